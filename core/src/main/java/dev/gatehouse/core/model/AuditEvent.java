@@ -1,0 +1,25 @@
+package dev.gatehouse.core.model;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * A CloudTrail-shaped record of a sign-in, token, credential or admin change.
+ * {@code requestParameters} and {@code responseElements} never hold secrets.
+ *
+ * @param userName   who acted (or tried to), for filtering; null when unknown
+ * @param userIdentity CloudTrail's userIdentity block
+ * @param errorCode  null on success
+ */
+public record AuditEvent(String eventId, Instant eventTime, String eventSource, String eventName,
+                         String userName, Map<String, Object> userIdentity, String sourceIpAddress,
+                         String userAgent, Map<String, Object> requestParameters,
+                         Map<String, Object> responseElements, String errorCode, String errorMessage,
+                         String requestId) {
+
+    public AuditEvent {
+        userIdentity = userIdentity == null ? Map.of() : Map.copyOf(userIdentity);
+        requestParameters = requestParameters == null ? Map.of() : Map.copyOf(requestParameters);
+        responseElements = responseElements == null ? Map.of() : Map.copyOf(responseElements);
+    }
+}

@@ -1,0 +1,3 @@
+package dev.gatehouse.core.model;
+
+public enum TokenType { ACCESS, REFRESH }

@@ -1,0 +1,3 @@
+package dev.gatehouse.core.model;
+
+public enum UserStatus { ENABLED, DISABLED }

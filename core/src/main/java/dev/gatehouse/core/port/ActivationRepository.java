@@ -1,0 +1,15 @@
+package dev.gatehouse.core.port;
+
+import dev.gatehouse.core.model.ActivationLink;
+import java.time.Instant;
+import java.util.Optional;
+
+public interface ActivationRepository {
+
+    void insert(ActivationLink link);
+
+    Optional<ActivationLink> findByTokenHash(String tokenHash);
+
+    /** Marks the link used only if it was unused; returns whether this call did it. */
+    boolean markUsed(String tokenHash, Instant at);
+}

@@ -1,0 +1,26 @@
+package dev.gatehouse.core.port;
+
+import dev.gatehouse.core.model.User;
+import java.util.List;
+import java.util.Optional;
+
+public interface UserRepository {
+
+    /** Inserts; a duplicate user name (case-insensitive) fails with DomainError.AlreadyExists. */
+    void insert(User user);
+
+    void update(User user);
+
+    /** Deletes the user with their memberships and assignments. */
+    void delete(String userId);
+
+    Optional<User> findById(String userId);
+
+    /** Case-insensitive, as user names are in the identity store. */
+    Optional<User> findByUserName(String userName);
+
+    /** Ordered by user name, starting after {@code afterUserName} (null: from the start). */
+    List<User> list(String afterUserName, int limit);
+
+    long count();
+}
