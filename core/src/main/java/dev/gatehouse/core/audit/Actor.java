@@ -1,0 +1,39 @@
+package dev.gatehouse.core.audit;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Who did something, rendered as CloudTrail's {@code userIdentity}. */
+public record Actor(String type, String userId, String userName) {
+
+    /** The operator running {@code gatehouse-server admin} on the server's machine. */
+    public static Actor administratorCli() {
+        return new Actor("GatehouseAdministrator", null, "gatehouse-admin");
+    }
+
+    public static Actor user(String userId, String userName) {
+        return new Actor("IdentityCenterUser", userId, userName);
+    }
+
+    /** Someone not yet identified, e.g. during a failed sign-in. */
+    public static Actor unknown(String claimedUserName) {
+        return new Actor("Unknown", null, claimedUserName);
+    }
+
+    /** An OAuth client acting before any user is known (RegisterClient, device polling). */
+    public static Actor client(String clientId) {
+        return new Actor("OAuthClient", clientId, null);
+    }
+
+    Map<String, Object> asUserIdentity() {
+        Map<String, Object> identity = new LinkedHashMap<>();
+        identity.put("type", type);
+        if (userId != null) {
+            identity.put("principalId", userId);
+        }
+        if (userName != null) {
+            identity.put("userName", userName);
+        }
+        return identity;
+    }
+}

@@ -1,0 +1,47 @@
+package dev.gatehouse.core.audit;
+
+import dev.gatehouse.core.error.DomainError;
+import dev.gatehouse.core.model.AuditEvent;
+import dev.gatehouse.core.port.AuditRepository;
+import java.time.Clock;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Writes audit events through the repository it is given, so a change and its event share one
+ * transaction. Callers never pass secrets in parameters or responses.
+ */
+public final class AuditLog {
+
+    private final Clock clock;
+
+    public AuditLog(Clock clock) {
+        this.clock = clock;
+    }
+
+    public void success(AuditRepository repository, RequestContext context, Actor actor, String source, String name,
+                        Map<String, Object> parameters, Map<String, Object> response) {
+        repository.insert(event(context, actor, source, name, parameters, response, null, null));
+    }
+
+    public void failure(AuditRepository repository, RequestContext context, Actor actor, String source, String name,
+                        Map<String, Object> parameters, DomainError error) {
+        repository.insert(event(context, actor, source, name, parameters, null, errorCode(error), error.message()));
+    }
+
+    private AuditEvent event(RequestContext context, Actor actor, String source, String name,
+                             Map<String, Object> parameters, Map<String, Object> response, String errorCode,
+                             String errorMessage) {
+        return new AuditEvent(UUID.randomUUID().toString(), clock.instant(), source, name, actor.userName(),
+                actor.asUserIdentity(), context.sourceIpAddress(), context.userAgent(), parameters, response,
+                errorCode, errorMessage, context.requestId());
+    }
+
+    /** The error's simple name (e.g. {@code InvalidGrant}), as CloudTrail records a code. */
+    static String errorCode(DomainError error) {
+        return switch (error) {
+            case DomainError.SignatureRejected rejected -> rejected.kind().name();
+            default -> error.getClass().getSimpleName();
+        };
+    }
+}

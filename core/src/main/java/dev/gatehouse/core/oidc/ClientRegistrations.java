@@ -1,0 +1,103 @@
+package dev.gatehouse.core.oidc;
+
+import dev.gatehouse.core.audit.Actor;
+import dev.gatehouse.core.audit.AuditLog;
+import dev.gatehouse.core.audit.EventSource;
+import dev.gatehouse.core.audit.RequestContext;
+import dev.gatehouse.core.error.DomainError;
+import dev.gatehouse.core.error.DomainException;
+import dev.gatehouse.core.model.ClientRegistration;
+import dev.gatehouse.core.port.Store;
+import dev.gatehouse.core.service.Lifetimes;
+import dev.gatehouse.core.token.Secrets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** RegisterClient, and the client authentication every later sso-oidc call starts with. */
+public final class ClientRegistrations {
+
+    private static final Pattern SCOPE = Pattern.compile("^[A-Za-z0-9:_.*/-]{1,256}$");
+
+    private final Store store;
+    private final Clock clock;
+    private final AuditLog audit;
+    private final Lifetimes lifetimes;
+
+    public ClientRegistrations(Store store, Clock clock, AuditLog audit, Lifetimes lifetimes) {
+        this.store = store;
+        this.clock = clock;
+        this.audit = audit;
+        this.lifetimes = lifetimes;
+    }
+
+    public record Request(String clientName, String clientType, List<String> scopes, List<String> grantTypes,
+                          List<String> redirectUris, String issuerUrl) { }
+
+    /** The client's secret is returned once, here, and stored only as a hash. */
+    public record Registered(ClientRegistration client, String clientSecret) { }
+
+    public Registered register(Request request, RequestContext context) {
+        String name = required("clientName", request.clientName());
+        if (!"public".equals(request.clientType())) {
+            throw new DomainException(new DomainError.InvalidInput("clientType",
+                    "Invalid client type: only 'public' clients can be registered"));
+        }
+        List<String> scopes = request.scopes() == null ? List.of() : request.scopes();
+        for (String scope : scopes) {
+            if (scope == null || !SCOPE.matcher(scope).matches()) {
+                throw new DomainException(new DomainError.InvalidScope("Invalid scope: " + scope));
+            }
+        }
+        List<String> grantTypes = request.grantTypes() == null || request.grantTypes().isEmpty()
+                ? List.of(GrantTypes.DEVICE_CODE, GrantTypes.REFRESH_TOKEN) : request.grantTypes();
+        for (String grantType : grantTypes) {
+            if (!GrantTypes.REGISTRABLE.contains(grantType)) {
+                throw new DomainException(new DomainError.UnsupportedGrantType(grantType));
+            }
+        }
+        String secret = Secrets.newToken("ghcs_");
+        Instant now = clock.instant();
+        ClientRegistration client = new ClientRegistration(Secrets.newToken("").substring(0, 22), Secrets.hash(secret),
+                name, "public", scopes, grantTypes, request.redirectUris() == null ? List.of() : request.redirectUris(),
+                request.issuerUrl(), now, now.plus(lifetimes.clientRegistration()));
+        store.inTransaction(tx -> {
+            tx.clients().insert(client);
+            audit.success(tx.audit(), context, Actor.client(client.clientId()), EventSource.SSO_OIDC,
+                    "RegisterClient", Map.of("clientName", name, "clientType", "public", "scopes", scopes,
+                            "grantTypes", grantTypes),
+                    Map.of("clientId", client.clientId(), "clientSecretExpiresAt", client.expiresAt().toString()));
+            return null;
+        });
+        return new Registered(client, secret);
+    }
+
+    /** The registration, if the id and secret match and it has not expired; else InvalidClient. */
+    public ClientRegistration authenticate(String clientId, String clientSecret) {
+        if (clientId == null || clientSecret == null) {
+            throw invalidClient();
+        }
+        ClientRegistration client = store.clients().findById(clientId).orElseThrow(ClientRegistrations::invalidClient);
+        if (!Secrets.equal(client.secretHash(), Secrets.hash(clientSecret))) {
+            throw invalidClient();
+        }
+        if (!clock.instant().isBefore(client.expiresAt())) {
+            throw new DomainException(new DomainError.InvalidClient(
+                    "The client registration has expired; register the client again"));
+        }
+        return client;
+    }
+
+    private static String required(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw DomainException.invalid(field, field + " is required");
+        }
+        return value;
+    }
+
+    private static DomainException invalidClient() {
+        return new DomainException(new DomainError.InvalidClient("Invalid client id or secret"));
+    }
+}

@@ -1,0 +1,138 @@
+package dev.gatehouse.core.oidc;
+
+import dev.gatehouse.core.audit.Actor;
+import dev.gatehouse.core.audit.AuditLog;
+import dev.gatehouse.core.audit.EventSource;
+import dev.gatehouse.core.audit.RequestContext;
+import dev.gatehouse.core.error.DomainError;
+import dev.gatehouse.core.error.DomainException;
+import dev.gatehouse.core.model.ClientRegistration;
+import dev.gatehouse.core.model.DeviceAuthorization;
+import dev.gatehouse.core.model.DeviceStatus;
+import dev.gatehouse.core.model.Instance;
+import dev.gatehouse.core.model.User;
+import dev.gatehouse.core.port.Store;
+import dev.gatehouse.core.service.Lifetimes;
+import dev.gatehouse.core.token.Secrets;
+import dev.gatehouse.core.token.UserCodes;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** StartDeviceAuthorization, and the person's side of it: look up a user code, approve or deny it. */
+public final class DeviceAuthorizations {
+
+    private static final int USER_CODE_ATTEMPTS = 5;
+
+    private final Store store;
+    private final Clock clock;
+    private final AuditLog audit;
+    private final Lifetimes lifetimes;
+    private final ClientRegistrations clients;
+    private final Supplier<Instance> instance;
+    private final String verificationUri;
+
+    /** @param verificationUri where people enter the user code, on this server's public URL */
+    public DeviceAuthorizations(Store store, Clock clock, AuditLog audit, Lifetimes lifetimes,
+                                ClientRegistrations clients, Supplier<Instance> instance, String verificationUri) {
+        this.store = store;
+        this.clock = clock;
+        this.audit = audit;
+        this.lifetimes = lifetimes;
+        this.clients = clients;
+        this.instance = instance;
+        this.verificationUri = verificationUri;
+    }
+
+    public record Started(String deviceCode, String userCode, String verificationUri, String verificationUriComplete,
+                          long expiresIn, long interval) { }
+
+    public Started start(String clientId, String clientSecret, String startUrl, RequestContext context) {
+        ClientRegistration client = clients.authenticate(clientId, clientSecret);
+        if (!client.grantTypes().contains(GrantTypes.DEVICE_CODE)) {
+            throw new DomainException(new DomainError.UnauthorizedClient(
+                    "The client is not registered for the device code grant"));
+        }
+        if (startUrl == null || !instance.get().acceptsStartUrl(startUrl)) {
+            throw DomainException.invalid("startUrl", "Unknown start URL: " + startUrl);
+        }
+        String deviceCode = Secrets.newToken("ghdc_");
+        Instant now = clock.instant();
+        DeviceAuthorization authorization = insertWithFreshUserCode(deviceCode, client, startUrl, now);
+        String userCode = UserCodes.display(authorization.userCode());
+        return new Started(deviceCode, userCode, verificationUri, verificationUri + "?user_code=" + userCode,
+                lifetimes.deviceCode().toSeconds(), lifetimes.pollInterval().toSeconds());
+    }
+
+    private DeviceAuthorization insertWithFreshUserCode(String deviceCode, ClientRegistration client,
+                                                        String startUrl, Instant now) {
+        for (int attempt = 1; ; attempt++) {
+            DeviceAuthorization authorization = new DeviceAuthorization(Secrets.hash(deviceCode), UserCodes.generate(),
+                    client.clientId(), startUrl, DeviceStatus.PENDING, null,
+                    (int) lifetimes.pollInterval().toSeconds(), now, now.plus(lifetimes.deviceCode()));
+            try {
+                store.deviceAuthorizations().insert(authorization);
+                return authorization;
+            } catch (DomainException e) {
+                // 20^8 codes: a collision with a live one is rare; draw again a few times.
+                if (!(e.error() instanceof DomainError.AlreadyExists) || attempt == USER_CODE_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** What the verification page shows before the person confirms: the code and who asks. */
+    public record PendingRequest(String userCode, String clientName, Instant expiresAt) { }
+
+    public PendingRequest pending(String typedUserCode) {
+        DeviceAuthorization authorization = pendingAuthorization(typedUserCode);
+        String clientName = store.clients().findById(authorization.clientId())
+                .map(ClientRegistration::clientName).orElse("unknown client");
+        return new PendingRequest(UserCodes.display(authorization.userCode()), clientName, authorization.expiresAt());
+    }
+
+    public void approve(String typedUserCode, User user, RequestContext context) {
+        decide(typedUserCode, user, DeviceStatus.APPROVED, context);
+    }
+
+    public void deny(String typedUserCode, User user, RequestContext context) {
+        decide(typedUserCode, user, DeviceStatus.DENIED, context);
+    }
+
+    private void decide(String typedUserCode, User user, DeviceStatus decision, RequestContext context) {
+        DeviceAuthorization authorization = pendingAuthorization(typedUserCode);
+        store.inTransaction(tx -> {
+            if (!tx.deviceAuthorizations().transition(authorization.deviceCodeHash(), DeviceStatus.PENDING, decision,
+                    user.userId())) {
+                throw unknownCode();
+            }
+            audit.success(tx.audit(), context, Actor.user(user.userId(), user.userName()), EventSource.SSO_OIDC,
+                    decision == DeviceStatus.APPROVED ? "ApproveDeviceAuthorization" : "DenyDeviceAuthorization",
+                    Map.of("userCode", UserCodes.display(authorization.userCode()),
+                            "clientId", authorization.clientId()), Map.of());
+            return null;
+        });
+    }
+
+    private DeviceAuthorization pendingAuthorization(String typedUserCode) {
+        String code = UserCodes.normalize(typedUserCode);
+        if (code == null) {
+            throw unknownCode();
+        }
+        DeviceAuthorization authorization = store.deviceAuthorizations().findByUserCode(code)
+                .filter(a -> a.status() == DeviceStatus.PENDING)
+                .orElseThrow(DeviceAuthorizations::unknownCode);
+        if (authorization.expiredAt(clock.instant())) {
+            throw new DomainException(new DomainError.ExpiredToken(
+                    "This code has expired. Start the sign-in again from your device."));
+        }
+        return authorization;
+    }
+
+    private static DomainException unknownCode() {
+        return new DomainException(new DomainError.NotFound("Code", "",
+                "That code is not valid. Check the code shown on your device and try again."));
+    }
+}

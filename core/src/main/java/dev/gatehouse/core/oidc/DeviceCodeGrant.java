@@ -1,0 +1,73 @@
+package dev.gatehouse.core.oidc;
+
+import dev.gatehouse.core.error.DomainError;
+import dev.gatehouse.core.error.DomainException;
+import dev.gatehouse.core.model.ClientRegistration;
+import dev.gatehouse.core.model.DeviceAuthorization;
+import dev.gatehouse.core.model.DeviceStatus;
+import dev.gatehouse.core.model.PortalSession;
+import dev.gatehouse.core.model.SessionKind;
+import dev.gatehouse.core.model.User;
+import dev.gatehouse.core.port.Store;
+import dev.gatehouse.core.service.Lifetimes;
+import dev.gatehouse.core.token.Secrets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+/** RFC 8628 §3.4–3.5: the device polls with its device code until the person approves or denies it. */
+final class DeviceCodeGrant implements TokenGrant {
+
+    private final PollTracker polls;
+    private final Lifetimes lifetimes;
+
+    DeviceCodeGrant(PollTracker polls, Lifetimes lifetimes) {
+        this.polls = polls;
+        this.lifetimes = lifetimes;
+    }
+
+    @Override
+    public String grantType() {
+        return GrantTypes.DEVICE_CODE;
+    }
+
+    @Override
+    public Granted redeem(ClientRegistration client, TokenRequest request, Store tx, Instant now) {
+        if (request.deviceCode() == null || request.deviceCode().isBlank()) {
+            throw DomainException.invalid("deviceCode", "deviceCode is required for the device code grant");
+        }
+        String hash = Secrets.hash(request.deviceCode());
+        DeviceAuthorization authorization = tx.deviceAuthorizations().findByDeviceCodeHash(hash)
+                // An unknown code and another client's code look the same, so codes cannot be probed.
+                .filter(a -> a.clientId().equals(client.clientId()))
+                .orElseThrow(() -> new DomainException(new DomainError.InvalidGrant("Invalid device code provided")));
+        if (authorization.expiredAt(now) && authorization.status() != DeviceStatus.CONSUMED) {
+            throw new DomainException(new DomainError.ExpiredToken("Device code has expired"));
+        }
+        return switch (authorization.status()) {
+            case PENDING -> {
+                polls.poll(hash, Duration.ofSeconds(authorization.intervalSeconds()), now);
+                throw new DomainException(new DomainError.AuthorizationPending());
+            }
+            case DENIED -> throw new DomainException(new DomainError.AccessDenied(
+                    "The user denied the authorization request"));
+            case CONSUMED -> throw new DomainException(new DomainError.InvalidGrant(
+                    "Device code has already been used"));
+            case APPROVED -> consume(authorization, tx, now);
+        };
+    }
+
+    private Granted consume(DeviceAuthorization authorization, Store tx, Instant now) {
+        if (!tx.deviceAuthorizations().transition(authorization.deviceCodeHash(), DeviceStatus.APPROVED,
+                DeviceStatus.CONSUMED, authorization.approvedUserId())) {
+            throw new DomainException(new DomainError.InvalidGrant("Device code has already been used"));
+        }
+        polls.forget(authorization.deviceCodeHash());
+        User user = tx.users().findById(authorization.approvedUserId()).filter(User::enabled)
+                .orElseThrow(() -> new DomainException(new DomainError.AccessDenied("The user is not active")));
+        PortalSession session = new PortalSession(UUID.randomUUID().toString(), null, SessionKind.TOKEN,
+                user.userId(), authorization.clientId(), null, now, now.plus(lifetimes.portalSession()), null);
+        tx.sessions().insert(session);
+        return new Granted(session, user);
+    }
+}

@@ -1,0 +1,36 @@
+package dev.gatehouse.core.oidc;
+
+import dev.gatehouse.core.error.DomainError;
+import dev.gatehouse.core.error.DomainException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * Remembers when each device code was last polled, in memory, so a pending poll writes nothing to the
+ * database. Behind a load balancer each node keeps its own: a client that alternates nodes may poll up to
+ * twice as fast before it is told to slow down, which RFC 8628 tolerates.
+ */
+final class PollTracker {
+
+    private static final int PRUNE_ABOVE = 50_000;
+
+    private final ConcurrentMap<String, Instant> lastPoll = new ConcurrentHashMap<>();
+
+    /** Records this poll; throws SlowDown when it comes sooner than {@code interval} after the previous one. */
+    void poll(String deviceCodeHash, Duration interval, Instant now) {
+        Instant previous = lastPoll.put(deviceCodeHash, now);
+        if (previous != null && now.isBefore(previous.plus(interval))) {
+            throw new DomainException(new DomainError.SlowDown());
+        }
+        if (lastPoll.size() > PRUNE_ABOVE) {
+            Instant horizon = now.minus(Duration.ofMinutes(15));
+            lastPoll.values().removeIf(at -> at.isBefore(horizon));
+        }
+    }
+
+    void forget(String deviceCodeHash) {
+        lastPoll.remove(deviceCodeHash);
+    }
+}

@@ -1,0 +1,54 @@
+package dev.gatehouse.core.oidc;
+
+import dev.gatehouse.core.error.DomainError;
+import dev.gatehouse.core.error.DomainException;
+import dev.gatehouse.core.model.ClientRegistration;
+import dev.gatehouse.core.model.IssuedToken;
+import dev.gatehouse.core.model.PortalSession;
+import dev.gatehouse.core.model.TokenType;
+import dev.gatehouse.core.model.User;
+import dev.gatehouse.core.port.Store;
+import dev.gatehouse.core.token.Secrets;
+import java.time.Instant;
+
+/**
+ * RFC 6749 §6 with rotation: each refresh token works once, and never beyond the session it belongs to.
+ */
+final class RefreshTokenGrant implements TokenGrant {
+
+    @Override
+    public String grantType() {
+        return GrantTypes.REFRESH_TOKEN;
+    }
+
+    @Override
+    public Granted redeem(ClientRegistration client, TokenRequest request, Store tx, Instant now) {
+        if (request.refreshToken() == null || request.refreshToken().isBlank()) {
+            throw DomainException.invalid("refreshToken", "refreshToken is required for the refresh_token grant");
+        }
+        IssuedToken token = tx.sessions().findToken(Secrets.hash(request.refreshToken()))
+                .filter(t -> t.type() == TokenType.REFRESH && t.clientId().equals(client.clientId()))
+                .orElseThrow(() -> invalid("Invalid refresh token provided"));
+        if (token.usedAt() != null) {
+            throw invalid("Refresh token has already been used");
+        }
+        PortalSession session = tx.sessions().findById(token.sessionId())
+                .orElseThrow(() -> invalid("Invalid refresh token provided"));
+        if (session.revokedAt() != null) {
+            throw invalid("The session has been signed out");
+        }
+        if (!now.isBefore(session.expiresAt()) || !now.isBefore(token.expiresAt())) {
+            throw new DomainException(new DomainError.ExpiredToken("The session has expired; sign in again"));
+        }
+        User user = tx.users().findById(session.userId()).filter(User::enabled)
+                .orElseThrow(() -> invalid("The user is not active"));
+        if (!tx.sessions().markTokenUsed(token.tokenHash(), now)) {
+            throw invalid("Refresh token has already been used");
+        }
+        return new Granted(session, user);
+    }
+
+    private static DomainException invalid(String message) {
+        return new DomainException(new DomainError.InvalidGrant(message));
+    }
+}

@@ -1,0 +1,117 @@
+package dev.gatehouse.core.oidc;
+
+import dev.gatehouse.core.audit.Actor;
+import dev.gatehouse.core.audit.AuditLog;
+import dev.gatehouse.core.audit.EventSource;
+import dev.gatehouse.core.audit.RequestContext;
+import dev.gatehouse.core.error.DomainError;
+import dev.gatehouse.core.error.DomainException;
+import dev.gatehouse.core.model.ClientRegistration;
+import dev.gatehouse.core.model.IssuedToken;
+import dev.gatehouse.core.model.TokenType;
+import dev.gatehouse.core.port.Store;
+import dev.gatehouse.core.service.Lifetimes;
+import dev.gatehouse.core.token.Secrets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * CreateToken: authenticate the client, let the grant decide, issue tokens, audit. The steps every grant
+ * shares happen here once, so no grant can forget one.
+ */
+public final class TokenEndpoint {
+
+    private final Store store;
+    private final Clock clock;
+    private final AuditLog audit;
+    private final Lifetimes lifetimes;
+    private final ClientRegistrations clients;
+    private final Map<String, TokenGrant> grants;
+
+    public TokenEndpoint(Store store, Clock clock, AuditLog audit, Lifetimes lifetimes, ClientRegistrations clients) {
+        this(store, clock, audit, lifetimes, clients,
+                List.of(new DeviceCodeGrant(new PollTracker(), lifetimes), new RefreshTokenGrant()));
+    }
+
+    TokenEndpoint(Store store, Clock clock, AuditLog audit, Lifetimes lifetimes, ClientRegistrations clients,
+                  List<TokenGrant> grants) {
+        this.store = store;
+        this.clock = clock;
+        this.audit = audit;
+        this.lifetimes = lifetimes;
+        this.clients = clients;
+        this.grants = grants.stream().collect(Collectors.toUnmodifiableMap(TokenGrant::grantType,
+                Function.identity()));
+    }
+
+    /** @param refreshToken null when the client registered no scopes */
+    public record Tokens(String accessToken, String tokenType, long expiresIn, String refreshToken) { }
+
+    public Tokens createToken(TokenRequest request, RequestContext context) {
+        Map<String, Object> parameters = auditParameters(request);
+        try {
+            ClientRegistration client = clients.authenticate(request.clientId(), request.clientSecret());
+            TokenGrant grant = grants.get(request.grantType());
+            if (grant == null) {
+                throw new DomainException(new DomainError.UnsupportedGrantType(String.valueOf(request.grantType())));
+            }
+            if (!client.grantTypes().contains(grant.grantType())) {
+                throw new DomainException(new DomainError.UnauthorizedClient(
+                        "The client is not registered for the " + grant.grantType() + " grant"));
+            }
+            return store.inTransaction(tx -> {
+                Instant now = clock.instant();
+                TokenGrant.Granted granted = grant.redeem(client, request, tx, now);
+                Tokens tokens = issue(tx, client, granted, now);
+                audit.success(tx.audit(), context,
+                        Actor.user(granted.user().userId(), granted.user().userName()), EventSource.SSO_OIDC,
+                        "CreateToken", parameters, Map.of("sessionId", granted.session().sessionId(),
+                                "expiresIn", tokens.expiresIn()));
+                return tokens;
+            });
+        } catch (DomainException e) {
+            // Polls are the common case and must write nothing; every other refusal is audited.
+            if (!(e.error() instanceof DomainError.AuthorizationPending)
+                    && !(e.error() instanceof DomainError.SlowDown)) {
+                store.inTransaction(tx -> {
+                    audit.failure(tx.audit(), context, Actor.client(request.clientId()), EventSource.SSO_OIDC,
+                            "CreateToken", parameters, e.error());
+                    return null;
+                });
+            }
+            throw e;
+        }
+    }
+
+    private Tokens issue(Store tx, ClientRegistration client, TokenGrant.Granted granted, Instant now) {
+        Instant sessionEnd = granted.session().expiresAt();
+        Instant accessExpiry = min(now.plus(lifetimes.accessToken()), sessionEnd);
+        String accessToken = Secrets.newToken("ghat_");
+        tx.sessions().insertToken(new IssuedToken(Secrets.hash(accessToken), TokenType.ACCESS,
+                granted.session().sessionId(), client.clientId(), now, accessExpiry, null));
+        String refreshToken = null;
+        if (client.receivesRefreshTokens() && client.grantTypes().contains(GrantTypes.REFRESH_TOKEN)) {
+            refreshToken = Secrets.newToken("ghrt_");
+            tx.sessions().insertToken(new IssuedToken(Secrets.hash(refreshToken), TokenType.REFRESH,
+                    granted.session().sessionId(), client.clientId(), now, sessionEnd, null));
+        }
+        return new Tokens(accessToken, "Bearer", Duration.between(now, accessExpiry).toSeconds(), refreshToken);
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    private static Map<String, Object> auditParameters(TokenRequest request) {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("clientId", String.valueOf(request.clientId()));
+        parameters.put("grantType", String.valueOf(request.grantType()));
+        return parameters;
+    }
+}

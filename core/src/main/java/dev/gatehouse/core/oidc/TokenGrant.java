@@ -1,0 +1,21 @@
+package dev.gatehouse.core.oidc;
+
+import dev.gatehouse.core.model.ClientRegistration;
+import dev.gatehouse.core.model.PortalSession;
+import dev.gatehouse.core.model.User;
+import dev.gatehouse.core.port.Store;
+import java.time.Instant;
+
+/**
+ * One OAuth grant type. It only decides whether the request earns tokens, and under which session;
+ * checking the client and issuing the tokens happen once, in {@link TokenEndpoint}, for every grant.
+ */
+public interface TokenGrant {
+
+    String grantType();
+
+    /** Runs inside the issuing transaction; throws a DomainException to refuse. */
+    Granted redeem(ClientRegistration client, TokenRequest request, Store tx, Instant now);
+
+    record Granted(PortalSession session, User user) { }
+}

@@ -1,0 +1,85 @@
+package dev.gatehouse.core.service;
+
+import dev.gatehouse.core.audit.Actor;
+import dev.gatehouse.core.audit.AuditLog;
+import dev.gatehouse.core.audit.EventSource;
+import dev.gatehouse.core.audit.RequestContext;
+import dev.gatehouse.core.error.DomainError;
+import dev.gatehouse.core.error.DomainException;
+import dev.gatehouse.core.model.ActivationLink;
+import dev.gatehouse.core.model.User;
+import dev.gatehouse.core.port.PasswordHasher;
+import dev.gatehouse.core.port.Store;
+import dev.gatehouse.core.token.Secrets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+
+/** One-time links with which a new user sets their password. */
+public final class ActivationService {
+
+    private final Store store;
+    private final Clock clock;
+    private final AuditLog audit;
+    private final PasswordHasher hasher;
+    private final Lifetimes lifetimes;
+
+    public ActivationService(Store store, Clock clock, AuditLog audit, PasswordHasher hasher, Lifetimes lifetimes) {
+        this.store = store;
+        this.clock = clock;
+        this.audit = audit;
+        this.hasher = hasher;
+        this.lifetimes = lifetimes;
+    }
+
+    /** Issues a link token for the user; the caller turns it into a URL. Only its hash is stored. */
+    public String issue(String userName, Actor actor, RequestContext context) {
+        String token = Secrets.newToken("gha_");
+        Instant now = clock.instant();
+        return store.inTransaction(tx -> {
+            User user = tx.users().findByUserName(userName)
+                    .orElseThrow(() -> DomainException.notFound("User", userName));
+            tx.activations().insert(new ActivationLink(Secrets.hash(token), user.userId(), now,
+                    now.plus(lifetimes.activationLink()), null));
+            audit.success(tx.audit(), context, actor, EventSource.IDENTITY_STORE, "CreateActivationLink",
+                    Map.of("userName", userName), Map.of("expiresAt", now.plus(lifetimes.activationLink()).toString()));
+            return token;
+        });
+    }
+
+    /** The user the link is for, if it can still be used. */
+    public User userFor(String token) {
+        ActivationLink link = usableLink(token);
+        return store.users().findById(link.userId()).orElseThrow(ActivationService::unusable);
+    }
+
+    public void setPassword(String token, char[] password, RequestContext context) {
+        PasswordPolicy.check(password);
+        String hash = hasher.hash(password);
+        store.inTransaction(tx -> {
+            ActivationLink link = usableLink(token);
+            User user = tx.users().findById(link.userId()).orElseThrow(ActivationService::unusable);
+            if (!tx.activations().markUsed(link.tokenHash(), clock.instant())) {
+                throw unusable();
+            }
+            tx.users().update(user.withPasswordHash(hash, clock.instant()));
+            audit.success(tx.audit(), context, Actor.user(user.userId(), user.userName()), EventSource.SIGN_IN,
+                    "PasswordSet", Map.of("userName", user.userName()), Map.of());
+            return null;
+        });
+    }
+
+    private ActivationLink usableLink(String token) {
+        if (token == null || token.isBlank()) {
+            throw unusable();
+        }
+        return store.activations().findByTokenHash(Secrets.hash(token))
+                .filter(link -> link.usableAt(clock.instant()))
+                .orElseThrow(ActivationService::unusable);
+    }
+
+    private static DomainException unusable() {
+        return new DomainException(new DomainError.ExpiredToken(
+                "This activation link is invalid, expired or already used. Ask your administrator for a new one."));
+    }
+}

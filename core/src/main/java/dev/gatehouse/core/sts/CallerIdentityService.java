@@ -1,0 +1,113 @@
+package dev.gatehouse.core.sts;
+
+import dev.gatehouse.core.error.DomainError;
+import dev.gatehouse.core.error.DomainError.SignatureFailure;
+import dev.gatehouse.core.error.DomainException;
+import dev.gatehouse.core.model.PortalSession;
+import dev.gatehouse.core.model.User;
+import dev.gatehouse.core.port.Store;
+import dev.gatehouse.core.token.CredentialSealer;
+import dev.gatehouse.core.token.RoleSessionClaims;
+import dev.gatehouse.sigv4.ReceivedRequest;
+import dev.gatehouse.sigv4.SigV4Exception;
+import dev.gatehouse.sigv4.SigV4Verifier;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Authenticates a SigV4-signed request made with credentials Gatehouse issued, and says who made it.
+ * The secret comes from the sealed session token, so the signature is checked without a database read;
+ * the session, the user and the assignment are then re-checked so revocation takes effect at once.
+ */
+public final class CallerIdentityService {
+
+    private static final String INVALID_TOKEN = "The security token included in the request is invalid.";
+
+    private final Store store;
+    private final Clock clock;
+    private final SigV4Verifier verifier;
+    private final Supplier<CredentialSealer> sealer;
+
+    public CallerIdentityService(Store store, Clock clock, SigV4Verifier verifier, Supplier<CredentialSealer> sealer) {
+        this.store = store;
+        this.clock = clock;
+        this.verifier = verifier;
+        this.sealer = sealer;
+    }
+
+    /** Verifies the request and returns the claims of the credentials that signed it. */
+    public RoleSessionClaims authenticate(ReceivedRequest request) {
+        Instant now = clock.instant();
+        RoleSessionClaims[] claims = new RoleSessionClaims[1];
+        try {
+            verifier.verify(request, (accessKeyId, sessionToken) -> {
+                claims[0] = unsealed(accessKeyId, sessionToken, now);
+                return Optional.of(claims[0].secretAccessKey());
+            }, now);
+        } catch (SigV4Exception e) {
+            throw new DomainException(new DomainError.SignatureRejected(failure(e), message(e)));
+        }
+        requireStillEntitled(claims[0], now);
+        return claims[0];
+    }
+
+    public CallerIdentity identify(ReceivedRequest request) {
+        RoleSessionClaims claims = authenticate(request);
+        return new CallerIdentity(RoleIds.roleId(claims.accountId(), claims.roleName()) + ":" + claims.userName(),
+                claims.accountId(),
+                "arn:aws:sts::" + claims.accountId() + ":assumed-role/" + claims.roleName() + "/" + claims.userName());
+    }
+
+    private RoleSessionClaims unsealed(String accessKeyId, String sessionToken, Instant now) {
+        if (sessionToken == null || sessionToken.isBlank()) {
+            throw rejected(SignatureFailure.INVALID_CLIENT_TOKEN_ID, INVALID_TOKEN);
+        }
+        RoleSessionClaims claims = sealer.get().unseal(sessionToken)
+                .filter(c -> c.accessKeyId().equals(accessKeyId))
+                .orElseThrow(() -> rejected(SignatureFailure.INVALID_CLIENT_TOKEN_ID, INVALID_TOKEN));
+        if (!now.isBefore(claims.expiresAt())) {
+            throw rejected(SignatureFailure.EXPIRED_TOKEN, "The security token included in the request is expired");
+        }
+        return claims;
+    }
+
+    private void requireStillEntitled(RoleSessionClaims claims, Instant now) {
+        boolean sessionActive = store.sessions().findById(claims.sessionId())
+                .filter(s -> s.activeAt(now)).map(PortalSession::userId)
+                .filter(claims.userId()::equals).isPresent();
+        boolean userEnabled = sessionActive && store.users().findById(claims.userId()).filter(User::enabled).isPresent();
+        boolean assigned = userEnabled
+                && store.assignments().userHolds(claims.userId(), claims.accountId(), claims.permissionSetArn());
+        if (!assigned) {
+            throw rejected(SignatureFailure.INVALID_CLIENT_TOKEN_ID, INVALID_TOKEN);
+        }
+    }
+
+    private static SignatureFailure failure(SigV4Exception e) {
+        return switch (e.reason()) {
+            case MISSING_AUTHENTICATION -> SignatureFailure.MISSING_AUTHENTICATION_TOKEN;
+            case MALFORMED_AUTHORIZATION, INCOMPLETE_SIGNATURE -> SignatureFailure.INCOMPLETE_SIGNATURE;
+            case UNKNOWN_ACCESS_KEY -> SignatureFailure.INVALID_CLIENT_TOKEN_ID;
+            case SIGNATURE_MISMATCH -> SignatureFailure.SIGNATURE_DOES_NOT_MATCH;
+            case REQUEST_EXPIRED -> SignatureFailure.REQUEST_EXPIRED;
+            default -> SignatureFailure.INCOMPLETE_SIGNATURE;
+        };
+    }
+
+    private static String message(SigV4Exception e) {
+        return switch (e.reason()) {
+            case MISSING_AUTHENTICATION -> "Request is missing Authentication Token";
+            case UNKNOWN_ACCESS_KEY -> INVALID_TOKEN;
+            case SIGNATURE_MISMATCH -> "The request signature we calculated does not match the signature you "
+                    + "provided. Check your AWS Secret Access Key and signing method. Consult the service "
+                    + "documentation for details.";
+            default -> e.getMessage();
+        };
+    }
+
+    private static DomainException rejected(SignatureFailure kind, String message) {
+        return new DomainException(new DomainError.SignatureRejected(kind, message));
+    }
+}

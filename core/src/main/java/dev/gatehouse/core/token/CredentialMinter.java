@@ -1,0 +1,28 @@
+package dev.gatehouse.core.token;
+
+import dev.gatehouse.core.model.PermissionSet;
+import dev.gatehouse.core.model.User;
+import java.time.Instant;
+import java.util.function.Supplier;
+
+/** Mints role credentials whose session token carries, sealed, everything needed to verify them later. */
+public final class CredentialMinter {
+
+    private final Supplier<CredentialSealer> sealer;
+
+    public CredentialMinter(Supplier<CredentialSealer> sealer) {
+        this.sealer = sealer;
+    }
+
+    public RoleCredentials mint(String sessionId, User user, String accountId, PermissionSet permissionSet,
+                                Instant now) {
+        String accessKeyId = AccessKeyIds.newTemporaryKeyId();
+        String secret = AccessKeyIds.newSecretAccessKey();
+        // Whole seconds: the sealed form keeps seconds, and clients show and compare whole seconds.
+        Instant issued = Instant.ofEpochSecond(now.getEpochSecond());
+        Instant expires = issued.plus(permissionSet.sessionDuration());
+        String token = sealer.get().seal(new RoleSessionClaims(accessKeyId, secret, sessionId, user.userId(),
+                user.userName(), accountId, permissionSet.permissionSetArn(), permissionSet.roleName(), issued, expires));
+        return new RoleCredentials(accessKeyId, secret, token, expires);
+    }
+}

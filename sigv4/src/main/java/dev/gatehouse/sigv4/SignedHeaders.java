@@ -1,0 +1,33 @@
+package dev.gatehouse.sigv4;
+
+import java.util.List;
+import java.util.Locale;
+
+/** The {@code SignedHeaders} list: which headers the client put into its canonical request, in its order. */
+record SignedHeaders(List<String> names) {
+
+    static SignedHeaders parse(String value) throws SigV4Exception {
+        if (value.isBlank()) {
+            throw new SigV4Exception(Reason.MALFORMED_AUTHORIZATION, "SignedHeaders is empty");
+        }
+        List<String> names = List.of(value.split(";", -1));
+        for (String name : names) {
+            if (name.isEmpty()) {
+                throw new SigV4Exception(Reason.MALFORMED_AUTHORIZATION, "SignedHeaders has an empty name");
+            }
+            if (!name.equals(name.toLowerCase(Locale.ROOT))) {
+                throw new SigV4Exception(Reason.MALFORMED_AUTHORIZATION, "SignedHeaders names must be lower case");
+            }
+        }
+        // Without a signed host a request signed for one endpoint could be replayed against another.
+        if (!names.contains("host")) {
+            throw new SigV4Exception(Reason.INCOMPLETE_SIGNATURE, "SignedHeaders does not include 'host'");
+        }
+        return new SignedHeaders(names);
+    }
+
+    /** The list as it appears in the canonical request. */
+    String joined() {
+        return String.join(";", names);
+    }
+}
