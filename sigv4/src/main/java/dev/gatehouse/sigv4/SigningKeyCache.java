@@ -36,10 +36,10 @@ public final class SigningKeyCache {
 
     /** The signing key for the secret and scope. The array is shared: callers must not modify it. */
     byte[] signingKey(String secretAccessKey, CredentialScope scope) {
-        CacheKey entry = new CacheKey(Hashing.sha256Hex(secretAccessKey.getBytes(StandardCharsets.UTF_8)), scope);
+        CacheKey key = new CacheKey(Hashing.sha256Hex(secretAccessKey.getBytes(StandardCharsets.UTF_8)), scope);
         lock.lock();
         try {
-            byte[] cached = keys.get(entry);
+            byte[] cached = keys.get(key);
             if (cached != null) {
                 return cached;
             }
@@ -50,7 +50,7 @@ public final class SigningKeyCache {
         byte[] derived = SigningKeyDerivation.derive(secretAccessKey, scope);
         lock.lock();
         try {
-            byte[] raced = keys.putIfAbsent(entry, derived);
+            byte[] raced = keys.putIfAbsent(key, derived);
             return raced != null ? raced : derived;
         } finally {
             lock.unlock();

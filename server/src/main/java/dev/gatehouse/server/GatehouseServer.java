@@ -1,0 +1,64 @@
+package dev.gatehouse.server;
+
+import dev.gatehouse.server.http.HealthChecks;
+import dev.gatehouse.server.http.HttpModule;
+import dev.gatehouse.server.http.RequestContexts;
+import io.javalin.Javalin;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one HTTP server: every protocol and page on one origin (their paths and dispatch keys do not
+ * collide), on virtual threads.
+ */
+public final class GatehouseServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GatehouseServer.class);
+
+    private final Services services;
+    private final Javalin app;
+
+    private GatehouseServer(Services services, Javalin app) {
+        this.services = services;
+        this.app = app;
+    }
+
+    public static GatehouseServer start(Services services) {
+        List<HttpModule> modules = modules(services);
+        Javalin app = Javalin.create(config -> {
+            config.concurrency.useVirtualThreads = true;
+            config.startup.showJavalinBanner = false;
+            config.jetty.host = services.config().bindAddress();
+            config.jetty.port = services.config().port();
+            config.routes.before(RequestContexts::assign);
+            modules.forEach(module -> module.mount(config.routes));
+        });
+        app.start();
+        LOG.info("Gatehouse listening on {} (access portal URL {}, region {})", services.config().publicUrl(),
+                services.instance().portalUrl(), services.instance().region());
+        return new GatehouseServer(services, app);
+    }
+
+    /** Every module the server mounts. */
+    private static List<HttpModule> modules(Services services) {
+        return List.of(new HealthChecks(services.store()));
+    }
+
+    public Services services() {
+        return services;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public String baseUrl() {
+        return services.config().publicUrl();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}

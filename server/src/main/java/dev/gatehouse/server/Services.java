@@ -1,0 +1,160 @@
+package dev.gatehouse.server;
+
+import dev.gatehouse.core.audit.AuditLog;
+import dev.gatehouse.core.model.Instance;
+import dev.gatehouse.core.oidc.ClientRegistrations;
+import dev.gatehouse.core.oidc.DeviceAuthorizations;
+import dev.gatehouse.core.oidc.TokenEndpoint;
+import dev.gatehouse.core.port.PasswordHasher;
+import dev.gatehouse.core.port.Store;
+import dev.gatehouse.core.portal.PortalService;
+import dev.gatehouse.core.service.AccessModelService;
+import dev.gatehouse.core.service.ActivationService;
+import dev.gatehouse.core.service.AuditQueries;
+import dev.gatehouse.core.service.IdentityStoreService;
+import dev.gatehouse.core.service.InstanceService;
+import dev.gatehouse.core.service.Lifetimes;
+import dev.gatehouse.core.service.SignInService;
+import dev.gatehouse.core.sts.CallerIdentityService;
+import dev.gatehouse.core.token.CredentialMinter;
+import dev.gatehouse.core.token.CredentialSealer;
+import dev.gatehouse.server.config.GatehouseConfig;
+import dev.gatehouse.server.security.Argon2idPasswordHasher;
+import dev.gatehouse.sigv4.SigV4Verifier;
+import dev.gatehouse.sigv4.SigningKeyCache;
+import dev.gatehouse.store.Database;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/**
+ * The composition root of everything but HTTP: the database and every core service, built with plain
+ * constructors. The server and the admin commands both start from here, so they behave alike.
+ */
+public final class Services implements AutoCloseable {
+
+    private final GatehouseConfig config;
+    private final Clock clock;
+    private final Database database;
+    private final Instance instance;
+    private final PasswordHasher passwordHasher;
+    private final IdentityStoreService identityStore;
+    private final AccessModelService accessModel;
+    private final ActivationService activations;
+    private final SignInService signIn;
+    private final ClientRegistrations clients;
+    private final DeviceAuthorizations devices;
+    private final TokenEndpoint tokens;
+    private final PortalService portal;
+    private final CallerIdentityService callerIdentity;
+    private final AuditQueries auditQueries;
+
+    private Services(GatehouseConfig config, Clock clock, Database database) {
+        this.config = config;
+        this.clock = clock;
+        this.database = database;
+        Store store = database.store();
+        AuditLog audit = new AuditLog(clock);
+        Lifetimes lifetimes = Lifetimes.defaults().withPortalSession(config.portalSessionDuration());
+        InstanceService instances = new InstanceService(store, clock, audit);
+        this.instance = instances.initialize(config.region(), config.portalUrl(), config.startUrlAliases());
+        Supplier<Instance> currentInstance = () -> instance;
+        CredentialSealer sealer = instances.sealer();
+        Supplier<CredentialSealer> sealers = () -> sealer;
+        this.passwordHasher = new Argon2idPasswordHasher();
+        this.identityStore = new IdentityStoreService(store, clock, audit);
+        this.accessModel = new AccessModelService(store, clock, audit, currentInstance);
+        this.activations = new ActivationService(store, clock, audit, passwordHasher, lifetimes);
+        this.signIn = new SignInService(store, clock, audit, passwordHasher, lifetimes);
+        this.clients = new ClientRegistrations(store, clock, audit, lifetimes);
+        this.devices = new DeviceAuthorizations(store, clock, audit, lifetimes, clients, currentInstance,
+                config.publicUrl() + "/device");
+        this.tokens = new TokenEndpoint(store, clock, audit, lifetimes, clients);
+        this.portal = new PortalService(store, clock, audit, new CredentialMinter(sealers));
+        this.callerIdentity = new CallerIdentityService(store, clock,
+                new SigV4Verifier(new SigningKeyCache(10_000), Duration.ofMinutes(15)), sealers);
+        this.auditQueries = new AuditQueries(store);
+        if (config.bootstrapAdmin() != null) {
+            instances.bootstrapAdministrator(config.bootstrapAdmin().userName(), config.bootstrapAdmin().password(),
+                    passwordHasher);
+        }
+    }
+
+    /** Opens the configured database (migrating it) and builds the services on it. */
+    public static Services open(GatehouseConfig unresolved, Clock clock) {
+        GatehouseConfig config = unresolved.resolved();
+        GatehouseConfig.DatabaseConfig db = config.database();
+        Database database = Database.open(db.url(), db.user(), db.password());
+        try {
+            return new Services(config, clock, database);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    public GatehouseConfig config() {
+        return config;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public Instance instance() {
+        return instance;
+    }
+
+    public Store store() {
+        return database.store();
+    }
+
+    public PasswordHasher passwordHasher() {
+        return passwordHasher;
+    }
+
+    public IdentityStoreService identityStore() {
+        return identityStore;
+    }
+
+    public AccessModelService accessModel() {
+        return accessModel;
+    }
+
+    public ActivationService activations() {
+        return activations;
+    }
+
+    public SignInService signIn() {
+        return signIn;
+    }
+
+    public ClientRegistrations clients() {
+        return clients;
+    }
+
+    public DeviceAuthorizations devices() {
+        return devices;
+    }
+
+    public TokenEndpoint tokens() {
+        return tokens;
+    }
+
+    public PortalService portal() {
+        return portal;
+    }
+
+    public CallerIdentityService callerIdentity() {
+        return callerIdentity;
+    }
+
+    public AuditQueries auditQueries() {
+        return auditQueries;
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}

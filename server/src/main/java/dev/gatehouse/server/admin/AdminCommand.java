@@ -1,0 +1,81 @@
+package dev.gatehouse.server.admin;
+
+import dev.gatehouse.core.audit.Actor;
+import dev.gatehouse.core.audit.RequestContext;
+import dev.gatehouse.core.error.DomainException;
+import dev.gatehouse.server.Services;
+import dev.gatehouse.server.config.ConfigLoader;
+import dev.gatehouse.server.config.InvalidConfigException;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.Map;
+import java.util.UUID;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code gatehouse-server admin}: administration on the configured database. Each run is one short
+ * connection, so it works beside a running server. Errors are one line and exit 1; bad usage exits 2.
+ */
+@Command(name = "gatehouse-server admin", mixinStandardHelpOptions = true,
+        description = "Administer users, groups, accounts, permission sets, assignments and the audit trail.",
+        subcommands = {UserCommands.class, GroupCommands.class, AccountCommands.class,
+                PermissionSetCommands.class, AssignmentCommands.class, EventsCommand.class})
+public final class AdminCommand {
+
+    static final int DOMAIN_ERROR = 1;
+
+    private final Map<String, String> environment;
+    private Services services;
+
+    AdminCommand(Map<String, String> environment) {
+        this.environment = environment;
+    }
+
+    public static int run(String[] args, Map<String, String> environment) {
+        return run(args, environment, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+    }
+
+    public static int run(String[] args, Map<String, String> environment, PrintWriter out, PrintWriter err) {
+        AdminCommand admin = new AdminCommand(environment);
+        CommandLine commandLine = new CommandLine(admin).setOut(out).setErr(err)
+                .setExecutionExceptionHandler((e, cmd, parsed) -> {
+                    if (e instanceof DomainException domain) {
+                        err.println("error: " + domain.getMessage());
+                        return DOMAIN_ERROR;
+                    }
+                    if (e instanceof InvalidConfigException config) {
+                        err.println("gatehouse-server: " + config.getMessage());
+                        return CommandLine.ExitCode.USAGE;
+                    }
+                    throw e;
+                });
+        try {
+            return commandLine.execute(args);
+        } finally {
+            admin.close();
+        }
+    }
+
+    /** Opened on first use, so `--help` needs no database. */
+    Services services() {
+        if (services == null) {
+            services = Services.open(new ConfigLoader(environment).load(), Clock.systemUTC());
+        }
+        return services;
+    }
+
+    static Actor actor() {
+        return Actor.administratorCli();
+    }
+
+    static RequestContext context() {
+        return RequestContext.commandLine(UUID.randomUUID().toString());
+    }
+
+    private void close() {
+        if (services != null) {
+            services.close();
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package dev.gatehouse.server.admin;
+
+import dev.gatehouse.core.model.User;
+import dev.gatehouse.core.model.UserStatus;
+import dev.gatehouse.core.service.IdentityStoreService.NewUser;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "users", description = "Create, list, enable, disable and delete users; issue activation links.")
+final class UserCommands extends AdminSubcommand {
+
+    @Command(name = "create", description = "Create a user and print their activation link.")
+    void create(@Option(names = "--user-name", required = true) String userName,
+                @Option(names = "--given-name", required = true) String givenName,
+                @Option(names = "--family-name", required = true) String familyName,
+                @Option(names = "--email", required = true) String email,
+                @Option(names = "--display-name") String displayName,
+                @Option(names = "--administrator", description = "May administer Gatehouse.") boolean administrator) {
+        User user = services().identityStore().createUser(
+                new NewUser(userName, displayName, givenName, familyName, email, administrator),
+                AdminCommand.actor(), AdminCommand.context());
+        out().println("created user " + user.userName() + " (" + user.userId() + ")");
+        printActivationLink(user.userName());
+    }
+
+    @Command(name = "list", description = "List users.")
+    void list() {
+        String after = null;
+        while (true) {
+            var page = services().identityStore().listUsers(after, 500);
+            for (User user : page) {
+                out().printf("%-32s %-8s %-40s %s%n", user.userName(), user.status(), user.email(),
+                        user.passwordHash() == null ? "not activated" : "active");
+            }
+            if (page.size() < 500) {
+                return;
+            }
+            after = page.getLast().userName();
+        }
+    }
+
+    @Command(name = "disable", description = "Disable a user: their sessions and credentials stop working at once.")
+    void disable(@Parameters(paramLabel = "USER_NAME") String userName) {
+        services().identityStore().setStatus(userName, UserStatus.DISABLED, AdminCommand.actor(),
+                AdminCommand.context());
+        out().println("disabled " + userName);
+    }
+
+    @Command(name = "enable", description = "Enable a disabled user.")
+    void enable(@Parameters(paramLabel = "USER_NAME") String userName) {
+        services().identityStore().setStatus(userName, UserStatus.ENABLED, AdminCommand.actor(),
+                AdminCommand.context());
+        out().println("enabled " + userName);
+    }
+
+    @Command(name = "delete", description = "Delete a user with their memberships and assignments.")
+    void delete(@Parameters(paramLabel = "USER_NAME") String userName) {
+        services().identityStore().deleteUser(userName, AdminCommand.actor(), AdminCommand.context());
+        out().println("deleted " + userName);
+    }
+
+    @Command(name = "activation-link", description = "Issue a new one-time link to set the password.")
+    void activationLink(@Parameters(paramLabel = "USER_NAME") String userName) {
+        printActivationLink(userName);
+    }
+
+    private void printActivationLink(String userName) {
+        String token = services().activations().issue(userName, AdminCommand.actor(), AdminCommand.context());
+        out().println("activation link: " + services().config().publicUrl() + "/activate?token=" + token);
+    }
+}

@@ -1,0 +1,158 @@
+package dev.gatehouse.server.config;
+
+import dev.gatehouse.server.config.GatehouseConfig.BootstrapAdmin;
+import dev.gatehouse.server.config.GatehouseConfig.DatabaseConfig;
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Reads the config file (Java properties; {@code gatehouse.properties} in the data directory, or the file
+ * named by {@code GATEHOUSE_CONFIG}), lets {@code GATEHOUSE_*} variables override each key, and checks all
+ * of it, reporting every problem at once. A key {@code db.url} is overridden by {@code GATEHOUSE_DB_URL}.
+ */
+public final class ConfigLoader {
+
+    private static final Duration MIN_SESSION = Duration.ofMinutes(15);
+    private static final Duration MAX_SESSION = Duration.ofDays(90);
+
+    private final Map<String, String> environment;
+
+    public ConfigLoader(Map<String, String> environment) {
+        this.environment = environment;
+    }
+
+    public GatehouseConfig load() {
+        List<String> problems = new ArrayList<>();
+        Path dataDir = Path.of(value(new Properties(), "data-dir", "data"));
+        Properties file = readFile(dataDir, problems);
+        dataDir = Path.of(value(file, "data-dir", "data"));
+
+        int port = integer(file, "port", 8080, 0, 65535, problems);
+        String bindAddress = value(file, "bind-address", "0.0.0.0");
+        String publicUrl = value(file, "public-url", null);
+        if (publicUrl != null) {
+            publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+            checkUrl("public-url (GATEHOUSE_PUBLIC_URL)", publicUrl, problems);
+        }
+        String region = value(file, "region", "us-east-1");
+        if (!region.matches("[a-z]{2}(-[a-z]+)+-\\d")) {
+            problems.add("region (GATEHOUSE_REGION) must be a region name such as us-east-1, not '" + region + "'");
+        }
+        List<String> aliases = list(value(file, "start-url-aliases", ""));
+        aliases.forEach(alias -> checkUrl("start-url-aliases (GATEHOUSE_START_URL_ALIASES)", alias, problems));
+        Duration session = duration(file, "portal-session-duration", Duration.ofHours(8), problems);
+
+        String dbUrl = value(file, "db.url", null);
+        DatabaseConfig database;
+        if (dbUrl == null) {
+            database = DatabaseConfig.embedded(dataDir);
+        } else {
+            if (!dbUrl.startsWith("jdbc:postgresql:") && !dbUrl.startsWith("jdbc:h2:")) {
+                problems.add("db.url (GATEHOUSE_DB_URL) must be a jdbc:postgresql: or jdbc:h2: URL");
+            }
+            database = new DatabaseConfig(dbUrl, value(file, "db.user", null), value(file, "db.password", null));
+        }
+
+        BootstrapAdmin admin = null;
+        String adminName = value(file, "bootstrap-admin.username", null);
+        String adminPassword = value(file, "bootstrap-admin.password", null);
+        if (adminName != null && adminPassword == null || adminName == null && adminPassword != null) {
+            problems.add("GATEHOUSE_BOOTSTRAP_ADMIN_USERNAME and GATEHOUSE_BOOTSTRAP_ADMIN_PASSWORD go together");
+        } else if (adminName != null) {
+            admin = new BootstrapAdmin(adminName, adminPassword.toCharArray());
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidConfigException(problems);
+        }
+        return new GatehouseConfig(dataDir, bindAddress, port, publicUrl, region, database, aliases, session, admin);
+    }
+
+    private Properties readFile(Path defaultDataDir, List<String> problems) {
+        Properties properties = new Properties();
+        String named = environment.get("GATEHOUSE_CONFIG");
+        Path file = named != null ? Path.of(named) : defaultDataDir.resolve("gatehouse.properties");
+        if (!Files.exists(file)) {
+            if (named != null) {
+                problems.add("GATEHOUSE_CONFIG names " + file + ", which does not exist");
+            }
+            return properties;
+        }
+        try (Reader reader = Files.newBufferedReader(file)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            problems.add("cannot read " + file + ": " + e.getMessage());
+        }
+        return properties;
+    }
+
+    /** The environment variable for a key wins over the file; blank counts as unset. */
+    private String value(Properties file, String key, String fallback) {
+        String variable = "GATEHOUSE_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+        String fromEnv = environment.get(variable);
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return fromEnv.strip();
+        }
+        String fromFile = file.getProperty(key);
+        return fromFile != null && !fromFile.isBlank() ? fromFile.strip() : fallback;
+    }
+
+    private int integer(Properties file, String key, int fallback, int min, int max, List<String> problems) {
+        String raw = value(file, key, null);
+        if (raw == null) {
+            return fallback;
+        }
+        try {
+            int parsed = Integer.parseInt(raw);
+            if (parsed < min || parsed > max) {
+                problems.add(key + " must be between " + min + " and " + max + ", not " + raw);
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            problems.add(key + " must be a number, not '" + raw + "'");
+            return fallback;
+        }
+    }
+
+    private Duration duration(Properties file, String key, Duration fallback, List<String> problems) {
+        String raw = value(file, key, null);
+        if (raw == null) {
+            return fallback;
+        }
+        try {
+            Duration parsed = Duration.parse(raw);
+            if (parsed.compareTo(MIN_SESSION) < 0 || parsed.compareTo(MAX_SESSION) > 0) {
+                problems.add(key + " must be between PT15M and P90D, not " + raw);
+            }
+            return parsed;
+        } catch (DateTimeParseException e) {
+            problems.add(key + " must be an ISO-8601 duration such as PT8H, not '" + raw + "'");
+            return fallback;
+        }
+    }
+
+    private static void checkUrl(String name, String url, List<String> problems) {
+        try {
+            URI uri = URI.create(url);
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                problems.add(name + " must be an http or https URL, not '" + url + "'");
+            }
+        } catch (IllegalArgumentException e) {
+            problems.add(name + " must be an http or https URL, not '" + url + "'");
+        }
+    }
+
+    private static List<String> list(String raw) {
+        return Arrays.stream(raw.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+}

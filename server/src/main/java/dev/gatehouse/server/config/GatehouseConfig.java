@@ -1,0 +1,78 @@
+package dev.gatehouse.server.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Everything Gatehouse reads at start-up, after the config file and {@code GATEHOUSE_*} variables are merged
+ * and checked. Build one with {@link ConfigLoader}; tests may construct it directly.
+ *
+ * @param dataDir          where the embedded database lives
+ * @param bindAddress      the address the HTTP server listens on
+ * @param port             the HTTP port; 0 picks a free one
+ * @param publicUrl        how clients reach this server, without a trailing slash; null: http://localhost:port
+ * @param region           the region name the instance reports (default us-east-1)
+ * @param database         where the data is kept
+ * @param startUrlAliases  other start URLs accepted as this instance's
+ * @param portalSessionDuration how long a sign-in lasts (15 min..90 days, default 8 h)
+ * @param bootstrapAdmin   an administrator to create on start, or null
+ */
+public record GatehouseConfig(Path dataDir, String bindAddress, int port, String publicUrl, String region,
+                              DatabaseConfig database, List<String> startUrlAliases, Duration portalSessionDuration,
+                              BootstrapAdmin bootstrapAdmin) {
+
+    public GatehouseConfig {
+        startUrlAliases = List.copyOf(startUrlAliases);
+    }
+
+    /** @param url a JDBC URL; user and password may be null for the embedded database */
+    public record DatabaseConfig(String url, String user, String password) {
+
+        public static DatabaseConfig embedded(Path dataDir) {
+            // AUTO_SERVER lets `gatehouse-server admin` work on the file while the server has it open.
+            return new DatabaseConfig("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("gatehouse")
+                    + ";AUTO_SERVER=TRUE", "gatehouse", "");
+        }
+
+        @Override
+        public String toString() {
+            return "DatabaseConfig[url=" + url + ", user=" + user + ", password=" + (password == null ? "none" : "***")
+                    + "]";
+        }
+    }
+
+    public record BootstrapAdmin(String userName, char[] password) {
+
+        @Override
+        public String toString() {
+            return "BootstrapAdmin[userName=" + userName + ", password=***]";
+        }
+    }
+
+    /** The access portal URL: the "SSO start URL" people paste into {@code configure sso}. */
+    public String portalUrl() {
+        return publicUrl + "/start";
+    }
+
+    /**
+     * Fills in what depends on the running machine: a free port for port 0, and the public URL
+     * {@code http://localhost:<port>} when none is configured.
+     */
+    public GatehouseConfig resolved() {
+        int actualPort = port != 0 ? port : FreePorts.find();
+        String url = publicUrl != null ? publicUrl : "http://localhost:" + actualPort;
+        return new GatehouseConfig(dataDir, bindAddress, actualPort, url, region, database, startUrlAliases,
+                portalSessionDuration, bootstrapAdmin);
+    }
+
+    public GatehouseConfig withPort(int newPort) {
+        return new GatehouseConfig(dataDir, bindAddress, newPort, publicUrl, region, database, startUrlAliases,
+                portalSessionDuration, bootstrapAdmin);
+    }
+
+    public GatehouseConfig withPublicUrl(String url) {
+        return new GatehouseConfig(dataDir, bindAddress, port, url, region, database, startUrlAliases,
+                portalSessionDuration, bootstrapAdmin);
+    }
+}

@@ -1,0 +1,133 @@
+package dev.gatehouse.store;
+
+import dev.gatehouse.core.error.DomainException;
+import dev.gatehouse.core.model.Account;
+import dev.gatehouse.core.model.AccountAssignment;
+import dev.gatehouse.core.model.PermissionSet;
+import dev.gatehouse.core.model.PrincipalType;
+import dev.gatehouse.core.port.AssignmentRepository;
+import java.util.List;
+
+/**
+ * What a user holds is resolved in one query each: their own assignments united with those of every group they
+ * belong to, both found through the (principal_type, principal_id, account_id) index.
+ */
+final class JdbiAssignmentRepository implements AssignmentRepository {
+
+    private final Handles handles;
+
+    JdbiAssignmentRepository(Handles handles) {
+        this.handles = handles;
+    }
+
+    @Override
+    public void insert(AccountAssignment assignment) {
+        handles.call(h -> Constraints.guarded(h, () -> h.createUpdate("""
+                        INSERT INTO account_assignments (account_id, permission_set_arn, principal_type, principal_id)
+                        VALUES (:accountId, :permissionSetArn, :principalType, :principalId)""")
+                        .bind("accountId", assignment.accountId())
+                        .bind("permissionSetArn", assignment.permissionSetArn())
+                        .bind("principalType", assignment.principalType().name())
+                        .bind("principalId", assignment.principalId())
+                        .execute(),
+                violation -> {
+                    if (violation.duplicate()) {
+                        return DomainException.exists("AccountAssignment", assignment.principalType() + " "
+                                + assignment.principalId() + " in " + assignment.accountId() + " with "
+                                + assignment.permissionSetArn());
+                    }
+                    return violation.of("fk_account_assignments_account")
+                            ? DomainException.notFound("Account", assignment.accountId())
+                            : DomainException.notFound("PermissionSet", assignment.permissionSetArn());
+                }));
+    }
+
+    @Override
+    public boolean delete(AccountAssignment assignment) {
+        return handles.call(h -> h.createUpdate("""
+                        DELETE FROM account_assignments
+                        WHERE account_id = :accountId AND permission_set_arn = :permissionSetArn
+                          AND principal_type = :principalType AND principal_id = :principalId""")
+                .bind("accountId", assignment.accountId())
+                .bind("permissionSetArn", assignment.permissionSetArn())
+                .bind("principalType", assignment.principalType().name())
+                .bind("principalId", assignment.principalId())
+                .execute()) > 0;
+    }
+
+    @Override
+    public List<AccountAssignment> listForAccount(String accountId) {
+        return handles.call(h -> h.createQuery("""
+                        SELECT account_id, permission_set_arn, principal_type, principal_id FROM account_assignments
+                        WHERE account_id = :accountId
+                        ORDER BY permission_set_arn, principal_type, principal_id""")
+                .bind("accountId", accountId)
+                .map((row, context) -> new AccountAssignment(row.getString("account_id"),
+                        row.getString("permission_set_arn"), PrincipalType.valueOf(row.getString("principal_type")),
+                        row.getString("principal_id")))
+                .list());
+    }
+
+    @Override
+    public List<Account> accountsOfUser(String userId, String afterAccountId, int limit) {
+        Keyset page = new Keyset("account_id", afterAccountId, limit);
+        if (page.isEmpty()) {
+            return List.of();
+        }
+        return handles.call(h -> page.bind(h.createQuery("SELECT " + JdbiAccountRepository.COLUMNS + """
+                         FROM accounts
+                        WHERE account_id IN (
+                                SELECT account_id FROM account_assignments
+                                WHERE principal_type = 'USER' AND principal_id = :userId
+                                UNION
+                                SELECT a.account_id FROM group_memberships m
+                                JOIN account_assignments a ON a.principal_type = 'GROUP' AND a.principal_id = m.group_id
+                                WHERE m.user_id = :userId)
+                          AND """ + page.condition() + page.orderAndLimit()))
+                .bind("userId", userId)
+                .map(JdbiAccountRepository::map)
+                .list());
+    }
+
+    @Override
+    public List<PermissionSet> permissionSetsOfUser(String userId, String accountId, String afterName, int limit) {
+        Keyset page = new Keyset("name_lc", Names.lowerCase(afterName), limit);
+        if (page.isEmpty()) {
+            return List.of();
+        }
+        return handles.call(h -> page.bind(h.createQuery("SELECT " + JdbiPermissionSetRepository.COLUMNS + """
+                         FROM permission_sets
+                        WHERE permission_set_arn IN (
+                                SELECT permission_set_arn FROM account_assignments
+                                WHERE principal_type = 'USER' AND principal_id = :userId AND account_id = :accountId
+                                UNION
+                                SELECT a.permission_set_arn FROM group_memberships m
+                                JOIN account_assignments a ON a.principal_type = 'GROUP' AND a.principal_id = m.group_id
+                                WHERE m.user_id = :userId AND a.account_id = :accountId)
+                          AND """ + page.condition() + page.orderAndLimit()))
+                .bind("userId", userId)
+                .bind("accountId", accountId)
+                .map(JdbiPermissionSetRepository::map)
+                .list());
+    }
+
+    @Override
+    public boolean userHolds(String userId, String accountId, String permissionSetArn) {
+        return handles.call(h -> h.createQuery("""
+                        SELECT 1 FROM account_assignments
+                        WHERE account_id = :accountId AND permission_set_arn = :permissionSetArn
+                          AND principal_type = 'USER' AND principal_id = :userId
+                        UNION ALL
+                        SELECT 1 FROM group_memberships m
+                        JOIN account_assignments a ON a.principal_type = 'GROUP' AND a.principal_id = m.group_id
+                        WHERE m.user_id = :userId AND a.account_id = :accountId
+                          AND a.permission_set_arn = :permissionSetArn
+                        LIMIT 1""")
+                .bind("userId", userId)
+                .bind("accountId", accountId)
+                .bind("permissionSetArn", permissionSetArn)
+                .mapTo(Integer.class)
+                .findFirst()
+                .isPresent());
+    }
+}

@@ -1,0 +1,130 @@
+package dev.gatehouse.store;
+
+import dev.gatehouse.core.error.DomainException;
+import dev.gatehouse.core.model.Group;
+import dev.gatehouse.core.model.Membership;
+import dev.gatehouse.core.port.GroupRepository;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.statement.StatementContext;
+
+final class JdbiGroupRepository implements GroupRepository {
+
+    private static final String COLUMNS = "group_id, display_name, description, created_at";
+
+    private final Handles handles;
+
+    JdbiGroupRepository(Handles handles) {
+        this.handles = handles;
+    }
+
+    @Override
+    public void insert(Group group) {
+        handles.call(h -> Constraints.guarded(h, () -> h.createUpdate("""
+                        INSERT INTO directory_groups (group_id, display_name, display_name_lc, description, created_at)
+                        VALUES (:groupId, :displayName, :displayNameLc, :description, :createdAt)""")
+                        .bind("groupId", group.groupId())
+                        .bind("displayName", group.displayName())
+                        .bind("displayNameLc", Names.lowerCase(group.displayName()))
+                        .bind("description", group.description())
+                        .bind("createdAt", EpochNanos.of(group.createdAt()))
+                        .execute(),
+                violation -> DomainException.exists("Group", group.displayName())));
+    }
+
+    @Override
+    public void delete(String groupId) {
+        handles.atomically(h -> {
+            // Memberships go by foreign key; assignments name their principal without one.
+            h.createUpdate("DELETE FROM account_assignments WHERE principal_type = 'GROUP' AND principal_id = :groupId")
+                    .bind("groupId", groupId)
+                    .execute();
+            return h.createUpdate("DELETE FROM directory_groups WHERE group_id = :groupId")
+                    .bind("groupId", groupId)
+                    .execute();
+        });
+    }
+
+    @Override
+    public Optional<Group> findById(String groupId) {
+        return handles.call(h -> h.createQuery("SELECT " + COLUMNS + " FROM directory_groups WHERE group_id = :groupId")
+                .bind("groupId", groupId)
+                .map(JdbiGroupRepository::map)
+                .findOne());
+    }
+
+    /** Case-insensitive, like the uniqueness of display names. */
+    @Override
+    public Optional<Group> findByDisplayName(String displayName) {
+        return handles.call(h -> h.createQuery(
+                        "SELECT " + COLUMNS + " FROM directory_groups WHERE display_name_lc = :displayNameLc")
+                .bind("displayNameLc", Names.lowerCase(displayName))
+                .map(JdbiGroupRepository::map)
+                .findOne());
+    }
+
+    @Override
+    public List<Group> list(String afterDisplayName, int limit) {
+        Keyset page = new Keyset("display_name_lc", Names.lowerCase(afterDisplayName), limit);
+        if (page.isEmpty()) {
+            return List.of();
+        }
+        return handles.call(h -> page.bind(h.createQuery(
+                        "SELECT " + COLUMNS + " FROM directory_groups WHERE " + page.condition() + page.orderAndLimit()))
+                .map(JdbiGroupRepository::map)
+                .list());
+    }
+
+    @Override
+    public void addMember(Membership membership) {
+        handles.call(h -> Constraints.guarded(h, () -> h.createUpdate("""
+                        INSERT INTO group_memberships (membership_id, group_id, user_id)
+                        VALUES (:membershipId, :groupId, :userId)""")
+                        .bind("membershipId", membership.membershipId())
+                        .bind("groupId", membership.groupId())
+                        .bind("userId", membership.userId())
+                        .execute(),
+                violation -> {
+                    if (violation.duplicate()) {
+                        return DomainException.exists("GroupMembership", membership.userId() + " in " + membership.groupId());
+                    }
+                    return violation.of("fk_group_memberships_user")
+                            ? DomainException.notFound("User", membership.userId())
+                            : DomainException.notFound("Group", membership.groupId());
+                }));
+    }
+
+    @Override
+    public boolean removeMember(String groupId, String userId) {
+        return handles.call(h -> h.createUpdate("DELETE FROM group_memberships WHERE group_id = :groupId AND user_id = :userId")
+                .bind("groupId", groupId)
+                .bind("userId", userId)
+                .execute()) > 0;
+    }
+
+    @Override
+    public List<Membership> membersOf(String groupId) {
+        return handles.call(h -> h.createQuery("""
+                        SELECT membership_id, group_id, user_id FROM group_memberships
+                        WHERE group_id = :groupId ORDER BY user_id""")
+                .bind("groupId", groupId)
+                .map((row, context) -> new Membership(
+                        row.getString("membership_id"), row.getString("group_id"), row.getString("user_id")))
+                .list());
+    }
+
+    @Override
+    public List<String> groupIdsOf(String userId) {
+        return handles.call(h -> h.createQuery("SELECT group_id FROM group_memberships WHERE user_id = :userId ORDER BY group_id")
+                .bind("userId", userId)
+                .mapTo(String.class)
+                .list());
+    }
+
+    private static Group map(ResultSet row, StatementContext context) throws SQLException {
+        return new Group(row.getString("group_id"), row.getString("display_name"), row.getString("description"),
+                EpochNanos.read(row, "created_at"));
+    }
+}

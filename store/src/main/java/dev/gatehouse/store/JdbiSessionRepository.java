@@ -1,0 +1,144 @@
+package dev.gatehouse.store;
+
+import dev.gatehouse.core.error.DomainException;
+import dev.gatehouse.core.model.IssuedToken;
+import dev.gatehouse.core.model.PortalSession;
+import dev.gatehouse.core.model.SessionKind;
+import dev.gatehouse.core.model.TokenType;
+import dev.gatehouse.core.port.SessionRepository;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.statement.StatementContext;
+
+final class JdbiSessionRepository implements SessionRepository {
+
+    private static final String SESSION_COLUMNS = """
+            session_id, secret_hash, kind, user_id, client_id, csrf_token, created_at, expires_at, revoked_at""";
+    private static final String TOKEN_COLUMNS = """
+            token_hash, token_type, session_id, client_id, issued_at, expires_at, used_at""";
+
+    private final Handles handles;
+
+    JdbiSessionRepository(Handles handles) {
+        this.handles = handles;
+    }
+
+    @Override
+    public void insert(PortalSession session) {
+        handles.call(h -> Constraints.guarded(h, () -> h.createUpdate("""
+                        INSERT INTO sessions (session_id, secret_hash, kind, user_id, client_id, csrf_token, created_at,
+                               expires_at, revoked_at)
+                        VALUES (:sessionId, :secretHash, :kind, :userId, :clientId, :csrfToken, :createdAt, :expiresAt,
+                                :revokedAt)""")
+                        .bind("sessionId", session.sessionId())
+                        .bind("secretHash", session.secretHash())
+                        .bind("kind", session.kind().name())
+                        .bind("userId", session.userId())
+                        .bind("clientId", session.clientId())
+                        .bind("csrfToken", session.csrfToken())
+                        .bind("createdAt", EpochNanos.of(session.createdAt()))
+                        .bind("expiresAt", EpochNanos.of(session.expiresAt()))
+                        .bind("revokedAt", EpochNanos.of(session.revokedAt()))
+                        .execute(),
+                violation -> DomainException.exists("Session", session.sessionId())));
+    }
+
+    @Override
+    public Optional<PortalSession> findById(String sessionId) {
+        return handles.call(h -> h.createQuery("SELECT " + SESSION_COLUMNS + " FROM sessions WHERE session_id = :sessionId")
+                .bind("sessionId", sessionId)
+                .map(JdbiSessionRepository::mapSession)
+                .findOne());
+    }
+
+    @Override
+    public Optional<PortalSession> findBySecretHash(String secretHash) {
+        return handles.call(h -> h.createQuery("SELECT " + SESSION_COLUMNS + " FROM sessions WHERE secret_hash = :secretHash")
+                .bind("secretHash", secretHash)
+                .map(JdbiSessionRepository::mapSession)
+                .findOne());
+    }
+
+    /** Oldest first. */
+    @Override
+    public List<PortalSession> activeSessionsOf(String userId, Instant now) {
+        return handles.call(h -> h.createQuery("SELECT " + SESSION_COLUMNS + """
+                         FROM sessions
+                        WHERE user_id = :userId AND expires_at > :now AND revoked_at IS NULL
+                        ORDER BY created_at, session_id""")
+                .bind("userId", userId)
+                .bind("now", EpochNanos.of(now))
+                .map(JdbiSessionRepository::mapSession)
+                .list());
+    }
+
+    @Override
+    public boolean revoke(String sessionId, Instant at) {
+        return handles.call(h -> h.createUpdate(
+                        "UPDATE sessions SET revoked_at = :at WHERE session_id = :sessionId AND revoked_at IS NULL")
+                .bind("at", EpochNanos.of(at))
+                .bind("sessionId", sessionId)
+                .execute()) > 0;
+    }
+
+    @Override
+    public int revokeAllOf(String userId, Instant at) {
+        return handles.call(h -> h.createUpdate(
+                        "UPDATE sessions SET revoked_at = :at WHERE user_id = :userId AND revoked_at IS NULL")
+                .bind("at", EpochNanos.of(at))
+                .bind("userId", userId)
+                .execute());
+    }
+
+    @Override
+    public void insertToken(IssuedToken token) {
+        handles.call(h -> Constraints.guarded(h, () -> h.createUpdate("""
+                        INSERT INTO issued_tokens (token_hash, token_type, session_id, client_id, issued_at, expires_at,
+                               used_at)
+                        VALUES (:tokenHash, :type, :sessionId, :clientId, :issuedAt, :expiresAt, :usedAt)""")
+                        .bind("tokenHash", token.tokenHash())
+                        .bind("type", token.type().name())
+                        .bind("sessionId", token.sessionId())
+                        .bind("clientId", token.clientId())
+                        .bind("issuedAt", EpochNanos.of(token.issuedAt()))
+                        .bind("expiresAt", EpochNanos.of(token.expiresAt()))
+                        .bind("usedAt", EpochNanos.of(token.usedAt()))
+                        .execute(),
+                violation -> violation.duplicate()
+                        ? DomainException.exists("Token", "(token)")
+                        : DomainException.notFound("Session", token.sessionId())));
+    }
+
+    @Override
+    public Optional<IssuedToken> findToken(String tokenHash) {
+        return handles.call(h -> h.createQuery("SELECT " + TOKEN_COLUMNS + " FROM issued_tokens WHERE token_hash = :tokenHash")
+                .bind("tokenHash", tokenHash)
+                .map(JdbiSessionRepository::mapToken)
+                .findOne());
+    }
+
+    @Override
+    public boolean markTokenUsed(String tokenHash, Instant at) {
+        return handles.call(h -> h.createUpdate(
+                        "UPDATE issued_tokens SET used_at = :at WHERE token_hash = :tokenHash AND used_at IS NULL")
+                .bind("at", EpochNanos.of(at))
+                .bind("tokenHash", tokenHash)
+                .execute()) > 0;
+    }
+
+    private static PortalSession mapSession(ResultSet row, StatementContext context) throws SQLException {
+        return new PortalSession(row.getString("session_id"), row.getString("secret_hash"),
+                SessionKind.valueOf(row.getString("kind")), row.getString("user_id"), row.getString("client_id"),
+                row.getString("csrf_token"), EpochNanos.read(row, "created_at"), EpochNanos.read(row, "expires_at"),
+                EpochNanos.read(row, "revoked_at"));
+    }
+
+    private static IssuedToken mapToken(ResultSet row, StatementContext context) throws SQLException {
+        return new IssuedToken(row.getString("token_hash"), TokenType.valueOf(row.getString("token_type")),
+                row.getString("session_id"), row.getString("client_id"), EpochNanos.read(row, "issued_at"),
+                EpochNanos.read(row, "expires_at"), EpochNanos.read(row, "used_at"));
+    }
+}

@@ -1,0 +1,117 @@
+package dev.gatehouse.store;
+
+import dev.gatehouse.core.port.AccountRepository;
+import dev.gatehouse.core.port.ActivationRepository;
+import dev.gatehouse.core.port.AssignmentRepository;
+import dev.gatehouse.core.port.AuditRepository;
+import dev.gatehouse.core.port.ClientRepository;
+import dev.gatehouse.core.port.DeviceAuthorizationRepository;
+import dev.gatehouse.core.port.GroupRepository;
+import dev.gatehouse.core.port.InstanceRepository;
+import dev.gatehouse.core.port.PermissionSetRepository;
+import dev.gatehouse.core.port.SessionRepository;
+import dev.gatehouse.core.port.Store;
+import dev.gatehouse.core.port.UserRepository;
+import java.util.function.Function;
+import org.jdbi.v3.core.Jdbi;
+
+/** The repositories over one JDBI instance; inside {@link #inTransaction} they all share one handle. */
+public final class JdbiStore implements Store {
+
+    private final Jdbi jdbi;
+    private final Handles handles;
+    private final UserRepository users;
+    private final GroupRepository groups;
+    private final AccountRepository accounts;
+    private final PermissionSetRepository permissionSets;
+    private final AssignmentRepository assignments;
+    private final ClientRepository clients;
+    private final DeviceAuthorizationRepository deviceAuthorizations;
+    private final SessionRepository sessions;
+    private final ActivationRepository activations;
+    private final AuditRepository audit;
+    private final InstanceRepository instance;
+
+    public JdbiStore(Jdbi jdbi) {
+        this(jdbi, Handles.pooled(jdbi));
+    }
+
+    private JdbiStore(Jdbi jdbi, Handles handles) {
+        this.jdbi = jdbi;
+        this.handles = handles;
+        this.users = new JdbiUserRepository(handles);
+        this.groups = new JdbiGroupRepository(handles);
+        this.accounts = new JdbiAccountRepository(handles);
+        this.permissionSets = new JdbiPermissionSetRepository(handles);
+        this.assignments = new JdbiAssignmentRepository(handles);
+        this.clients = new JdbiClientRepository(handles);
+        this.deviceAuthorizations = new JdbiDeviceAuthorizationRepository(handles);
+        this.sessions = new JdbiSessionRepository(handles);
+        this.activations = new JdbiActivationRepository(handles);
+        this.audit = new JdbiAuditRepository(handles);
+        this.instance = new JdbiInstanceRepository(handles);
+    }
+
+    @Override
+    public UserRepository users() {
+        return users;
+    }
+
+    @Override
+    public GroupRepository groups() {
+        return groups;
+    }
+
+    @Override
+    public AccountRepository accounts() {
+        return accounts;
+    }
+
+    @Override
+    public PermissionSetRepository permissionSets() {
+        return permissionSets;
+    }
+
+    @Override
+    public AssignmentRepository assignments() {
+        return assignments;
+    }
+
+    @Override
+    public ClientRepository clients() {
+        return clients;
+    }
+
+    @Override
+    public DeviceAuthorizationRepository deviceAuthorizations() {
+        return deviceAuthorizations;
+    }
+
+    @Override
+    public SessionRepository sessions() {
+        return sessions;
+    }
+
+    @Override
+    public ActivationRepository activations() {
+        return activations;
+    }
+
+    @Override
+    public AuditRepository audit() {
+        return audit;
+    }
+
+    @Override
+    public InstanceRepository instance() {
+        return instance;
+    }
+
+    @Override
+    public <T> T inTransaction(Function<Store, T> work) {
+        if (handles.inTransaction()) {
+            return work.apply(this);
+        }
+        return jdbi.inTransaction(handle -> work.apply(new JdbiStore(jdbi, Handles.boundTo(handle))));
+    }
+}
