@@ -3,6 +3,7 @@ package dev.gatehouse.sigv4;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -82,7 +83,7 @@ class CanonicalPiecesTest {
     @ParameterizedTest(name = "{0}: {1} -> {2}")
     @MethodSource("queries")
     void canonicalQueryString(String name, String rawQuery, String expected) {
-        assertThat(CanonicalQueryString.of(QueryParameters.parse(rawQuery), java.util.Set.of())).as(name).isEqualTo(expected);
+        assertThat(CanonicalQueryString.of(QueryParameters.parse(rawQuery), Set.of())).as(name).isEqualTo(expected);
     }
 
     static Stream<Arguments> headerValues() {
@@ -113,7 +114,7 @@ class CanonicalPiecesTest {
     @ParameterizedTest(name = "{0}: {1} -> {2}")
     @MethodSource("excludedQueryParameters")
     void canonicalQueryStringLeavesOutTheSignature(String name, String rawQuery, String expected) {
-        assertThat(CanonicalQueryString.of(QueryParameters.parse(rawQuery), java.util.Set.of("X-Amz-Signature")))
+        assertThat(CanonicalQueryString.of(QueryParameters.parse(rawQuery), Set.of("X-Amz-Signature")))
                 .as(name).isEqualTo(expected);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -66,7 +67,7 @@ class SigningKeyCacheTest {
                 results.add(pool.submit(() -> {
                     for (int i = 0; i < 500; i++) {
                         CredentialScope scope = scope(1 + (i + offset) % 12);
-                        if (!java.util.Arrays.equals(cache.signingKey(SECRET, scope), SigningKeyDerivation.derive(SECRET, scope))) {
+                        if (!Arrays.equals(cache.signingKey(SECRET, scope), SigningKeyDerivation.derive(SECRET, scope))) {
                             return false;
                         }
                     }

@@ -11,6 +11,7 @@ import dev.gatehouse.core.token.RoleSessionClaims;
 import dev.gatehouse.sigv4.ReceivedRequest;
 import dev.gatehouse.sigv4.SigV4Exception;
 import dev.gatehouse.sigv4.SigV4Verifier;
+import dev.gatehouse.sigv4.VerifiedRequest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -23,6 +24,7 @@ import java.util.function.Supplier;
  */
 public final class CallerIdentityService {
 
+    private static final String SERVICE = "sts";
     private static final String INVALID_TOKEN = "The security token included in the request is invalid.";
 
     private final Store store;
@@ -41,13 +43,18 @@ public final class CallerIdentityService {
     public RoleSessionClaims authenticate(ReceivedRequest request) {
         Instant now = clock.instant();
         RoleSessionClaims[] claims = new RoleSessionClaims[1];
+        VerifiedRequest verified;
         try {
-            verifier.verify(request, (accessKeyId, sessionToken) -> {
+            verified = verifier.verify(request, (accessKeyId, sessionToken) -> {
                 claims[0] = unsealed(accessKeyId, sessionToken, now);
                 return Optional.of(claims[0].secretAccessKey());
             }, now);
         } catch (SigV4Exception e) {
             throw new DomainException(new DomainError.SignatureRejected(failure(e), message(e)));
+        }
+        if (!SERVICE.equals(verified.scope().service())) {
+            throw rejected(SignatureFailure.SIGNATURE_DOES_NOT_MATCH,
+                    "Credential should be scoped to correct service: '" + SERVICE + "'.");
         }
         requireStillEntitled(claims[0], now);
         return claims[0];
@@ -88,11 +95,12 @@ public final class CallerIdentityService {
     private static SignatureFailure failure(SigV4Exception e) {
         return switch (e.reason()) {
             case MISSING_AUTHENTICATION -> SignatureFailure.MISSING_AUTHENTICATION_TOKEN;
-            case MALFORMED_AUTHORIZATION, INCOMPLETE_SIGNATURE -> SignatureFailure.INCOMPLETE_SIGNATURE;
+            case MALFORMED_AUTHORIZATION, INCOMPLETE_SIGNATURE, UNSUPPORTED_ALGORITHM ->
+                    SignatureFailure.INCOMPLETE_SIGNATURE;
             case UNKNOWN_ACCESS_KEY -> SignatureFailure.INVALID_CLIENT_TOKEN_ID;
-            case SIGNATURE_MISMATCH -> SignatureFailure.SIGNATURE_DOES_NOT_MATCH;
+            case SIGNATURE_MISMATCH, INVALID_CREDENTIAL_SCOPE, PAYLOAD_HASH_MISMATCH ->
+                    SignatureFailure.SIGNATURE_DOES_NOT_MATCH;
             case REQUEST_EXPIRED -> SignatureFailure.REQUEST_EXPIRED;
-            default -> SignatureFailure.INCOMPLETE_SIGNATURE;
         };
     }
 
