@@ -3,6 +3,10 @@ package dev.gatehouse.server;
 import dev.gatehouse.server.http.HealthChecks;
 import dev.gatehouse.server.http.HttpModule;
 import dev.gatehouse.server.http.RequestContexts;
+import dev.gatehouse.server.oidc.OidcApi;
+import dev.gatehouse.server.portal.PortalApi;
+import dev.gatehouse.server.sts.StsApi;
+import dev.gatehouse.server.web.WebPages;
 import io.javalin.Javalin;
 import java.util.List;
 import org.slf4j.Logger;
@@ -42,7 +46,11 @@ public final class GatehouseServer implements AutoCloseable {
 
     /** Every module the server mounts. */
     private static List<HttpModule> modules(Services services) {
-        return List.of(new HealthChecks(services.store()));
+        return List.of(new HealthChecks(services.store()),
+                new WebPages(services),
+                new OidcApi(services.clients(), services.devices(), services.tokens()),
+                new PortalApi(services.portal()),
+                new StsApi(services.callerIdentity(), services.clock()));
     }
 
     public Services services() {

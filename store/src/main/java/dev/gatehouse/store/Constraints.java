@@ -12,7 +12,7 @@ import org.jdbi.v3.core.Handle;
 final class Constraints {
 
     private static final String UNIQUE_VIOLATION = "23505";
-    /** PostgreSQL's and H2's codes for a foreign key that points at nothing. */
+    /** PostgreSQL (23503) and H2 (23506) codes for a foreign key that points at nothing. */
     private static final Set<String> MISSING_REFERENCE = Set.of("23503", "23506");
     private static final String SAVEPOINT = "before_guarded_statement";
 
@@ -29,25 +29,13 @@ final class Constraints {
 
     /**
      * Runs {@code statement}; a unique or foreign-key violation becomes what {@code meaning} says (null: rethrow).
-     * Inside a transaction the statement runs under a savepoint, because PostgreSQL refuses every later statement
-     * of a transaction after a failed one, and callers may catch the DomainException and go on (e.g. draw another
-     * user code).
+     * Inside a transaction the statement runs under a savepoint, as callers may catch the DomainException and go
+     * on (e.g. draw another user code).
      */
     static <T> T guarded(Handle handle, Supplier<T> statement, Function<Violation, DomainException> meaning) {
-        boolean savepoint = handle.isInTransaction();
-        if (savepoint) {
-            handle.savepoint(SAVEPOINT);
-        }
         try {
-            T result = statement.get();
-            if (savepoint) {
-                handle.releaseSavepoint(SAVEPOINT);
-            }
-            return result;
+            return handle.isInTransaction() ? Savepoints.around(handle, SAVEPOINT, statement) : statement.get();
         } catch (RuntimeException e) {
-            if (savepoint) {
-                handle.rollbackToSavepoint(SAVEPOINT);
-            }
             Violation violation = violation(e);
             DomainException translated = violation == null ? null : meaning.apply(violation);
             throw translated != null ? translated : e;

@@ -23,7 +23,7 @@ final class Handles {
         return new Handles(null, transaction);
     }
 
-    boolean inTransaction() {
+    boolean isBoundToTransaction() {
         return transaction != null;
     }
 

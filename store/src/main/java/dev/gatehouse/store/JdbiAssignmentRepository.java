@@ -83,7 +83,7 @@ final class JdbiAssignmentRepository implements AssignmentRepository {
                                 SELECT a.account_id FROM group_memberships m
                                 JOIN account_assignments a ON a.principal_type = 'GROUP' AND a.principal_id = m.group_id
                                 WHERE m.user_id = :userId)
-                          AND """ + page.condition() + page.orderAndLimit()))
+                          AND\s""" + page.condition() + page.orderAndLimit()))
                 .bind("userId", userId)
                 .map(JdbiAccountRepository::map)
                 .list());
@@ -104,7 +104,7 @@ final class JdbiAssignmentRepository implements AssignmentRepository {
                                 SELECT a.permission_set_arn FROM group_memberships m
                                 JOIN account_assignments a ON a.principal_type = 'GROUP' AND a.principal_id = m.group_id
                                 WHERE m.user_id = :userId AND a.account_id = :accountId)
-                          AND """ + page.condition() + page.orderAndLimit()))
+                          AND\s""" + page.condition() + page.orderAndLimit()))
                 .bind("userId", userId)
                 .bind("accountId", accountId)
                 .map(JdbiPermissionSetRepository::map)

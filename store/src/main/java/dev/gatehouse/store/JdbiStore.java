@@ -20,6 +20,7 @@ public final class JdbiStore implements Store {
 
     private final Jdbi jdbi;
     private final Handles handles;
+    private int nestedTransactions;
     private final UserRepository users;
     private final GroupRepository groups;
     private final AccountRepository accounts;
@@ -107,10 +108,19 @@ public final class JdbiStore implements Store {
         return instance;
     }
 
+    /**
+     * A nested call joins the enclosing transaction under a savepoint: when it throws, only its own writes are
+     * undone, and the enclosing work may catch the exception and still commit.
+     */
     @Override
     public <T> T inTransaction(Function<Store, T> work) {
-        if (handles.inTransaction()) {
-            return work.apply(this);
+        if (handles.isBoundToTransaction()) {
+            String savepoint = "nested_transaction_" + ++nestedTransactions;
+            try {
+                return handles.call(handle -> Savepoints.around(handle, savepoint, () -> work.apply(this)));
+            } finally {
+                nestedTransactions--;
+            }
         }
         return jdbi.inTransaction(handle -> work.apply(new JdbiStore(jdbi, Handles.boundTo(handle))));
     }

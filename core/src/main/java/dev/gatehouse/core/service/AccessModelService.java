@@ -8,6 +8,7 @@ import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.core.model.Account;
 import dev.gatehouse.core.model.AccountAssignment;
 import dev.gatehouse.core.model.Instance;
+import dev.gatehouse.core.model.Membership;
 import dev.gatehouse.core.model.PermissionSet;
 import dev.gatehouse.core.model.PrincipalType;
 import dev.gatehouse.core.port.Store;
@@ -145,10 +146,20 @@ public final class AccessModelService {
                 throw DomainException.notFound("Account assignment",
                         principal + " → " + account + " → " + permissionSet);
             }
+            endSessionsOf(tx, assignment);
             audit.success(tx.audit(), context, actor, EventSource.SSO_ADMIN, "DeleteAccountAssignment",
                     assignmentParameters(assignment, principal), Map.of());
             return null;
         });
+    }
+
+    /** Access through the assignment ends now, not when the tokens expire: end the holders' sessions. */
+    private void endSessionsOf(Store tx, AccountAssignment assignment) {
+        List<String> userIds = switch (assignment.principalType()) {
+            case USER -> List.of(assignment.principalId());
+            case GROUP -> tx.groups().membersOf(assignment.principalId()).stream().map(Membership::userId).toList();
+        };
+        userIds.forEach(userId -> tx.sessions().revokeAllOf(userId, clock.instant()));
     }
 
     public List<AccountAssignment> assignments(String account) {

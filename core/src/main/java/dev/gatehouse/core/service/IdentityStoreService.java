@@ -149,6 +149,8 @@ public final class IdentityStoreService {
             if (!tx.groups().removeMember(group.groupId(), user.userId())) {
                 throw DomainException.notFound("Membership", userName + " in " + groupName);
             }
+            // Access through the group ends now, not when the tokens expire: end the user's sessions.
+            tx.sessions().revokeAllOf(user.userId(), clock.instant());
             Map<String, Object> parameters = new LinkedHashMap<>();
             parameters.put("groupName", groupName);
             parameters.put("userName", userName);

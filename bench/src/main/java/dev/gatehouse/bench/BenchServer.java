@@ -1,0 +1,101 @@
+package dev.gatehouse.bench;
+
+import dev.gatehouse.core.audit.Actor;
+import dev.gatehouse.core.audit.RequestContext;
+import dev.gatehouse.core.model.PermissionSet;
+import dev.gatehouse.core.model.PrincipalType;
+import dev.gatehouse.core.model.User;
+import dev.gatehouse.core.oidc.ClientRegistrations;
+import dev.gatehouse.core.oidc.DeviceAuthorizations;
+import dev.gatehouse.core.oidc.GrantTypes;
+import dev.gatehouse.core.oidc.TokenEndpoint;
+import dev.gatehouse.core.oidc.TokenRequest;
+import dev.gatehouse.core.service.AccessModelService;
+import dev.gatehouse.core.service.IdentityStoreService;
+import dev.gatehouse.core.token.RoleCredentials;
+import dev.gatehouse.server.GatehouseServer;
+import dev.gatehouse.server.Services;
+import dev.gatehouse.server.config.GatehouseConfig;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The server side of {@link HttpLoadRun}, in its own JVM so the load generator's CPU and garbage are not
+ * billed to the server: starts Gatehouse on an embedded database, seeds it through the core services, writes
+ * a {@link LoadFixture}, prints READY and serves until its standard input closes.
+ *
+ * <p>Arguments: data directory, fixture file, number of refresh chains, number of pending device codes.
+ */
+public final class BenchServer {
+
+    static final String STARTED = "STARTED";
+    static final String READY = "READY";
+    private static final String ACCOUNT_ID = "111122223333";
+    private static final String PERMISSION_SET = "ReadOnly";
+
+    private BenchServer() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path dataDir = Path.of(args[0]);
+        Path fixtureFile = Path.of(args[1]);
+        int chains = Integer.parseInt(args[2]);
+        int pendingCodes = Integer.parseInt(args[3]);
+
+        GatehouseConfig config = new GatehouseConfig(dataDir, "127.0.0.1", 0, null, "us-east-1",
+                GatehouseConfig.DatabaseConfig.embedded(dataDir), List.of(), Duration.ofHours(8), null);
+        try (Services services = Services.open(config, Clock.systemUTC());
+             GatehouseServer server = GatehouseServer.start(services)) {
+            // JVM start to listening, with a fresh database migrated; seeding is not included.
+            System.out.println(STARTED + " " + ManagementFactory.getRuntimeMXBean().getUptime());
+            seed(services, server.port(), chains, pendingCodes).write(fixtureFile);
+            System.out.println(READY);
+            System.out.flush();
+            // The parent closes our stdin when it is done (or dies): that is the stop signal.
+            while (System.in.read() >= 0) {
+                // ignore anything written to us
+            }
+        }
+    }
+
+    private static LoadFixture seed(Services services, int port, int chains, int pendingCodes) {
+        Actor admin = Actor.administratorCli();
+        RequestContext ctx = RequestContext.commandLine("bench-seed");
+        User user = services.identityStore().createUser(new IdentityStoreService.NewUser("load.tester", null, "Load",
+                "Tester", "load.tester@example.com", false), admin, ctx);
+        services.accessModel().createAccount(ACCOUNT_ID, "bench", "bench@example.com", admin, ctx);
+        PermissionSet set = services.accessModel().createPermissionSet(new AccessModelService.NewPermissionSet(
+                PERMISSION_SET, "for the load run", "PT1H", List.of("ReadOnlyAccess"), null, null, Map.of()), admin, ctx);
+        services.accessModel().assign(ACCOUNT_ID, PERMISSION_SET, PrincipalType.USER, user.userName(), admin, ctx);
+
+        ClientRegistrations.Registered client = services.clients().register(new ClientRegistrations.Request(
+                "gatehouse-bench", "public", List.of("sso:account:access"), null, null, null), ctx);
+        String clientId = client.client().clientId();
+        String portalUrl = services.instance().portalUrl();
+
+        // Each chain needs its own session: approving through core skips the browser but not the grant.
+        List<String> refreshTokens = new ArrayList<>();
+        String accessToken = null;
+        for (int i = 0; i < chains; i++) {
+            DeviceAuthorizations.Started started = services.devices().start(clientId, client.clientSecret(), portalUrl, ctx);
+            services.devices().approve(started.userCode(), user, ctx);
+            TokenEndpoint.Tokens tokens = services.tokens().createToken(new TokenRequest(clientId, client.clientSecret(),
+                    GrantTypes.DEVICE_CODE, started.deviceCode(), null, null, null, null, null), ctx);
+            refreshTokens.add(tokens.refreshToken());
+            accessToken = tokens.accessToken();
+        }
+        List<String> pending = new ArrayList<>();
+        for (int i = 0; i < pendingCodes; i++) {
+            pending.add(services.devices().start(clientId, client.clientSecret(), portalUrl, ctx).deviceCode());
+        }
+        RoleCredentials role = services.portal().getRoleCredentials(accessToken, PERMISSION_SET, ACCOUNT_ID, ctx);
+        return new LoadFixture(port, clientId, client.clientSecret(), accessToken, ACCOUNT_ID, PERMISSION_SET,
+                refreshTokens, pending, List.of(role.accessKeyId(), role.secretAccessKey(), role.sessionToken()));
+    }
+}

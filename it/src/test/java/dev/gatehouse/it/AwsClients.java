@@ -1,0 +1,60 @@
+package dev.gatehouse.it;
+
+import java.net.URI;
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sso.SsoClient;
+import software.amazon.awssdk.services.sso.model.RoleCredentials;
+import software.amazon.awssdk.services.ssooidc.SsoOidcClient;
+import software.amazon.awssdk.services.sts.StsClient;
+
+/**
+ * The unmodified AWS SDK for Java v2 clients, pointed at Gatehouse the way a user points them: an endpoint
+ * override and a region, nothing else.
+ */
+final class AwsClients {
+
+    private AwsClients() {
+    }
+
+    static SsoOidcClient ssoOidc(String baseUrl) {
+        return SsoOidcClient.builder()
+                .endpointOverride(URI.create(baseUrl))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(AnonymousCredentialsProvider.create())
+                .httpClient(httpClient())
+                .build();
+    }
+
+    static SsoClient sso(String baseUrl) {
+        return SsoClient.builder()
+                .endpointOverride(URI.create(baseUrl))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(AnonymousCredentialsProvider.create())
+                .httpClient(httpClient())
+                .build();
+    }
+
+    /** STS signing every request with the given role credentials, as a profile using them would. */
+    static StsClient sts(String baseUrl, RoleCredentials credentials) {
+        return sts(baseUrl, credentials.accessKeyId(), credentials.secretAccessKey(), credentials.sessionToken());
+    }
+
+    static StsClient sts(String baseUrl, String accessKeyId, String secretAccessKey, String sessionToken) {
+        return StsClient.builder()
+                .endpointOverride(URI.create(baseUrl))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsSessionCredentials.create(accessKeyId, secretAccessKey, sessionToken)))
+                .httpClient(httpClient())
+                .build();
+    }
+
+    private static SdkHttpClient httpClient() {
+        return UrlConnectionHttpClient.create();
+    }
+}

@@ -1,0 +1,101 @@
+package dev.gatehouse.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A person at a browser, reduced to what the pages need: cookies, forms with their CSRF token, and no
+ * automatic redirects, so each step's answer can be checked.
+ */
+final class Browser {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
+
+    /** One page as it arrived. */
+    record Page(int status, String location, String html) {
+
+        String csrf() {
+            Matcher matcher = CSRF.matcher(html);
+            assertThat(matcher.find()).as("page has a csrf field:%n%s", html).isTrue();
+            return matcher.group(1);
+        }
+    }
+
+    private final String baseUrl;
+    private final HttpClient http;
+
+    Browser(String baseUrl) {
+        this.baseUrl = baseUrl;
+        this.http = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+    }
+
+    /** Signs in through {@code /signin}, coming back to {@code next}. */
+    void signIn(String userName, String password, String next) {
+        Page form = get("/signin?next=" + encode(next));
+        assertThat(form.status()).as("sign-in form").isEqualTo(200);
+        Page signedIn = post("/signin", Map.of("username", userName, "password", password, "next", next,
+                "csrf", form.csrf()));
+        assertThat(signedIn.status()).as("sign-in answer:%n%s", signedIn.html()).isEqualTo(303);
+        assertThat(signedIn.location()).isEqualTo(next);
+    }
+
+    /** Opens the verification page for a code, as the verificationUriComplete link does. */
+    Page openDevicePage(String userCode) {
+        return get("/device?user_code=" + encode(userCode));
+    }
+
+    /** Confirms the code on the page it opened, or refuses it. */
+    Page decide(Page confirmation, String userCode, String decision) {
+        return post("/device/decision", Map.of("user_code", userCode, "decision", decision,
+                "csrf", confirmation.csrf()));
+    }
+
+    Page get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
+    }
+
+    Page post(String path, Map<String, String> form) {
+        String body = form.entrySet().stream()
+                .map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private Page send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new Page(response.statusCode(), response.headers().firstValue("Location").orElse(null),
+                    response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,105 @@
+package dev.gatehouse.it;
+
+import dev.gatehouse.core.audit.Actor;
+import dev.gatehouse.core.audit.RequestContext;
+import dev.gatehouse.core.model.PermissionSet;
+import dev.gatehouse.core.model.PrincipalType;
+import dev.gatehouse.core.model.UserStatus;
+import dev.gatehouse.core.service.AccessModelService.NewPermissionSet;
+import dev.gatehouse.core.service.IdentityStoreService.NewUser;
+import dev.gatehouse.server.Services;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A person with a role in an account, set up the way an administrator does it: user, activation link,
+ * password, account, permission set and an assignment, directly or through a group. Also the administrator's
+ * later changes that must cut that person off.
+ *
+ * @param group the group that carries the assignment, or null when the user is assigned directly
+ */
+record Entitlement(Services services, String userName, String password, String accountId, String accountName,
+                   PermissionSet permissionSet, String group) {
+
+    static final Actor ADMIN = Actor.administratorCli();
+
+    /** ed.developer, holding PowerUserAccess (one-hour sessions) in account 111122223333, assigned directly. */
+    static Builder edDeveloperWithPowerUserAccess() {
+        return new Builder();
+    }
+
+    /** The role as the portal lists it and GetRoleCredentials takes it: the permission set's name. */
+    String roleName() {
+        return permissionSet.name();
+    }
+
+    Duration sessionDuration() {
+        return permissionSet.sessionDuration();
+    }
+
+    void disableUser() {
+        services.identityStore().setStatus(userName, UserStatus.DISABLED, ADMIN, context());
+    }
+
+    void deleteUser() {
+        services.identityStore().deleteUser(userName, ADMIN, context());
+    }
+
+    void removeFromGroup() {
+        services.identityStore().removeMember(group, userName, ADMIN, context());
+    }
+
+    void deleteAssignment() {
+        PrincipalType type = group == null ? PrincipalType.USER : PrincipalType.GROUP;
+        services.accessModel().unassign(accountId, permissionSet.name(), type, group == null ? userName : group, ADMIN,
+                context());
+    }
+
+    private static RequestContext context() {
+        return RequestContext.commandLine("it-admin");
+    }
+
+    static final class Builder {
+
+        private String userName = "ed.developer";
+        private String password = "Corr3ct-Horse-Battery";
+        private String accountId = "111122223333";
+        private String accountName = "Development";
+        private String permissionSetName = "PowerUserAccess";
+        private String sessionDuration = "PT1H";
+        private String group;
+
+        Builder viaGroup(String groupName) {
+            this.group = groupName;
+            return this;
+        }
+
+        Builder sessionDuration(String isoDuration) {
+            this.sessionDuration = isoDuration;
+            return this;
+        }
+
+        Entitlement createIn(Services services) {
+            RequestContext context = context();
+            services.identityStore().createUser(new NewUser(userName, "Ed Developer", "Ed", "Developer",
+                    userName + "@example.com", false), ADMIN, context);
+            String activation = services.activations().issue(userName, ADMIN, context);
+            services.activations().setPassword(activation, password.toCharArray(), context);
+            services.accessModel().createAccount(accountId, accountName, "aws+dev@example.com", ADMIN, context);
+            PermissionSet set = services.accessModel().createPermissionSet(new NewPermissionSet(permissionSetName,
+                    "Full access except IAM", sessionDuration, List.of("PowerUserAccess"), null, null, Map.of()),
+                    ADMIN, context);
+            if (group == null) {
+                services.accessModel().assign(accountId, permissionSetName, PrincipalType.USER, userName, ADMIN,
+                        context);
+            } else {
+                services.identityStore().createGroup(group, "People who build things", ADMIN, context);
+                services.identityStore().addMember(group, userName, ADMIN, context);
+                services.accessModel().assign(accountId, permissionSetName, PrincipalType.GROUP, group, ADMIN,
+                        context);
+            }
+            return new Entitlement(services, userName, password, accountId, accountName, set, group);
+        }
+    }
+}

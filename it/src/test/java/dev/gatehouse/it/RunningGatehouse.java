@@ -1,0 +1,69 @@
+package dev.gatehouse.it;
+
+import dev.gatehouse.server.GatehouseServer;
+import dev.gatehouse.server.Services;
+import dev.gatehouse.server.config.GatehouseConfig;
+import dev.gatehouse.server.config.GatehouseConfig.DatabaseConfig;
+import dev.gatehouse.store.testing.TestDatabase;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/** A Gatehouse server started in-process on a free loopback port, on a clock the test steps. */
+final class RunningGatehouse implements AutoCloseable {
+
+    private final Services services;
+    private final GatehouseServer server;
+    private final MutableClock clock;
+
+    private RunningGatehouse(Services services, GatehouseServer server, MutableClock clock) {
+        this.services = services;
+        this.server = server;
+        this.clock = clock;
+    }
+
+    /** On the embedded default: an H2 file in {@code dataDir}. */
+    static RunningGatehouse onH2(Path dataDir, MutableClock clock) {
+        return start(dataDir, DatabaseConfig.embedded(dataDir), clock);
+    }
+
+    static RunningGatehouse on(TestDatabase database, Path dataDir, MutableClock clock) {
+        return start(dataDir, new DatabaseConfig(database.jdbcUrl(), database.user(), database.password()), clock);
+    }
+
+    private static RunningGatehouse start(Path dataDir, DatabaseConfig database, MutableClock clock) {
+        GatehouseConfig config = new GatehouseConfig(dataDir, "127.0.0.1", 0, null, "us-east-1", database, List.of(),
+                Duration.ofHours(8), null);
+        Services services = Services.open(config, clock);
+        try {
+            return new RunningGatehouse(services, GatehouseServer.start(services), clock);
+        } catch (RuntimeException e) {
+            services.close();
+            throw e;
+        }
+    }
+
+    Services services() {
+        return services;
+    }
+
+    MutableClock clock() {
+        return clock;
+    }
+
+    /** Where clients reach it, e.g. {@code http://localhost:41234}. */
+    String baseUrl() {
+        return server.baseUrl();
+    }
+
+    /** The access portal URL: what {@code configure sso} calls the start URL. */
+    String startUrl() {
+        return services.instance().portalUrl();
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        services.close();
+    }
+}

@@ -1,0 +1,53 @@
+package dev.gatehouse.server.web;
+
+import dev.gatehouse.core.error.DomainException;
+import dev.gatehouse.server.http.RequestContexts;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Handler;
+import io.javalin.http.HttpResponseException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Registers page handlers, each wrapped so that it sends the security headers and answers every failure with an
+ * HTML page. Wrapping per route, rather than a global before-handler or exception mapper, leaves the JSON and
+ * XML protocols on the same server untouched.
+ */
+final class PageRoutes {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PageRoutes.class);
+
+    private final RoutesConfig routes;
+    private final HtmlErrors errors;
+
+    PageRoutes(RoutesConfig routes, HtmlErrors errors) {
+        this.routes = routes;
+        this.errors = errors;
+    }
+
+    void get(String path, Handler handler) {
+        routes.get(path, guarded(handler));
+    }
+
+    void post(String path, Handler handler) {
+        routes.post(path, guarded(handler));
+    }
+
+    private Handler guarded(Handler handler) {
+        return ctx -> {
+            SecurityHeaders.apply(ctx);
+            try {
+                handler.handle(ctx);
+            } catch (DomainException e) {
+                errors.render(ctx, e.error());
+            } catch (HttpResponseException e) {
+                throw e;
+            } catch (Exception e) {
+                String requestId = RequestContexts.of(ctx).requestId();
+                // The path only: queries carry activation tokens and user codes.
+                LOG.error("Page {} {} failed (request {})", ctx.method(), ctx.path(), requestId, e);
+                errors.renderUnexpected(ctx, requestId);
+            }
+        };
+    }
+}

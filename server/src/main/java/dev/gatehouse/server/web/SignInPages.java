@@ -1,0 +1,81 @@
+package dev.gatehouse.server.web;
+
+import dev.gatehouse.core.error.DomainException;
+import dev.gatehouse.core.service.SignInService;
+import dev.gatehouse.core.service.SignInService.BrowserSession;
+import dev.gatehouse.core.service.SignInService.SignedIn;
+import dev.gatehouse.server.http.RequestContexts;
+import dev.gatehouse.server.web.HtmlErrors.HtmlError;
+import dev.gatehouse.server.web.view.SignInView;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.Arrays;
+import java.util.Optional;
+
+/** {@code /signin} and {@code /signout}: password sign-in into a browser session, and leaving it. */
+final class SignInPages {
+
+    private final SignInService signIn;
+    private final SessionCookies sessions;
+    private final Csrf csrf;
+    private final Templates templates;
+
+    SignInPages(SignInService signIn, SessionCookies sessions, Csrf csrf, Templates templates) {
+        this.signIn = signIn;
+        this.sessions = sessions;
+        this.csrf = csrf;
+        this.templates = templates;
+    }
+
+    void mount(PageRoutes routes) {
+        routes.get("/signin", this::form);
+        routes.post("/signin", this::submit);
+        routes.post("/signout", this::signOut);
+    }
+
+    private void form(Context ctx) {
+        String next = NextPaths.safe(ctx.queryParam("next"));
+        if (sessions.current(ctx).isPresent()) {
+            // Already signed in (e.g. a second tab): signing in again would only make a second session.
+            ctx.redirect(next, HttpStatus.SEE_OTHER);
+            return;
+        }
+        showForm(ctx, 200, next, "", null);
+    }
+
+    private void submit(Context ctx) {
+        csrf.checkAnonymous(ctx);
+        String next = NextPaths.safe(ctx.formParam("next"));
+        String userName = ctx.formParam("username");
+        String typed = ctx.formParam("password");
+        char[] password = typed == null ? new char[0] : typed.toCharArray();
+        SignedIn signedIn;
+        try {
+            signedIn = signIn.signIn(userName, password, RequestContexts.of(ctx));
+        } catch (DomainException e) {
+            HtmlError shown = HtmlErrors.describe(e.error());
+            showForm(ctx, shown.status(), next, userName == null ? "" : userName, shown.message());
+            return;
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+        // A session this browser held before is replaced, not left alive without anyone holding its cookie.
+        sessions.current(ctx).ifPresent(previous -> signIn.signOut(previous, RequestContexts.of(ctx)));
+        sessions.start(ctx, signedIn);
+        ctx.redirect(next, HttpStatus.SEE_OTHER);
+    }
+
+    private void signOut(Context ctx) {
+        Optional<BrowserSession> browser = sessions.current(ctx);
+        if (browser.isPresent()) {
+            csrf.checkSignedIn(ctx, browser.get());
+            signIn.signOut(browser.get(), RequestContexts.of(ctx));
+        }
+        sessions.end(ctx);
+        ctx.redirect("/signin", HttpStatus.SEE_OTHER);
+    }
+
+    private void showForm(Context ctx, int status, String next, String userName, String error) {
+        templates.render(ctx, status, "signin.jte", new SignInView(csrf.forAnonymousForm(ctx), next, userName, error));
+    }
+}

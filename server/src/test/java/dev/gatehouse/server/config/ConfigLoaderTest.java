@@ -1,0 +1,99 @@
+package dev.gatehouse.server.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+
+    @TempDir
+    Path dataDir;
+
+    private GatehouseConfig load(Map<String, String> environment) {
+        return new ConfigLoader(environment).load();
+    }
+
+    @Test
+    void loadWhenNothingSetThenEmbeddedDefaults() {
+        GatehouseConfig config = load(Map.of("GATEHOUSE_DATA_DIR", dataDir.toString()));
+
+        assertThat(config.port()).isEqualTo(8080);
+        assertThat(config.region()).isEqualTo("us-east-1");
+        assertThat(config.portalSessionDuration()).isEqualTo(Duration.ofHours(8));
+        assertThat(config.database().url()).startsWith("jdbc:h2:file:").contains(dataDir.toString());
+        assertThat(config.bootstrapAdmin()).isNull();
+        assertThat(config.resolved().publicUrl()).isEqualTo("http://localhost:8080");
+        assertThat(config.resolved().portalUrl()).isEqualTo("http://localhost:8080/start");
+    }
+
+    @Test
+    void loadWhenFileAndEnvironmentThenEnvironmentWins() throws IOException {
+        Files.writeString(dataDir.resolve("gatehouse.properties"), """
+                port=9000
+                region=eu-west-1
+                public-url=https://sso.example.com/
+                start-url-aliases=https://example.awsapps.com/start, https://b.awsapps.com/start
+                """);
+        GatehouseConfig config = load(Map.of("GATEHOUSE_DATA_DIR", dataDir.toString(), "GATEHOUSE_PORT", "9100"));
+
+        assertThat(config.port()).isEqualTo(9100);
+        assertThat(config.region()).isEqualTo("eu-west-1");
+        assertThat(config.publicUrl()).isEqualTo("https://sso.example.com");
+        assertThat(config.startUrlAliases())
+                .containsExactly("https://example.awsapps.com/start", "https://b.awsapps.com/start");
+    }
+
+    @Test
+    void loadWhenSeveralProblemsThenAllReportedAtOnce() {
+        assertThatThrownBy(() -> load(Map.of(
+                "GATEHOUSE_DATA_DIR", dataDir.toString(),
+                "GATEHOUSE_PORT", "http",
+                "GATEHOUSE_PUBLIC_URL", "localhost:8080",
+                "GATEHOUSE_DB_URL", "mysql://db",
+                "GATEHOUSE_PORTAL_SESSION_DURATION", "PT5M",
+                "GATEHOUSE_BOOTSTRAP_ADMIN_USERNAME", "admin")))
+                .isInstanceOfSatisfying(InvalidConfigException.class, e -> assertThat(e.problems())
+                        .hasSize(5)
+                        .anySatisfy(p -> assertThat(p).startsWith("port must be a number"))
+                        .anySatisfy(p -> assertThat(p).contains("GATEHOUSE_PUBLIC_URL"))
+                        .anySatisfy(p -> assertThat(p).contains("GATEHOUSE_DB_URL"))
+                        .anySatisfy(p -> assertThat(p).contains("PT15M and P90D"))
+                        .anySatisfy(p -> assertThat(p).contains("go together")));
+    }
+
+    @Test
+    void loadWhenPostgresUrlThenUsedWithCredentials() {
+        GatehouseConfig config = load(Map.of("GATEHOUSE_DATA_DIR", dataDir.toString(),
+                "GATEHOUSE_DB_URL", "jdbc:postgresql://localhost/gh", "GATEHOUSE_DB_USER", "gh",
+                "GATEHOUSE_DB_PASSWORD", "pw"));
+
+        assertThat(config.database().url()).isEqualTo("jdbc:postgresql://localhost/gh");
+        assertThat(config.database().user()).isEqualTo("gh");
+        assertThat(config.database().toString()).doesNotContain("pw");
+    }
+
+    @Test
+    void loadWhenNamedConfigFileMissingThenProblem() {
+        assertThatThrownBy(() -> load(Map.of("GATEHOUSE_CONFIG", dataDir.resolve("nope.properties").toString())))
+                .isInstanceOfSatisfying(InvalidConfigException.class,
+                        e -> assertThat(e.problems()).singleElement().asString().contains("does not exist"));
+    }
+
+    @Test
+    void resolvedWhenPortZeroThenFreePortAndMatchingPublicUrl() {
+        GatehouseConfig config = load(Map.of("GATEHOUSE_DATA_DIR", dataDir.toString(), "GATEHOUSE_PORT", "0"))
+                .resolved();
+
+        assertThat(config.port()).isPositive();
+        assertThat(config.publicUrl()).isEqualTo("http://localhost:" + config.port());
+        assertThat(List.of(config.bootstrapAdmin() == null)).containsExactly(true);
+    }
+}

@@ -1,0 +1,90 @@
+package dev.gatehouse.server.web;
+
+import static dev.gatehouse.server.web.Browser.form;
+import static dev.gatehouse.server.web.Browser.hidden;
+import static dev.gatehouse.server.web.Browser.location;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StartPageTest {
+
+    @TempDir
+    static Path dataDir;
+    private static WebTestServer server;
+
+    @BeforeAll
+    static void start() {
+        server = WebTestServer.start(dataDir);
+        server.createActiveUser("ed.developer");
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void startWhenAnonymousThenRedirectsToSignInComingBackToStart() {
+        HttpResponse<String> response = server.newBrowser().get("/start");
+
+        assertThat(response.statusCode()).isEqualTo(303);
+        assertThat(location(response)).isEqualTo("/signin?next=/start");
+    }
+
+    @Test
+    void startWhenSignedInThenShowsUserNameAndSignOutForm() {
+        Browser browser = server.newBrowser();
+        browser.signIn("ed.developer", "/start");
+
+        HttpResponse<String> page = browser.get("/start");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Signed in as ed.developer", "action=\"/signout\"");
+        assertThat(hidden(page, "csrf")).isNotEmpty();
+    }
+
+    @Test
+    void signOutRevokesTheSessionClearsTheCookieAndGoesToSignIn() {
+        Browser browser = server.newBrowser();
+        browser.signIn("ed.developer", "/start");
+        String sessionCookie = browser.cookie(SessionCookies.NAME).orElseThrow();
+        HttpResponse<String> page = browser.get("/start");
+
+        HttpResponse<String> response = browser.post("/signout", form("csrf", hidden(page, "csrf")));
+
+        assertThat(response.statusCode()).isEqualTo(303);
+        assertThat(location(response)).isEqualTo("/signin");
+        assertThat(response.headers().allValues("Set-Cookie"))
+                .anySatisfy(c -> assertThat(c).startsWith(SessionCookies.NAME + "=;").contains("Max-Age=0"));
+        assertThat(server.services.signIn().find(sessionCookie)).isEmpty();
+        assertThat(browser.get("/start").statusCode()).isEqualTo(303);
+    }
+
+    @Test
+    void signOutWhenCsrfWrongThenForbiddenAndStillSignedIn() {
+        Browser browser = server.newBrowser();
+        browser.signIn("ed.developer", "/start");
+
+        HttpResponse<String> response = browser.post("/signout", form("csrf", "forged"));
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(browser.get("/start").body()).contains("Signed in as ed.developer");
+    }
+
+    @Test
+    void startWhenSessionExpiredThenRedirectsToSignIn() {
+        Browser browser = server.newBrowser();
+        browser.signIn("ed.developer", "/start");
+
+        server.clock.step(Duration.ofHours(8).plusSeconds(1));
+
+        assertThat(browser.get("/start").statusCode()).isEqualTo(303);
+    }
+}

@@ -1,0 +1,93 @@
+package dev.gatehouse.server.web;
+
+import dev.gatehouse.core.audit.Actor;
+import dev.gatehouse.core.audit.RequestContext;
+import dev.gatehouse.core.model.DeviceStatus;
+import dev.gatehouse.core.oidc.ClientRegistrations;
+import dev.gatehouse.core.oidc.DeviceAuthorizations;
+import dev.gatehouse.core.service.IdentityStoreService;
+import dev.gatehouse.core.token.UserCodes;
+import dev.gatehouse.server.GatehouseServer;
+import dev.gatehouse.server.Services;
+import dev.gatehouse.server.config.GatehouseConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** A real Gatehouse on a free port with its own H2 database, plus shortcuts into core for test set-up. */
+final class WebTestServer implements AutoCloseable {
+
+    static final String PASSWORD = "Corr3ct-Horse!";
+    private static final RequestContext SETUP = RequestContext.commandLine("web-test-setup");
+
+    final SteppableClock clock = new SteppableClock(Instant.parse("2025-06-02T09:00:00Z"));
+    final Services services;
+    final GatehouseServer server;
+
+    private WebTestServer(Path dataDir, String publicUrl) {
+        GatehouseConfig config = new GatehouseConfig(dataDir, "127.0.0.1", 0, publicUrl, "us-east-1",
+                GatehouseConfig.DatabaseConfig.embedded(dataDir), List.of(), Duration.ofHours(8), null);
+        this.services = Services.open(config, clock);
+        try {
+            this.server = GatehouseServer.start(services);
+        } catch (RuntimeException e) {
+            services.close();
+            throw e;
+        }
+    }
+
+    /** @param publicUrl null for the default http://localhost:port; an https one makes cookies Secure */
+    static WebTestServer start(Path dataDir, String publicUrl) {
+        return new WebTestServer(dataDir, publicUrl);
+    }
+
+    static WebTestServer start(Path dataDir) {
+        return start(dataDir, null);
+    }
+
+    /** The address the test connects to, whatever public URL the server believes it has. */
+    String url(String pathAndQuery) {
+        return "http://127.0.0.1:" + server.port() + pathAndQuery;
+    }
+
+    Browser newBrowser() {
+        return new Browser(this);
+    }
+
+    void createUser(String userName) {
+        services.identityStore().createUser(new IdentityStoreService.NewUser(userName, null, "Ed", "Developer",
+                userName + "@example.com", false), Actor.administratorCli(), SETUP);
+    }
+
+    String activationToken(String userName) {
+        return services.activations().issue(userName, Actor.administratorCli(), SETUP);
+    }
+
+    /** A user who has already set {@link #PASSWORD}. */
+    void createActiveUser(String userName) {
+        createUser(userName);
+        services.activations().setPassword(activationToken(userName), PASSWORD.toCharArray(), SETUP);
+    }
+
+    DeviceAuthorizations.Started startDeviceAuthorization(String clientName) {
+        ClientRegistrations.Registered registered = services.clients().register(new ClientRegistrations.Request(
+                clientName, "public", List.of(), null, null, null), SETUP);
+        return services.devices().start(registered.client().clientId(), registered.clientSecret(),
+                services.instance().portalUrl(), SETUP);
+    }
+
+    DeviceStatus deviceStatus(String userCode) {
+        return services.store().deviceAuthorizations().findByUserCode(UserCodes.normalize(userCode))
+                .orElseThrow().status();
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.close();
+        } finally {
+            services.close();
+        }
+    }
+}

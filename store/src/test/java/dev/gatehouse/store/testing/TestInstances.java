@@ -1,0 +1,28 @@
+package dev.gatehouse.store.testing;
+
+import static dev.gatehouse.store.testing.TestTimes.NOW;
+
+import dev.gatehouse.core.model.Instance;
+import dev.gatehouse.core.model.SealingKey;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+public final class TestInstances {
+
+    private TestInstances() {
+    }
+
+    public static Instance instance() {
+        return new Instance("arn:aws:sso:::instance/" + TestPermissionSets.INSTANCE_ID, "d-0123456789",
+                "us-east-1", "https://gatehouse.example.com/start",
+                List.of("https://gatehouse-test.awsapps.com/start"), NOW);
+    }
+
+    /** A random AES-256 key. */
+    public static SealingKey sealingKey(int keyId, Instant createdAt) {
+        byte[] secret = new byte[32];
+        ThreadLocalRandom.current().nextBytes(secret);
+        return new SealingKey(keyId, secret, createdAt);
+    }
+}
