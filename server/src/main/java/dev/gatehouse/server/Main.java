@@ -22,6 +22,8 @@ public final class Main {
 
     public static void main(String[] args) {
         if (args.length > 0 && "admin".equals(args[0])) {
+            // A command line prints its result, not the connection pool's and migrator's progress.
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
             System.exit(AdminCommand.run(Arrays.copyOfRange(args, 1, args.length), System.getenv()));
         }
         if (args.length > 0 && !"serve".equals(args[0])) {

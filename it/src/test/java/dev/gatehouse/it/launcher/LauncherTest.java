@@ -1,0 +1,106 @@
+package dev.gatehouse.it.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The README's first command, {@code bin/gatehouse-server}, as a newcomer runs it. */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
+class LauncherTest {
+
+    private static final Path ROOT = Path.of(System.getProperty("user.dir")).getParent();
+    private static final Path LAUNCHER = ROOT.resolve("bin/gatehouse-server");
+
+    @TempDir
+    Path dataDir;
+
+    private ProcessBuilder launcher(Map<String, String> environment, String... args) {
+        ProcessBuilder builder = new ProcessBuilder(concat(LAUNCHER.toString(), args)).redirectErrorStream(true);
+        builder.environment().keySet().removeIf(key -> key.startsWith("GATEHOUSE_"));
+        builder.environment().putAll(environment);
+        builder.environment().put("GATEHOUSE_DATA_DIR", dataDir.toString());
+        return builder;
+    }
+
+    @Test
+    void launcherWhenStartedThenServesReadyzAndAdminWorksBesideIt() throws Exception {
+        int port = freePort();
+        Process server = launcher(Map.of("GATEHOUSE_PORT", String.valueOf(port),
+                "GATEHOUSE_BOOTSTRAP_ADMIN_USERNAME", "admin",
+                "GATEHOUSE_BOOTSTRAP_ADMIN_PASSWORD", "Ch@ngeMe-2026")).start();
+        try {
+            awaitLine(server, "Gatehouse listening on http://localhost:" + port);
+
+            HttpResponse<String> ready = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/readyz")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(ready.statusCode()).isEqualTo(200);
+            assertThat(ready.body()).isEqualTo("ready");
+
+            Process admin = launcher(Map.of(), "admin", "users", "list").start();
+            String output = new String(admin.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(admin.waitFor()).isZero();
+            assertThat(output).startsWith("admin ").contains("ENABLED").doesNotContain("INFO");
+            assertThat(Files.exists(dataDir.resolve("gatehouse.mv.db"))).isTrue();
+        } finally {
+            server.destroy();
+            server.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void launcherWhenConfigurationInvalidThenEveryProblemListedAndExitTwo() throws Exception {
+        Process process = launcher(Map.of("GATEHOUSE_PORT", "eighty", "GATEHOUSE_REGION", "moon",
+                "GATEHOUSE_PUBLIC_URL", "sso.example.com")).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(process.waitFor()).isEqualTo(2);
+        assertThat(output).contains("invalid configuration")
+                .contains("port must be a number, not 'eighty'")
+                .contains("region (GATEHOUSE_REGION)")
+                .contains("public-url (GATEHOUSE_PUBLIC_URL)");
+    }
+
+    /** Reads the server's output until the line appears; fails with all output if the process ends first. */
+    private static void awaitLine(Process process, String expected) throws IOException {
+        StringBuilder seen = new StringBuilder();
+        BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8));
+        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+            seen.append(line).append('\n');
+            if (line.contains(expected)) {
+                Thread.ofVirtual().start(() -> reader.lines().forEach(ignored -> { }));
+                return;
+            }
+        }
+        throw new AssertionError("the server stopped before saying '" + expected + "':\n" + seen);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static List<String> concat(String first, String... rest) {
+        return Stream.concat(Stream.of(first), Arrays.stream(rest)).toList();
+    }
+}
