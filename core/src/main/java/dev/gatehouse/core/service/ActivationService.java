@@ -55,6 +55,7 @@ public final class ActivationService {
 
     public void setPassword(String token, char[] password, RequestContext context) {
         PasswordPolicy.check(password);
+        usableLink(token); // a dead link must not cost a password hash
         String hash = hasher.hash(password);
         store.inTransaction(tx -> {
             ActivationLink link = usableLink(token);
