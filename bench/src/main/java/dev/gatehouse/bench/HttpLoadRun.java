@@ -37,7 +37,7 @@ public final class HttpLoadRun {
 
     /** One line of the report. */
     record Row(String endpoint, String client, double perSecond, double p50Micros, double p99Micros, long failures,
-               Duration serverCpu, String note) {
+               Duration serverCpu, long storageWrites, String note) {
         double serverCpuMicrosPerRequest(double seconds) {
             return serverCpu.toNanos() / 1e3 / (perSecond * seconds);
         }
@@ -114,18 +114,22 @@ public final class HttpLoadRun {
 
     private Row wrkRow(String endpoint, String name, String url, String script, String note) throws Exception {
         Duration cpuBefore = server.cpuTime();
+        long writesBefore = server.storageWriteBytes();
         Wrk.Result r = wrk.run(name, url, script, measure);
         Duration cpu = server.cpuTime().minus(cpuBefore);
+        long writes = server.storageWriteBytes() - writesBefore;
         String counts = r.extraOutput().isEmpty() ? note : r.extraOutput();
         return new Row(endpoint, "wrk", r.perSecond(), r.p50Micros(), r.p99Micros(), r.non2xx() + r.socketErrors(),
-                cpu, counts);
+                cpu, writes, counts);
     }
 
     private Row javaRow(String endpoint, List<? extends ClosedLoopLoad.Call> calls) throws Exception {
         Duration cpuBefore = server.cpuTime();
+        long writesBefore = server.storageWriteBytes();
         ClosedLoopLoad.Result r = ClosedLoopLoad.run(calls, measure);
         Duration cpu = server.cpuTime().minus(cpuBefore);
-        return new Row(endpoint, "java", r.perSecond(), r.p50Micros(), r.p99Micros(), r.failures(), cpu, "");
+        long writes = server.storageWriteBytes() - writesBefore;
+        return new Row(endpoint, "java", r.perSecond(), r.p50Micros(), r.p99Micros(), r.failures(), cpu, writes, "");
     }
 
     /**
@@ -186,8 +190,8 @@ public final class HttpLoadRun {
         System.out.printf("%n%d s per run, %d connections (wrk: %d threads; java: %d virtual threads)%n%n",
                 measure.toSeconds(), connections, threads, connections);
         System.out.println("| endpoint | client | req/s | vs /healthz | p50 ms | p99 ms | failed "
-                + "| server CPU µs/req | per server-CPU-s | CPU vs /healthz | note |");
-        System.out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+                + "| server CPU µs/req | per server-CPU-s | CPU vs /healthz | disk B/req | note |");
+        System.out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         double healthz = 0;
         double healthzCpu = 0;
         for (Row row : rows) {
@@ -197,10 +201,12 @@ public final class HttpLoadRun {
                 healthz = row.perSecond();
                 healthzCpu = cpuPerRequest;
             }
-            System.out.printf("| %s | %s | %,.0f | %s | %.2f | %.2f | %d | %.0f | %,.0f | %s | %s |%n", row.endpoint(),
-                    row.client(), row.perSecond(), baseline ? "—" : percent(row.perSecond() / healthz),
-                    row.p50Micros() / 1e3, row.p99Micros() / 1e3, row.failures(), cpuPerRequest, 1e6 / cpuPerRequest,
-                    baseline ? "—" : percent(healthzCpu / cpuPerRequest), row.note());
+            double requests = row.perSecond() * measure.toSeconds();
+            System.out.printf("| %s | %s | %,.0f | %s | %.2f | %.2f | %d | %.0f | %,.0f | %s | %.0f | %s |%n",
+                    row.endpoint(), row.client(), row.perSecond(),
+                    baseline ? "—" : percent(row.perSecond() / healthz), row.p50Micros() / 1e3,
+                    row.p99Micros() / 1e3, row.failures(), cpuPerRequest, 1e6 / cpuPerRequest,
+                    baseline ? "—" : percent(healthzCpu / cpuPerRequest), row.storageWrites() / requests, row.note());
         }
     }
 

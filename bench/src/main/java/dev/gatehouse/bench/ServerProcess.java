@@ -69,11 +69,23 @@ final class ServerProcess implements AutoCloseable {
         return process.info().totalCpuDuration().orElseThrow(() -> new IllegalStateException("no CPU time for pid"));
     }
 
+    /**
+     * Bytes the server has caused to be written to storage so far (/proc/&lt;pid&gt;/io write_bytes): the
+     * database file and logs, not sockets. Shows whether an endpoint writes at all.
+     */
+    long storageWriteBytes() throws IOException {
+        return procField("io", "write_bytes:");
+    }
+
     /** Resident set size in MiB, from /proc/&lt;pid&gt;/status. */
     long rssMebibytes() throws IOException {
-        return Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status")).stream()
-                .filter(l -> l.startsWith("VmRSS:"))
-                .mapToLong(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1024)
+        return procField("status", "VmRSS:") / 1024;
+    }
+
+    private long procField(String file, String field) throws IOException {
+        return Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), file)).stream()
+                .filter(l -> l.startsWith(field))
+                .mapToLong(l -> Long.parseLong(l.substring(field.length()).replaceAll("\\D", "")))
                 .findFirst().orElse(-1);
     }
 

@@ -2,6 +2,7 @@ package dev.gatehouse.it;
 
 import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -45,11 +46,15 @@ final class AwsClients {
     }
 
     static StsClient sts(String baseUrl, String accessKeyId, String secretAccessKey, String sessionToken) {
+        return sts(baseUrl, StaticCredentialsProvider.create(
+                AwsSessionCredentials.create(accessKeyId, secretAccessKey, sessionToken)));
+    }
+
+    static StsClient sts(String baseUrl, AwsCredentialsProvider credentials) {
         return StsClient.builder()
                 .endpointOverride(URI.create(baseUrl))
                 .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsSessionCredentials.create(accessKeyId, secretAccessKey, sessionToken)))
+                .credentialsProvider(credentials)
                 .httpClient(httpClient())
                 .build();
     }

@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.List;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.ssooidc.model.ExpiredTokenException;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sso.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.sso.model.RoleCredentials;
@@ -97,5 +102,54 @@ interface SessionTests extends LoginFlowTest {
                 });
         assertThatThrownBy(() -> login().refresh(loggedIn.client(), loggedIn.refreshToken()))
                 .isInstanceOf(InvalidGrantException.class);
+    }
+
+    @Test
+    default void accessTokenWhenOlderThanAnHourThenUnauthorizedAndRefreshGivesANewOne() {
+        Entitlement ed = entitle(Entitlement.edDeveloperWithPowerUserAccess());
+        DeviceLogin.LoggedIn loggedIn = login().logIn(ed);
+
+        clock().advance(Duration.ofHours(1));
+
+        assertThatThrownBy(() -> login().sso().listAccounts(r -> r.accessToken(loggedIn.accessToken())))
+                .isInstanceOf(UnauthorizedException.class);
+        CreateTokenResponse refreshed = login().refresh(loggedIn.client(), loggedIn.refreshToken());
+        assertThat(login().sso().listAccounts(r -> r.accessToken(refreshed.accessToken())).accountList()).hasSize(1);
+    }
+
+    @Test
+    default void refreshWhenThePortalSessionHasEndedThenExpiredToken() {
+        Entitlement ed = entitle(Entitlement.edDeveloperWithPowerUserAccess());
+        DeviceLogin.LoggedIn loggedIn = login().logIn(ed);
+        clock().advance(Duration.ofHours(7).plusMinutes(30));
+        CreateTokenResponse lastBeforeEnd = login().refresh(loggedIn.client(), loggedIn.refreshToken());
+        assertThat(lastBeforeEnd.expiresIn()).as("bounded by the session's end").isEqualTo(30 * 60);
+
+        clock().advance(Duration.ofMinutes(30));
+
+        assertThatThrownBy(() -> login().refresh(loggedIn.client(), lastBeforeEnd.refreshToken()))
+                .isInstanceOfSatisfying(ExpiredTokenException.class,
+                        e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ExpiredTokenException"));
+    }
+
+    @Test
+    default void getCallerIdentityWhenSessionTokenAlteredMissingOrKeyUnknownThenInvalidClientTokenId() {
+        Entitlement ed = entitle(Entitlement.edDeveloperWithPowerUserAccess());
+        RoleCredentials credentials = login().roleCredentials(login().logIn(ed).accessToken(), ed);
+        String token = credentials.sessionToken();
+        String altered = token.substring(0, 20) + (token.charAt(20) == 'A' ? 'B' : 'A') + token.substring(21);
+        String otherKeyId = "ASIA" + "Q".repeat(16);
+
+        for (StsClient sts : List.of(
+                login().sts(credentials.accessKeyId(), credentials.secretAccessKey(), altered),
+                login().sts(otherKeyId, credentials.secretAccessKey(), credentials.sessionToken()),
+                AwsClients.sts(gatehouse().baseUrl(), StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(credentials.accessKeyId(), credentials.secretAccessKey()))))) {
+            assertThatThrownBy(sts::getCallerIdentity)
+                    .isInstanceOfSatisfying(StsException.class, e -> {
+                        assertThat(e.statusCode()).isEqualTo(403);
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidClientTokenId");
+                    });
+        }
     }
 }
