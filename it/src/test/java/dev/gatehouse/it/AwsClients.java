@@ -17,12 +17,12 @@ import software.amazon.awssdk.services.sts.StsClient;
  * The unmodified AWS SDK for Java v2 clients, pointed at Gatehouse the way a user points them: an endpoint
  * override and a region, nothing else.
  */
-final class AwsClients {
+public final class AwsClients {
 
     private AwsClients() {
     }
 
-    static SsoOidcClient ssoOidc(String baseUrl) {
+    public static SsoOidcClient ssoOidc(String baseUrl) {
         return SsoOidcClient.builder()
                 .endpointOverride(URI.create(baseUrl))
                 .region(Region.US_EAST_1)
@@ -31,7 +31,7 @@ final class AwsClients {
                 .build();
     }
 
-    static SsoClient sso(String baseUrl) {
+    public static SsoClient sso(String baseUrl) {
         return SsoClient.builder()
                 .endpointOverride(URI.create(baseUrl))
                 .region(Region.US_EAST_1)
@@ -41,16 +41,16 @@ final class AwsClients {
     }
 
     /** STS signing every request with the given role credentials, as a profile using them would. */
-    static StsClient sts(String baseUrl, RoleCredentials credentials) {
+    public static StsClient sts(String baseUrl, RoleCredentials credentials) {
         return sts(baseUrl, credentials.accessKeyId(), credentials.secretAccessKey(), credentials.sessionToken());
     }
 
-    static StsClient sts(String baseUrl, String accessKeyId, String secretAccessKey, String sessionToken) {
+    public static StsClient sts(String baseUrl, String accessKeyId, String secretAccessKey, String sessionToken) {
         return sts(baseUrl, StaticCredentialsProvider.create(
                 AwsSessionCredentials.create(accessKeyId, secretAccessKey, sessionToken)));
     }
 
-    static StsClient sts(String baseUrl, AwsCredentialsProvider credentials) {
+    public static StsClient sts(String baseUrl, AwsCredentialsProvider credentials) {
         return StsClient.builder()
                 .endpointOverride(URI.create(baseUrl))
                 .region(Region.US_EAST_1)

@@ -21,14 +21,14 @@ import java.util.stream.Collectors;
  * A person at a browser, reduced to what the pages need: cookies, forms with their CSRF token, and no
  * automatic redirects, so each step's answer can be checked.
  */
-final class Browser {
+public final class Browser {
 
     private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
 
     /** One page as it arrived. */
-    record Page(int status, String location, String html) {
+    public record Page(int status, String location, String html) {
 
-        String csrf() {
+        public String csrf() {
             Matcher matcher = CSRF.matcher(html);
             assertThat(matcher.find()).as("page has a csrf field:%n%s", html).isTrue();
             return matcher.group(1);
@@ -48,7 +48,7 @@ final class Browser {
     }
 
     /** Signs in through {@code /signin}, coming back to {@code next}. */
-    void signIn(String userName, String password, String next) {
+    public void signIn(String userName, String password, String next) {
         Page form = get("/signin?next=" + encode(next));
         assertThat(form.status()).as("sign-in form").isEqualTo(200);
         Page signedIn = post("/signin", Map.of("username", userName, "password", password, "next", next,
@@ -58,21 +58,21 @@ final class Browser {
     }
 
     /** Opens the verification page for a code, as the verificationUriComplete link does. */
-    Page openDevicePage(String userCode) {
+    public Page openDevicePage(String userCode) {
         return get("/device?user_code=" + encode(userCode));
     }
 
     /** Confirms the code on the page it opened, or refuses it. */
-    Page decide(Page confirmation, String userCode, String decision) {
+    public Page decide(Page confirmation, String userCode, String decision) {
         return post("/device/decision", Map.of("user_code", userCode, "decision", decision,
                 "csrf", confirmation.csrf()));
     }
 
-    Page get(String path) {
+    public Page get(String path) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
     }
 
-    Page post(String path, Map<String, String> form) {
+    public Page post(String path, Map<String, String> form) {
         String body = form.entrySet().stream()
                 .map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
                 .collect(Collectors.joining("&"));

@@ -20,19 +20,19 @@ import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
  * The steps of {@code sso login --use-device-code} and what follows it, with the real SDK on one side and a
  * person at a {@link Browser} on the other. Each step is one call, so a test can stop anywhere and look.
  */
-final class DeviceLogin implements AutoCloseable {
+public final class DeviceLogin implements AutoCloseable {
 
     static final String DEVICE_CODE_GRANT = "urn:ietf:params:oauth:grant-type:device_code";
     static final String CLIENT_NAME = "gatehouse-it";
 
     /** What a finished login leaves the client holding. */
-    record LoggedIn(RegisterClientResponse client, CreateTokenResponse tokens) {
+    public record LoggedIn(RegisterClientResponse client, CreateTokenResponse tokens) {
 
-        String accessToken() {
+        public String accessToken() {
             return tokens.accessToken();
         }
 
-        String refreshToken() {
+        public String refreshToken() {
             return tokens.refreshToken();
         }
     }
@@ -48,50 +48,50 @@ final class DeviceLogin implements AutoCloseable {
         this.sso = AwsClients.sso(gatehouse.baseUrl());
     }
 
-    SsoOidcClient oidc() {
+    public SsoOidcClient oidc() {
         return oidc;
     }
 
-    SsoClient sso() {
+    public SsoClient sso() {
         return sso;
     }
 
     /** A public client asking for the scope the AWS CLI asks for, so refresh tokens are issued. */
-    RegisterClientResponse registerClient() {
+    public RegisterClientResponse registerClient() {
         return oidc.registerClient(r -> r.clientName(CLIENT_NAME).clientType("public")
                 .scopes("sso:account:access"));
     }
 
-    StartDeviceAuthorizationResponse startDeviceAuthorization(RegisterClientResponse client) {
+    public StartDeviceAuthorizationResponse startDeviceAuthorization(RegisterClientResponse client) {
         return oidc.startDeviceAuthorization(r -> r.clientId(client.clientId()).clientSecret(client.clientSecret())
                 .startUrl(gatehouse.startUrl()));
     }
 
-    CreateTokenResponse createToken(RegisterClientResponse client, StartDeviceAuthorizationResponse device) {
+    public CreateTokenResponse createToken(RegisterClientResponse client, StartDeviceAuthorizationResponse device) {
         return oidc.createToken(r -> r.clientId(client.clientId()).clientSecret(client.clientSecret())
                 .grantType(DEVICE_CODE_GRANT).deviceCode(device.deviceCode()));
     }
 
     /** Polls again only after the interval the server asked for, as a well-behaved client does. */
-    CreateTokenResponse createTokenAfterInterval(RegisterClientResponse client,
+    public CreateTokenResponse createTokenAfterInterval(RegisterClientResponse client,
                                                  StartDeviceAuthorizationResponse device) {
         gatehouse.clock().advance(Duration.ofSeconds(device.interval()));
         return createToken(client, device);
     }
 
-    CreateTokenResponse refresh(RegisterClientResponse client, String refreshToken) {
+    public CreateTokenResponse refresh(RegisterClientResponse client, String refreshToken) {
         return oidc.createToken(r -> r.clientId(client.clientId()).clientSecret(client.clientSecret())
                 .grantType("refresh_token").refreshToken(refreshToken));
     }
 
     /** The person signs in and opens the link their device showed; the page asks them to confirm. */
-    Browser.Page signInAndOpen(Entitlement person, Browser browser, String userCode) {
+    public Browser.Page signInAndOpen(Entitlement person, Browser browser, String userCode) {
         browser.signIn(person.userName(), person.password(), "/device?user_code=" + userCode);
         return browser.openDevicePage(userCode);
     }
 
     /** The person signs in and answers {@code approve} or {@code deny} for the code. */
-    Browser.Page decide(Entitlement person, String userCode, String decision) {
+    public Browser.Page decide(Entitlement person, String userCode, String decision) {
         Browser browser = new Browser(gatehouse.baseUrl());
         Browser.Page confirmation = signInAndOpen(person, browser, userCode);
         assertThat(confirmation.status()).as("confirmation page:%n%s", confirmation.html()).isEqualTo(200);
@@ -99,7 +99,7 @@ final class DeviceLogin implements AutoCloseable {
     }
 
     /** The whole device login, from registration to tokens. */
-    LoggedIn logIn(Entitlement person) {
+    public LoggedIn logIn(Entitlement person) {
         RegisterClientResponse client = registerClient();
         StartDeviceAuthorizationResponse device = startDeviceAuthorization(client);
         // The CLI polls once before showing the code; the person has not approved yet.
@@ -109,20 +109,20 @@ final class DeviceLogin implements AutoCloseable {
         return new LoggedIn(client, createTokenAfterInterval(client, device));
     }
 
-    RoleCredentials roleCredentials(String accessToken, Entitlement person) {
+    public RoleCredentials roleCredentials(String accessToken, Entitlement person) {
         return sso.getRoleCredentials(r -> r.accessToken(accessToken).accountId(person.accountId())
                 .roleName(person.roleName())).roleCredentials();
     }
 
-    GetCallerIdentityResponse callerIdentity(RoleCredentials credentials) {
+    public GetCallerIdentityResponse callerIdentity(RoleCredentials credentials) {
         return sts(credentials).getCallerIdentity();
     }
 
-    StsClient sts(RoleCredentials credentials) {
+    public StsClient sts(RoleCredentials credentials) {
         return remember(AwsClients.sts(gatehouse.baseUrl(), credentials));
     }
 
-    StsClient sts(String accessKeyId, String secretAccessKey, String sessionToken) {
+    public StsClient sts(String accessKeyId, String secretAccessKey, String sessionToken) {
         return remember(AwsClients.sts(gatehouse.baseUrl(), accessKeyId, secretAccessKey, sessionToken));
     }
 

@@ -19,38 +19,38 @@ import java.util.Map;
  *
  * @param group the group that carries the assignment, or null when the user is assigned directly
  */
-record Entitlement(Services services, String userName, String password, String accountId, String accountName,
+public record Entitlement(Services services, String userName, String password, String accountId, String accountName,
                    PermissionSet permissionSet, String group) {
 
-    static final Actor ADMIN = Actor.administratorCli();
+    public static final Actor ADMIN = Actor.administratorCli();
 
     /** ed.developer, holding PowerUserAccess (one-hour sessions) in account 111122223333, assigned directly. */
-    static Builder edDeveloperWithPowerUserAccess() {
+    public static Builder edDeveloperWithPowerUserAccess() {
         return new Builder();
     }
 
     /** The role as the portal lists it and GetRoleCredentials takes it: the permission set's name. */
-    String roleName() {
+    public String roleName() {
         return permissionSet.name();
     }
 
-    Duration sessionDuration() {
+    public Duration sessionDuration() {
         return permissionSet.sessionDuration();
     }
 
-    void disableUser() {
+    public void disableUser() {
         services.identityStore().setStatus(userName, UserStatus.DISABLED, ADMIN, context());
     }
 
-    void deleteUser() {
+    public void deleteUser() {
         services.identityStore().deleteUser(userName, ADMIN, context());
     }
 
-    void removeFromGroup() {
+    public void removeFromGroup() {
         services.identityStore().removeMember(group, userName, ADMIN, context());
     }
 
-    void deleteAssignment() {
+    public void deleteAssignment() {
         PrincipalType type = group == null ? PrincipalType.USER : PrincipalType.GROUP;
         services.accessModel().unassign(accountId, permissionSet.name(), type, group == null ? userName : group, ADMIN,
                 context());
@@ -60,7 +60,7 @@ record Entitlement(Services services, String userName, String password, String a
         return RequestContext.commandLine("it-admin");
     }
 
-    static final class Builder {
+    public static final class Builder {
 
         private String userName = "ed.developer";
         private String password = "Corr3ct-Horse-Battery";
@@ -70,17 +70,17 @@ record Entitlement(Services services, String userName, String password, String a
         private String sessionDuration = "PT1H";
         private String group;
 
-        Builder viaGroup(String groupName) {
+        public Builder viaGroup(String groupName) {
             this.group = groupName;
             return this;
         }
 
-        Builder sessionDuration(String isoDuration) {
+        public Builder sessionDuration(String isoDuration) {
             this.sessionDuration = isoDuration;
             return this;
         }
 
-        Entitlement createIn(Services services) {
+        public Entitlement createIn(Services services) {
             RequestContext context = context();
             services.identityStore().createUser(new NewUser(userName, "Ed Developer", "Ed", "Developer",
                     userName + "@example.com", false), ADMIN, context);

@@ -9,7 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** A clock that stands still until a test steps it, so expiries are crossed without waiting. */
-final class MutableClock extends Clock {
+public final class MutableClock extends Clock {
 
     private final AtomicReference<Instant> now;
 
@@ -21,11 +21,11 @@ final class MutableClock extends Clock {
      * Starts at the current whole second: close enough to real time that SDK signatures fall inside the
      * server's clock-skew window, and whole so credential expirations are exact.
      */
-    static MutableClock startingNow() {
+    public static MutableClock startingNow() {
         return new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
     }
 
-    void advance(Duration step) {
+    public void advance(Duration step) {
         now.updateAndGet(instant -> instant.plus(step));
     }
 

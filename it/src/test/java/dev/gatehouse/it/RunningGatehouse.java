@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.List;
 
 /** A Gatehouse server started in-process on a free loopback port, on a clock the test steps. */
-final class RunningGatehouse implements AutoCloseable {
+public final class RunningGatehouse implements AutoCloseable {
 
     private final Services services;
     private final GatehouseServer server;
@@ -23,11 +23,11 @@ final class RunningGatehouse implements AutoCloseable {
     }
 
     /** On the embedded default: an H2 file in {@code dataDir}. */
-    static RunningGatehouse onH2(Path dataDir, MutableClock clock) {
+    public static RunningGatehouse onH2(Path dataDir, MutableClock clock) {
         return start(dataDir, DatabaseConfig.embedded(dataDir), clock);
     }
 
-    static RunningGatehouse on(TestDatabase database, Path dataDir, MutableClock clock) {
+    public static RunningGatehouse on(TestDatabase database, Path dataDir, MutableClock clock) {
         return start(dataDir, new DatabaseConfig(database.jdbcUrl(), database.user(), database.password()), clock);
     }
 
@@ -43,21 +43,21 @@ final class RunningGatehouse implements AutoCloseable {
         }
     }
 
-    Services services() {
+    public Services services() {
         return services;
     }
 
-    MutableClock clock() {
+    public MutableClock clock() {
         return clock;
     }
 
     /** Where clients reach it, e.g. {@code http://localhost:41234}. */
-    String baseUrl() {
+    public String baseUrl() {
         return server.baseUrl();
     }
 
     /** The access portal URL: what {@code configure sso} calls the start URL. */
-    String startUrl() {
+    public String startUrl() {
         return services.instance().portalUrl();
     }
 
