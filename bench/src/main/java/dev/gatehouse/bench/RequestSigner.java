@@ -51,15 +51,19 @@ final class RequestSigner {
         String scope = date + '/' + region + '/' + service + "/aws4_request";
         String stringToSign = "AWS4-HMAC-SHA256\n" + amzDate + '\n' + scope + '\n'
                 + sha256Hex(canonicalRequest.getBytes(StandardCharsets.UTF_8));
-        byte[] key = hmac(("AWS4" + secretAccessKey).getBytes(StandardCharsets.UTF_8), date);
-        key = hmac(key, region);
-        key = hmac(key, service);
-        key = hmac(key, "aws4_request");
-        String signature = HEX.formatHex(hmac(key, stringToSign));
+        String signature = HEX.formatHex(hmac(signingKey(secretAccessKey, date, region, service), stringToSign));
 
         sent.put("Authorization", "AWS4-HMAC-SHA256 Credential=" + accessKeyId + '/' + scope
                 + ", SignedHeaders=" + signedHeaders + ", Signature=" + signature);
         return sent;
+    }
+
+    /** The HMAC chain from the secret through date ({@code yyyyMMdd}), region and service. */
+    static byte[] signingKey(String secretAccessKey, String date, String region, String service) {
+        byte[] key = hmac(("AWS4" + secretAccessKey).getBytes(StandardCharsets.UTF_8), date);
+        key = hmac(key, region);
+        key = hmac(key, service);
+        return hmac(key, "aws4_request");
     }
 
     static String sha256Hex(byte[] data) {

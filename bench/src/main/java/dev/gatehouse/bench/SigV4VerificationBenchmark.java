@@ -78,7 +78,8 @@ public class SigV4VerificationBenchmark {
                     .received();
             if (i == 0) {
                 sessionToken = credentials.sessionToken();
-                signingKey = signingKey(credentials.secretAccessKey(), signedAt);
+                signingKey = RequestSigner.signingKey(credentials.secretAccessKey(), scopeDate(signedAt),
+                        SessionFixtures.REGION, "sts");
             }
         }
         request = twoCredentials[0];
@@ -119,13 +120,6 @@ public class SigV4VerificationBenchmark {
     public Optional<RoleSessionClaims> baselineUnseal(CpuPerOp cpu) {
         cpu.count();
         return sealer.unseal(sessionToken);
-    }
-
-    private static byte[] signingKey(String secret, Instant at) {
-        byte[] key = RequestSigner.hmac(("AWS4" + secret).getBytes(StandardCharsets.UTF_8), scopeDate(at));
-        key = RequestSigner.hmac(key, SessionFixtures.REGION);
-        key = RequestSigner.hmac(key, "sts");
-        return RequestSigner.hmac(key, "aws4_request");
     }
 
     private static String scopeDate(Instant at) {
