@@ -26,6 +26,9 @@ final class CanonicalHeaders {
 
     /** Repeated headers join with a bare comma, each value trimmed and inner whitespace runs collapsed. */
     static String canonicalValue(List<String> values) {
+        if (values.size() == 1) {
+            return trimAll(values.getFirst());
+        }
         return values.stream().map(CanonicalHeaders::trimAll).collect(Collectors.joining(","));
     }
 
@@ -34,6 +37,9 @@ final class CanonicalHeaders {
      * too, so an obsolete folded (multi-line) header value canonicalizes like its unfolded form.
      */
     static String trimAll(String value) {
+        if (isCanonical(value)) {
+            return value; // the common case: nothing to trim, so no copy of e.g. a long session token
+        }
         StringBuilder out = new StringBuilder(value.length());
         boolean pendingSpace = false;
         for (int i = 0; i < value.length(); i++) {
@@ -49,5 +55,18 @@ final class CanonicalHeaders {
             }
         }
         return out.toString();
+    }
+
+    /** No leading or trailing whitespace, and no whitespace other than single spaces between words. */
+    private static boolean isCanonical(String value) {
+        char previous = ' ';
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\t' || c == '\r' || c == '\n' || c == ' ' && previous == ' ') {
+                return false;
+            }
+            previous = c;
+        }
+        return previous != ' ' || value.isEmpty();
     }
 }

@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /** The received headers keyed by lower-case name, repeated values kept in arrival order. */
@@ -17,8 +16,13 @@ final class ReceivedHeaders {
         // Servers may hand over "Host" and "host" as separate keys; SigV4 treats them as one header.
         headers.forEach((name, values) -> {
             if (name != null && values != null) {
-                byLowerCaseName.computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> new ArrayList<>())
-                        .addAll(values.stream().filter(Objects::nonNull).toList());
+                List<String> kept = byLowerCaseName.computeIfAbsent(name.toLowerCase(Locale.ROOT),
+                        n -> new ArrayList<>(1));
+                for (String value : values) {
+                    if (value != null) {
+                        kept.add(value);
+                    }
+                }
             }
         });
     }

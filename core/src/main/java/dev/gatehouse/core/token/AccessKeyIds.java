@@ -18,11 +18,17 @@ public final class AccessKeyIds {
         return randomFrom(SECRET_ALPHABET, 40);
     }
 
+    /**
+     * One draw from the shared SecureRandom per value (it is synchronized, and one call per character cost
+     * most of a mint). Both alphabets have a power-of-two size, so masking each byte is unbiased.
+     */
     private static String randomFrom(String alphabet, int length) {
-        StringBuilder out = new StringBuilder(length);
+        int mask = alphabet.length() - 1;
+        byte[] random = Secrets.randomBytes(length);
+        char[] out = new char[length];
         for (int i = 0; i < length; i++) {
-            out.append(alphabet.charAt(Secrets.randomInt(alphabet.length())));
+            out[i] = alphabet.charAt(random[i] & mask);
         }
-        return out.toString();
+        return new String(out);
     }
 }

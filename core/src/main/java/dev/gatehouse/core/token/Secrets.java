@@ -26,7 +26,6 @@ public final class Secrets {
 
     public static byte[] randomBytes(int count) {
         byte[] bytes = new byte[count];
-        RANDOM.nextInt();
         RANDOM.nextBytes(bytes);
         return bytes;
     }
