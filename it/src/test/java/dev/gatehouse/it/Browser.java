@@ -38,7 +38,7 @@ public final class Browser {
     private final String baseUrl;
     private final HttpClient http;
 
-    Browser(String baseUrl) {
+    public Browser(String baseUrl) {
         this.baseUrl = baseUrl;
         this.http = HttpClient.newBuilder()
                 .cookieHandler(new CookieManager())

@@ -137,6 +137,9 @@ interface DeviceCodeLoginTests extends LoginFlowTest {
         assertThatThrownBy(() -> login().createToken(client, device))
                 .isInstanceOf(AuthorizationPendingException.class);
         assertThatThrownBy(() -> login().createToken(client, device))
+                .as("one early poll is forgiven: the AWS CLI polls twice in a row when it starts")
+                .isInstanceOf(AuthorizationPendingException.class);
+        assertThatThrownBy(() -> login().createToken(client, device))
                 .isInstanceOfSatisfying(SlowDownException.class, e -> {
                     assertThat(e.statusCode()).isEqualTo(400);
                     assertThat(e.awsErrorDetails().errorCode()).isEqualTo("SlowDownException");

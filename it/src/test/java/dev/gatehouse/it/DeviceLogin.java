@@ -42,7 +42,7 @@ public final class DeviceLogin implements AutoCloseable {
     private final SsoClient sso;
     private final List<AutoCloseable> opened = new ArrayList<>();
 
-    DeviceLogin(RunningGatehouse gatehouse) {
+    public DeviceLogin(RunningGatehouse gatehouse) {
         this.gatehouse = gatehouse;
         this.oidc = AwsClients.ssoOidc(gatehouse.baseUrl());
         this.sso = AwsClients.sso(gatehouse.baseUrl());

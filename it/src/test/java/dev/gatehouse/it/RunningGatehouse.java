@@ -24,16 +24,26 @@ public final class RunningGatehouse implements AutoCloseable {
 
     /** On the embedded default: an H2 file in {@code dataDir}. */
     public static RunningGatehouse onH2(Path dataDir, MutableClock clock) {
-        return start(dataDir, DatabaseConfig.embedded(dataDir), clock);
+        return onH2(dataDir, clock, List.of());
+    }
+
+    /**
+     * On H2, also accepting each of {@code startUrlAliases} as its start URL, as current AWS CLIs need (they take
+     * only {@code https://<name>.awsapps.com/start}).
+     */
+    public static RunningGatehouse onH2(Path dataDir, MutableClock clock, List<String> startUrlAliases) {
+        return start(dataDir, DatabaseConfig.embedded(dataDir), clock, startUrlAliases);
     }
 
     public static RunningGatehouse on(TestDatabase database, Path dataDir, MutableClock clock) {
-        return start(dataDir, new DatabaseConfig(database.jdbcUrl(), database.user(), database.password()), clock);
+        return start(dataDir, new DatabaseConfig(database.jdbcUrl(), database.user(), database.password()), clock,
+                List.of());
     }
 
-    private static RunningGatehouse start(Path dataDir, DatabaseConfig database, MutableClock clock) {
-        GatehouseConfig config = new GatehouseConfig(dataDir, "127.0.0.1", 0, null, "us-east-1", database, List.of(),
-                Duration.ofHours(8), null);
+    private static RunningGatehouse start(Path dataDir, DatabaseConfig database, MutableClock clock,
+                                          List<String> startUrlAliases) {
+        GatehouseConfig config = new GatehouseConfig(dataDir, "127.0.0.1", 0, null, "us-east-1", database,
+                startUrlAliases, Duration.ofHours(8), null);
         Services services = Services.open(config, clock);
         try {
             return new RunningGatehouse(services, GatehouseServer.start(services), clock);

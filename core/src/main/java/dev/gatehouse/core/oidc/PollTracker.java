@@ -16,17 +16,26 @@ final class PollTracker {
 
     private static final int PRUNE_ABOVE = 50_000;
 
-    private final ConcurrentMap<String, Instant> lastPoll = new ConcurrentHashMap<>();
+    private record LastPoll(Instant at, boolean graceUsed) { }
 
-    /** Records this poll; throws SlowDown when it comes sooner than {@code interval} after the previous one. */
+    private final ConcurrentMap<String, LastPoll> lastPoll = new ConcurrentHashMap<>();
+
+    /**
+     * Records this poll; throws SlowDown when it comes sooner than {@code interval} after the previous one.
+     * One early poll per device code is let through: the AWS CLI polls once before showing the code and
+     * again at once when its loop starts, and a slow_down there would cost every login 5 extra seconds.
+     */
     void poll(String deviceCodeHash, Duration interval, Instant now) {
-        Instant previous = lastPoll.put(deviceCodeHash, now);
-        if (previous != null && now.isBefore(previous.plus(interval))) {
+        LastPoll previous = lastPoll.get(deviceCodeHash);
+        boolean early = previous != null && now.isBefore(previous.at().plus(interval));
+        boolean graceUsed = previous != null && previous.graceUsed();
+        lastPoll.put(deviceCodeHash, new LastPoll(now, graceUsed || early));
+        if (early && graceUsed) {
             throw new DomainException(new DomainError.SlowDown());
         }
         if (lastPoll.size() > PRUNE_ABOVE) {
             Instant horizon = now.minus(Duration.ofMinutes(15));
-            lastPoll.values().removeIf(at -> at.isBefore(horizon));
+            lastPoll.values().removeIf(poll -> poll.at().isBefore(horizon));
         }
     }
 

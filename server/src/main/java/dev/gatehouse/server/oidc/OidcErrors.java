@@ -59,15 +59,19 @@ public final class OidcErrors {
         write(ctx, INTERNAL, INTERNAL_MESSAGE);
     }
 
-    /** The JSON body, e.g. {@code {"error":"authorization_pending","error_description":"…"}}. */
+    /**
+     * The JSON body, e.g. {@code {"error":"authorization_pending","error_description":"…","message":"…"}}:
+     * the model's OAuth members, plus {@code message}, the one botocore and the SDKs show to people.
+     */
     public static String body(WireError wire, String description) {
         ObjectNode body = JSON.createObjectNode();
         body.put("error", wire.oauthError());
         body.put("error_description", description);
+        body.put("message", description);
         try {
             return JSON.writeValueAsString(body);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a two-string JSON object always serializes", e);
+            throw new IllegalStateException("a JSON object of strings always serializes", e);
         }
     }
 

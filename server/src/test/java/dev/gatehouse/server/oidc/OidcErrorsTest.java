@@ -62,7 +62,8 @@ class OidcErrorsTest {
 
         assertThat(body.get("error").textValue()).isEqualTo(oauthError);
         assertThat(body.get("error_description").textValue()).isEqualTo(error.message());
-        assertThat(body.size()).isEqualTo(2);
+        assertThat(body.get("message").textValue()).as("what botocore and the SDKs show").isEqualTo(error.message());
+        assertThat(body.size()).isEqualTo(3);
     }
 
     @Test
