@@ -47,6 +47,15 @@ public final class Browser {
                 .build();
     }
 
+    /** The person signs in in a fresh browser, opens the code's page and answers {@code approve} or {@code deny}. */
+    public static Page decideAs(String baseUrl, Entitlement person, String userCode, String decision) {
+        Browser browser = new Browser(baseUrl);
+        browser.signIn(person.userName(), person.password(), "/device?user_code=" + userCode);
+        Page confirmation = browser.openDevicePage(userCode);
+        assertThat(confirmation.status()).as("confirmation page:%n%s", confirmation.html()).isEqualTo(200);
+        return browser.decide(confirmation, userCode, decision);
+    }
+
     /** Signs in through {@code /signin}, coming back to {@code next}. */
     public void signIn(String userName, String password, String next) {
         Page form = get("/signin?next=" + encode(next));

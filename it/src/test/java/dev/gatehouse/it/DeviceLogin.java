@@ -92,10 +92,7 @@ public final class DeviceLogin implements AutoCloseable {
 
     /** The person signs in and answers {@code approve} or {@code deny} for the code. */
     public Browser.Page decide(Entitlement person, String userCode, String decision) {
-        Browser browser = new Browser(gatehouse.baseUrl());
-        Browser.Page confirmation = signInAndOpen(person, browser, userCode);
-        assertThat(confirmation.status()).as("confirmation page:%n%s", confirmation.html()).isEqualTo(200);
-        return browser.decide(confirmation, userCode, decision);
+        return Browser.decideAs(gatehouse.baseUrl(), person, userCode, decision);
     }
 
     /** The whole device login, from registration to tokens. */

@@ -154,18 +154,10 @@ final class GatehouseWithDeveloper implements AutoCloseable {
     /** As {@link #approveCodeShownBy}, answering {@code approve} or {@code deny}. */
     String decideCodeShownBy(RunningCommand command, String decision) {
         String userCode = command.awaitOutput(USER_CODE, AwsCli.TIMEOUT).group(1);
-        Browser browser = newBrowser();
-        browser.signIn(developer.userName(), developer.password(), "/device?user_code=" + userCode);
-        Browser.Page confirmation = browser.openDevicePage(userCode);
-        assertThat(confirmation.status()).as("confirmation page:%n%s", confirmation.html()).isEqualTo(200);
-        Browser.Page decided = browser.decide(confirmation, userCode, decision);
+        Browser.Page decided = Browser.decideAs(server.baseUrl(), developer, userCode, decision);
         assertThat(decided.status()).as("decision page:%n%s", decided.html()).isEqualTo(200);
         server.clock().advance(CLI_POLL_WAIT);
         return userCode;
-    }
-
-    private Browser newBrowser() {
-        return new Browser(server.baseUrl());
     }
 
     @Override

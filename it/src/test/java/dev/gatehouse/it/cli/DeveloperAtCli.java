@@ -81,16 +81,8 @@ final class DeveloperAtCli implements AutoCloseable {
     }
 
     private void decide(String userCode, String decision) {
-        Browser browser = newBrowser();
-        browser.signIn(developer.userName(), developer.password(), "/device?user_code=" + userCode);
-        Browser.Page confirmation = browser.openDevicePage(userCode);
-        assertThat(confirmation.status()).as("confirmation page:%n%s", confirmation.html()).isEqualTo(200);
-        Browser.Page decided = browser.decide(confirmation, userCode, decision);
+        Browser.Page decided = Browser.decideAs(server.baseUrl(), developer, userCode, decision);
         assertThat(decided.status()).as("decision page:%n%s", decided.html()).isEqualTo(200);
-    }
-
-    private Browser newBrowser() {
-        return new Browser(server.baseUrl());
     }
 
     @Override
