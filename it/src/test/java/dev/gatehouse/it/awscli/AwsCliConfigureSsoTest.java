@@ -3,16 +3,12 @@ package dev.gatehouse.it.awscli;
 import static dev.gatehouse.it.awscli.GatehouseWithDeveloper.ROLE_ARN;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Acceptance B, the first morning (DESIGN.md §1 step 7): {@code aws configure sso} of the unmodified AWS CLI
@@ -20,29 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @ExtendWith(AwsCliInstalled.class)
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
-class AwsCliConfigureSsoTest {
+class AwsCliConfigureSsoTest extends FreshGatehouseWithAwsCli {
 
     private static final Duration PROMPT_TIMEOUT = Duration.ofSeconds(30);
-
-    @TempDir
-    Path serverDir;
-
-    @TempDir
-    Path home;
-
-    private GatehouseWithDeveloper gatehouse;
-    private AwsCli aws;
-
-    @BeforeEach
-    void start() {
-        gatehouse = GatehouseWithDeveloper.start(serverDir);
-        aws = gatehouse.awsCliFor(home);
-    }
-
-    @AfterEach
-    void stop() {
-        gatehouse.close();
-    }
 
     @Test
     void configureSsoWhenAnsweredAtItsPromptsThenWritesAProfileThatWorks() {

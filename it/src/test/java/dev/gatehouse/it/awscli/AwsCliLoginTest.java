@@ -6,14 +6,10 @@ import static dev.gatehouse.it.awscli.GatehouseWithDeveloper.START_URL_ALIAS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code aws sso login} of the unmodified AWS CLI 2.9.19 in the other shapes people meet: the legacy profile
@@ -21,27 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @ExtendWith(AwsCliInstalled.class)
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
-class AwsCliLoginTest {
-
-    @TempDir
-    Path serverDir;
-
-    @TempDir
-    Path home;
-
-    private GatehouseWithDeveloper gatehouse;
-    private AwsCli aws;
-
-    @BeforeEach
-    void start() {
-        gatehouse = GatehouseWithDeveloper.start(serverDir);
-        aws = gatehouse.awsCliFor(home);
-    }
-
-    @AfterEach
-    void stop() {
-        gatehouse.close();
-    }
+class AwsCliLoginTest extends FreshGatehouseWithAwsCli {
 
     @Test
     void legacyProfileWhenLoggedInThenTokenIsCachedUnderTheStartUrlAndWorks() {

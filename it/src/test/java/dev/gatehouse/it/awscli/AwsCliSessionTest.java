@@ -6,16 +6,12 @@ import static dev.gatehouse.it.awscli.GatehouseWithDeveloper.SSO_SESSION;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The life of a login with the unmodified AWS CLI 2.9.19 (DESIGN.md §1 steps 9 and 10): refresh, the end of
@@ -26,27 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @ExtendWith(AwsCliInstalled.class)
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
-class AwsCliSessionTest {
-
-    @TempDir
-    Path serverDir;
-
-    @TempDir
-    Path home;
-
-    private GatehouseWithDeveloper gatehouse;
-    private AwsCli aws;
-
-    @BeforeEach
-    void start() {
-        gatehouse = GatehouseWithDeveloper.start(serverDir);
-        aws = gatehouse.awsCliFor(home);
-    }
-
-    @AfterEach
-    void stop() {
-        gatehouse.close();
-    }
+class AwsCliSessionTest extends FreshGatehouseWithAwsCli {
 
     @Test
     void accessTokenWhenLessThanFifteenMinutesRemainThenCliRefreshesItAndCarriesOn() {

@@ -5,15 +5,12 @@ import static dev.gatehouse.it.awscli.GatehouseWithDeveloper.SSO_SESSION;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Acceptance C: one login, whichever tool made it. A token cached by {@code gatehouse sso login} serves the
@@ -22,31 +19,16 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @ExtendWith(AwsCliInstalled.class)
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
-class SharedTokenCacheTest {
+class SharedTokenCacheTest extends FreshGatehouseWithAwsCli {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    Path serverDir;
-
-    @TempDir
-    Path home;
-
-    private GatehouseWithDeveloper gatehouse;
-    private AwsCli aws;
     private GatehouseCli gatehouseCli;
 
     @BeforeEach
-    void start() {
-        gatehouse = GatehouseWithDeveloper.start(serverDir);
-        aws = gatehouse.awsCliFor(home);
+    void configure() {
         aws.writeConfig(gatehouse.devProfileWithServices());
         gatehouseCli = new GatehouseCli(aws);
-    }
-
-    @AfterEach
-    void stop() {
-        gatehouse.close();
     }
 
     @Test

@@ -12,29 +12,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class DevicePagesTest {
+class DevicePagesTest extends ServerWithEd {
 
     private static final String CLIENT = "botocore-client-my-sso";
-
-    @TempDir
-    static Path dataDir;
-    private static WebTestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = WebTestServer.start(dataDir);
-        server.createActiveUser("ed.developer");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @Test
     void deviceWhenAnonymousThenRedirectsToSignInWithTheWholeDeviceUrl() {

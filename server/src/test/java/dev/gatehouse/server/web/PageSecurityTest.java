@@ -6,29 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class PageSecurityTest {
-
-    @TempDir
-    static Path dataDir;
-    private static WebTestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = WebTestServer.start(dataDir);
-        server.createActiveUser("ed.developer");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+class PageSecurityTest extends ServerWithEd {
 
     @ParameterizedTest
     @ValueSource(strings = {"/signin", "/activate?token=unknown", "/device", "/start"})

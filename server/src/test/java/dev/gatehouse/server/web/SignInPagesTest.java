@@ -6,33 +6,14 @@ import static dev.gatehouse.server.web.Browser.location;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class SignInPagesTest {
+class SignInPagesTest extends ServerWithEd {
 
     private static final String WRONG = "The user name or password is incorrect.";
-
-    @TempDir
-    static Path dataDir;
-    private static WebTestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = WebTestServer.start(dataDir);
-        server.createActiveUser("ed.developer");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @Test
     void signInFormCarriesCsrfAndNextAsHiddenFields() {

@@ -6,29 +6,10 @@ import static dev.gatehouse.server.web.Browser.location;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class StartPageTest {
-
-    @TempDir
-    static Path dataDir;
-    private static WebTestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = WebTestServer.start(dataDir);
-        server.createActiveUser("ed.developer");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+class StartPageTest extends ServerWithEd {
 
     @Test
     void startWhenAnonymousThenRedirectsToSignInComingBackToStart() {
