@@ -14,6 +14,7 @@ import dev.gatehouse.core.service.AuditQueries;
 import dev.gatehouse.core.service.IdentityStoreService;
 import dev.gatehouse.core.service.InstanceService;
 import dev.gatehouse.core.service.Lifetimes;
+import dev.gatehouse.core.service.SessionService;
 import dev.gatehouse.core.service.SignInService;
 import dev.gatehouse.core.sts.CallerIdentityService;
 import dev.gatehouse.core.token.CredentialMinter;
@@ -42,6 +43,7 @@ public final class Services implements AutoCloseable {
     private final AccessModelService accessModel;
     private final ActivationService activations;
     private final SignInService signIn;
+    private final SessionService sessions;
     private final ClientRegistrations clients;
     private final DeviceAuthorizations devices;
     private final TokenEndpoint tokens;
@@ -66,6 +68,7 @@ public final class Services implements AutoCloseable {
         this.accessModel = new AccessModelService(store, clock, audit, currentInstance);
         this.activations = new ActivationService(store, clock, audit, passwordHasher, lifetimes);
         this.signIn = new SignInService(store, clock, audit, passwordHasher, lifetimes);
+        this.sessions = new SessionService(store, clock, audit);
         this.clients = new ClientRegistrations(store, clock, audit, lifetimes);
         this.devices = new DeviceAuthorizations(store, clock, audit, lifetimes, clients, currentInstance,
                 config.publicUrl() + "/device");
@@ -127,6 +130,10 @@ public final class Services implements AutoCloseable {
 
     public SignInService signIn() {
         return signIn;
+    }
+
+    public SessionService sessions() {
+        return sessions;
     }
 
     public ClientRegistrations clients() {
