@@ -23,7 +23,7 @@ import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 public final class DeviceLogin implements AutoCloseable {
 
     static final String DEVICE_CODE_GRANT = "urn:ietf:params:oauth:grant-type:device_code";
-    static final String CLIENT_NAME = "gatehouse-it";
+    public static final String CLIENT_NAME = "gatehouse-it";
 
     /** What a finished login leaves the client holding. */
     public record LoggedIn(RegisterClientResponse client, CreateTokenResponse tokens) {

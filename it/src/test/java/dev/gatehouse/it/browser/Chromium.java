@@ -1,0 +1,131 @@
+package dev.gatehouse.it.browser;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A headless Debian Chromium driven through Debian's chromedriver. The binary and driver are named explicitly, so
+ * Selenium Manager never tries to download either. Every page the test looks at can be saved as a screenshot under
+ * {@code target/screenshots/<scenario>/}, numbered in the order they were taken, as build artifacts.
+ */
+public final class Chromium implements AutoCloseable {
+
+    public static final Path BINARY = Path.of("/usr/bin/chromium");
+    public static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    private final ChromeDriver driver;
+    private final Path profile;
+    private final Path screenshots;
+    private int shots;
+
+    private Chromium(ChromeDriver driver, Path profile, Path screenshots) {
+        this.driver = driver;
+        this.profile = profile;
+        this.screenshots = screenshots;
+    }
+
+    /** A fresh browser with an empty profile: no cookies from any other test. */
+    public static Chromium start(String scenario) {
+        try {
+            Path profile = Files.createTempDirectory("gatehouse-chromium");
+            ChromeOptions options = new ChromeOptions().setBinary(BINARY.toFile()).addArguments(
+                    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--no-first-run", "--window-size=1280,1000", "--user-data-dir=" + profile);
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
+            Path screenshots = Path.of("target", "screenshots", scenario);
+            Files.createDirectories(screenshots);
+            return new Chromium(new ChromeDriver(service, options), profile, screenshots);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void open(String url) {
+        driver.get(url);
+    }
+
+    public String currentUrl() {
+        return driver.getCurrentUrl();
+    }
+
+    public String title() {
+        return driver.getTitle();
+    }
+
+    /** Types into the field labelled by {@code id}, replacing what was there. */
+    public void fill(String id, String value) {
+        WebElement field = element(By.id(id));
+        field.clear();
+        field.sendKeys(value);
+    }
+
+    public void click(By by) {
+        element(by).click();
+    }
+
+    /** Clicks the submit button whose visible text is {@code text}. */
+    public void press(String text) {
+        click(By.xpath("//button[normalize-space()='" + text + "']"));
+    }
+
+    public String text(By by) {
+        return element(by).getText();
+    }
+
+    public String textOf(String id) {
+        return text(By.id(id));
+    }
+
+    public String pageText() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    public List<WebElement> all(By by) {
+        return driver.findElements(by);
+    }
+
+    public WebElement element(By by) {
+        return new WebDriverWait(driver, WAIT).until(d -> d.findElement(by));
+    }
+
+    /** Waits until the browser's URL satisfies {@code condition}, e.g. after a redirect to another origin. */
+    public void awaitUrl(java.util.function.Predicate<String> condition) {
+        new WebDriverWait(driver, WAIT).until(d -> condition.test(d.getCurrentUrl()));
+    }
+
+    /** Saves what the browser shows now as {@code NN-name.png}. */
+    public Path screenshot(String name) {
+        Path target = screenshots.resolve(String.format("%02d-%s.png", ++shots, name));
+        try {
+            Files.move(driver.getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return target;
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+        try (var files = Files.walk(profile)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // A leftover profile in the temp directory harms nothing.
+        }
+    }
+}
