@@ -29,7 +29,7 @@ import java.util.concurrent.TimeoutException;
  * browser's idle speculative connection holds up nothing (the AWS CLI, serving one request at a time, needs a
  * 10 s limit per request for that).
  */
-public final class LoopbackCallback implements AutoCloseable {
+final class LoopbackCallback implements AutoCloseable {
 
     static final String PATH = "/oauth/callback";
     private static final InetAddress LOOPBACK = loopback();
@@ -47,7 +47,7 @@ public final class LoopbackCallback implements AutoCloseable {
     }
 
     /** @param port the port to listen on, 0 for any free one */
-    public static LoopbackCallback listen(int port, String expectedState) {
+    static LoopbackCallback listen(int port, String expectedState) {
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress(LOOPBACK, port), 0);
@@ -65,12 +65,12 @@ public final class LoopbackCallback implements AutoCloseable {
     }
 
     /** The redirect URI of this login: the registered one, with this listener's port. */
-    public URI redirectUri() {
+    URI redirectUri() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + PATH);
     }
 
     /** The authorization code, once the browser brought it; a refusal, a foreign answer or no answer in time fail. */
-    public String awaitCode(Duration timeout) {
+    String awaitCode(Duration timeout) {
         try {
             return code.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
