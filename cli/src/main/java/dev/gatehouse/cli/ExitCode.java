@@ -20,7 +20,10 @@ public enum ExitCode {
     SERVER_UNREACHABLE(6),
     /** The signed-in person may not use that role in that account. */
     ROLE_ACCESS_DENIED(7),
-    /** The device login did not finish: denied at the approval page, or the code expired unused. */
+    /**
+     * The login did not finish: refused in the browser or at the approval page, a device code expired unused, a
+     * browser answer that belongs to another login, or no answer in time.
+     */
     LOGIN_FAILED(8),
     /** The server refused a request for another reason; its error code is in the message. */
     SERVICE_ERROR(9);

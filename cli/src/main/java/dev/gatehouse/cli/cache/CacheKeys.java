@@ -37,6 +37,25 @@ public final class CacheKeys {
     }
 
     /**
+     * The browser (PKCE) flow's registration: sha1 of {@code json.dumps({"grantTypes": ["authorization_code",
+     * "refresh_token"], "region", "scopes", "session_name", "startUrl", "tool": "gatehouse"}, sort_keys=True)}.
+     * Not botocore's key, on purpose: AWS CLI versions before 2.22 (Debian's 2.9.19) read the file under
+     * {@link #registration} without looking at its {@code grantTypes}, and would start a device login with a
+     * client registered for the browser flow only. Kept apart, neither flow ever meets the other's client.
+     */
+    public static String authorizationCodeRegistration(String startUrl, String region, List<String> scopes,
+                                                       String sessionName) {
+        Map<String, Object> args = new LinkedHashMap<>();
+        args.put("tool", "gatehouse");
+        args.put("grantTypes", Registration.AUTHORIZATION_CODE_GRANTS);
+        args.put("startUrl", startUrl);
+        args.put("region", region);
+        args.put("scopes", scopes);
+        args.put("session_name", sessionName);
+        return sha1(PythonJson.dumps(args));
+    }
+
+    /**
      * Role credentials in {@code ~/.aws/cli/cache}: sha1 of the compact sorted JSON of account id, role name
      * and the session name (a legacy profile: its start URL), as botocore's SSO credential fetcher keys them.
      */

@@ -8,12 +8,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** A cached OIDC client registration, shared with the AWS CLI under the same key; scopes null when none. */
-public record Registration(String clientId, String clientSecret, Instant expiresAt, List<String> scopes) {
+/**
+ * A cached OIDC client registration, in the AWS CLI's format; scopes null when none. {@code grantTypes} is null
+ * for a device-code registration (botocore writes none) and lists {@code authorization_code} for a browser (PKCE)
+ * one: botocore's device flow ignores a cached registration that has it, and its PKCE flow one that lacks it.
+ */
+public record Registration(String clientId, String clientSecret, Instant expiresAt, List<String> scopes,
+                           List<String> grantTypes) {
+
+    public static final String AUTHORIZATION_CODE = "authorization_code";
+    /** What a browser-flow client registers for, as botocore does: the code, then refreshes. */
+    public static final List<String> AUTHORIZATION_CODE_GRANTS = List.of(AUTHORIZATION_CODE, "refresh_token");
 
     /** Usable for a new login: the AWS CLI registers again when less than its refresh window remains. */
     public boolean usable(Instant now) {
         return now.plus(SsoToken.REFRESH_WINDOW).isBefore(expiresAt);
+    }
+
+    /** Registered for the browser flow; such a client may not start a device authorization. */
+    public boolean forAuthorizationCode() {
+        return grantTypes != null && grantTypes.contains(AUTHORIZATION_CODE);
     }
 
     ObjectNode toJson() {
@@ -21,10 +35,8 @@ public record Registration(String clientId, String clientSecret, Instant expires
         json.put("clientId", clientId);
         json.put("clientSecret", clientSecret);
         json.put("expiresAt", CacheTimestamps.format(expiresAt));
-        if (scopes != null && !scopes.isEmpty()) {
-            ArrayNode array = json.putArray("scopes");
-            scopes.forEach(array::add);
-        }
+        putList(json, "scopes", scopes);
+        putList(json, "grantTypes", grantTypes);
         return json;
     }
 
@@ -35,13 +47,25 @@ public record Registration(String clientId, String clientSecret, Instant expires
         if (clientId == null || clientSecret == null || expiresAt == null) {
             return Optional.empty();
         }
-        List<String> scopes = null;
-        if (json.get("scopes") instanceof ArrayNode array) {
-            scopes = new ArrayList<>();
-            for (JsonNode scope : array) {
-                scopes.add(scope.asText());
-            }
+        return Optional.of(new Registration(clientId, clientSecret, expiresAt, list(json, "scopes"),
+                list(json, "grantTypes")));
+    }
+
+    private static void putList(ObjectNode json, String field, List<String> values) {
+        if (values != null && !values.isEmpty()) {
+            ArrayNode array = json.putArray(field);
+            values.forEach(array::add);
         }
-        return Optional.of(new Registration(clientId, clientSecret, expiresAt, scopes));
+    }
+
+    private static List<String> list(ObjectNode json, String field) {
+        if (!(json.get(field) instanceof ArrayNode array)) {
+            return null;
+        }
+        List<String> values = new ArrayList<>();
+        for (JsonNode value : array) {
+            values.add(value.asText());
+        }
+        return values;
     }
 }

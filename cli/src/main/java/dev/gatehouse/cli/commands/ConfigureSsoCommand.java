@@ -4,7 +4,6 @@ import dev.gatehouse.cli.CliException;
 import dev.gatehouse.cli.ExitCode;
 import dev.gatehouse.cli.config.AwsConfig;
 import dev.gatehouse.cli.config.IniSection;
-import dev.gatehouse.cli.sso.BrowserOpener;
 import dev.gatehouse.cli.sso.SsoConnection;
 import dev.gatehouse.cli.sso.SsoSession;
 import java.io.PrintStream;
@@ -13,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -58,11 +58,8 @@ final class ConfigureSsoCommand implements Callable<Integer> {
     @Option(names = "--output-format", paramLabel = "FORMAT", description = "The profile's default output format.")
     String outputFormat;
 
-    @Option(names = "--use-device-code", description = "Log in with the device code flow (the only flow for now).")
-    boolean useDeviceCode;
-
-    @Option(names = "--no-browser", description = "Only print the login link; do not try to open a browser.")
-    boolean noBrowser;
+    @Mixin
+    LoginOptions login = new LoginOptions();
 
     ConfigureSsoCommand(CommandContext context) {
         this.context = context;
@@ -70,6 +67,7 @@ final class ConfigureSsoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        login.check();
         boolean prompting = ssoSession == null;
         Prompter prompter = new Prompter(context.environment());
         PrintStream out = context.environment().out();
@@ -147,9 +145,7 @@ final class ConfigureSsoCommand implements Callable<Integer> {
                 }
             }
         }
-        return connection.deviceCodeLogin().logIn(session,
-                noBrowser ? Optional.empty() : Optional.of(new BrowserOpener(context.environment())))
-                .accessToken();
+        return login.logIn(context, connection, session).accessToken();
     }
 
     static URI parseUrl(String text, String what) {

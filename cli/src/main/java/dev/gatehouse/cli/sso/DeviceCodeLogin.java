@@ -19,7 +19,6 @@ import software.amazon.awssdk.services.ssooidc.model.AuthorizationPendingExcepti
 import software.amazon.awssdk.services.ssooidc.model.CreateTokenResponse;
 import software.amazon.awssdk.services.ssooidc.model.ExpiredTokenException;
 import software.amazon.awssdk.services.ssooidc.model.InvalidClientException;
-import software.amazon.awssdk.services.ssooidc.model.RegisterClientResponse;
 import software.amazon.awssdk.services.ssooidc.model.SlowDownException;
 import software.amazon.awssdk.services.ssooidc.model.StartDeviceAuthorizationResponse;
 
@@ -42,6 +41,7 @@ public final class DeviceCodeLogin {
     }
 
     private final SsoCache cache;
+    private final ClientRegistrations registrations;
     private final SsoOidcClient oidc;
     private final Optional<URI> endpoint;
     private final Clock clock;
@@ -51,6 +51,7 @@ public final class DeviceCodeLogin {
     public DeviceCodeLogin(SsoCache cache, SsoOidcClient oidc, Optional<URI> endpoint, Clock clock, PrintStream out,
                            Sleeper sleeper) {
         this.cache = cache;
+        this.registrations = new ClientRegistrations(cache, oidc, endpoint, clock);
         this.oidc = oidc;
         this.endpoint = endpoint;
         this.clock = clock;
@@ -60,47 +61,18 @@ public final class DeviceCodeLogin {
 
     /** @param browser the opener to try, or empty when the person asked for no browser */
     public SsoToken logIn(SsoSession session, Optional<BrowserOpener> browser) {
-        Registration registration = registration(session, false);
+        Registration registration = registrations.forDeviceCode(session, false);
         StartDeviceAuthorizationResponse device;
         try {
             device = start(session, registration);
         } catch (InvalidClientException forgotten) {
             // The server no longer knows the cached client (its data was reset): register anew, once.
-            registration = registration(session, true);
+            registration = registrations.forDeviceCode(session, true);
             Registration renewed = registration;
             device = ServerCalls.call("StartDeviceAuthorization", endpoint, () -> start(session, renewed));
         }
         CreateTokenResponse tokens = poll(registration, device, browser);
-        SsoToken token = new SsoToken(session.startUrl(), session.region(), tokens.accessToken(),
-                clock.instant().plusSeconds(tokens.expiresIn()), registration.clientId(),
-                registration.clientSecret(), registration.expiresAt(), tokens.refreshToken());
-        cache.lockedToken(session.tokenKey(), () -> {
-            cache.saveToken(session.tokenKey(), token);
-            return null;
-        });
-        return token;
-    }
-
-    private Registration registration(SsoSession session, boolean forceNew) {
-        String key = session.registrationKey();
-        Optional<Registration> cached = forceNew ? Optional.empty() : cache.registration(key);
-        if (cached.isPresent() && cached.get().usable(clock.instant())) {
-            return cached.get();
-        }
-        String clientName = "gatehouse-cli-" + (session.name() != null ? session.name()
-                : String.valueOf(clock.instant().getEpochSecond()));
-        RegisterClientResponse registered = ServerCalls.call("RegisterClient", endpoint,
-                () -> oidc.registerClient(r -> {
-                    r.clientName(clientName).clientType("public");
-                    if (session.scopes() != null && !session.scopes().isEmpty()) {
-                        r.scopes(session.scopes());
-                    }
-                }));
-        Registration registration = new Registration(registered.clientId(), registered.clientSecret(),
-                Instant.ofEpochSecond(registered.clientSecretExpiresAt()),
-                session.scopes() != null && !session.scopes().isEmpty() ? session.scopes() : null);
-        cache.saveRegistration(key, registration);
-        return registration;
+        return LoginTokens.save(cache, session, registration, tokens, clock.instant());
     }
 
     /** Lets InvalidClient through, for {@link #logIn} to register again; every other failure is reported. */

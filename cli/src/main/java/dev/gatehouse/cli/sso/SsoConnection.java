@@ -4,6 +4,7 @@ import dev.gatehouse.cli.CliEnvironment;
 import dev.gatehouse.cli.cache.RoleCredentialsCache;
 import dev.gatehouse.cli.cache.SsoCache;
 import java.net.URI;
+import java.security.SecureRandom;
 import java.util.Optional;
 import software.amazon.awssdk.services.sso.SsoClient;
 import software.amazon.awssdk.services.ssooidc.SsoOidcClient;
@@ -56,6 +57,11 @@ public final class SsoConnection implements AutoCloseable {
     public DeviceCodeLogin deviceCodeLogin() {
         return new DeviceCodeLogin(ssoCache, oidc(), oidcEndpoint, environment.clock(), environment.out(),
                 duration -> Thread.sleep(duration.toMillis()));
+    }
+
+    public AuthorizationCodeLogin authorizationCodeLogin() {
+        return new AuthorizationCodeLogin(ssoCache, oidc(), oidcEndpoint, environment.clock(), environment.out(),
+                new SecureRandom(), AuthorizationCodeLogin.DEFAULT_TIMEOUT);
     }
 
     public SsoOidcClient oidc() {

@@ -18,8 +18,19 @@ public record SsoSession(String name, String startUrl, String region, List<Strin
         return CacheKeys.token(name, startUrl);
     }
 
+    /** The device-code registration's cache key, botocore's, so the AWS CLI and we share one client. */
     public String registrationKey() {
         return CacheKeys.registration(startUrl, region, scopes, name);
+    }
+
+    /** The browser (PKCE) registration's cache key: one of our own (see {@link CacheKeys}). */
+    public String authorizationCodeRegistrationKey() {
+        return CacheKeys.authorizationCodeRegistration(startUrl, region, scopes, name);
+    }
+
+    /** The scopes to register and authorize: the configured ones, else {@value #DEFAULT_SCOPE} as botocore. */
+    public List<String> scopesOrDefault() {
+        return scopes != null && !scopes.isEmpty() ? scopes : List.of(DEFAULT_SCOPE);
     }
 
     /** How messages name it: the session name, or the start URL of a legacy profile. */

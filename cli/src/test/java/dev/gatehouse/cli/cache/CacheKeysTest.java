@@ -48,6 +48,17 @@ class CacheKeysTest {
     }
 
     @Test
+    void authorizationCodeRegistrationThenAKeyOfItsOwnThatNoDeviceFlowReads() {
+        assertThat(CacheKeys.authorizationCodeRegistration(START_URL, "us-east-1", List.of("sso:account:access"),
+                "my-sso"))
+                .as("sha1 of {\"grantTypes\": [\"authorization_code\", \"refresh_token\"], …, \"tool\": \"gatehouse\"}")
+                .isEqualTo("e2020767f2a9496f1ca9d301843db7ca5d3539de")
+                .isNotEqualTo(CacheKeys.registration(START_URL, "us-east-1", List.of("sso:account:access"), "my-sso"));
+        assertThat(CacheKeys.authorizationCodeRegistration(START_URL, "us-east-1", null, "my-sso"))
+                .isEqualTo("3731a17aa2db2560f980b9a1def034a93d46d832");
+    }
+
+    @Test
     void roleCredentialsThenSha1OfCompactSortedJson() {
         assertThat(CacheKeys.roleCredentials("111122223333", "PowerUserAccess", "my-sso", START_URL))
                 .isEqualTo("ce2b99de069ab6077ad1d00dbe85c0ec4ba41d50");

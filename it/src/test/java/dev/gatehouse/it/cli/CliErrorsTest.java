@@ -1,10 +1,20 @@
 package dev.gatehouse.it.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -98,8 +108,8 @@ class CliErrorsTest {
     @Test
     void usageErrorsThenExitTwo() {
         CliProcess.Result unknownOption = cli.run("sts", "get-caller-identity", "--bogus");
-        org.assertj.core.api.Assertions.assertThat(unknownOption.exitCode()).isEqualTo(2);
-        org.assertj.core.api.Assertions.assertThat(unknownOption.err())
+        assertThat(unknownOption.exitCode()).isEqualTo(2);
+        assertThat(unknownOption.err())
                 .startsWith("Error: Unknown option: '--bogus'").doesNotContain("\tat ");
         cli.run("configure", "export-credentials", "--profile", "dev", "--format", "xml")
                 .assertFailedWith(2, "unknown format 'xml'");
@@ -107,16 +117,60 @@ class CliErrorsTest {
 
     @Test
     void loginDeniedAtTheApprovalPageThenExitEight() {
-        ed.runDeciding("deny", "", "sso", "login", "--profile", "dev", "--no-browser")
+        ed.runDeciding("deny", "", "sso", "login", "--profile", "dev", "--use-device-code", "--no-browser")
                 .assertFailedWith(8, "the login was denied");
+    }
+
+    @Test
+    void browserLoginWhenTheAnswerCarriesAnotherLoginsStateThenRefusedAndExitEight() throws Exception {
+        try (CliProcess login = cli.start("", "sso", "login", "--profile", "dev", "--no-browser")) {
+            URI authorize = URI.create(login.awaitOutput(DeveloperAtCli.AUTHORIZE_URL, GatehouseCli.TIMEOUT).group(1));
+            assertThat(authorize.toString()).startsWith(ed.baseUrl() + "/authorize?response_type=code&client_id=");
+
+            HttpResponse<String> page = returnToCli(authorize, "code=planted&state=forged");
+
+            assertThat(page.statusCode()).isEqualTo(400);
+            login.awaitExit(GatehouseCli.TIMEOUT).assertFailedWith(8, "does not belong to this login");
+        }
+    }
+
+    @Test
+    void browserLoginWhenTheBrowserReturnsAnErrorThenExitEightWithIt() throws Exception {
+        try (CliProcess login = cli.start("", "sso", "login", "--profile", "dev", "--no-browser")) {
+            URI authorize = URI.create(login.awaitOutput(DeveloperAtCli.AUTHORIZE_URL, GatehouseCli.TIMEOUT).group(1));
+            String state = query(authorize).get("state");
+
+            returnToCli(authorize, "error=access_denied&error_description=Consent%20declined&state="
+                    + URLEncoder.encode(state, StandardCharsets.UTF_8));
+
+            login.awaitExit(GatehouseCli.TIMEOUT)
+                    .assertFailedWith(8, "the login was refused in the browser: access_denied: Consent declined");
+        }
     }
 
     @Test
     void debugThenTheStackTraceToo() {
         CliProcess.Result debug = cli.run("sts", "get-caller-identity", "--profile", "nobody", "--debug");
-        org.assertj.core.api.Assertions.assertThat(debug.exitCode()).isEqualTo(3);
-        org.assertj.core.api.Assertions.assertThat(debug.err()).contains("\tat dev.gatehouse.cli.")
+        assertThat(debug.exitCode()).isEqualTo(3);
+        assertThat(debug.err()).contains("\tat dev.gatehouse.cli.")
                 .contains("Error: the profile 'nobody' does not exist");
+    }
+
+    /** What the server's redirect after sign-in does: the browser calls the CLI's redirect URI. */
+    private static HttpResponse<String> returnToCli(URI authorize, String answer) throws Exception {
+        URI redirect = URI.create(query(authorize).get("redirect_uri") + "?" + answer);
+        try (HttpClient browser = HttpClient.newHttpClient()) {
+            return browser.send(HttpRequest.newBuilder(redirect).build(), HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
+    private static Map<String, String> query(URI uri) {
+        Map<String, String> values = new HashMap<>();
+        for (String pair : uri.getRawQuery().split("&")) {
+            String[] parts = pair.split("=", 2);
+            values.put(parts[0], URLDecoder.decode(parts[1], StandardCharsets.UTF_8));
+        }
+        return values;
     }
 
     private static int closedPort() throws IOException {

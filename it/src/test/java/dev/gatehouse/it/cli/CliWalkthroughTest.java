@@ -63,7 +63,8 @@ class CliWalkthroughTest {
     void configureSsoWhenAnsweredThroughPromptsThenProfileSessionAndServicesWritten() throws Exception {
         String answers = String.join("\n", "my-sso", ed.startUrl(), "us-east-1", "", "us-east-1", "json", "dev") + "\n";
 
-        CliProcess.Result configured = ed.runApproving(answers, "configure", "sso", "--no-browser").assertSucceeded();
+        CliProcess.Result configured = ed.runApproving(answers, "configure", "sso", "--use-device-code",
+                "--no-browser").assertSucceeded();
 
         assertThat(configured.out()).containsSubsequence("SSO session name (Recommended): ",
                 "SSO start URL [None]: ", "SSO region [None]: ", "SSO registration scopes [sso:account:access]: ",

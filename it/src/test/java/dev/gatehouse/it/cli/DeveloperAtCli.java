@@ -23,6 +23,12 @@ final class DeveloperAtCli implements AutoCloseable {
     /** The verificationUriComplete, last line of the device-code message; whole once its newline came. */
     private static final Pattern USER_CODE = Pattern.compile("/device\\?user_code=(\\S+)\\r?\\n");
 
+    /**
+     * The authorize URL a browser login prints on a line of its own; whole once its newline came. A browser (or a
+     * test in its place) signs in there, and is sent back to the CLI's {@code redirect_uri}.
+     */
+    static final Pattern AUTHORIZE_URL = Pattern.compile("(?m)^(http\\S+/authorize\\?\\S+)\\r?\\n");
+
     private final RunningGatehouse server;
     private final Entitlement developer;
     private final GatehouseCli cli;
@@ -60,7 +66,7 @@ final class DeveloperAtCli implements AutoCloseable {
         return server.startUrl();
     }
 
-    /** Runs a command that logs in, and ed approves the code it shows while it polls. */
+    /** Runs a command that logs in with a device code, and ed approves the code it shows while it polls. */
     CliProcess.Result runApproving(String stdin, String... args) {
         return runDeciding("approve", stdin, args);
     }
@@ -73,11 +79,11 @@ final class DeveloperAtCli implements AutoCloseable {
         }
     }
 
-    /** {@code configure sso} with flags only: a new session and a profile for ed's role. */
+    /** {@code configure sso} with flags only and a device-code login: a new session and a profile for ed's role. */
     CliProcess.Result configureWithFlags(String session, String profile) {
-        return runApproving("", "configure", "sso", "--no-browser", "--sso-session", session, "--start-url",
-                startUrl(), "--region", "us-east-1", "--account-id", ACCOUNT_ID, "--role-name", ROLE_NAME,
-                "--profile", profile, "--endpoint-url", baseUrl());
+        return runApproving("", "configure", "sso", "--use-device-code", "--no-browser", "--sso-session", session,
+                "--start-url", startUrl(), "--region", "us-east-1", "--account-id", ACCOUNT_ID, "--role-name",
+                ROLE_NAME, "--profile", profile, "--endpoint-url", baseUrl());
     }
 
     private void decide(String userCode, String decision) {
