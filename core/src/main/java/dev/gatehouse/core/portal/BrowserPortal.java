@@ -58,20 +58,15 @@ public final class BrowserPortal {
         String needle = search == null ? "" : search.strip().toLowerCase(Locale.ROOT);
         String after = PageTokens.decode(pageToken);
         // Filtered here rather than in SQL: one person's accounts are few enough to scan, and the keyset by id
-        // resumes the scan exactly where the last page stopped.
+        // resumes the scan exactly where the last page stopped. One match more than a page says there is more.
         List<Account> matches = new ArrayList<>();
-        while (matches.size() <= PAGE_SIZE) {
-            List<Account> batch = entitlements.accounts(browser.user(), after, SCAN_BATCH);
-            for (Account account : batch) {
-                if (matches(account, needle) && matches.size() <= PAGE_SIZE) {
-                    matches.add(account);
-                }
-            }
-            if (batch.size() < SCAN_BATCH) {
-                break;
-            }
-            after = batch.getLast().accountId();
-        }
+        List<Account> batch;
+        do {
+            batch = entitlements.accounts(browser.user(), after, SCAN_BATCH);
+            batch.stream().filter(a -> matches(a, needle)).limit(PAGE_SIZE + 1 - matches.size())
+                    .forEach(matches::add);
+            after = batch.isEmpty() ? after : batch.getLast().accountId();
+        } while (batch.size() == SCAN_BATCH && matches.size() <= PAGE_SIZE);
         Page<Account> page = PageTokens.page(matches, PAGE_SIZE, Account::accountId);
         return new Page<>(page.items().stream().map(a -> withRoles(browser, a)).toList(), page.nextToken());
     }

@@ -4,6 +4,7 @@ import dev.gatehouse.core.audit.Actor;
 import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.core.model.PortalSession;
 import dev.gatehouse.core.model.SessionKind;
+import dev.gatehouse.core.model.User;
 import dev.gatehouse.core.service.SessionService;
 import dev.gatehouse.core.service.SessionService.ActiveSession;
 import dev.gatehouse.core.service.SignInService.BrowserSession;
@@ -64,8 +65,8 @@ final class SessionsPage {
         csrf.checkSignedIn(ctx, browser.get());
         String sessionId = ctx.formParam("session_id");
         try {
-            sessions.revoke(browser.get().user(), sessionId,
-                    Actor.user(browser.get().user().userId(), browser.get().user().userName()), RequestContexts.of(ctx));
+            User user = browser.get().user();
+            sessions.revoke(user, sessionId, Actor.user(user.userId(), user.userName()), RequestContexts.of(ctx));
         } catch (DomainException e) {
             HtmlError shown = HtmlErrors.describe(e.error());
             render(ctx, shown.status(), browser.get(), null, shown.message());

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.core.model.PrincipalType;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class AccountListTest extends ServerWithEdsAccounts {
@@ -111,27 +114,34 @@ class AccountListTest extends ServerWithEdsAccounts {
     }
 
     @Test
-    void manyAccountsArePagedAndSearchKeepsToTheMatches() {
+    void manyAccountsArePagedAndSearchKeepsToTheMatchesAcrossPages() {
         server.createActiveUser("many.accounts");
-        for (int i = 0; i < 60; i++) {
-            String id = String.format("9000000000%02d", i);
+        for (int i = 0; i < 230; i++) {
+            String id = String.format("900000000%03d", i);
             server.services.accessModel().createAccount(id, "Tenant " + i, "t" + i + "@example.com", ADMIN, SETUP);
             server.services.accessModel().assign(id, "ReadOnlyAccess", PrincipalType.USER, "many.accounts", ADMIN,
                     SETUP);
         }
         Browser browser = signedInAs("many.accounts");
 
-        HttpResponse<String> first = browser.get("/start");
-        HttpResponse<String> second = browser.get(nextPage(first));
+        List<HttpResponse<String>> all = pages(browser, "/start");
+        List<HttpResponse<String>> searched = pages(browser, "/start?q=tenant+1");
 
-        assertThat(count(first, "<li class=\"account\">")).isEqualTo(50);
-        assertThat(first.body()).contains("900000000000", "900000000049").doesNotContain("900000000050");
-        assertThat(count(second, "<li class=\"account\">")).isEqualTo(10);
-        assertThat(second.body()).contains("900000000050", "900000000059", "First page");
-        assertThat(second.body()).doesNotContain("rel=\"next\"");
-        HttpResponse<String> searched = browser.get("/start?q=tenant+5");
-        assertThat(count(searched, "<li class=\"account\">")).isEqualTo(11);
-        assertThat(searched.body()).doesNotContain("rel=\"next\"");
+        assertThat(all).extracting(AccountListTest::accountIds).extracting(List::size)
+                .containsExactly(50, 50, 50, 50, 30);
+        assertThat(all.stream().flatMap(p -> accountIds(p).stream()).toList())
+                .isEqualTo(IntStream.range(0, 230).mapToObj(i -> String.format("900000000%03d", i)).toList());
+        assertThat(all.getLast().body()).contains("First page").doesNotContain("rel=\"next\"");
+        // Tenant 1, 10-19 and 100-199: three pages.
+        assertThat(searched.stream().flatMap(p -> accountIds(p).stream()).toList()).hasSize(111)
+                .doesNotHaveDuplicates().contains("900000000001", "900000000019", "900000000199")
+                .doesNotContain("900000000002", "900000000200");
+        assertThat(searched.getLast().body()).contains("value=\"tenant 1\"");
+        // Tenant 22 and 220-229: one page, found in more than one read of accounts.
+        assertThat(pages(browser, "/start?q=Tenant+22")).singleElement().extracting(AccountListTest::accountIds)
+                .isEqualTo(List.of("900000000022", "900000000220", "900000000221", "900000000222", "900000000223",
+                        "900000000224", "900000000225", "900000000226", "900000000227", "900000000228",
+                        "900000000229"));
     }
 
     @Test
@@ -164,13 +174,21 @@ class AccountListTest extends ServerWithEdsAccounts {
         return m.group(1);
     }
 
-    private static String nextPage(HttpResponse<String> page) {
-        Matcher m = Pattern.compile("<a href=\"([^\"]+)\" rel=\"next\">").matcher(page.body());
-        assertThat(m.find()).as("a next-page link").isTrue();
-        return m.group(1).replace("&amp;", "&");
+    /** The page at {@code path} and every page its next links lead to. */
+    private static List<HttpResponse<String>> pages(Browser browser, String path) {
+        List<HttpResponse<String>> pages = new ArrayList<>();
+        for (String next = path; next != null && pages.size() < 10; ) {
+            HttpResponse<String> page = browser.get(next);
+            assertThat(page.statusCode()).isEqualTo(200);
+            pages.add(page);
+            Matcher m = Pattern.compile("<a href=\"([^\"]+)\" rel=\"next\">").matcher(page.body());
+            next = m.find() ? m.group(1).replace("&amp;", "&") : null;
+        }
+        return pages;
     }
 
-    private static int count(HttpResponse<String> page, String needle) {
-        return page.body().split(Pattern.quote(needle), -1).length - 1;
+    private static List<String> accountIds(HttpResponse<String> page) {
+        return Pattern.compile("<span class=\"account-id\">(\\d{12})</span>").matcher(page.body()).results()
+                .map(r -> r.group(1)).toList();
     }
 }

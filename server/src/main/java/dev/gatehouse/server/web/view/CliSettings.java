@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
  */
 public record CliSettings(String startUrl, String region, String endpointUrl, List<String> startUrlAliases) {
 
-    public static final String SESSION_NAME = "gatehouse";
-    public static final String SCOPES = "sso:account:access";
+    private static final String SESSION_NAME = "gatehouse";
+    private static final String SCOPES = "sso:account:access";
     private static final Pattern SHELL_SAFE = Pattern.compile("[A-Za-z0-9_@%+=:,./-]+");
 
     public CliSettings {

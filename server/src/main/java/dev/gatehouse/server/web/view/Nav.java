@@ -9,7 +9,7 @@ package dev.gatehouse.server.web.view;
 public record Nav(String userName, String csrf, boolean administrator, Section current) {
 
     /** The portal page being shown, marked for screen readers and highlighted. */
-    public enum Section { ACCOUNTS, SESSIONS, OTHER }
+    public enum Section { ACCOUNTS, SESSIONS }
 
     public boolean onAccounts() {
         return current == Section.ACCOUNTS;
