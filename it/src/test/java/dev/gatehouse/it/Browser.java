@@ -33,6 +33,14 @@ public final class Browser {
             assertThat(matcher.find()).as("page has a csrf field:%n%s", html).isTrue();
             return matcher.group(1);
         }
+
+        /** The text of the element with this id (one without nested tags), unescaped as a browser shows it. */
+        public String text(String id) {
+            Matcher matcher = Pattern.compile("id=\"" + Pattern.quote(id) + "\"[^>]*>([^<]*)<").matcher(html);
+            assertThat(matcher.find()).as("page has an element %s:%n%s", id, html).isTrue();
+            return matcher.group(1).replace("&#34;", "\"").replace("&#39;", "'").replace("&lt;", "<")
+                    .replace("&gt;", ">").replace("&amp;", "&");
+        }
     }
 
     private final String baseUrl;

@@ -7,6 +7,7 @@ import dev.gatehouse.core.oidc.DeviceAuthorizations;
 import dev.gatehouse.core.oidc.TokenEndpoint;
 import dev.gatehouse.core.port.PasswordHasher;
 import dev.gatehouse.core.port.Store;
+import dev.gatehouse.core.portal.BrowserPortal;
 import dev.gatehouse.core.portal.PortalService;
 import dev.gatehouse.core.service.AccessModelService;
 import dev.gatehouse.core.service.ActivationService;
@@ -48,6 +49,7 @@ public final class Services implements AutoCloseable {
     private final DeviceAuthorizations devices;
     private final TokenEndpoint tokens;
     private final PortalService portal;
+    private final BrowserPortal browserPortal;
     private final CallerIdentityService callerIdentity;
     private final AuditQueries auditQueries;
 
@@ -74,6 +76,7 @@ public final class Services implements AutoCloseable {
                 config.publicUrl() + "/device");
         this.tokens = new TokenEndpoint(store, clock, audit, lifetimes, clients);
         this.portal = new PortalService(store, clock, audit, new CredentialMinter(sealers));
+        this.browserPortal = new BrowserPortal(store, clock, audit, new CredentialMinter(sealers));
         this.callerIdentity = new CallerIdentityService(store, clock,
                 new SigV4Verifier(new SigningKeyCache(10_000), Duration.ofMinutes(15)), sealers);
         this.auditQueries = new AuditQueries(store);
@@ -150,6 +153,10 @@ public final class Services implements AutoCloseable {
 
     public PortalService portal() {
         return portal;
+    }
+
+    public BrowserPortal browserPortal() {
+        return browserPortal;
     }
 
     public CallerIdentityService callerIdentity() {

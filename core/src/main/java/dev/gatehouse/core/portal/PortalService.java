@@ -19,26 +19,26 @@ import dev.gatehouse.core.token.RoleCredentials;
 import dev.gatehouse.core.token.Secrets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The sso portal API: what a bearer of an access token may see and get. Every call re-checks the token,
- * its session and the user, so revocation takes effect on the very next call.
+ * its session and the user, so revocation takes effect on the very next call. What the user holds is
+ * {@link Entitlements}', shared with the portal pages.
  */
 public final class PortalService {
 
     private final Store store;
     private final Clock clock;
     private final AuditLog audit;
-    private final CredentialMinter minter;
+    private final Entitlements entitlements;
 
     public PortalService(Store store, Clock clock, AuditLog audit, CredentialMinter minter) {
         this.store = store;
         this.clock = clock;
         this.audit = audit;
-        this.minter = minter;
+        this.entitlements = new Entitlements(store, clock, audit, minter);
     }
 
     /** A role as the portal lists it: the permission set's name in one account. */
@@ -49,19 +49,18 @@ public final class PortalService {
     public Page<Account> listAccounts(String accessToken, Integer maxResults, String nextToken) {
         Bearer bearer = authenticate(accessToken);
         int size = PageTokens.pageSize(maxResults);
-        List<Account> accounts = store.assignments().accountsOfUser(bearer.user().userId(),
-                PageTokens.decode(nextToken), size + 1);
-        return page(accounts, size, Account::accountId);
+        List<Account> accounts = entitlements.accounts(bearer.user(), PageTokens.decode(nextToken), size + 1);
+        return PageTokens.page(accounts, size, Account::accountId);
     }
 
     public Page<RoleInfo> listAccountRoles(String accessToken, String accountId, Integer maxResults,
                                            String nextToken) {
         Bearer bearer = authenticate(accessToken);
-        requireAccountId(accountId);
+        Entitlements.requireAccountId(accountId);
         int size = PageTokens.pageSize(maxResults);
-        List<PermissionSet> sets = store.assignments().permissionSetsOfUser(bearer.user().userId(), accountId,
-                PageTokens.decode(nextToken), size + 1);
-        Page<PermissionSet> page = page(sets, size, PermissionSet::name);
+        List<PermissionSet> sets = entitlements.roles(bearer.user(), accountId, PageTokens.decode(nextToken),
+                size + 1);
+        Page<PermissionSet> page = PageTokens.page(sets, size, PermissionSet::name);
         return new Page<>(page.items().stream().map(s -> new RoleInfo(s.name(), accountId)).toList(),
                 page.nextToken());
     }
@@ -69,34 +68,7 @@ public final class PortalService {
     public RoleCredentials getRoleCredentials(String accessToken, String roleName, String accountId,
                                               RequestContext context) {
         Bearer bearer = authenticate(accessToken);
-        requireAccountId(accountId);
-        if (roleName == null || roleName.isBlank()) {
-            throw DomainException.invalid("role_name", "role_name is required");
-        }
-        Map<String, Object> parameters = new LinkedHashMap<>();
-        parameters.put("accountId", accountId);
-        parameters.put("roleName", roleName);
-        Actor actor = Actor.user(bearer.user().userId(), bearer.user().userName());
-        PermissionSet set = store.permissionSets().findByName(roleName)
-                .filter(s -> store.assignments().userHolds(bearer.user().userId(), accountId, s.permissionSetArn()))
-                .orElse(null);
-        if (set == null) {
-            DomainError error = new DomainError.NotFound("Role", roleName, "No access");
-            store.inTransaction(tx -> {
-                audit.failure(tx.audit(), context, actor, EventSource.PORTAL, "GetRoleCredentials", parameters, error);
-                return null;
-            });
-            throw new DomainException(error);
-        }
-        RoleCredentials credentials = minter.mint(bearer.session().sessionId(), bearer.user(), accountId, set,
-                clock.instant());
-        store.inTransaction(tx -> {
-            audit.success(tx.audit(), context, actor, EventSource.PORTAL, "GetRoleCredentials", parameters,
-                    Map.of("accessKeyId", credentials.accessKeyId(),
-                            "expiration", credentials.expiration().toString()));
-            return null;
-        });
-        return credentials;
+        return entitlements.credentials(bearer.session(), bearer.user(), accountId, roleName, context).credentials();
     }
 
     public void logout(String accessToken, RequestContext context) {
@@ -123,20 +95,6 @@ public final class PortalService {
         User user = store.users().findById(session.userId()).filter(User::enabled)
                 .orElseThrow(PortalService::unauthorized);
         return new Bearer(session, user);
-    }
-
-    private static void requireAccountId(String accountId) {
-        if (accountId == null || !accountId.matches("\\d{12}")) {
-            throw DomainException.invalid("account_id", "account_id must be 12 digits");
-        }
-    }
-
-    private static <T> Page<T> page(List<T> fetched, int size, java.util.function.Function<T, String> key) {
-        if (fetched.size() <= size) {
-            return new Page<>(fetched, null);
-        }
-        List<T> items = fetched.subList(0, size);
-        return new Page<>(items, PageTokens.encode(key.apply(items.getLast())));
     }
 
     private static DomainException unauthorized() {

@@ -2,6 +2,7 @@ package dev.gatehouse.server.web;
 
 import dev.gatehouse.server.Services;
 import dev.gatehouse.server.http.HttpModule;
+import dev.gatehouse.server.web.view.CliSettings;
 import io.javalin.config.RoutesConfig;
 
 /**
@@ -16,7 +17,10 @@ public final class WebPages implements HttpModule {
     private final ActivationPages activation;
     private final DevicePages device;
     private final StartPage start;
-    private final Stylesheet stylesheet;
+    private final AccessKeysPage accessKeys;
+    private final SessionsPage sessionsPage;
+    private final StaticAsset stylesheet;
+    private final StaticAsset script;
 
     public WebPages(Services services) {
         Templates templates = new Templates();
@@ -27,8 +31,14 @@ public final class WebPages implements HttpModule {
         this.signIn = new SignInPages(services.signIn(), sessions, csrf, templates);
         this.activation = new ActivationPages(services.activations(), csrf, templates);
         this.device = new DevicePages(services.devices(), sessions, csrf, templates, services.clock());
-        this.start = new StartPage(sessions, templates);
-        this.stylesheet = new Stylesheet();
+        SignedInOnly signedIn = new SignedInOnly(sessions);
+        CliSettings cli = new CliSettings(services.instance().portalUrl(), services.instance().region(),
+                services.config().publicUrl(), services.instance().startUrlAliases());
+        this.start = new StartPage(services.browserPortal(), signedIn, templates, cli);
+        this.accessKeys = new AccessKeysPage(services.browserPortal(), signedIn, templates, services.clock());
+        this.sessionsPage = new SessionsPage(services.sessions(), signedIn, sessions, csrf, templates);
+        this.stylesheet = StaticAsset.stylesheet();
+        this.script = StaticAsset.script();
     }
 
     @Override
@@ -38,6 +48,9 @@ public final class WebPages implements HttpModule {
         activation.mount(pages);
         device.mount(pages);
         start.mount(pages);
+        accessKeys.mount(pages);
+        sessionsPage.mount(pages);
         stylesheet.mount(routes);
+        script.mount(routes);
     }
 }

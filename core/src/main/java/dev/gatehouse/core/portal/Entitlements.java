@@ -1,0 +1,102 @@
+package dev.gatehouse.core.portal;
+
+import dev.gatehouse.core.audit.Actor;
+import dev.gatehouse.core.audit.AuditLog;
+import dev.gatehouse.core.audit.EventSource;
+import dev.gatehouse.core.audit.RequestContext;
+import dev.gatehouse.core.error.DomainError;
+import dev.gatehouse.core.error.DomainException;
+import dev.gatehouse.core.model.Account;
+import dev.gatehouse.core.model.PermissionSet;
+import dev.gatehouse.core.model.PortalSession;
+import dev.gatehouse.core.model.User;
+import dev.gatehouse.core.port.Store;
+import dev.gatehouse.core.token.CredentialMinter;
+import dev.gatehouse.core.token.RoleCredentials;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a signed-in user holds and the credentials it gets them, whichever door they came through: a bearer token
+ * of the sso API or a browser session of the portal pages. The caller has already checked that the session is
+ * active and the user enabled; everything here re-reads the assignments, so a removed one counts at once.
+ */
+final class Entitlements {
+
+    private final Store store;
+    private final Clock clock;
+    private final AuditLog audit;
+    private final CredentialMinter minter;
+
+    Entitlements(Store store, Clock clock, AuditLog audit, CredentialMinter minter) {
+        this.store = store;
+        this.clock = clock;
+        this.audit = audit;
+        this.minter = minter;
+    }
+
+    /** Accounts where the user holds a role, by id, after {@code afterAccountId} (null: from the start). */
+    List<Account> accounts(User user, String afterAccountId, int limit) {
+        return store.assignments().accountsOfUser(user.userId(), afterAccountId, limit);
+    }
+
+    /**
+     * The roles (permission sets) the user holds in one account, by name, after {@code afterName}. The account id
+     * is the caller's to check first, so each door reports a bad one before its other parameters.
+     */
+    List<PermissionSet> roles(User user, String accountId, String afterName, int limit) {
+        return store.assignments().permissionSetsOfUser(user.userId(), accountId, afterName, limit);
+    }
+
+    /** Credentials and the role they were minted for, named as the permission set spells it. */
+    record Minted(PermissionSet permissionSet, RoleCredentials credentials) { }
+
+    /** The account, when the user holds at least one role in it. */
+    Optional<Account> account(User user, String accountId) {
+        return roles(user, accountId, null, 1).isEmpty() ? Optional.empty() : store.accounts().findById(accountId);
+    }
+
+    /**
+     * Fresh credentials for a role the user holds, sealed with the session's id so that they fail as soon as the
+     * session ends. Audited as GetRoleCredentials, refusals included.
+     */
+    Minted credentials(PortalSession session, User user, String accountId, String roleName,
+                                RequestContext context) {
+        requireAccountId(accountId);
+        if (roleName == null || roleName.isBlank()) {
+            throw DomainException.invalid("role_name", "role_name is required");
+        }
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("accountId", accountId);
+        parameters.put("roleName", roleName);
+        Actor actor = Actor.user(user.userId(), user.userName());
+        PermissionSet set = store.permissionSets().findByName(roleName)
+                .filter(s -> store.assignments().userHolds(user.userId(), accountId, s.permissionSetArn()))
+                .orElse(null);
+        if (set == null) {
+            DomainError error = new DomainError.NotFound("Role", roleName, "No access");
+            store.inTransaction(tx -> {
+                audit.failure(tx.audit(), context, actor, EventSource.PORTAL, "GetRoleCredentials", parameters, error);
+                return null;
+            });
+            throw new DomainException(error);
+        }
+        RoleCredentials credentials = minter.mint(session.sessionId(), user, accountId, set, clock.instant());
+        store.inTransaction(tx -> {
+            audit.success(tx.audit(), context, actor, EventSource.PORTAL, "GetRoleCredentials", parameters,
+                    Map.of("accessKeyId", credentials.accessKeyId(),
+                            "expiration", credentials.expiration().toString()));
+            return null;
+        });
+        return new Minted(set, credentials);
+    }
+
+    static void requireAccountId(String accountId) {
+        if (accountId == null || !accountId.matches("\\d{12}")) {
+            throw DomainException.invalid("account_id", "account_id must be 12 digits");
+        }
+    }
+}
