@@ -69,7 +69,7 @@ public final class Services implements AutoCloseable {
         this.activations = new ActivationService(store, clock, audit, passwordHasher, lifetimes);
         this.signIn = new SignInService(store, clock, audit, passwordHasher, lifetimes);
         this.sessions = new SessionService(store, clock, audit);
-        this.clients = new ClientRegistrations(store, clock, audit, lifetimes);
+        this.clients = new ClientRegistrations(store, clock, audit, lifetimes, currentInstance);
         this.devices = new DeviceAuthorizations(store, clock, audit, lifetimes, clients, currentInstance,
                 config.publicUrl() + "/device");
         this.tokens = new TokenEndpoint(store, clock, audit, lifetimes, clients);
