@@ -15,6 +15,7 @@ public final class WebPages implements HttpModule {
     private final SignInPages signIn;
     private final ActivationPages activation;
     private final DevicePages device;
+    private final AuthorizePages authorize;
     private final StartPage start;
     private final Stylesheet stylesheet;
 
@@ -27,6 +28,7 @@ public final class WebPages implements HttpModule {
         this.signIn = new SignInPages(services.signIn(), sessions, csrf, templates);
         this.activation = new ActivationPages(services.activations(), csrf, templates);
         this.device = new DevicePages(services.devices(), sessions, csrf, templates, services.clock());
+        this.authorize = new AuthorizePages(services.authorizations(), sessions, csrf, templates);
         this.start = new StartPage(sessions, templates);
         this.stylesheet = new Stylesheet();
     }
@@ -37,6 +39,7 @@ public final class WebPages implements HttpModule {
         signIn.mount(pages);
         activation.mount(pages);
         device.mount(pages);
+        authorize.mount(pages);
         start.mount(pages);
         stylesheet.mount(routes);
     }
