@@ -44,7 +44,8 @@ final class JdbiAuthorizationCodeRepository implements AuthorizationCodeReposito
 
     @Override
     public Optional<AuthorizationCode> findByCodeHash(String codeHash) {
-        return handles.call(h -> h.createQuery("SELECT " + COLUMNS + " FROM authorization_codes WHERE code_hash = :codeHash")
+        return handles.call(h -> h.createQuery(
+                        "SELECT " + COLUMNS + " FROM authorization_codes WHERE code_hash = :codeHash")
                 .bind("codeHash", codeHash)
                 .map(JdbiAuthorizationCodeRepository::map)
                 .findOne());
