@@ -38,8 +38,20 @@ public final class Browser {
         public String text(String id) {
             Matcher matcher = Pattern.compile("id=\"" + Pattern.quote(id) + "\"[^>]*>([^<]*)<").matcher(html);
             assertThat(matcher.find()).as("page has an element %s:%n%s", id, html).isTrue();
-            return matcher.group(1).replace("&#34;", "\"").replace("&#39;", "'").replace("&lt;", "<")
-                    .replace("&gt;", ">").replace("&amp;", "&");
+            return unescape(matcher.group(1));
+        }
+
+        /** The value of the hidden form field {@code name}, unescaped as a browser would. */
+        public String hidden(String name) {
+            Matcher matcher = Pattern.compile("<input type=\"hidden\" name=\"" + Pattern.quote(name)
+                    + "\" value=\"([^\"]*)\">").matcher(html);
+            assertThat(matcher.find()).as("page has a hidden %s field:%n%s", name, html).isTrue();
+            return unescape(matcher.group(1));
+        }
+
+        private static String unescape(String html) {
+            return html.replace("&#34;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">")
+                    .replace("&amp;", "&");
         }
     }
 
@@ -72,6 +84,18 @@ public final class Browser {
                 "csrf", form.csrf()));
         assertThat(signedIn.status()).as("sign-in answer:%n%s", signedIn.html()).isEqualTo(303);
         assertThat(signedIn.location()).isEqualTo(next);
+    }
+
+    /**
+     * Signs in on the page a redirect led to, going on to whatever {@code next} that page carries; returns the
+     * sign-in's answer.
+     */
+    public Page signInWhereRedirected(Page redirectToSignIn, String userName, String password) {
+        assertThat(redirectToSignIn.status()).as("redirect to sign in:%n%s", redirectToSignIn.html()).isEqualTo(303);
+        Page form = get(redirectToSignIn.location());
+        assertThat(form.status()).as("sign-in form").isEqualTo(200);
+        return post("/signin", Map.of("username", userName, "password", password, "next", form.hidden("next"),
+                "csrf", form.csrf()));
     }
 
     /** Opens the verification page for a code, as the verificationUriComplete link does. */

@@ -4,11 +4,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
- * Acceptance of the device login with the real AWS SDK, end to end. A storage backend runs it by extending
+ * Acceptance of the device and PKCE logins with the real AWS SDK, end to end. A storage backend runs it by extending
  * this class and saying how to start a server on it; each test gets its own server, database and clock.
  */
-abstract class LoginFlowContract implements DeviceCodeLoginTests, SessionTests, RevocationTests, WireErrorTests,
-        AuditTests, PortalPaginationTests {
+abstract class LoginFlowContract implements DeviceCodeLoginTests, PkceTests, SessionTests, RevocationTests,
+        WireErrorTests, AuditTests, PortalPaginationTests {
 
     private RunningGatehouse gatehouse;
     private DeviceLogin login;

@@ -2,6 +2,7 @@ package dev.gatehouse.server;
 
 import dev.gatehouse.core.audit.AuditLog;
 import dev.gatehouse.core.model.Instance;
+import dev.gatehouse.core.oidc.AuthorizationRequests;
 import dev.gatehouse.core.oidc.ClientRegistrations;
 import dev.gatehouse.core.oidc.DeviceAuthorizations;
 import dev.gatehouse.core.oidc.TokenEndpoint;
@@ -47,6 +48,7 @@ public final class Services implements AutoCloseable {
     private final SessionService sessions;
     private final ClientRegistrations clients;
     private final DeviceAuthorizations devices;
+    private final AuthorizationRequests authorizations;
     private final TokenEndpoint tokens;
     private final PortalService portal;
     private final BrowserPortal browserPortal;
@@ -71,9 +73,10 @@ public final class Services implements AutoCloseable {
         this.activations = new ActivationService(store, clock, audit, passwordHasher, lifetimes);
         this.signIn = new SignInService(store, clock, audit, passwordHasher, lifetimes);
         this.sessions = new SessionService(store, clock, audit);
-        this.clients = new ClientRegistrations(store, clock, audit, lifetimes);
+        this.clients = new ClientRegistrations(store, clock, audit, lifetimes, currentInstance);
         this.devices = new DeviceAuthorizations(store, clock, audit, lifetimes, clients, currentInstance,
                 config.publicUrl() + "/device");
+        this.authorizations = new AuthorizationRequests(store, clock, audit);
         this.tokens = new TokenEndpoint(store, clock, audit, lifetimes, clients);
         this.portal = new PortalService(store, clock, audit, new CredentialMinter(sealers));
         this.browserPortal = new BrowserPortal(store, clock, audit, new CredentialMinter(sealers));
@@ -145,6 +148,10 @@ public final class Services implements AutoCloseable {
 
     public DeviceAuthorizations devices() {
         return devices;
+    }
+
+    public AuthorizationRequests authorizations() {
+        return authorizations;
     }
 
     public TokenEndpoint tokens() {

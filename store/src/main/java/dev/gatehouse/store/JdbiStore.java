@@ -4,6 +4,7 @@ import dev.gatehouse.core.port.AccountRepository;
 import dev.gatehouse.core.port.ActivationRepository;
 import dev.gatehouse.core.port.AssignmentRepository;
 import dev.gatehouse.core.port.AuditRepository;
+import dev.gatehouse.core.port.AuthorizationCodeRepository;
 import dev.gatehouse.core.port.ClientRepository;
 import dev.gatehouse.core.port.DeviceAuthorizationRepository;
 import dev.gatehouse.core.port.GroupRepository;
@@ -28,6 +29,7 @@ public final class JdbiStore implements Store {
     private final AssignmentRepository assignments;
     private final ClientRepository clients;
     private final DeviceAuthorizationRepository deviceAuthorizations;
+    private final AuthorizationCodeRepository authorizationCodes;
     private final SessionRepository sessions;
     private final ActivationRepository activations;
     private final AuditRepository audit;
@@ -47,6 +49,7 @@ public final class JdbiStore implements Store {
         this.assignments = new JdbiAssignmentRepository(handles);
         this.clients = new JdbiClientRepository(handles);
         this.deviceAuthorizations = new JdbiDeviceAuthorizationRepository(handles);
+        this.authorizationCodes = new JdbiAuthorizationCodeRepository(handles);
         this.sessions = new JdbiSessionRepository(handles);
         this.activations = new JdbiActivationRepository(handles);
         this.audit = new JdbiAuditRepository(handles);
@@ -86,6 +89,11 @@ public final class JdbiStore implements Store {
     @Override
     public DeviceAuthorizationRepository deviceAuthorizations() {
         return deviceAuthorizations;
+    }
+
+    @Override
+    public AuthorizationCodeRepository authorizationCodes() {
+        return authorizationCodes;
     }
 
     @Override

@@ -7,13 +7,16 @@ import dev.gatehouse.core.audit.RequestContext;
 import dev.gatehouse.core.error.DomainError;
 import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.core.model.ClientRegistration;
+import dev.gatehouse.core.model.Instance;
 import dev.gatehouse.core.port.Store;
 import dev.gatehouse.core.service.Lifetimes;
 import dev.gatehouse.core.token.Secrets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /** RegisterClient, and the client authentication every later sso-oidc call starts with. */
@@ -25,12 +28,15 @@ public final class ClientRegistrations {
     private final Clock clock;
     private final AuditLog audit;
     private final Lifetimes lifetimes;
+    private final Supplier<Instance> instance;
 
-    public ClientRegistrations(Store store, Clock clock, AuditLog audit, Lifetimes lifetimes) {
+    public ClientRegistrations(Store store, Clock clock, AuditLog audit, Lifetimes lifetimes,
+                               Supplier<Instance> instance) {
         this.store = store;
         this.clock = clock;
         this.audit = audit;
         this.lifetimes = lifetimes;
+        this.instance = instance;
     }
 
     public record Request(String clientName, String clientType, List<String> scopes, List<String> grantTypes,
@@ -58,16 +64,29 @@ public final class ClientRegistrations {
                 throw new DomainException(new DomainError.UnsupportedGrantType(grantType));
             }
         }
+        List<String> redirectUris = redirectUris(request.redirectUris(), grantTypes);
+        if (request.issuerUrl() != null && !instance.get().acceptsStartUrl(request.issuerUrl())) {
+            throw DomainException.invalid("issuerUrl", "Unknown issuer URL: " + request.issuerUrl()
+                    + "; use this instance's start URL or one of its aliases");
+        }
         String secret = Secrets.newToken("ghcs_");
         Instant now = clock.instant();
         ClientRegistration client = new ClientRegistration(Secrets.newToken("").substring(0, 22), Secrets.hash(secret),
-                name, "public", scopes, grantTypes, request.redirectUris() == null ? List.of() : request.redirectUris(),
-                request.issuerUrl(), now, now.plus(lifetimes.clientRegistration()));
+                name, "public", scopes, grantTypes, redirectUris, request.issuerUrl(), now,
+                now.plus(lifetimes.clientRegistration()));
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("clientName", name);
+        parameters.put("clientType", "public");
+        parameters.put("scopes", scopes);
+        parameters.put("grantTypes", grantTypes);
+        parameters.put("redirectUris", redirectUris);
+        if (request.issuerUrl() != null) {
+            parameters.put("issuerUrl", request.issuerUrl());
+        }
         store.inTransaction(tx -> {
             tx.clients().insert(client);
             audit.success(tx.audit(), context, Actor.client(client.clientId()), EventSource.SSO_OIDC,
-                    "RegisterClient", Map.of("clientName", name, "clientType", "public", "scopes", scopes,
-                            "grantTypes", grantTypes),
+                    "RegisterClient", parameters,
                     Map.of("clientId", client.clientId(), "clientSecretExpiresAt", client.expiresAt().toString()));
             return null;
         });
@@ -88,6 +107,24 @@ public final class ClientRegistrations {
                     "The client registration has expired; register the client again"));
         }
         return client;
+    }
+
+    /**
+     * Where the browser may bring an authorization code back: required for that grant, and only the loopback
+     * interface (RFC 8252 §7.3), since the clients are CLIs on the person's own machine.
+     */
+    private static List<String> redirectUris(List<String> requested, List<String> grantTypes) {
+        List<String> uris = requested == null ? List.of() : requested;
+        if (uris.isEmpty() && grantTypes.contains(GrantTypes.AUTHORIZATION_CODE)) {
+            throw DomainException.invalid("redirectUris", "redirectUris is required for the authorization_code grant");
+        }
+        for (String uri : uris) {
+            if (!RedirectUris.registrable(uri)) {
+                throw DomainException.invalid("redirectUris", "Invalid redirect URI: " + uri
+                        + "; only http(s) URIs on the loopback interface (127.0.0.1, [::1], localhost) are accepted");
+            }
+        }
+        return uris;
     }
 
     private static String required(String field, String value) {

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -36,7 +37,8 @@ public final class TokenEndpoint {
 
     public TokenEndpoint(Store store, Clock clock, AuditLog audit, Lifetimes lifetimes, ClientRegistrations clients) {
         this(store, clock, audit, lifetimes, clients,
-                List.of(new DeviceCodeGrant(new PollTracker(), lifetimes), new RefreshTokenGrant()));
+                List.of(new DeviceCodeGrant(new PollTracker(), lifetimes), new RefreshTokenGrant(),
+                        new AuthorizationCodeGrant(lifetimes)));
     }
 
     TokenEndpoint(Store store, Clock clock, AuditLog audit, Lifetimes lifetimes, ClientRegistrations clients,
@@ -55,16 +57,16 @@ public final class TokenEndpoint {
 
     public Tokens createToken(TokenRequest request, RequestContext context) {
         Map<String, Object> parameters = auditParameters(request);
+        ClientRegistration client;
+        TokenGrant grant;
         try {
-            ClientRegistration client = clients.authenticate(request.clientId(), request.clientSecret());
-            TokenGrant grant = grants.get(request.grantType());
-            if (grant == null) {
-                throw new DomainException(new DomainError.UnsupportedGrantType(String.valueOf(request.grantType())));
-            }
-            if (!client.grantTypes().contains(grant.grantType())) {
-                throw new DomainException(new DomainError.UnauthorizedClient(
-                        "The client is not registered for the " + grant.grantType() + " grant"));
-            }
+            client = clients.authenticate(request.clientId(), request.clientSecret());
+            grant = grantFor(client, request.grantType());
+        } catch (DomainException e) {
+            auditRefusal(request, context, parameters, e, tx -> { });
+            throw e;
+        }
+        try {
             return store.inTransaction(tx -> {
                 Instant now = clock.instant();
                 TokenGrant.Granted granted = grant.redeem(client, request, tx, now);
@@ -76,17 +78,36 @@ public final class TokenEndpoint {
                 return tokens;
             });
         } catch (DomainException e) {
-            // Polls are the common case and must write nothing; every other refusal is audited.
-            if (!(e.error() instanceof DomainError.AuthorizationPending)
-                    && !(e.error() instanceof DomainError.SlowDown)) {
-                store.inTransaction(tx -> {
-                    audit.failure(tx.audit(), context, Actor.client(request.clientId()), EventSource.SSO_OIDC,
-                            "CreateToken", parameters, e.error());
-                    return null;
-                });
-            }
+            auditRefusal(request, context, parameters, e,
+                    tx -> grant.afterRefusal(client, request, tx, clock.instant()));
             throw e;
         }
+    }
+
+    private TokenGrant grantFor(ClientRegistration client, String grantType) {
+        TokenGrant grant = grants.get(grantType);
+        if (grant == null) {
+            throw new DomainException(new DomainError.UnsupportedGrantType(String.valueOf(grantType)));
+        }
+        if (!client.grantTypes().contains(grant.grantType())) {
+            throw new DomainException(new DomainError.UnauthorizedClient(
+                    "The client is not registered for the " + grant.grantType() + " grant"));
+        }
+        return grant;
+    }
+
+    /** Polls are the common case and must write nothing; every other refusal is audited, with its aftermath. */
+    private void auditRefusal(TokenRequest request, RequestContext context, Map<String, Object> parameters,
+                              DomainException e, Consumer<Store> aftermath) {
+        if (e.error() instanceof DomainError.AuthorizationPending || e.error() instanceof DomainError.SlowDown) {
+            return;
+        }
+        store.inTransaction(tx -> {
+            aftermath.accept(tx);
+            audit.failure(tx.audit(), context, Actor.client(request.clientId()), EventSource.SSO_OIDC,
+                    "CreateToken", parameters, e.error());
+            return null;
+        });
     }
 
     private Tokens issue(Store tx, ClientRegistration client, TokenGrant.Granted granted, Instant now) {

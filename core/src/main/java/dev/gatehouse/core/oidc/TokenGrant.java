@@ -17,5 +17,12 @@ public interface TokenGrant {
     /** Runs inside the issuing transaction; throws a DomainException to refuse. */
     Granted redeem(ClientRegistration client, TokenRequest request, Store tx, Instant now);
 
+    /**
+     * Runs when {@link #redeem} refused the client's request, after its transaction rolled back, in the transaction
+     * that audits the refusal: for what must hold although the request failed. Nothing by default.
+     */
+    default void afterRefusal(ClientRegistration client, TokenRequest request, Store tx, Instant now) {
+    }
+
     record Granted(PortalSession session, User user) { }
 }

@@ -22,6 +22,8 @@ public interface Store {
 
     DeviceAuthorizationRepository deviceAuthorizations();
 
+    AuthorizationCodeRepository authorizationCodes();
+
     SessionRepository sessions();
 
     ActivationRepository activations();

@@ -25,6 +25,9 @@ public final class OidcErrors {
 
     public static WireError wireError(DomainError error) {
         return switch (error) {
+            // RegisterClient names its one field-specific refusal after the field (RFC 7591 §3.2.2).
+            case DomainError.InvalidInput e when "redirectUris".equals(e.field()) ->
+                    new WireError(400, "InvalidRedirectUriException", "invalid_redirect_uri");
             case DomainError.InvalidInput e -> invalidRequest();
             case DomainError.NotFound e -> invalidRequest();
             case DomainError.AlreadyExists e -> invalidRequest();

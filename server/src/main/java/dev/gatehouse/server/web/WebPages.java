@@ -16,6 +16,7 @@ public final class WebPages implements HttpModule {
     private final SignInPages signIn;
     private final ActivationPages activation;
     private final DevicePages device;
+    private final AuthorizePages authorize;
     private final StartPage start;
     private final AccessKeysPage accessKeys;
     private final SessionsPage sessionsPage;
@@ -31,6 +32,7 @@ public final class WebPages implements HttpModule {
         this.signIn = new SignInPages(services.signIn(), sessions, csrf, templates);
         this.activation = new ActivationPages(services.activations(), csrf, templates);
         this.device = new DevicePages(services.devices(), sessions, csrf, templates, services.clock());
+        this.authorize = new AuthorizePages(services.authorizations(), sessions, csrf, templates);
         SignedInOnly signedIn = new SignedInOnly(sessions);
         CliSettings cli = new CliSettings(services.instance().portalUrl(), services.instance().region(),
                 services.config().publicUrl(), services.instance().startUrlAliases());
@@ -47,6 +49,7 @@ public final class WebPages implements HttpModule {
         signIn.mount(pages);
         activation.mount(pages);
         device.mount(pages);
+        authorize.mount(pages);
         start.mount(pages);
         accessKeys.mount(pages);
         sessionsPage.mount(pages);

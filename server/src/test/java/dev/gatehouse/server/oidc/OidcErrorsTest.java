@@ -21,6 +21,8 @@ class OidcErrorsTest {
         return Stream.of(
                 tc(new DomainError.InvalidInput("clientName", "clientName is required"), 400,
                         "InvalidRequestException", "invalid_request"),
+                tc(new DomainError.InvalidInput("redirectUris", "not loopback"), 400, "InvalidRedirectUriException",
+                        "invalid_redirect_uri"),
                 tc(new DomainError.NotFound("Code", "ABCD"), 400, "InvalidRequestException", "invalid_request"),
                 tc(new DomainError.AlreadyExists("Client", "x"), 400, "InvalidRequestException", "invalid_request"),
                 tc(new DomainError.CsrfRejected(), 400, "InvalidRequestException", "invalid_request"),

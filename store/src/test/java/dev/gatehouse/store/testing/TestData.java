@@ -16,8 +16,8 @@ public final class TestData {
     /** Children before parents, so that no foreign key stands in the way. */
     private static final List<String> TABLES = List.of("issued_tokens", "sessions", "activation_links",
             "account_assignments", "group_memberships", "audit_events", "device_authorizations",
-            "client_registrations", "permission_sets", "accounts", "directory_groups", "users", "sealing_keys",
-            "instance");
+            "authorization_codes", "client_registrations", "permission_sets", "accounts", "directory_groups", "users",
+            "sealing_keys", "instance");
     private static final String MIGRATION_HISTORY = "flyway_schema_history";
 
     private TestData() {
