@@ -21,7 +21,7 @@ final class DeveloperAtCli implements AutoCloseable {
             "arn:aws:sts::111122223333:assumed-role/AWSReservedSSO_PowerUserAccess_[0-9a-f]{16}/ed\\.developer");
 
     /** The verificationUriComplete, last line of the device-code message; whole once its newline came. */
-    private static final Pattern USER_CODE = Pattern.compile("/device\\?user_code=(\\S+)\\r?\\n");
+    static final Pattern USER_CODE = Pattern.compile("/device\\?user_code=(\\S+)\\r?\\n");
 
     /**
      * The authorize URL a browser login prints on a line of its own; whole once its newline came. A browser (or a
@@ -56,6 +56,10 @@ final class DeveloperAtCli implements AutoCloseable {
 
     GatehouseCli cli() {
         return cli;
+    }
+
+    Entitlement developer() {
+        return developer;
     }
 
     String baseUrl() {

@@ -60,7 +60,8 @@ class AuthorizePagesTest extends ServerWithEd {
         assertThat(hidden(consent, "code_challenge")).isEqualTo(CHALLENGE);
         assertThat(hidden(consent, "scopes")).isEqualTo("sso:account:access");
         assertThat(consent.headers().firstValue("Content-Security-Policy")).hasValue(
-                "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self' http://127.0.0.1:53219; "
+                "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
+                        + "form-action 'self' http://127.0.0.1:53219; "
                         + "frame-ancestors 'none'; base-uri 'none'");
         assertThat(consent.headers().firstValue("X-Frame-Options")).hasValue("DENY");
     }
