@@ -10,6 +10,7 @@ import dev.gatehouse.core.port.Store;
 import dev.gatehouse.core.portal.PortalService;
 import dev.gatehouse.core.service.AccessModelService;
 import dev.gatehouse.core.service.ActivationService;
+import dev.gatehouse.core.service.Administrators;
 import dev.gatehouse.core.service.AuditQueries;
 import dev.gatehouse.core.service.IdentityStoreService;
 import dev.gatehouse.core.service.InstanceService;
@@ -50,6 +51,7 @@ public final class Services implements AutoCloseable {
     private final PortalService portal;
     private final CallerIdentityService callerIdentity;
     private final AuditQueries auditQueries;
+    private final Administrators administrators;
 
     private Services(GatehouseConfig config, Clock clock, Database database) {
         this.config = config;
@@ -77,6 +79,7 @@ public final class Services implements AutoCloseable {
         this.callerIdentity = new CallerIdentityService(store, clock,
                 new SigV4Verifier(new SigningKeyCache(10_000), Duration.ofMinutes(15)), sealers);
         this.auditQueries = new AuditQueries(store);
+        this.administrators = new Administrators(store, config.adminGroup());
         if (config.bootstrapAdmin() != null) {
             instances.bootstrapAdministrator(config.bootstrapAdmin().userName(), config.bootstrapAdmin().password(),
                     passwordHasher);
@@ -158,6 +161,10 @@ public final class Services implements AutoCloseable {
 
     public AuditQueries auditQueries() {
         return auditQueries;
+    }
+
+    public Administrators administrators() {
+        return administrators;
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.gatehouse.server.web;
 
 import dev.gatehouse.server.Services;
 import dev.gatehouse.server.http.HttpModule;
+import dev.gatehouse.server.web.admin.AdminConsole;
 import io.javalin.config.RoutesConfig;
 
 /**
@@ -17,6 +18,7 @@ public final class WebPages implements HttpModule {
     private final DevicePages device;
     private final StartPage start;
     private final Stylesheet stylesheet;
+    private final AdminConsole admin;
 
     public WebPages(Services services) {
         Templates templates = new Templates();
@@ -29,6 +31,7 @@ public final class WebPages implements HttpModule {
         this.device = new DevicePages(services.devices(), sessions, csrf, templates, services.clock());
         this.start = new StartPage(sessions, templates);
         this.stylesheet = new Stylesheet();
+        this.admin = new AdminConsole(services, sessions, csrf, templates);
     }
 
     @Override
@@ -39,5 +42,6 @@ public final class WebPages implements HttpModule {
         device.mount(pages);
         start.mount(pages);
         stylesheet.mount(routes);
+        admin.mount(pages);
     }
 }
