@@ -195,7 +195,8 @@ public interface UserRepositoryContract extends StoreContract {
             users().insert(TestUsers.user(name));
         }
 
-        assertThat(users().search("ED.", null, 10)).extracting(User::userName).containsExactly("ed.developer", "Ed.Ops");
+        assertThat(users().search("ED.", null, 10)).extracting(User::userName)
+                .containsExactly("ed.developer", "Ed.Ops");
         assertThat(users().search("ed", null, 10)).extracting(User::userName)
                 .containsExactly("ed.developer", "Ed.Ops", "edwin");
         assertThat(users().search("x", null, 10)).isEmpty();

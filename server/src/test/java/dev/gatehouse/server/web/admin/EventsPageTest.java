@@ -76,7 +76,8 @@ class EventsPageTest extends ServerWithAdmin {
         }
         Browser admin = admin();
 
-        HttpResponse<String> first = admin.get("/admin/events?eventName=CreateGroup&source=identitystore.amazonaws.com");
+        HttpResponse<String> first = admin.get(
+                "/admin/events?eventName=CreateGroup&source=identitystore.amazonaws.com");
         String next = Html.attribute(first.body(), "next-page", "href");
         HttpResponse<String> second = admin.get(next);
         HttpResponse<String> forged = admin.get("/admin/events?next=not-a-token");

@@ -74,7 +74,8 @@ class PermissionSetPagesTest extends ServerWithAdmin {
         assertThat(text(noStatement, "inlinePolicy-error")).isEqualTo("inlinePolicy must have a Statement");
         assertThat(text(badName, "name-error")).contains("must be 1-32 characters");
         assertThat(text(badTag, "tags-error")).isEqualTo("tags are key=value, one per line; line 2 is 'just-a-word'");
-        assertThat(text(badDuration, "sessionDuration-error")).isEqualTo("sessionDuration must be between PT1H and PT12H");
+        assertThat(text(badDuration, "sessionDuration-error"))
+                .isEqualTo("sessionDuration must be between PT1H and PT12H");
     }
 
     @Test
