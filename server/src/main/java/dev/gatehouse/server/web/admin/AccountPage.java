@@ -5,6 +5,7 @@ import dev.gatehouse.core.model.Account;
 import dev.gatehouse.core.model.PermissionSet;
 import dev.gatehouse.core.model.PrincipalType;
 import dev.gatehouse.core.service.AccessModelService;
+import dev.gatehouse.server.http.RequestContexts;
 import dev.gatehouse.server.web.Templates;
 import dev.gatehouse.server.web.view.admin.AccountView;
 import dev.gatehouse.server.web.view.admin.AdminPaths;
@@ -52,7 +53,7 @@ final class AccountPage {
         AssignmentForm form = form(ctx);
         try {
             accessModel.assign(account.accountId(), form.permissionSet(), principalType(form), form.principal(),
-                    admin.actor(), Admin.context(ctx));
+                    admin.actor(), RequestContexts.of(ctx));
         } catch (DomainException e) {
             render(ctx, admin, 400, account, form, FieldErrors.of(e, "Permission set", "permissionSet",
                     "User", "principal", "Group", "principal", "AccountAssignment", "principal"));
@@ -65,7 +66,7 @@ final class AccountPage {
         Account account = account(ctx);
         AssignmentForm form = form(ctx);
         accessModel.unassign(account.accountId(), form.permissionSet(), principalType(form), form.principal(),
-                admin.actor(), Admin.context(ctx));
+                admin.actor(), RequestContexts.of(ctx));
         Notice.UNASSIGNED.redirect(ctx, AdminPaths.account(account.accountId()));
     }
 
@@ -91,7 +92,7 @@ final class AccountPage {
     }
 
     private void delete(Context ctx, Admin admin) {
-        accessModel.deleteAccount(account(ctx).accountId(), admin.actor(), Admin.context(ctx));
+        accessModel.deleteAccount(account(ctx).accountId(), admin.actor(), RequestContexts.of(ctx));
         Notice.ACCOUNT_DELETED.redirect(ctx, AdminPaths.ACCOUNTS);
     }
 

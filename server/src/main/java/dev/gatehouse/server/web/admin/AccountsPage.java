@@ -5,6 +5,7 @@ import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.core.model.Account;
 import dev.gatehouse.core.model.Page;
 import dev.gatehouse.core.service.AccessModelService;
+import dev.gatehouse.server.http.RequestContexts;
 import dev.gatehouse.server.web.Templates;
 import dev.gatehouse.server.web.view.admin.AccountsView;
 import dev.gatehouse.server.web.view.admin.AdminPaths;
@@ -37,7 +38,7 @@ final class AccountsPage {
         String email = Forms.text(ctx, "email");
         Account account;
         try {
-            account = accessModel.createAccount(accountId, name, email, admin.actor(), Admin.context(ctx));
+            account = accessModel.createAccount(accountId, name, email, admin.actor(), RequestContexts.of(ctx));
         } catch (DomainException e) {
             show(ctx, admin, 400, null, accountId, name, email,
                     FieldErrors.of(e, "Account", takenField(e, accountId)));

@@ -1,10 +1,8 @@
 package dev.gatehouse.server.web.admin;
 
 import dev.gatehouse.core.audit.Actor;
-import dev.gatehouse.core.audit.RequestContext;
 import dev.gatehouse.core.model.User;
 import dev.gatehouse.core.service.SignInService.BrowserSession;
-import dev.gatehouse.server.http.RequestContexts;
 import dev.gatehouse.server.web.view.admin.AdminFrame;
 import io.javalin.http.Context;
 
@@ -30,9 +28,5 @@ record Admin(BrowserSession browser) {
 
     AdminFrame frame(String section, String notice) {
         return new AdminFrame(user().userName(), browser.session().csrfToken(), section, notice);
-    }
-
-    static RequestContext context(Context ctx) {
-        return RequestContexts.of(ctx);
     }
 }

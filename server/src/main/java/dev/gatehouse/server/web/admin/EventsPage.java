@@ -23,6 +23,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * {@code /admin/events}: the audit trail, newest first, a page at a time, filtered by time range, event name, user
@@ -74,22 +75,22 @@ final class EventsPage {
         if (typed.isEmpty()) {
             return null;
         }
-        try {
-            return Instant.parse(typed);
-        } catch (DateTimeParseException notInstant) {
+        List<Function<String, Instant>> readings = List.of(Instant::parse,
+                text -> LocalDateTime.parse(text).toInstant(ZoneOffset.UTC),
+                text -> startOrEndOfDay(LocalDate.parse(text), endOfRange));
+        for (Function<String, Instant> reading : readings) {
             try {
-                return LocalDateTime.parse(typed).toInstant(ZoneOffset.UTC);
-            } catch (DateTimeParseException notDateTime) {
-                try {
-                    LocalDate date = LocalDate.parse(typed);
-                    return (endOfRange ? date.plusDays(1).atStartOfDay().minusNanos(1) : date.atStartOfDay())
-                            .toInstant(ZoneOffset.UTC);
-                } catch (DateTimeParseException notDate) {
-                    throw DomainException.invalid(field, field + " must be a date and time such as "
-                            + "2026-11-26T09:30 (UTC) or 2026-11-26T09:30:00Z, not '" + typed + "'");
-                }
+                return reading.apply(typed);
+            } catch (DateTimeParseException tryTheNext) {
+                // the next reading may fit
             }
         }
+        throw DomainException.invalid(field, field + " must be a date and time such as 2026-11-26T09:30 (UTC) or "
+                + "2026-11-26T09:30:00Z, not '" + typed + "'");
+    }
+
+    private static Instant startOrEndOfDay(LocalDate date, boolean end) {
+        return (end ? date.plusDays(1).atStartOfDay().minusNanos(1) : date.atStartOfDay()).toInstant(ZoneOffset.UTC);
     }
 
     private static String nextPage(EventFilters filters, String token) {

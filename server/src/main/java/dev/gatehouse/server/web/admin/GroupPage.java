@@ -7,6 +7,7 @@ import dev.gatehouse.core.model.PrincipalType;
 import dev.gatehouse.core.model.User;
 import dev.gatehouse.core.service.AccessModelService;
 import dev.gatehouse.core.service.IdentityStoreService;
+import dev.gatehouse.server.http.RequestContexts;
 import dev.gatehouse.server.web.Templates;
 import dev.gatehouse.server.web.view.admin.AdminPaths;
 import dev.gatehouse.server.web.view.admin.ConfirmView;
@@ -52,7 +53,7 @@ final class GroupPage {
         Group group = identityStore.group(groupName(ctx));
         String userName = Forms.text(ctx, "userName");
         try {
-            identityStore.addMember(group.displayName(), userName, admin.actor(), Admin.context(ctx));
+            identityStore.addMember(group.displayName(), userName, admin.actor(), RequestContexts.of(ctx));
         } catch (DomainException e) {
             render(ctx, admin, 400, null, userName, FieldErrors.of(e, "User", "userName",
                     "GroupMembership", "userName"));
@@ -64,7 +65,7 @@ final class GroupPage {
     private void removeMember(Context ctx, Admin admin) {
         Group group = identityStore.group(groupName(ctx));
         identityStore.removeMember(group.displayName(), Forms.text(ctx, "userName"), admin.actor(),
-                Admin.context(ctx));
+                RequestContexts.of(ctx));
         Notice.MEMBER_REMOVED.redirect(ctx, AdminPaths.group(group.displayName()));
     }
 
@@ -78,7 +79,7 @@ final class GroupPage {
     }
 
     private void delete(Context ctx, Admin admin) {
-        identityStore.deleteGroup(groupName(ctx), admin.actor(), Admin.context(ctx));
+        identityStore.deleteGroup(groupName(ctx), admin.actor(), RequestContexts.of(ctx));
         Notice.GROUP_DELETED.redirect(ctx, AdminPaths.GROUPS);
     }
 

@@ -4,6 +4,7 @@ import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.core.model.Group;
 import dev.gatehouse.core.model.Page;
 import dev.gatehouse.core.service.IdentityStoreService;
+import dev.gatehouse.server.http.RequestContexts;
 import dev.gatehouse.server.web.Templates;
 import dev.gatehouse.server.web.view.admin.AdminPaths;
 import dev.gatehouse.server.web.view.admin.GroupsView;
@@ -35,7 +36,7 @@ final class GroupsPage {
         String description = Forms.text(ctx, "description");
         Group group;
         try {
-            group = identityStore.createGroup(displayName, description, admin.actor(), Admin.context(ctx));
+            group = identityStore.createGroup(displayName, description, admin.actor(), RequestContexts.of(ctx));
         } catch (DomainException e) {
             show(ctx, admin, 400, null, displayName, description, FieldErrors.of(e, "Group", "displayName"));
             return;

@@ -4,6 +4,7 @@ import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.core.model.PermissionSet;
 import dev.gatehouse.core.service.AccessModelService;
 import dev.gatehouse.core.service.AccessModelService.PermissionSetChanges;
+import dev.gatehouse.server.http.RequestContexts;
 import dev.gatehouse.server.web.Templates;
 import dev.gatehouse.server.web.view.admin.AdminPaths;
 import dev.gatehouse.server.web.view.admin.ConfirmView;
@@ -65,7 +66,7 @@ final class PermissionSetPage {
         try {
             accessModel.updatePermissionSet(set.permissionSetArn(), new PermissionSetChanges(form.description(),
                     form.sessionDuration(), Forms.lines(form.managedPolicies()), form.inlinePolicy(),
-                    form.relayState(), Forms.keyValues("tags", form.tags())), admin.actor(), Admin.context(ctx));
+                    form.relayState(), Forms.keyValues("tags", form.tags())), admin.actor(), RequestContexts.of(ctx));
         } catch (DomainException e) {
             render(ctx, admin, 400, set, form, FieldErrors.of(e));
             return;
@@ -82,7 +83,7 @@ final class PermissionSetPage {
     }
 
     private void delete(Context ctx, Admin admin) {
-        accessModel.deletePermissionSet(permissionSet(ctx).permissionSetArn(), admin.actor(), Admin.context(ctx));
+        accessModel.deletePermissionSet(permissionSet(ctx).permissionSetArn(), admin.actor(), RequestContexts.of(ctx));
         Notice.PERMISSION_SET_DELETED.redirect(ctx, AdminPaths.PERMISSION_SETS);
     }
 

@@ -5,6 +5,7 @@ import dev.gatehouse.core.model.Page;
 import dev.gatehouse.core.model.PermissionSet;
 import dev.gatehouse.core.service.AccessModelService;
 import dev.gatehouse.core.service.AccessModelService.NewPermissionSet;
+import dev.gatehouse.server.http.RequestContexts;
 import dev.gatehouse.server.web.Templates;
 import dev.gatehouse.server.web.view.admin.AdminPaths;
 import dev.gatehouse.server.web.view.admin.PermissionSetForm;
@@ -38,7 +39,7 @@ final class PermissionSetsPage {
         try {
             created = accessModel.createPermissionSet(new NewPermissionSet(form.name(), form.description(),
                     form.sessionDuration(), Forms.lines(form.managedPolicies()), form.inlinePolicy(),
-                    form.relayState(), Forms.keyValues("tags", form.tags())), admin.actor(), Admin.context(ctx));
+                    form.relayState(), Forms.keyValues("tags", form.tags())), admin.actor(), RequestContexts.of(ctx));
         } catch (DomainException e) {
             show(ctx, admin, 400, null, form, FieldErrors.of(e, "PermissionSet", "name"));
             return;

@@ -5,6 +5,7 @@ import dev.gatehouse.core.model.User;
 import dev.gatehouse.core.model.UserStatus;
 import dev.gatehouse.core.service.IdentityStoreService;
 import dev.gatehouse.core.service.IdentityStoreService.UserChanges;
+import dev.gatehouse.server.http.RequestContexts;
 import dev.gatehouse.server.web.Templates;
 import dev.gatehouse.server.web.view.admin.AdminPaths;
 import dev.gatehouse.server.web.view.admin.ConfirmView;
@@ -49,7 +50,7 @@ final class UserChangePages {
                 Forms.text(ctx, "displayName"), Forms.text(ctx, "email"), Forms.checked(ctx, "administrator"));
         try {
             identityStore.updateUser(userName, new UserChanges(form.displayName(), form.givenName(),
-                    form.familyName(), form.email(), form.administrator()), admin.actor(), Admin.context(ctx));
+                    form.familyName(), form.email(), form.administrator()), admin.actor(), RequestContexts.of(ctx));
         } catch (DomainException e) {
             templates.render(ctx, 400, "admin/user-edit.jte", new UserEditView(admin.frame("users", ctx), form,
                     FieldErrors.of(e)));
@@ -59,7 +60,7 @@ final class UserChangePages {
     }
 
     private void setStatus(Context ctx, Admin admin, UserStatus status) {
-        User changed = identityStore.setStatus(UserPage.userName(ctx), status, admin.actor(), Admin.context(ctx));
+        User changed = identityStore.setStatus(UserPage.userName(ctx), status, admin.actor(), RequestContexts.of(ctx));
         (status == UserStatus.ENABLED ? Notice.USER_ENABLED : Notice.USER_DISABLED)
                 .redirect(ctx, AdminPaths.user(changed.userName()));
     }
@@ -74,7 +75,7 @@ final class UserChangePages {
     }
 
     private void delete(Context ctx, Admin admin) {
-        identityStore.deleteUser(UserPage.userName(ctx), admin.actor(), Admin.context(ctx));
+        identityStore.deleteUser(UserPage.userName(ctx), admin.actor(), RequestContexts.of(ctx));
         Notice.USER_DELETED.redirect(ctx, AdminPaths.USERS);
     }
 

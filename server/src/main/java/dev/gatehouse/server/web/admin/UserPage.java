@@ -7,6 +7,7 @@ import dev.gatehouse.core.service.AccessModelService;
 import dev.gatehouse.core.service.ActivationService;
 import dev.gatehouse.core.service.IdentityStoreService;
 import dev.gatehouse.core.service.SessionService;
+import dev.gatehouse.server.http.RequestContexts;
 import dev.gatehouse.server.web.Templates;
 import dev.gatehouse.server.web.view.admin.AdminFrame;
 import dev.gatehouse.server.web.view.admin.AdminPaths;
@@ -64,20 +65,20 @@ final class UserPage {
 
     /** Shown in the page, never in a URL: whoever holds the link can set the user's password. */
     void showWithNewActivationLink(Context ctx, Admin admin, String userName, String notice) {
-        String token = activations.issue(userName, admin.actor(), Admin.context(ctx));
+        String token = activations.issue(userName, admin.actor(), RequestContexts.of(ctx));
         render(ctx, admin, admin.frame("users", notice), 200, userName, publicUrl + "/activate?token=" + token, "",
                 Map.of());
     }
 
     private void revokeSession(Context ctx, Admin admin) {
         User owner = identityStore.user(userName(ctx));
-        sessions.revoke(owner, Forms.text(ctx, "sessionId"), admin.actor(), Admin.context(ctx));
+        sessions.revoke(owner, Forms.text(ctx, "sessionId"), admin.actor(), RequestContexts.of(ctx));
         Notice.SESSION_REVOKED.redirect(ctx, AdminPaths.user(owner.userName()));
     }
 
     private void revokeAllSessions(Context ctx, Admin admin) {
         User owner = identityStore.user(userName(ctx));
-        sessions.revokeAll(owner, admin.actor(), Admin.context(ctx));
+        sessions.revokeAll(owner, admin.actor(), RequestContexts.of(ctx));
         Notice.SESSIONS_REVOKED.redirect(ctx, AdminPaths.user(owner.userName()));
     }
 
@@ -85,7 +86,7 @@ final class UserPage {
         String userName = userName(ctx);
         String groupName = Forms.text(ctx, "groupName");
         try {
-            identityStore.addMember(groupName, userName, admin.actor(), Admin.context(ctx));
+            identityStore.addMember(groupName, userName, admin.actor(), RequestContexts.of(ctx));
         } catch (DomainException e) {
             render(ctx, admin, admin.frame("users", (String) null), 400, userName, null, groupName,
                     FieldErrors.of(e, "Group", "groupName", "GroupMembership", "groupName"));
@@ -96,7 +97,7 @@ final class UserPage {
 
     private void removeFromGroup(Context ctx, Admin admin) {
         String userName = userName(ctx);
-        identityStore.removeMember(Forms.text(ctx, "groupName"), userName, admin.actor(), Admin.context(ctx));
+        identityStore.removeMember(Forms.text(ctx, "groupName"), userName, admin.actor(), RequestContexts.of(ctx));
         Notice.MEMBER_REMOVED.redirect(ctx, AdminPaths.user(userName));
     }
 

@@ -5,6 +5,7 @@ import dev.gatehouse.core.model.Page;
 import dev.gatehouse.core.model.User;
 import dev.gatehouse.core.service.IdentityStoreService;
 import dev.gatehouse.core.service.IdentityStoreService.NewUser;
+import dev.gatehouse.server.http.RequestContexts;
 import dev.gatehouse.server.web.Templates;
 import dev.gatehouse.server.web.view.admin.AdminPaths;
 import dev.gatehouse.server.web.view.admin.UserForm;
@@ -51,7 +52,7 @@ final class UsersPage {
         User user;
         try {
             user = identityStore.createUser(new NewUser(form.userName(), form.displayName(), form.givenName(),
-                    form.familyName(), form.email(), form.administrator()), admin.actor(), Admin.context(ctx));
+                    form.familyName(), form.email(), form.administrator()), admin.actor(), RequestContexts.of(ctx));
         } catch (DomainException e) {
             show(ctx, admin, 400, "", null, form, FieldErrors.of(e, "User", "userName"));
             return;
