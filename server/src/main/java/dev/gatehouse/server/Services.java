@@ -12,6 +12,7 @@ import dev.gatehouse.core.portal.BrowserPortal;
 import dev.gatehouse.core.portal.PortalService;
 import dev.gatehouse.core.service.AccessModelService;
 import dev.gatehouse.core.service.ActivationService;
+import dev.gatehouse.core.service.Administrators;
 import dev.gatehouse.core.service.AuditQueries;
 import dev.gatehouse.core.service.IdentityStoreService;
 import dev.gatehouse.core.service.InstanceService;
@@ -54,6 +55,7 @@ public final class Services implements AutoCloseable {
     private final BrowserPortal browserPortal;
     private final CallerIdentityService callerIdentity;
     private final AuditQueries auditQueries;
+    private final Administrators administrators;
 
     private Services(GatehouseConfig config, Clock clock, Database database) {
         this.config = config;
@@ -83,6 +85,7 @@ public final class Services implements AutoCloseable {
         this.callerIdentity = new CallerIdentityService(store, clock,
                 new SigV4Verifier(new SigningKeyCache(10_000), Duration.ofMinutes(15)), sealers);
         this.auditQueries = new AuditQueries(store);
+        this.administrators = new Administrators(store, config.adminGroup());
         if (config.bootstrapAdmin() != null) {
             instances.bootstrapAdministrator(config.bootstrapAdmin().userName(), config.bootstrapAdmin().password(),
                     passwordHasher);
@@ -172,6 +175,10 @@ public final class Services implements AutoCloseable {
 
     public AuditQueries auditQueries() {
         return auditQueries;
+    }
+
+    public Administrators administrators() {
+        return administrators;
     }
 
     @Override

@@ -6,7 +6,10 @@ import dev.gatehouse.core.model.AccountAssignment;
 import dev.gatehouse.core.model.PermissionSet;
 import dev.gatehouse.core.model.PrincipalType;
 import dev.gatehouse.core.port.AssignmentRepository;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
+import org.jdbi.v3.core.statement.StatementContext;
 
 /**
  * What a user holds is resolved in one query each: their own assignments united with those of every group they
@@ -62,10 +65,26 @@ final class JdbiAssignmentRepository implements AssignmentRepository {
                         WHERE account_id = :accountId
                         ORDER BY permission_set_arn, principal_type, principal_id""")
                 .bind("accountId", accountId)
-                .map((row, context) -> new AccountAssignment(row.getString("account_id"),
-                        row.getString("permission_set_arn"), PrincipalType.valueOf(row.getString("principal_type")),
-                        row.getString("principal_id")))
+                .map(JdbiAssignmentRepository::map)
                 .list());
+    }
+
+    /** Served by the (principal_type, principal_id, account_id, permission_set_arn) index, in its order. */
+    @Override
+    public List<AccountAssignment> listForPrincipal(PrincipalType principalType, String principalId) {
+        return handles.call(h -> h.createQuery("""
+                        SELECT account_id, permission_set_arn, principal_type, principal_id FROM account_assignments
+                        WHERE principal_type = :principalType AND principal_id = :principalId
+                        ORDER BY account_id, permission_set_arn""")
+                .bind("principalType", principalType.name())
+                .bind("principalId", principalId)
+                .map(JdbiAssignmentRepository::map)
+                .list());
+    }
+
+    private static AccountAssignment map(ResultSet row, StatementContext context) throws SQLException {
+        return new AccountAssignment(row.getString("account_id"), row.getString("permission_set_arn"),
+                PrincipalType.valueOf(row.getString("principal_type")), row.getString("principal_id"));
     }
 
     @Override

@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * The user name filter ignores case, as user names do. The time range includes both ends, as CloudTrail's
- * LookupEvents does.
+ * LookupEvents does. Pages continue strictly before the cursor in the (time, id) order the list is sorted by.
  */
 final class JdbiAuditRepository implements AuditRepository {
 
@@ -62,6 +62,15 @@ final class JdbiAuditRepository implements AuditRepository {
         if (query.eventName() != null) {
             conditions.add("event_name = :eventName");
             parameters.put("eventName", query.eventName());
+        }
+        if (query.eventSource() != null) {
+            conditions.add("event_source = :eventSource");
+            parameters.put("eventSource", query.eventSource());
+        }
+        if (query.before() != null) {
+            conditions.add("(event_time < :beforeTime OR (event_time = :beforeTime AND event_id < :beforeId))");
+            parameters.put("beforeTime", EpochNanos.of(query.before().eventTime()));
+            parameters.put("beforeId", query.before().eventId());
         }
         if (query.from() != null) {
             conditions.add("event_time >= :from");

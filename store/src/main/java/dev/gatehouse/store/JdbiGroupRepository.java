@@ -123,6 +123,17 @@ final class JdbiGroupRepository implements GroupRepository {
                 .list());
     }
 
+    @Override
+    public List<Group> groupsOf(String userId) {
+        return handles.call(h -> h.createQuery("SELECT " + COLUMNS + """
+                         FROM directory_groups
+                        WHERE group_id IN (SELECT group_id FROM group_memberships WHERE user_id = :userId)
+                        ORDER BY display_name_lc""")
+                .bind("userId", userId)
+                .map(JdbiGroupRepository::map)
+                .list());
+    }
+
     private static Group map(ResultSet row, StatementContext context) throws SQLException {
         return new Group(row.getString("group_id"), row.getString("display_name"), row.getString("description"),
                 EpochNanos.read(row, "created_at"));

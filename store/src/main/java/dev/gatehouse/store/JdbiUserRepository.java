@@ -107,6 +107,42 @@ final class JdbiUserRepository implements UserRepository {
         return handles.call(h -> h.createQuery("SELECT COUNT(*) FROM users").mapTo(Long.class).one());
     }
 
+    /**
+     * The prefix is matched with LIKE (its wildcards escaped); the lower bound lets both databases start the walk
+     * of the name index at the prefix rather than at the first user.
+     */
+    @Override
+    public List<User> search(String userNamePrefix, String afterUserName, int limit) {
+        Keyset page = new Keyset("user_name_lc", Names.lowerCase(afterUserName), limit);
+        if (page.isEmpty()) {
+            return List.of();
+        }
+        String prefix = Names.lowerCase(userNamePrefix == null ? "" : userNamePrefix);
+        return handles.call(h -> page.bind(h.createQuery("SELECT " + COLUMNS + """
+                         FROM users
+                        WHERE user_name_lc >= :prefix AND user_name_lc LIKE :pattern ESCAPE '\\'
+                          AND\s""" + page.condition() + page.orderAndLimit()))
+                .bind("prefix", prefix)
+                .bind("pattern", Names.likePrefix(prefix))
+                .map(JdbiUserRepository::map)
+                .list());
+    }
+
+    @Override
+    public List<User> membersOf(String groupId, String afterUserName, int limit) {
+        Keyset page = new Keyset("user_name_lc", Names.lowerCase(afterUserName), limit);
+        if (page.isEmpty()) {
+            return List.of();
+        }
+        return handles.call(h -> page.bind(h.createQuery("SELECT " + COLUMNS + """
+                         FROM users
+                        WHERE user_id IN (SELECT user_id FROM group_memberships WHERE group_id = :groupId)
+                          AND\s""" + page.condition() + page.orderAndLimit()))
+                .bind("groupId", groupId)
+                .map(JdbiUserRepository::map)
+                .list());
+    }
+
     private static User map(ResultSet row, StatementContext context) throws SQLException {
         return new User(row.getString("user_id"), row.getString("user_name"), row.getString("display_name"),
                 row.getString("given_name"), row.getString("family_name"), row.getString("email"),

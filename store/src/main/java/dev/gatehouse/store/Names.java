@@ -11,4 +11,9 @@ final class Names {
     static String lowerCase(String name) {
         return name == null ? null : name.toLowerCase(Locale.ROOT);
     }
+
+    /** A LIKE pattern (escaped with a backslash) matching every string that starts with {@code prefix}. */
+    static String likePrefix(String prefix) {
+        return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
 }

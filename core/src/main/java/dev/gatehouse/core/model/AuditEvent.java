@@ -1,6 +1,7 @@
 package dev.gatehouse.core.model;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -21,5 +22,25 @@ public record AuditEvent(String eventId, Instant eventTime, String eventSource, 
         userIdentity = userIdentity == null ? Map.of() : Map.copyOf(userIdentity);
         requestParameters = requestParameters == null ? Map.of() : Map.copyOf(requestParameters);
         responseElements = responseElements == null ? Map.of() : Map.copyOf(responseElements);
+    }
+
+    /** The event under CloudTrail's names and in its order, as exports and the console show it. */
+    public Map<String, Object> cloudTrailRecord() {
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("eventID", eventId);
+        record.put("eventTime", eventTime.toString());
+        record.put("eventSource", eventSource);
+        record.put("eventName", eventName);
+        record.put("userIdentity", userIdentity);
+        record.put("sourceIPAddress", sourceIpAddress);
+        record.put("userAgent", userAgent);
+        record.put("requestParameters", requestParameters);
+        record.put("responseElements", responseElements);
+        if (errorCode != null) {
+            record.put("errorCode", errorCode);
+            record.put("errorMessage", errorMessage);
+        }
+        record.put("requestID", requestId);
+        return record;
     }
 }

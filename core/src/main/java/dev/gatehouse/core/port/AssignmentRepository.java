@@ -3,6 +3,7 @@ package dev.gatehouse.core.port;
 import dev.gatehouse.core.model.Account;
 import dev.gatehouse.core.model.AccountAssignment;
 import dev.gatehouse.core.model.PermissionSet;
+import dev.gatehouse.core.model.PrincipalType;
 import java.util.List;
 
 public interface AssignmentRepository {
@@ -15,6 +16,9 @@ public interface AssignmentRepository {
 
     /** Assignments of one account, all principals. */
     List<AccountAssignment> listForAccount(String accountId);
+
+    /** What one user or group is assigned directly (not through groups), ordered by account and permission set. */
+    List<AccountAssignment> listForPrincipal(PrincipalType principalType, String principalId);
 
     /**
      * Accounts where the user holds at least one permission set, directly or through any group they

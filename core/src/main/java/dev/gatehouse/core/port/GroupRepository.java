@@ -29,4 +29,7 @@ public interface GroupRepository {
     List<Membership> membersOf(String groupId);
 
     List<String> groupIdsOf(String userId);
+
+    /** The groups a user belongs to, ordered by display name. */
+    List<Group> groupsOf(String userId);
 }

@@ -23,4 +23,13 @@ public interface UserRepository {
     List<User> list(String afterUserName, int limit);
 
     long count();
+
+    /**
+     * Users whose name starts with {@code userNamePrefix}, ignoring case; ordered by user name, after
+     * {@code afterUserName} (null: from the start).
+     */
+    List<User> search(String userNamePrefix, String afterUserName, int limit);
+
+    /** The members of a group, ordered by user name, after {@code afterUserName} (null: from the start). */
+    List<User> membersOf(String groupId, String afterUserName, int limit);
 }

@@ -7,18 +7,25 @@ import dev.gatehouse.core.audit.RequestContext;
 import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.core.model.Account;
 import dev.gatehouse.core.model.AccountAssignment;
+import dev.gatehouse.core.model.Group;
 import dev.gatehouse.core.model.Instance;
 import dev.gatehouse.core.model.Membership;
+import dev.gatehouse.core.model.Page;
 import dev.gatehouse.core.model.PermissionSet;
 import dev.gatehouse.core.model.PrincipalType;
+import dev.gatehouse.core.model.User;
 import dev.gatehouse.core.port.Store;
 import dev.gatehouse.core.token.Secrets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -66,6 +73,10 @@ public final class AccessModelService {
         return store.accounts().list(afterAccountId, limit);
     }
 
+    public Page<Account> accountPage(String afterAccountId, int limit) {
+        return Page.fromOneMore(store.accounts().list(afterAccountId, limit + 1), limit, Account::accountId);
+    }
+
     public void deleteAccount(String accountIdOrName, Actor actor, RequestContext context) {
         Account account = account(accountIdOrName);
         store.inTransaction(tx -> {
@@ -84,16 +95,14 @@ public final class AccessModelService {
         String name = Inputs.matching("name", request.name(), PERMISSION_SET_NAME,
                 "must be 1-32 characters of letters, digits and +=,.@-_");
         Duration duration = sessionDuration(request.sessionDuration());
-        List<String> policies = request.managedPolicies() == null ? List.of() : request.managedPolicies().stream()
-                .map(p -> Inputs.matching("managedPolicies", p, MANAGED_POLICY, "must be an AWS managed policy name"))
-                .distinct().toList();
+        List<String> policies = managedPolicies(request.managedPolicies());
         String ssoInstanceId = instance.get().instanceId();
         PermissionSet set = new PermissionSet(
                 "arn:aws:sso:::permissionSet/" + ssoInstanceId + "/ps-" + Secrets.randomHex(16), name,
                 Inputs.optional("description", request.description(), 700), duration, policies,
                 PolicyDocuments.validInlinePolicy(request.inlinePolicy()),
-                Inputs.optional("relayState", request.relayState(), 240),
-                request.tags() == null ? Map.of() : request.tags(), Secrets.randomHex(16), clock.instant());
+                Inputs.optional("relayState", request.relayState(), 240), Tags.valid(request.tags()),
+                Secrets.randomHex(16), clock.instant());
         return store.inTransaction(tx -> {
             tx.permissionSets().insert(set);
             Map<String, Object> parameters = new LinkedHashMap<>();
@@ -106,6 +115,46 @@ public final class AccessModelService {
         });
     }
 
+    /**
+     * Everything about a permission set but its name, ARN and role name, which are fixed at creation as in AWS.
+     * Credentials already issued keep their expiry; the next ones follow the new settings.
+     */
+    public record PermissionSetChanges(String description, String sessionDuration, List<String> managedPolicies,
+                                       String inlinePolicy, String relayState, Map<String, String> tags) { }
+
+    public PermissionSet updatePermissionSet(String nameOrArn, PermissionSetChanges changes, Actor actor,
+                                             RequestContext context) {
+        Duration duration = sessionDuration(changes.sessionDuration());
+        List<String> policies = managedPolicies(changes.managedPolicies());
+        String description = Inputs.optional("description", changes.description(), 700);
+        String inlinePolicy = PolicyDocuments.validInlinePolicy(changes.inlinePolicy());
+        String relayState = Inputs.optional("relayState", changes.relayState(), 240);
+        Map<String, String> tags = Tags.valid(changes.tags());
+        return store.inTransaction(tx -> {
+            PermissionSet current = tx.permissionSets().findByArn(nameOrArn)
+                    .or(() -> tx.permissionSets().findByName(nameOrArn))
+                    .orElseThrow(() -> DomainException.notFound("Permission set", nameOrArn));
+            PermissionSet changed = new PermissionSet(current.permissionSetArn(), current.name(), description,
+                    duration, policies, inlinePolicy, relayState, tags, current.roleSuffix(), current.createdAt());
+            tx.permissionSets().update(changed);
+            Map<String, Object> parameters = new LinkedHashMap<>();
+            parameters.put("permissionSetArn", current.permissionSetArn());
+            parameters.put("sessionDuration", duration.toString());
+            parameters.put("managedPolicies", policies);
+            parameters.put("inlinePolicyChanged", !Objects.equals(current.inlinePolicy(), inlinePolicy));
+            parameters.put("tagKeys", List.copyOf(tags.keySet()));
+            audit.success(tx.audit(), context, actor, EventSource.SSO_ADMIN, "UpdatePermissionSet", parameters,
+                    Map.of());
+            return changed;
+        });
+    }
+
+    private static List<String> managedPolicies(List<String> requested) {
+        return requested == null ? List.of() : requested.stream()
+                .map(p -> Inputs.matching("managedPolicies", p, MANAGED_POLICY, "must be an AWS managed policy name"))
+                .distinct().toList();
+    }
+
     public PermissionSet permissionSet(String nameOrArn) {
         return store.permissionSets().findByArn(nameOrArn)
                 .or(() -> store.permissionSets().findByName(nameOrArn))
@@ -114,6 +163,10 @@ public final class AccessModelService {
 
     public List<PermissionSet> listPermissionSets(String afterName, int limit) {
         return store.permissionSets().list(afterName, limit);
+    }
+
+    public Page<PermissionSet> permissionSetPage(String afterName, int limit) {
+        return Page.fromOneMore(store.permissionSets().list(afterName, limit + 1), limit, PermissionSet::name);
     }
 
     public void deletePermissionSet(String nameOrArn, Actor actor, RequestContext context) {
@@ -166,16 +219,70 @@ public final class AccessModelService {
         return store.assignments().listForAccount(account(account).accountId());
     }
 
-    private AccountAssignment resolve(String account, String permissionSet, PrincipalType type, String principal) {
-        String accountId = account(account).accountId();
-        String setArn = permissionSet(permissionSet).permissionSetArn();
-        String principalId = switch (type) {
+    /** An assignment with the names people know its parts by. */
+    public record DescribedAssignment(Account account, PermissionSet permissionSet, PrincipalType principalType,
+                                      String principalId, String principalName) { }
+
+    /** Every assignment in one account, whoever holds it. */
+    public List<DescribedAssignment> describedAssignments(String account) {
+        return describe(assignments(account));
+    }
+
+    /** What a user or group is assigned directly. */
+    public List<DescribedAssignment> assignmentsOf(PrincipalType type, String principal) {
+        return describe(store.assignments().listForPrincipal(type, principalId(type, principal)));
+    }
+
+    /** What a user holds: their own assignments, then those of each group they belong to. */
+    public List<DescribedAssignment> effectiveAssignmentsOf(String userName) {
+        String userId = principalId(PrincipalType.USER, userName);
+        List<AccountAssignment> held = new ArrayList<>(store.assignments().listForPrincipal(PrincipalType.USER,
+                userId));
+        store.groups().groupsOf(userId).forEach(group ->
+                held.addAll(store.assignments().listForPrincipal(PrincipalType.GROUP, group.groupId())));
+        return describe(held);
+    }
+
+    /** Each account, permission set and principal is read once however often it appears. */
+    private List<DescribedAssignment> describe(List<AccountAssignment> assignments) {
+        Map<String, Optional<Account>> accounts = new HashMap<>();
+        Map<String, Optional<PermissionSet>> sets = new HashMap<>();
+        Map<String, Optional<String>> principals = new HashMap<>();
+        List<DescribedAssignment> described = new ArrayList<>();
+        for (AccountAssignment a : assignments) {
+            Optional<Account> account = accounts.computeIfAbsent(a.accountId(), store.accounts()::findById);
+            Optional<PermissionSet> set = sets.computeIfAbsent(a.permissionSetArn(), store.permissionSets()::findByArn);
+            Optional<String> principal = principals.computeIfAbsent(a.principalType() + "/" + a.principalId(),
+                    key -> principalName(a.principalType(), a.principalId()));
+            // A row whose parts were deleted meanwhile is gone with them: nothing to show.
+            if (account.isPresent() && set.isPresent() && principal.isPresent()) {
+                described.add(new DescribedAssignment(account.get(), set.get(), a.principalType(), a.principalId(),
+                        principal.get()));
+            }
+        }
+        return described;
+    }
+
+    private Optional<String> principalName(PrincipalType type, String principalId) {
+        return switch (type) {
+            case USER -> store.users().findById(principalId).map(User::userName);
+            case GROUP -> store.groups().findById(principalId).map(Group::displayName);
+        };
+    }
+
+    private String principalId(PrincipalType type, String principal) {
+        return switch (type) {
             case USER -> store.users().findByUserName(principal)
                     .orElseThrow(() -> DomainException.notFound("User", principal)).userId();
             case GROUP -> store.groups().findByDisplayName(principal)
                     .orElseThrow(() -> DomainException.notFound("Group", principal)).groupId();
         };
-        return new AccountAssignment(accountId, setArn, type, principalId);
+    }
+
+    private AccountAssignment resolve(String account, String permissionSet, PrincipalType type, String principal) {
+        String accountId = account(account).accountId();
+        String setArn = permissionSet(permissionSet).permissionSetArn();
+        return new AccountAssignment(accountId, setArn, type, principalId(type, principal));
     }
 
     private static Map<String, Object> assignmentParameters(AccountAssignment assignment, String principalName) {

@@ -4,17 +4,21 @@ import dev.gatehouse.core.audit.Actor;
 import dev.gatehouse.core.audit.AuditLog;
 import dev.gatehouse.core.audit.EventSource;
 import dev.gatehouse.core.audit.RequestContext;
+import dev.gatehouse.core.error.DomainError;
 import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.core.model.Group;
 import dev.gatehouse.core.model.Membership;
+import dev.gatehouse.core.model.Page;
 import dev.gatehouse.core.model.User;
 import dev.gatehouse.core.model.UserStatus;
 import dev.gatehouse.core.port.Store;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -41,8 +45,7 @@ public final class IdentityStoreService {
                 USER_NAME, "may not contain spaces or control characters");
         String given = Inputs.required("givenName", request.givenName(), 256);
         String family = Inputs.required("familyName", request.familyName(), 256);
-        String display = request.displayName() == null || request.displayName().isBlank()
-                ? given + " " + family : Inputs.required("displayName", request.displayName(), 1024);
+        String display = displayName(request.displayName(), given, family);
         String email = Inputs.email("email", request.email());
         Instant now = clock.instant();
         User user = new User(UUID.randomUUID().toString(), userName, display, given, family, email,
@@ -56,6 +59,70 @@ public final class IdentityStoreService {
         });
     }
 
+    /** What an administrator may change about a user; the user name, status and password have their own ways. */
+    public record UserChanges(String displayName, String givenName, String familyName, String email,
+                              boolean administrator) { }
+
+    public User updateUser(String userName, UserChanges changes, Actor actor, RequestContext context) {
+        String given = Inputs.required("givenName", changes.givenName(), 256);
+        String family = Inputs.required("familyName", changes.familyName(), 256);
+        String display = displayName(changes.displayName(), given, family);
+        String email = Inputs.email("email", changes.email());
+        return store.inTransaction(tx -> {
+            User user = tx.users().findByUserName(userName)
+                    .orElseThrow(() -> DomainException.notFound("User", userName));
+            if (user.administrator() && !changes.administrator()) {
+                refuseOnSelf(user, actor, "remove your own administrator flag");
+            }
+            User changed = user.withProfile(display, given, family, email, changes.administrator(), clock.instant());
+            tx.users().update(changed);
+            Map<String, Object> parameters = new LinkedHashMap<>();
+            parameters.put("userName", user.userName());
+            parameters.put("changed", changedAttributes(user, changed));
+            parameters.put("administrator", changed.administrator());
+            audit.success(tx.audit(), context, actor, EventSource.IDENTITY_STORE, "UpdateUser", parameters,
+                    Map.of("userId", user.userId()));
+            return changed;
+        });
+    }
+
+    /** Names of the attributes that differ, never their values: the trail is no copy of the directory. */
+    private static List<String> changedAttributes(User before, User after) {
+        List<String> changed = new ArrayList<>();
+        if (!Objects.equals(before.displayName(), after.displayName())) {
+            changed.add("displayName");
+        }
+        if (!Objects.equals(before.givenName(), after.givenName())) {
+            changed.add("givenName");
+        }
+        if (!Objects.equals(before.familyName(), after.familyName())) {
+            changed.add("familyName");
+        }
+        if (!Objects.equals(before.email(), after.email())) {
+            changed.add("email");
+        }
+        if (before.administrator() != after.administrator()) {
+            changed.add("administrator");
+        }
+        return changed;
+    }
+
+    private static String displayName(String requested, String given, String family) {
+        return requested == null || requested.isBlank()
+                ? given + " " + family : Inputs.required("displayName", requested, 1024);
+    }
+
+    /**
+     * An administrator cannot lock themselves out: disabling, deleting or demoting oneself is left to another
+     * administrator (or the command line), so there is always someone who can undo it.
+     */
+    private static void refuseOnSelf(User user, Actor actor, String what) {
+        if (user.userId().equals(actor.userId())) {
+            throw new DomainException(new DomainError.AccessDenied(
+                    "You cannot " + what + ". Ask another administrator to do it."));
+        }
+    }
+
     public User user(String userName) {
         return store.users().findByUserName(userName)
                 .orElseThrow(() -> DomainException.notFound("User", userName));
@@ -65,10 +132,28 @@ public final class IdentityStoreService {
         return store.users().list(afterUserName, limit);
     }
 
+    public long countUsers() {
+        return store.users().count();
+    }
+
+    /** Users whose name starts with {@code userNamePrefix} (blank: everyone), a page at a time. */
+    public Page<User> searchUsers(String userNamePrefix, String afterUserName, int limit) {
+        String prefix = userNamePrefix == null ? "" : userNamePrefix.strip();
+        return Page.fromOneMore(store.users().search(prefix, afterUserName, limit + 1), limit, User::userName);
+    }
+
+    /** The groups the user belongs to, by display name. */
+    public List<Group> groupsOf(String userName) {
+        return store.groups().groupsOf(user(userName).userId());
+    }
+
     public User setStatus(String userName, UserStatus status, Actor actor, RequestContext context) {
         return store.inTransaction(tx -> {
             User user = tx.users().findByUserName(userName)
                     .orElseThrow(() -> DomainException.notFound("User", userName));
+            if (status == UserStatus.DISABLED) {
+                refuseOnSelf(user, actor, "disable your own user");
+            }
             User changed = user.withStatus(status, clock.instant());
             tx.users().update(changed);
             if (status == UserStatus.DISABLED) {
@@ -85,6 +170,7 @@ public final class IdentityStoreService {
         store.inTransaction(tx -> {
             User user = tx.users().findByUserName(userName)
                     .orElseThrow(() -> DomainException.notFound("User", userName));
+            refuseOnSelf(user, actor, "delete your own user");
             tx.sessions().revokeAllOf(user.userId(), clock.instant());
             tx.users().delete(user.userId());
             audit.success(tx.audit(), context, actor, EventSource.IDENTITY_STORE, "DeleteUser",
@@ -112,6 +198,10 @@ public final class IdentityStoreService {
 
     public List<Group> listGroups(String afterDisplayName, int limit) {
         return store.groups().list(afterDisplayName, limit);
+    }
+
+    public Page<Group> groupPage(String afterDisplayName, int limit) {
+        return Page.fromOneMore(store.groups().list(afterDisplayName, limit + 1), limit, Group::displayName);
     }
 
     public void deleteGroup(String displayName, Actor actor, RequestContext context) {
@@ -165,5 +255,12 @@ public final class IdentityStoreService {
         return store.groups().membersOf(group.groupId()).stream()
                 .map(m -> store.users().findById(m.userId()).orElseThrow())
                 .toList();
+    }
+
+    /** A group's members by user name, a page at a time. */
+    public Page<User> memberPage(String groupName, String afterUserName, int limit) {
+        Group group = group(groupName);
+        return Page.fromOneMore(store.users().membersOf(group.groupId(), afterUserName, limit + 1), limit,
+                User::userName);
     }
 }

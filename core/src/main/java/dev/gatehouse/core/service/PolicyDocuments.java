@@ -13,6 +13,7 @@ final class PolicyDocuments {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_INLINE_POLICY_CHARS = 10_240;
+    private static final int MAX_QUOTED_LINE = 80;
 
     private PolicyDocuments() {
     }
@@ -30,10 +31,11 @@ final class PolicyDocuments {
             node = JSON.readTree(document);
         } catch (JsonProcessingException e) {
             var location = e.getLocation();
-            String where = location == null ? "" : " at line " + location.getLineNr() + ", column "
-                    + location.getColumnNr();
+            String where = location == null || location.getLineNr() < 1 ? "" : " at line " + location.getLineNr()
+                    + ", column " + location.getColumnNr();
+            String reads = location == null ? "" : lineText(document, location.getLineNr());
             throw DomainException.invalid("inlinePolicy", "inlinePolicy is not valid JSON" + where + ": "
-                    + e.getOriginalMessage());
+                    + firstLine(e.getOriginalMessage()) + reads);
         }
         if (node == null || !node.isObject()) {
             throw DomainException.invalid("inlinePolicy", "inlinePolicy must be a JSON object");
@@ -42,5 +44,22 @@ final class PolicyDocuments {
             throw DomainException.invalid("inlinePolicy", "inlinePolicy must have a Statement");
         }
         return document.strip();
+    }
+
+    /** The offending line as the person typed it, so they find it without counting lines; shortened if long. */
+    private static String lineText(String document, int lineNr) {
+        String[] lines = document.split("\\R", -1);
+        if (lineNr < 1 || lineNr > lines.length || lines[lineNr - 1].isBlank()) {
+            return "";
+        }
+        String line = lines[lineNr - 1].strip();
+        return " (line " + lineNr + " reads: " + (line.length() > MAX_QUOTED_LINE
+                ? line.substring(0, MAX_QUOTED_LINE) + "…" : line) + ")";
+    }
+
+    /** Jackson's messages may run over several lines; an error is shown as one. */
+    private static String firstLine(String message) {
+        int end = message == null ? -1 : message.indexOf('\n');
+        return end < 0 ? String.valueOf(message) : message.substring(0, end);
     }
 }

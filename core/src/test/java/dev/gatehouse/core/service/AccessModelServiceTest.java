@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gatehouse.core.error.DomainException;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class AccessModelServiceTest {
@@ -49,5 +52,36 @@ class AccessModelServiceTest {
         String big = "{\"Statement\":[],\"x\":\"" + "a".repeat(10_300) + "\"}";
         assertThatThrownBy(() -> PolicyDocuments.validInlinePolicy(big))
                 .isInstanceOf(DomainException.class).hasMessageContaining("10240");
+    }
+
+    @Test
+    void inlinePolicyErrorQuotesTheLineItNames() {
+        assertThatThrownBy(() -> PolicyDocuments.validInlinePolicy("{\n  \"Statement\": [\n    {\"Effect\": }\n  ]\n}"))
+                .isInstanceOf(DomainException.class)
+                .hasMessageStartingWith("inlinePolicy is not valid JSON at line 3, column")
+                .hasMessageEndingWith("(line 3 reads: {\"Effect\": })")
+                .hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void tagsWithinTheAwsLimitsAreKeptInOrder() {
+        assertThat(Tags.valid(new LinkedHashMap<>(Map.of("team", "platform"))))
+                .isEqualTo(Map.of("team", "platform"));
+        assertThat(Tags.valid(null)).isEmpty();
+        assertThat(Tags.valid(Map.of("cost:centre", ""))).containsEntry("cost:centre", "");
+    }
+
+    @Test
+    void tagsOutsideTheAwsLimitsAreInvalidNamingTheTag() {
+        assertThatThrownBy(() -> Tags.valid(Map.of("team!", "x")))
+                .isInstanceOf(DomainException.class).hasMessageContaining("tag key 'team!'");
+        assertThatThrownBy(() -> Tags.valid(Map.of("team", "a".repeat(257))))
+                .isInstanceOf(DomainException.class).hasMessageContaining("the value of tag 'team'");
+        Map<String, String> many = new HashMap<>();
+        for (int i = 0; i <= Tags.MAX_TAGS; i++) {
+            many.put("k" + i, "v");
+        }
+        assertThatThrownBy(() -> Tags.valid(many)).isInstanceOf(DomainException.class)
+                .hasMessageContaining("at most 50");
     }
 }

@@ -7,8 +7,6 @@ import dev.gatehouse.core.model.AuditEvent;
 import dev.gatehouse.core.model.AuditQuery;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -53,23 +51,8 @@ final class EventsCommand extends AdminSubcommand implements Runnable {
     }
 
     static String toJson(AuditEvent event) {
-        Map<String, Object> record = new LinkedHashMap<>();
-        record.put("eventID", event.eventId());
-        record.put("eventTime", event.eventTime().toString());
-        record.put("eventSource", event.eventSource());
-        record.put("eventName", event.eventName());
-        record.put("userIdentity", event.userIdentity());
-        record.put("sourceIPAddress", event.sourceIpAddress());
-        record.put("userAgent", event.userAgent());
-        record.put("requestParameters", event.requestParameters());
-        record.put("responseElements", event.responseElements());
-        if (event.errorCode() != null) {
-            record.put("errorCode", event.errorCode());
-            record.put("errorMessage", event.errorMessage());
-        }
-        record.put("requestID", event.requestId());
         try {
-            return JSON.writeValueAsString(record);
+            return JSON.writeValueAsString(event.cloudTrailRecord());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("audit events hold only plain values", e);
         }

@@ -72,10 +72,12 @@ public final class ConfigLoader {
         } else if (adminName != null) {
             admin = new BootstrapAdmin(adminName, adminPassword.toCharArray());
         }
+        String adminGroup = value(file, "admin-group", null);
         if (!problems.isEmpty()) {
             throw new InvalidConfigException(problems);
         }
-        return new GatehouseConfig(dataDir, bindAddress, port, publicUrl, region, database, aliases, session, admin);
+        return new GatehouseConfig(dataDir, bindAddress, port, publicUrl, region, database, aliases, session, admin,
+                adminGroup);
     }
 
     private Properties readFile(Path defaultDataDir, List<String> problems) {

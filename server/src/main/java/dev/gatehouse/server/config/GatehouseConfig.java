@@ -17,13 +17,22 @@ import java.util.List;
  * @param startUrlAliases  other start URLs accepted as this instance's
  * @param portalSessionDuration how long a sign-in lasts (15 min..90 days, default 8 h)
  * @param bootstrapAdmin   an administrator to create on start, or null
+ * @param adminGroup       the display name of a group whose members may use the admin console, or null
  */
 public record GatehouseConfig(Path dataDir, String bindAddress, int port, String publicUrl, String region,
                               DatabaseConfig database, List<String> startUrlAliases, Duration portalSessionDuration,
-                              BootstrapAdmin bootstrapAdmin) {
+                              BootstrapAdmin bootstrapAdmin, String adminGroup) {
 
     public GatehouseConfig {
         startUrlAliases = List.copyOf(startUrlAliases);
+    }
+
+    /** Without an admin group: only users with the administrator flag administer. */
+    public GatehouseConfig(Path dataDir, String bindAddress, int port, String publicUrl, String region,
+                           DatabaseConfig database, List<String> startUrlAliases, Duration portalSessionDuration,
+                           BootstrapAdmin bootstrapAdmin) {
+        this(dataDir, bindAddress, port, publicUrl, region, database, startUrlAliases, portalSessionDuration,
+                bootstrapAdmin, null);
     }
 
     /** @param url a JDBC URL; user and password may be null for the embedded database */
@@ -63,16 +72,16 @@ public record GatehouseConfig(Path dataDir, String bindAddress, int port, String
         int actualPort = port != 0 ? port : FreePorts.find();
         String url = publicUrl != null ? publicUrl : "http://localhost:" + actualPort;
         return new GatehouseConfig(dataDir, bindAddress, actualPort, url, region, database, startUrlAliases,
-                portalSessionDuration, bootstrapAdmin);
+                portalSessionDuration, bootstrapAdmin, adminGroup);
     }
 
     public GatehouseConfig withPort(int newPort) {
         return new GatehouseConfig(dataDir, bindAddress, newPort, publicUrl, region, database, startUrlAliases,
-                portalSessionDuration, bootstrapAdmin);
+                portalSessionDuration, bootstrapAdmin, adminGroup);
     }
 
     public GatehouseConfig withPublicUrl(String url) {
         return new GatehouseConfig(dataDir, bindAddress, port, url, region, database, startUrlAliases,
-                portalSessionDuration, bootstrapAdmin);
+                portalSessionDuration, bootstrapAdmin, adminGroup);
     }
 }

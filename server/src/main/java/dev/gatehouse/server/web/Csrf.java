@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * </ul>
  * Comparisons are constant-time. A mismatch is a {@link DomainError.CsrfRejected}, thrown before anything changes.
  */
-final class Csrf {
+public final class Csrf {
 
     static final String COOKIE = "gatehouse_csrf";
     static final String FIELD = "csrf";
@@ -49,7 +49,7 @@ final class Csrf {
         require(cookie != null && TOKEN_SHAPE.matcher(cookie).matches() ? cookie : null, ctx.formParam(FIELD));
     }
 
-    void checkSignedIn(Context ctx, BrowserSession browser) {
+    public void checkSignedIn(Context ctx, BrowserSession browser) {
         require(browser.session().csrfToken(), ctx.formParam(FIELD));
     }
 

@@ -9,10 +9,10 @@ import io.javalin.http.Context;
  * default on purpose, so a new error does not compile until someone decides how a person should read it.
  * Messages are core's: written to be shown, never carrying a secret.
  */
-final class HtmlErrors {
+public final class HtmlErrors {
 
     /** How one error is shown on a page. */
-    record HtmlError(int status, String title, String message) { }
+    public record HtmlError(int status, String title, String message) { }
 
     private final Templates templates;
 
@@ -20,7 +20,7 @@ final class HtmlErrors {
         this.templates = templates;
     }
 
-    static HtmlError describe(DomainError error) {
+    public static HtmlError describe(DomainError error) {
         return switch (error) {
             case DomainError.InvalidInput e -> new HtmlError(400, "Check what you entered", e.message());
             case DomainError.NotFound e -> new HtmlError(404, "Not found", e.message());

@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
  * it: only a path on this origin is followed, never another site (an open redirect would lend our name to
  * a phishing page).
  */
-final class NextPaths {
+public final class NextPaths {
 
     static final String DEFAULT = "/start";
     private static final int MAX_LENGTH = 2048;
@@ -48,7 +48,7 @@ final class NextPaths {
     }
 
     /** The sign-in page that returns to {@code next} afterwards. */
-    static String signInThen(String next) {
+    public static String signInThen(String next) {
         return "/signin?next=" + encodeQueryValue(next);
     }
 

@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * HTML page. Wrapping per route, rather than a global before-handler or exception mapper, leaves the JSON and
  * XML protocols on the same server untouched.
  */
-final class PageRoutes {
+public final class PageRoutes {
 
     private static final Logger LOG = LoggerFactory.getLogger(PageRoutes.class);
 
@@ -25,11 +25,11 @@ final class PageRoutes {
         this.errors = errors;
     }
 
-    void get(String path, Handler handler) {
+    public void get(String path, Handler handler) {
         routes.get(path, guarded(handler));
     }
 
-    void post(String path, Handler handler) {
+    public void post(String path, Handler handler) {
         routes.post(path, guarded(handler));
     }
 

@@ -13,7 +13,7 @@ import java.util.Optional;
  * session in core; SameSite=Lax so it still arrives when a person follows a link (the CLI opening the device
  * page), but not on another site's form posts.
  */
-final class SessionCookies {
+public final class SessionCookies {
 
     static final String NAME = "gatehouse_session";
     private static final String CURRENT = "gatehouse.web.browserSession";
@@ -29,7 +29,7 @@ final class SessionCookies {
     }
 
     /** The active session the request's cookie names, looked up at most once per request. */
-    Optional<BrowserSession> current(Context ctx) {
+    public Optional<BrowserSession> current(Context ctx) {
         Optional<BrowserSession> cached = ctx.attribute(CURRENT);
         if (cached == null) {
             cached = signIn.find(ctx.cookie(NAME));

@@ -3,6 +3,7 @@ package dev.gatehouse.server.web;
 import dev.gatehouse.server.Services;
 import dev.gatehouse.server.http.HttpModule;
 import dev.gatehouse.server.web.view.CliSettings;
+import dev.gatehouse.server.web.admin.AdminConsole;
 import io.javalin.config.RoutesConfig;
 
 /**
@@ -22,6 +23,7 @@ public final class WebPages implements HttpModule {
     private final SessionsPage sessionsPage;
     private final StaticAsset stylesheet;
     private final StaticAsset script;
+    private final AdminConsole admin;
 
     public WebPages(Services services) {
         Templates templates = new Templates();
@@ -41,6 +43,7 @@ public final class WebPages implements HttpModule {
         this.sessionsPage = new SessionsPage(services.sessions(), signedIn, sessions, csrf, templates);
         this.stylesheet = StaticAsset.stylesheet();
         this.script = StaticAsset.script();
+        this.admin = new AdminConsole(services, sessions, csrf, templates);
     }
 
     @Override
@@ -55,5 +58,6 @@ public final class WebPages implements HttpModule {
         sessionsPage.mount(pages);
         stylesheet.mount(routes);
         script.mount(routes);
+        admin.mount(pages);
     }
 }

@@ -96,4 +96,18 @@ class ConfigLoaderTest {
         assertThat(config.publicUrl()).isEqualTo("http://localhost:" + config.port());
         assertThat(List.of(config.bootstrapAdmin() == null)).containsExactly(true);
     }
+
+    @Test
+    void loadWhenAdminGroupSetInFileOrEnvironmentThenKept() throws IOException {
+        Files.writeString(dataDir.resolve("gatehouse.properties"), "admin-group=Platform Team\n");
+
+        GatehouseConfig fromFile = load(Map.of("GATEHOUSE_DATA_DIR", dataDir.toString()));
+        GatehouseConfig fromEnvironment = load(Map.of("GATEHOUSE_DATA_DIR", dataDir.toString(),
+                "GATEHOUSE_ADMIN_GROUP", "Gatehouse Admins"));
+
+        assertThat(fromFile.adminGroup()).isEqualTo("Platform Team");
+        assertThat(fromFile.resolved().adminGroup()).isEqualTo("Platform Team");
+        assertThat(fromEnvironment.adminGroup()).isEqualTo("Gatehouse Admins");
+        assertThat(load(Map.of("GATEHOUSE_DATA_DIR", dataDir.toString() + "/elsewhere")).adminGroup()).isNull();
+    }
 }

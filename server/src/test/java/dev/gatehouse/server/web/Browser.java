@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  * One person's browser: keeps cookies, does not follow redirects (tests look at each 303), and reads the
  * hidden fields a page's form carries.
  */
-final class Browser {
+public final class Browser {
 
     private final WebTestServer server;
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
@@ -34,12 +34,12 @@ final class Browser {
                 .build();
     }
 
-    HttpResponse<String> get(String pathAndQuery) {
+    public HttpResponse<String> get(String pathAndQuery) {
         return send(HttpRequest.newBuilder(URI.create(server.url(pathAndQuery))).GET().build());
     }
 
     /** Follows redirects from {@code pathAndQuery} until a page answers. */
-    HttpResponse<String> open(String pathAndQuery) {
+    public HttpResponse<String> open(String pathAndQuery) {
         HttpResponse<String> response = get(pathAndQuery);
         for (int hops = 0; hops < 5 && response.statusCode() / 100 == 3; hops++) {
             response = get(location(response));
@@ -47,7 +47,7 @@ final class Browser {
         return response;
     }
 
-    HttpResponse<String> post(String path, Map<String, String> form) {
+    public HttpResponse<String> post(String path, Map<String, String> form) {
         String body = form.entrySet().stream()
                 .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&"));
@@ -57,7 +57,7 @@ final class Browser {
     }
 
     /** Signs in as a user made with {@link WebTestServer#createActiveUser}; returns the sign-in POST's answer. */
-    HttpResponse<String> signIn(String userName, String next) {
+    public HttpResponse<String> signIn(String userName, String next) {
         HttpResponse<String> form = get("/signin?next=" + encode(next));
         return post("/signin", form(
                 "username", userName, "password", WebTestServer.PASSWORD, "next", next,
@@ -77,12 +77,12 @@ final class Browser {
         cookies.getCookieStore().add(URI.create(server.url("/")), cookie);
     }
 
-    static String location(HttpResponse<?> response) {
+    public static String location(HttpResponse<?> response) {
         return response.headers().firstValue("Location").orElseThrow();
     }
 
     /** The value of {@code <input type="hidden" name="…" value="…">}, unescaped as a browser would. */
-    static String hidden(HttpResponse<String> page, String name) {
+    public static String hidden(HttpResponse<String> page, String name) {
         Matcher m = Pattern.compile("<input type=\"hidden\" name=\"" + Pattern.quote(name) + "\" value=\"([^\"]*)\">")
                 .matcher(page.body());
         if (!m.find()) {
@@ -92,7 +92,7 @@ final class Browser {
                 .replace("&amp;", "&");
     }
 
-    static Map<String, String> form(String... namesAndValues) {
+    public static Map<String, String> form(String... namesAndValues) {
         Map<String, String> form = new LinkedHashMap<>();
         for (int i = 0; i < namesAndValues.length; i += 2) {
             form.put(namesAndValues[i], namesAndValues[i + 1]);

@@ -3,6 +3,9 @@ package dev.gatehouse.server.web;
 import static dev.gatehouse.server.web.Browser.hidden;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gatehouse.core.audit.Actor;
+import dev.gatehouse.core.audit.RequestContext;
+import dev.gatehouse.core.service.IdentityStoreService;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,6 +32,37 @@ class PageSecurityTest extends ServerWithEd {
         assertSecurityHeaders(browser.get("/start"));
         assertSecurityHeaders(browser.get("/device?user_code=BCDF-GHJK"));
         assertSecurityHeaders(browser.post("/signout", Browser.form("csrf", "forged")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/admin", "/admin/users", "/admin/users/ed.developer", "/admin/groups",
+            "/admin/accounts", "/admin/permission-sets", "/admin/events"})
+    void adminConsolePagesSendTheSecurityHeadersWhateverTheAnswer(String path) {
+        Browser developer = server.newBrowser();
+        developer.signIn("ed.developer", "/start");
+        Browser admin = server.newBrowser();
+        admin.signIn(consoleAdministrator(), "/admin");
+
+        assertSecurityHeaders(server.newBrowser().get(path));
+        assertSecurityHeaders(developer.get(path));
+        HttpResponse<String> page = admin.get(path);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertSecurityHeaders(page);
+        assertThat(page.body()).doesNotContain("<script", "style=", "onclick").contains("/static/gatehouse.css");
+        assertSecurityHeaders(admin.post("/admin/groups", Browser.form("displayName", "x", "csrf", "forged")));
+    }
+
+    /** An administrator for the console's pages, made once for the whole class. */
+    private static String consoleAdministrator() {
+        String name = "page.admin";
+        if (server.services.store().users().findByUserName(name).isEmpty()) {
+            server.services.identityStore().createUser(new IdentityStoreService.NewUser(name, null, "Page", "Admin",
+                    "page.admin@example.com", true), Actor.administratorCli(), RequestContext.commandLine("test"));
+            server.services.activations().setPassword(server.services.activations().issue(name,
+                    Actor.administratorCli(), RequestContext.commandLine("test")), WebTestServer.PASSWORD.toCharArray(),
+                    RequestContext.commandLine("test"));
+        }
+        return name;
     }
 
     @Test

@@ -7,7 +7,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock that stands still until a test moves it, so expiries are crossed on purpose, never by chance. */
-final class SteppableClock extends Clock {
+public final class SteppableClock extends Clock {
 
     private volatile Instant now;
 
@@ -15,7 +15,7 @@ final class SteppableClock extends Clock {
         this.now = start;
     }
 
-    void step(Duration duration) {
+    public void step(Duration duration) {
         now = now.plus(duration);
     }
 

@@ -16,18 +16,18 @@ import java.time.Instant;
 import java.util.List;
 
 /** A real Gatehouse on a free port with its own H2 database, plus shortcuts into core for test set-up. */
-final class WebTestServer implements AutoCloseable {
+public final class WebTestServer implements AutoCloseable {
 
-    static final String PASSWORD = "Corr3ct-Horse!";
+    public static final String PASSWORD = "Corr3ct-Horse!";
     private static final RequestContext SETUP = RequestContext.commandLine("web-test-setup");
 
-    final SteppableClock clock = new SteppableClock(Instant.parse("2025-06-02T09:00:00Z"));
-    final Services services;
+    public final SteppableClock clock = new SteppableClock(Instant.parse("2025-06-02T09:00:00Z"));
+    public final Services services;
     final GatehouseServer server;
 
-    private WebTestServer(Path dataDir, String publicUrl) {
+    private WebTestServer(Path dataDir, String publicUrl, String adminGroup) {
         GatehouseConfig config = new GatehouseConfig(dataDir, "127.0.0.1", 0, publicUrl, "us-east-1",
-                GatehouseConfig.DatabaseConfig.embedded(dataDir), List.of(), Duration.ofHours(8), null);
+                GatehouseConfig.DatabaseConfig.embedded(dataDir), List.of(), Duration.ofHours(8), null, adminGroup);
         this.services = Services.open(config, clock);
         try {
             this.server = GatehouseServer.start(services);
@@ -39,10 +39,15 @@ final class WebTestServer implements AutoCloseable {
 
     /** @param publicUrl null for the default http://localhost:port; an https one makes cookies Secure */
     static WebTestServer start(Path dataDir, String publicUrl) {
-        return new WebTestServer(dataDir, publicUrl);
+        return new WebTestServer(dataDir, publicUrl, null);
     }
 
-    static WebTestServer start(Path dataDir) {
+    /** @param adminGroup the group whose members may use the admin console besides administrators */
+    public static WebTestServer withAdminGroup(Path dataDir, String adminGroup) {
+        return new WebTestServer(dataDir, null, adminGroup);
+    }
+
+    public static WebTestServer start(Path dataDir) {
         return start(dataDir, null);
     }
 
@@ -51,11 +56,11 @@ final class WebTestServer implements AutoCloseable {
         return "http://127.0.0.1:" + server.port() + pathAndQuery;
     }
 
-    Browser newBrowser() {
+    public Browser newBrowser() {
         return new Browser(this);
     }
 
-    void createUser(String userName) {
+    public void createUser(String userName) {
         services.identityStore().createUser(new IdentityStoreService.NewUser(userName, null, "Ed", "Developer",
                 userName + "@example.com", false), Actor.administratorCli(), SETUP);
     }
@@ -65,7 +70,7 @@ final class WebTestServer implements AutoCloseable {
     }
 
     /** A user who has already set {@link #PASSWORD}. */
-    void createActiveUser(String userName) {
+    public void createActiveUser(String userName) {
         createUser(userName);
         services.activations().setPassword(activationToken(userName), PASSWORD.toCharArray(), SETUP);
     }

@@ -198,4 +198,17 @@ public interface AssignmentRepositoryContract extends StoreContract {
         assertThat(assignments().userHolds(ed, d.dev().accountId(), d.powerUser().permissionSetArn())).isFalse();
         assertThat(assignments().accountsOfUser(ed, null, 10)).isEmpty();
     }
+
+    @Test
+    default void listForPrincipalReturnsOnlyTheDirectAssignmentsOfThatPrincipal() {
+        Directory d = Directory.createIn(store());
+        assignments().insert(assignment(d.test(), d.viewOnly(), d.ed()));
+
+        assertThat(assignments().listForPrincipal(PrincipalType.USER, d.ed().userId())).containsExactly(
+                assignment(d.dev(), d.powerUser(), d.ed()), assignment(d.test(), d.viewOnly(), d.ed()));
+        assertThat(assignments().listForPrincipal(PrincipalType.GROUP, d.developers().groupId())).containsExactly(
+                assignment(d.dev(), d.viewOnly(), d.developers()), assignment(d.test(), d.readOnly(), d.developers()));
+        assertThat(assignments().listForPrincipal(PrincipalType.GROUP, d.ed().userId())).isEmpty();
+        assertThat(assignments().listForPrincipal(PrincipalType.USER, d.ann().userId())).isEmpty();
+    }
 }

@@ -4,6 +4,7 @@ import static dev.gatehouse.store.testing.Records.with;
 import static dev.gatehouse.store.testing.TestTimes.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gatehouse.core.model.AuditCursor;
 import dev.gatehouse.core.model.AuditEvent;
 import dev.gatehouse.core.model.AuditQuery;
 import dev.gatehouse.core.port.AuditRepository;
@@ -127,5 +128,31 @@ public interface AuditRepositoryContract extends StoreContract {
                 .containsExactly("match-new", "match-old");
         assertThat(eventIds(new AuditQuery("ed.developer", "CreateToken", NOW, NOW.plusSeconds(5), 1)))
                 .containsExactly("match-new");
+    }
+
+    @Test
+    default void findAuditEventsByEventSource() {
+        audit().insert(with(TestAuditEvents.event("UserAuthentication", "ed.developer", NOW), "eventSource",
+                "signin.amazonaws.com"));
+        insertEvent("portal", "GetRoleCredentials", "ed.developer", NOW.plusSeconds(1));
+
+        assertThat(audit().find(new AuditQuery(null, null, "signin.amazonaws.com", null, null, null, 10)))
+                .extracting(AuditEvent::eventName).containsExactly("UserAuthentication");
+    }
+
+    @Test
+    default void findBeforeACursorContinuesWhereThePreviousPageEndedEvenWithinOneInstant() {
+        insertEvent("event-a", "CreateToken", "ed.developer", NOW);
+        insertEvent("event-b", "CreateToken", "ed.developer", NOW);
+        insertEvent("event-c", "CreateToken", "ed.developer", NOW);
+        insertEvent("newest", "CreateToken", "ed.developer", NOW.plusSeconds(1));
+        AuditQuery firstPage = new AuditQuery(null, null, null, null, 2);
+
+        List<AuditEvent> first = audit().find(firstPage);
+        List<AuditEvent> second = audit().find(firstPage.before(AuditCursor.at(first.getLast())));
+
+        assertThat(first).extracting(AuditEvent::eventId).containsExactly("newest", "event-c");
+        assertThat(second).extracting(AuditEvent::eventId).containsExactly("event-b", "event-a");
+        assertThat(audit().find(firstPage.before(AuditCursor.at(second.getLast())))).isEmpty();
     }
 }

@@ -167,4 +167,25 @@ public interface GroupRepositoryContract extends StoreContract {
                 .containsExactly(TestAssignments.assignment(dev, powerUser, admins));
         assertThat(store().users().findById(ed.userId())).contains(ed);
     }
+
+    @Test
+    default void groupsOfAUserAreTheGroupsTheyBelongToByDisplayName() {
+        User ed = TestUsers.user("ed.developer");
+        User ann = TestUsers.user("ann.admin");
+        store().users().insert(ed);
+        store().users().insert(ann);
+        Group operators = TestGroups.group("operators");
+        Group developers = TestGroups.group("Developers");
+        Group admins = TestGroups.group("Admins");
+        for (Group group : new Group[] {operators, developers, admins}) {
+            groups().insert(group);
+        }
+        groups().addMember(TestGroups.membership(operators, ed));
+        groups().addMember(TestGroups.membership(developers, ed));
+        groups().addMember(TestGroups.membership(admins, ann));
+
+        assertThat(groups().groupsOf(ed.userId())).containsExactly(developers, operators);
+        assertThat(groups().groupsOf(ann.userId())).containsExactly(admins);
+        assertThat(groups().groupsOf("nobody")).isEmpty();
+    }
 }

@@ -188,4 +188,62 @@ public interface UserRepositoryContract extends StoreContract {
 
         assertThat(users().count()).isEqualTo(2);
     }
+
+    @Test
+    default void searchFindsUserNamesStartingWithThePrefixIgnoringCase() {
+        for (String name : new String[] {"ed.developer", "Ed.Ops", "edwin", "fred.ed", "ann"}) {
+            users().insert(TestUsers.user(name));
+        }
+
+        assertThat(users().search("ED.", null, 10)).extracting(User::userName)
+                .containsExactly("ed.developer", "Ed.Ops");
+        assertThat(users().search("ed", null, 10)).extracting(User::userName)
+                .containsExactly("ed.developer", "Ed.Ops", "edwin");
+        assertThat(users().search("x", null, 10)).isEmpty();
+        assertThat(users().search("", null, 10)).hasSize(5);
+    }
+
+    @Test
+    default void searchPagesThroughMatchesByUserName() {
+        for (String name : new String[] {"ed.a", "ed.b", "ed.c", "edb", "zed"}) {
+            users().insert(TestUsers.user(name));
+        }
+
+        assertThat(users().search("ed.", null, 2)).extracting(User::userName).containsExactly("ed.a", "ed.b");
+        assertThat(users().search("ed.", "ed.b", 2)).extracting(User::userName).containsExactly("ed.c");
+        assertThat(users().search("ed.", "ed.c", 2)).isEmpty();
+        assertThat(users().search("ed.", null, 0)).isEmpty();
+    }
+
+    @Test
+    default void searchTakesLikeWildcardsLiterally() {
+        for (String name : new String[] {"a_b", "axb", "a%c", "abc", "a\\d"}) {
+            users().insert(TestUsers.user(name));
+        }
+
+        assertThat(users().search("a_", null, 10)).extracting(User::userName).containsExactly("a_b");
+        assertThat(users().search("a%", null, 10)).extracting(User::userName).containsExactly("a%c");
+        assertThat(users().search("a\\", null, 10)).extracting(User::userName).containsExactly("a\\d");
+    }
+
+    @Test
+    default void membersOfPagesThroughAGroupsMembersByUserName() {
+        Group developers = TestGroups.group("Developers");
+        Group operators = TestGroups.group("Operators");
+        store().groups().insert(developers);
+        store().groups().insert(operators);
+        for (String name : new String[] {"carol", "Alice", "bob", "dave"}) {
+            User user = TestUsers.user(name);
+            users().insert(user);
+            store().groups().addMember(TestGroups.membership(name.equals("dave") ? operators : developers, user));
+        }
+
+        assertThat(users().membersOf(developers.groupId(), null, 2)).extracting(User::userName)
+                .containsExactly("Alice", "bob");
+        assertThat(users().membersOf(developers.groupId(), "bob", 2)).extracting(User::userName)
+                .containsExactly("carol");
+        assertThat(users().membersOf(operators.groupId(), null, 10)).extracting(User::userName).containsExactly("dave");
+        assertThat(users().membersOf("no-such-group", null, 10)).isEmpty();
+        assertThat(users().membersOf(developers.groupId(), null, 0)).isEmpty();
+    }
 }

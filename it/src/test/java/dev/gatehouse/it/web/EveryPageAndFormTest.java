@@ -1,0 +1,121 @@
+package dev.gatehouse.it.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gatehouse.core.audit.RequestContext;
+import dev.gatehouse.core.model.AuditEvent;
+import dev.gatehouse.core.model.AuditQuery;
+import dev.gatehouse.core.model.PrincipalType;
+import dev.gatehouse.core.service.IdentityStoreService.NewUser;
+import dev.gatehouse.it.Entitlement;
+import dev.gatehouse.it.MutableClock;
+import dev.gatehouse.it.RunningGatehouse;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Acceptance E for every page a signed-in administrator can reach by following links (the portal and the admin
+ * console) and every form on them: each page carries the security headers, and each form refuses a missing or a
+ * wrong CSRF token without changing anything.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EveryPageAndFormTest {
+
+    private static final String ADMIN = "ada.admin";
+    private static final String ADMIN_PASSWORD = "Adm1n-Horse-Battery";
+
+    @TempDir
+    static Path dataDir;
+
+    private RunningGatehouse gatehouse;
+    private PageCrawler crawler;
+
+    @BeforeAll
+    void crawlAsAnEntitledAdministrator() {
+        gatehouse = RunningGatehouse.onH2(dataDir, MutableClock.startingNow());
+        Entitlement ed = Entitlement.edDeveloperWithPowerUserAccess().viaGroup("Developers")
+                .createIn(gatehouse.services());
+        var services = gatehouse.services();
+        RequestContext context = RequestContext.commandLine("it-admin");
+        services.identityStore().createUser(new NewUser(ADMIN, "Ada Admin", "Ada", "Admin", "ada@example.com", true),
+                Entitlement.ADMIN, context);
+        services.activations().setPassword(services.activations().issue(ADMIN, Entitlement.ADMIN, context),
+                ADMIN_PASSWORD.toCharArray(), context);
+        services.accessModel().assign(ed.accountId(), ed.roleName(), PrincipalType.USER, ADMIN, Entitlement.ADMIN,
+                context);
+        crawler = new PageCrawler(gatehouse.baseUrl());
+        HttpResponse<String> form = crawler.get("/signin");
+        HttpResponse<String> signedIn = crawler.post("/signin", "username=" + ADMIN + "&password=" + ADMIN_PASSWORD
+                + "&next=%2Fstart&csrf=" + csrfOf(form.body()));
+        assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(303);
+        crawler.crawl(List.of("/start", "/start/sessions", "/device", "/admin"), Set.of("/signout", "/signin"));
+    }
+
+    @AfterAll
+    void stop() {
+        gatehouse.close();
+    }
+
+    @Test
+    void theCrawlReachesThePortalAndTheConsole() {
+        assertThat(crawler.pages().keySet()).contains("/start", "/start/sessions", "/admin")
+                .anyMatch(path -> path.startsWith("/start/credentials?"))
+                .anyMatch(path -> path.startsWith("/admin/users"))
+                .anyMatch(path -> path.startsWith("/admin/groups"))
+                .anyMatch(path -> path.startsWith("/admin/accounts"))
+                .anyMatch(path -> path.startsWith("/admin/permission-sets"))
+                .anyMatch(path -> path.startsWith("/admin/events"));
+        assertThat(crawler.pages()).allSatisfy((path, page) ->
+                assertThat(page.statusCode()).as("GET %s:%n%s", path, page.body()).isIn(200, 303));
+    }
+
+    @Test
+    void everyPageCarriesTheSecurityHeaders() {
+        assertThat(crawler.pages()).allSatisfy((path, page) -> {
+            assertThat(page.headers().firstValue("Content-Security-Policy")).as("CSP of %s", path).get()
+                    .asString().contains("default-src 'none'", "frame-ancestors 'none'", "form-action 'self'")
+                    .doesNotContain("unsafe-inline");
+            assertThat(page.headers().firstValue("X-Frame-Options")).as("%s", path).hasValue("DENY");
+            assertThat(page.headers().firstValue("X-Content-Type-Options")).as("%s", path).hasValue("nosniff");
+            assertThat(page.headers().firstValue("Cache-Control")).as("%s", path).hasValue("no-store");
+        });
+    }
+
+    @Test
+    void everyFormRefusesAMissingOrWrongCsrfTokenAndChangesNothing() {
+        assertThat(crawler.forms()).as("forms found").hasSizeGreaterThan(5);
+        int changesBefore = successfulChanges();
+        for (PageCrawler.Form form : crawler.forms()) {
+            assertThat(form.fields()).as("form to %s on %s", form.action(), form.foundOn()).containsKey("csrf");
+            Map<String, String> missing = new java.util.HashMap<>();
+            missing.put("csrf", null);
+            for (Map<String, String> forged : List.of(missing, Map.of("csrf", "forged-" + form.fields().get("csrf")))) {
+                HttpResponse<String> answer = crawler.post(form.action(), form.encoded(forged));
+                assertThat(answer.statusCode()).as("POST %s from %s with csrf %s:%n%s", form.action(),
+                        form.foundOn(), forged.get("csrf"), answer.body()).isEqualTo(403);
+                assertThat(answer.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+            }
+        }
+        assertThat(successfulChanges()).as("audited changes after the forged posts").isEqualTo(changesBefore);
+        assertThat(crawler.get("/start").statusCode()).as("still signed in").isEqualTo(200);
+    }
+
+    private int successfulChanges() {
+        return (int) gatehouse.services().auditQueries().find(AuditQuery.all()).stream()
+                .filter(event -> event.errorCode() == null).map(AuditEvent::eventId).count();
+    }
+
+    private static String csrfOf(String html) {
+        var matcher = java.util.regex.Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(html);
+        assertThat(matcher.find()).as(html).isTrue();
+        return matcher.group(1);
+    }
+}

@@ -1,0 +1,37 @@
+package dev.gatehouse.server.web.admin;
+
+import dev.gatehouse.core.model.Instance;
+import dev.gatehouse.core.service.IdentityStoreService;
+import dev.gatehouse.server.web.Templates;
+import dev.gatehouse.server.web.view.admin.AdminPaths;
+import dev.gatehouse.server.web.view.admin.DashboardView;
+import io.javalin.http.Context;
+import java.util.function.Supplier;
+
+/** {@code /admin}: the instance's identifiers and the settings a developer pastes into {@code configure sso}. */
+final class DashboardPage {
+
+    private final Supplier<Instance> instance;
+    private final String endpointUrl;
+    private final IdentityStoreService identityStore;
+    private final Templates templates;
+
+    DashboardPage(Supplier<Instance> instance, String endpointUrl, IdentityStoreService identityStore,
+                  Templates templates) {
+        this.instance = instance;
+        this.endpointUrl = endpointUrl;
+        this.identityStore = identityStore;
+        this.templates = templates;
+    }
+
+    void mount(AdminRoutes routes) {
+        routes.get(AdminPaths.ROOT, this::show);
+    }
+
+    private void show(Context ctx, Admin admin) {
+        Instance current = instance.get();
+        templates.render(ctx, 200, "admin/dashboard.jte", new DashboardView(admin.frame("dashboard", ctx),
+                current.portalUrl(), current.startUrlAliases(), current.region(), current.identityStoreId(),
+                current.instanceArn(), endpointUrl, identityStore.countUsers()));
+    }
+}

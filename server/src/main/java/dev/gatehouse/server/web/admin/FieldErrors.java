@@ -1,0 +1,43 @@
+package dev.gatehouse.server.web.admin;
+
+import dev.gatehouse.core.error.DomainError;
+import dev.gatehouse.core.error.DomainException;
+import java.util.Map;
+
+/**
+ * Turns core's refusal of a form into a message beside the field it is about. Core's InvalidInput names its
+ * field, and the console's form fields carry core's names, so those land by themselves; a name that is taken
+ * or a thing that does not exist is placed by its kind. Anything else is no field's fault and goes on to the
+ * error page.
+ */
+final class FieldErrors {
+
+    private FieldErrors() {
+    }
+
+    /**
+     * @param fieldOfKind pairs of a kind as core names it ("User", "Permission set", …) and the form field that
+     *                    typed its name, e.g. {@code "User", "userName"}
+     */
+    static Map<String, String> of(DomainException e, String... fieldOfKind) {
+        String field = switch (e.error()) {
+            case DomainError.InvalidInput invalid -> invalid.field();
+            case DomainError.AlreadyExists exists -> fieldOf(exists.kind(), fieldOfKind);
+            case DomainError.NotFound missing -> fieldOf(missing.kind(), fieldOfKind);
+            default -> null;
+        };
+        if (field == null) {
+            throw e;
+        }
+        return Map.of(field, e.error().message());
+    }
+
+    private static String fieldOf(String kind, String... fieldOfKind) {
+        for (int i = 0; i + 1 < fieldOfKind.length; i += 2) {
+            if (fieldOfKind[i].equals(kind)) {
+                return fieldOfKind[i + 1];
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,114 @@
+package dev.gatehouse.server.web.admin;
+
+import dev.gatehouse.core.error.DomainException;
+import dev.gatehouse.core.model.Group;
+import dev.gatehouse.core.model.User;
+import dev.gatehouse.core.service.AccessModelService;
+import dev.gatehouse.core.service.ActivationService;
+import dev.gatehouse.core.service.IdentityStoreService;
+import dev.gatehouse.core.service.SessionService;
+import dev.gatehouse.server.http.RequestContexts;
+import dev.gatehouse.server.web.Templates;
+import dev.gatehouse.server.web.view.admin.AdminFrame;
+import dev.gatehouse.server.web.view.admin.AdminPaths;
+import dev.gatehouse.server.web.view.admin.UserView;
+import io.javalin.http.Context;
+import java.util.Map;
+
+/**
+ * {@code /admin/users/{userName}}: one user with their groups, what they hold in which account, and their active
+ * sessions; issuing a new activation link, ending sessions, and adding them to or removing them from groups.
+ */
+final class UserPage {
+
+    static final String PATH = AdminPaths.USERS + "/{userName}";
+
+    private final IdentityStoreService identityStore;
+    private final AccessModelService accessModel;
+    private final ActivationService activations;
+    private final SessionService sessions;
+    private final String publicUrl;
+    private final Templates templates;
+
+    UserPage(IdentityStoreService identityStore, AccessModelService accessModel, ActivationService activations,
+             SessionService sessions, String publicUrl, Templates templates) {
+        this.identityStore = identityStore;
+        this.accessModel = accessModel;
+        this.activations = activations;
+        this.sessions = sessions;
+        this.publicUrl = publicUrl;
+        this.templates = templates;
+    }
+
+    void mount(AdminRoutes routes) {
+        routes.get(PATH, this::show);
+        routes.post(PATH + "/activation-link", this::issueActivationLink);
+        routes.post(PATH + "/sessions/revoke", this::revokeSession);
+        routes.post(PATH + "/sessions/revoke-all", this::revokeAllSessions);
+        routes.post(PATH + "/groups", this::addToGroup);
+        routes.post(PATH + "/groups/remove", this::removeFromGroup);
+    }
+
+    static String userName(Context ctx) {
+        return ctx.pathParam("userName");
+    }
+
+    private void show(Context ctx, Admin admin) {
+        render(ctx, admin, admin.frame("users", ctx), 200, userName(ctx), null, "", Map.of());
+    }
+
+    /** Also the reset-password link: the password the user then sets replaces the old one. */
+    private void issueActivationLink(Context ctx, Admin admin) {
+        showWithNewActivationLink(ctx, admin, userName(ctx),
+                "A new activation link was issued. Send it to the user: it works once, for 7 days.");
+    }
+
+    /** Shown in the page, never in a URL: whoever holds the link can set the user's password. */
+    void showWithNewActivationLink(Context ctx, Admin admin, String userName, String notice) {
+        String token = activations.issue(userName, admin.actor(), RequestContexts.of(ctx));
+        render(ctx, admin, admin.frame("users", notice), 200, userName, publicUrl + "/activate?token=" + token, "",
+                Map.of());
+    }
+
+    private void revokeSession(Context ctx, Admin admin) {
+        User owner = identityStore.user(userName(ctx));
+        sessions.revoke(owner, Forms.text(ctx, "sessionId"), admin.actor(), RequestContexts.of(ctx));
+        Notice.SESSION_REVOKED.redirect(ctx, AdminPaths.user(owner.userName()));
+    }
+
+    private void revokeAllSessions(Context ctx, Admin admin) {
+        User owner = identityStore.user(userName(ctx));
+        sessions.revokeAll(owner, admin.actor(), RequestContexts.of(ctx));
+        Notice.SESSIONS_REVOKED.redirect(ctx, AdminPaths.user(owner.userName()));
+    }
+
+    private void addToGroup(Context ctx, Admin admin) {
+        String userName = userName(ctx);
+        String groupName = Forms.text(ctx, "groupName");
+        try {
+            identityStore.addMember(groupName, userName, admin.actor(), RequestContexts.of(ctx));
+        } catch (DomainException e) {
+            render(ctx, admin, admin.frame("users", (String) null), 400, userName, null, groupName,
+                    FieldErrors.of(e, "Group", "groupName", "GroupMembership", "groupName"));
+            return;
+        }
+        Notice.MEMBER_ADDED.redirect(ctx, AdminPaths.user(userName));
+    }
+
+    private void removeFromGroup(Context ctx, Admin admin) {
+        String userName = userName(ctx);
+        identityStore.removeMember(Forms.text(ctx, "groupName"), userName, admin.actor(), RequestContexts.of(ctx));
+        Notice.MEMBER_REMOVED.redirect(ctx, AdminPaths.user(userName));
+    }
+
+    private void render(Context ctx, Admin admin, AdminFrame frame, int status, String userName,
+                        String activationLink, String groupName, Map<String, String> errors) {
+        User user = identityStore.user(userName);
+        templates.render(ctx, status, "admin/user.jte", new UserView(frame, Rows.user(user),
+                identityStore.groupsOf(user.userName()).stream().map(Group::displayName).toList(),
+                accessModel.effectiveAssignmentsOf(user.userName()).stream().map(Rows::assignment).toList(),
+                sessions.activeSessionsOf(user.userId()).stream()
+                        .map(session -> Rows.session(session, admin.sessionId())).toList(),
+                activationLink, groupName, errors));
+    }
+}

@@ -1,0 +1,51 @@
+package dev.gatehouse.server.web.view.admin;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The console's addresses. Names are path segments, so each is percent-encoded whole: a group called
+ * "Ops/EU" stays one segment ({@code Ops%2FEU}), and the router decodes it back.
+ */
+public final class AdminPaths {
+
+    public static final String ROOT = "/admin";
+    public static final String USERS = ROOT + "/users";
+    public static final String GROUPS = ROOT + "/groups";
+    public static final String ACCOUNTS = ROOT + "/accounts";
+    public static final String PERMISSION_SETS = ROOT + "/permission-sets";
+    public static final String EVENTS = ROOT + "/events";
+
+    private AdminPaths() {
+    }
+
+    public static String user(String userName) {
+        return USERS + "/" + segment(userName);
+    }
+
+    public static String group(String displayName) {
+        return GROUPS + "/" + segment(displayName);
+    }
+
+    public static String account(String accountId) {
+        return ACCOUNTS + "/" + segment(accountId);
+    }
+
+    public static String permissionSet(String name) {
+        return PERMISSION_SETS + "/" + segment(name);
+    }
+
+    /** Also right for a query value: only the RFC 3986 unreserved characters stay as they are. */
+    public static String segment(String value) {
+        StringBuilder encoded = new StringBuilder(value.length());
+        for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-._~".indexOf(c) >= 0) {
+                encoded.append((char) c);
+            } else {
+                encoded.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+            }
+        }
+        return encoded.toString();
+    }
+}

@@ -1,0 +1,3 @@
+package dev.gatehouse.server.web.view.admin;
+
+public record GroupRow(String displayName, String description, String createdAt) { }
