@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -48,6 +49,7 @@ public final class Chromium implements AutoCloseable {
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
             Path screenshots = Path.of("target", "screenshots", scenario);
+            deleteRecursively(screenshots);
             Files.createDirectories(screenshots);
             return new Chromium(new ChromeDriver(service, options), profile, screenshots);
         } catch (IOException e) {
@@ -83,6 +85,11 @@ public final class Chromium implements AutoCloseable {
         click(By.xpath("//button[normalize-space()='" + text + "']"));
     }
 
+    /** Submits the form with this id through its submit button, as a person would. */
+    public void submit(String formId) {
+        click(By.cssSelector("form#" + formId + " button[type=submit]"));
+    }
+
     public String text(By by) {
         return element(by).getText();
     }
@@ -99,8 +106,14 @@ public final class Chromium implements AutoCloseable {
         return driver.findElements(by);
     }
 
+    /** Waits for the element; when it never comes, the page shown instead is saved for the build's artifacts. */
     public WebElement element(By by) {
-        return new WebDriverWait(driver, WAIT).until(d -> d.findElement(by));
+        try {
+            return new WebDriverWait(driver, WAIT).until(d -> d.findElement(by));
+        } catch (TimeoutException e) {
+            screenshot("missing-" + by.toString().replaceAll("[^A-Za-z0-9-]+", "_"));
+            throw e;
+        }
     }
 
     /** Waits until the browser's URL satisfies {@code condition}, e.g. after a redirect to another origin. */
@@ -122,10 +135,21 @@ public final class Chromium implements AutoCloseable {
     @Override
     public void close() {
         driver.quit();
-        try (var files = Files.walk(profile)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        try {
+            deleteRecursively(profile);
         } catch (IOException e) {
             // A leftover profile in the temp directory harms nothing.
+        }
+    }
+
+    /** Also clears a previous run's screenshots, so the artifacts show this run only. */
+    private static void deleteRecursively(Path root) throws IOException {
+        if (Files.exists(root)) {
+            try (var files = Files.walk(root)) {
+                for (Path path : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
         }
     }
 }
