@@ -8,12 +8,14 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -76,8 +78,18 @@ public final class Chromium implements AutoCloseable {
         field.sendKeys(value);
     }
 
+    /**
+     * Clicks a link or button that leads to another page, and returns once that page has loaded: Selenium's click
+     * returns as soon as the click is sent, so reading the page straight after could still see (or half see) the
+     * old one.
+     */
     public void click(By by) {
-        element(by).click();
+        WebElement target = element(by);
+        WebElement oldPage = driver.findElement(By.tagName("html"));
+        target.click();
+        new WebDriverWait(driver, WAIT).until(ExpectedConditions.stalenessOf(oldPage));
+        new WebDriverWait(driver, WAIT).until(d -> "complete".equals(
+                ((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
     /** Clicks the submit button whose visible text is {@code text}. */
@@ -99,7 +111,7 @@ public final class Chromium implements AutoCloseable {
     }
 
     public String pageText() {
-        return driver.findElement(By.tagName("body")).getText();
+        return element(By.tagName("body")).getText();
     }
 
     public List<WebElement> all(By by) {
