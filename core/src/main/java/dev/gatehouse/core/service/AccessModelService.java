@@ -4,6 +4,7 @@ import dev.gatehouse.core.audit.Actor;
 import dev.gatehouse.core.audit.AuditLog;
 import dev.gatehouse.core.audit.EventSource;
 import dev.gatehouse.core.audit.RequestContext;
+import dev.gatehouse.core.error.DomainError;
 import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.core.model.Account;
 import dev.gatehouse.core.model.AccountAssignment;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -184,7 +186,17 @@ public final class AccessModelService {
                                     Actor actor, RequestContext context) {
         AccountAssignment assignment = resolve(account, permissionSet, type, principal);
         return store.inTransaction(tx -> {
-            tx.assignments().insert(assignment);
+            try {
+                tx.assignments().insert(assignment);
+            } catch (DomainException e) {
+                if (e.error() instanceof DomainError.AlreadyExists) {
+                    // The store can only name the row by ids; people know the names they typed.
+                    throw new DomainException(new DomainError.AlreadyExists("AccountAssignment", principal,
+                            permissionSet + " is already assigned to the " + type.name().toLowerCase(Locale.ROOT)
+                                    + " " + principal + " in account " + account));
+                }
+                throw e;
+            }
             audit.success(tx.audit(), context, actor, EventSource.SSO_ADMIN, "CreateAccountAssignment",
                     assignmentParameters(assignment, principal), Map.of());
             return assignment;

@@ -98,6 +98,14 @@ class AdministratorAndDeveloperInChromiumTest {
             ed.click(By.linkText("Sessions"));
             ed.screenshot("own-sessions");
 
+            ed.phoneSized();
+            for (String page : new String[] {"/start", "/start/sessions", "/start/credentials?account_id=" + ACCOUNT_ID
+                    + "&role_name=PowerUserAccess"}) {
+                ed.open(gatehouse.baseUrl() + page);
+                assertThat(ed.fitsTheWidth()).as("%s fits a phone's width", page).isTrue();
+            }
+            ed.screenshot("portal-on-a-phone");
+
             admin.open(gatehouse.baseUrl() + "/admin/users/" + ED);
             admin.screenshot("ed-with-a-session");
             admin.click(By.id("revoke-all-sessions"));
@@ -119,6 +127,10 @@ class AdministratorAndDeveloperInChromiumTest {
         admin.press("Sign in");
         assertThat(admin.textOf("start-url")).isEqualTo(gatehouse.startUrl());
         admin.screenshot("dashboard");
+        admin.phoneSized();
+        assertThat(admin.fitsTheWidth()).as("the dashboard fits a phone's width").isTrue();
+        admin.screenshot("dashboard-on-a-phone");
+        admin.desktopSized();
 
         admin.open(gatehouse.baseUrl() + "/admin/users");
         admin.fill("userName", ED);

@@ -11,11 +11,11 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -71,6 +71,19 @@ public final class Chromium implements AutoCloseable {
         return driver.getTitle();
     }
 
+    /**
+     * Whether the element left the document. Chromium mostly says so with a stale-element error, but during a
+     * navigation it may answer with an inspector error instead; both mean the old page is gone.
+     */
+    private static boolean isGone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (WebDriverException e) {
+            return true;
+        }
+    }
+
     /** Types into the field labelled by {@code id}, replacing what was there. */
     public void fill(String id, String value) {
         WebElement field = element(By.id(id));
@@ -87,7 +100,7 @@ public final class Chromium implements AutoCloseable {
         WebElement target = element(by);
         WebElement oldPage = driver.findElement(By.tagName("html"));
         target.click();
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.stalenessOf(oldPage));
+        new WebDriverWait(driver, WAIT).until(d -> isGone(oldPage));
         new WebDriverWait(driver, WAIT).until(d -> "complete".equals(
                 ((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
@@ -131,6 +144,22 @@ public final class Chromium implements AutoCloseable {
     /** Waits until the browser's URL satisfies {@code condition}, e.g. after a redirect to another origin. */
     public void awaitUrl(java.util.function.Predicate<String> condition) {
         new WebDriverWait(driver, WAIT).until(d -> condition.test(d.getCurrentUrl()));
+    }
+
+    /** Makes the window the size of a phone's screen (390 × 844 CSS pixels), reloading nothing. */
+    public void phoneSized() {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+    }
+
+    public void desktopSized() {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+    }
+
+    /** Whether the page fits the window's width, so that nobody has to scroll sideways to read or use it. */
+    public boolean fitsTheWidth() {
+        Object fits = driver.executeScript(
+                "return document.documentElement.scrollWidth <= document.documentElement.clientWidth;");
+        return Boolean.TRUE.equals(fits);
     }
 
     /** Saves what the browser shows now as {@code NN-name.png}. */

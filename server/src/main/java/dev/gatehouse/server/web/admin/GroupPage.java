@@ -3,6 +3,7 @@ package dev.gatehouse.server.web.admin;
 import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.core.model.Group;
 import dev.gatehouse.core.model.Page;
+import dev.gatehouse.core.model.PermissionSet;
 import dev.gatehouse.core.model.PrincipalType;
 import dev.gatehouse.core.model.User;
 import dev.gatehouse.core.service.AccessModelService;
@@ -12,12 +13,14 @@ import dev.gatehouse.server.web.Templates;
 import dev.gatehouse.server.web.view.admin.AdminPaths;
 import dev.gatehouse.server.web.view.admin.ConfirmView;
 import dev.gatehouse.server.web.view.admin.GroupView;
+import dev.gatehouse.server.web.view.admin.PrincipalAssignmentForm;
 import io.javalin.http.Context;
 import java.util.Map;
 
 /**
  * {@code /admin/groups/{groupName}}: one group's members (a page at a time) and what the group is assigned; adding
- * and removing members, and deleting the group after a confirmation.
+ * and removing members, assigning the group a permission set in an account and removing that again (which ends the
+ * members' sessions), and deleting the group after a confirmation.
  */
 final class GroupPage {
 
@@ -37,6 +40,8 @@ final class GroupPage {
         routes.get(PATH, this::show);
         routes.post(PATH + "/members", this::addMember);
         routes.post(PATH + "/members/remove", this::removeMember);
+        routes.post(PATH + "/assignments", this::assign);
+        routes.post(PATH + "/assignments/remove", this::unassign);
         routes.get(PATH + "/delete", this::confirmDelete);
         routes.post(PATH + "/delete", this::delete);
     }
@@ -46,7 +51,7 @@ final class GroupPage {
     }
 
     private void show(Context ctx, Admin admin) {
-        render(ctx, admin, 200, Forms.optionalQuery(ctx, "after"), "", Map.of());
+        render(ctx, admin, 200, Forms.optionalQuery(ctx, "after"), "", PrincipalAssignmentForm.empty(), Map.of());
     }
 
     private void addMember(Context ctx, Admin admin) {
@@ -55,8 +60,8 @@ final class GroupPage {
         try {
             identityStore.addMember(group.displayName(), userName, admin.actor(), RequestContexts.of(ctx));
         } catch (DomainException e) {
-            render(ctx, admin, 400, null, userName, FieldErrors.of(e, "User", "userName",
-                    "GroupMembership", "userName"));
+            render(ctx, admin, 400, null, userName, PrincipalAssignmentForm.empty(), FieldErrors.of(e,
+                    "User", "userName", "GroupMembership", "userName"));
             return;
         }
         Notice.MEMBER_ADDED.redirect(ctx, AdminPaths.group(group.displayName()));
@@ -67,6 +72,28 @@ final class GroupPage {
         identityStore.removeMember(group.displayName(), Forms.text(ctx, "userName"), admin.actor(),
                 RequestContexts.of(ctx));
         Notice.MEMBER_REMOVED.redirect(ctx, AdminPaths.group(group.displayName()));
+    }
+
+    private void assign(Context ctx, Admin admin) {
+        Group group = identityStore.group(groupName(ctx));
+        PrincipalAssignmentForm form = UserPage.assignmentForm(ctx);
+        try {
+            accessModel.assign(form.account(), form.permissionSet(), PrincipalType.GROUP, group.displayName(),
+                    admin.actor(), RequestContexts.of(ctx));
+        } catch (DomainException e) {
+            render(ctx, admin, 400, null, "", form, FieldErrors.of(e, "Account", "account",
+                    "Permission set", "permissionSet", "AccountAssignment", "permissionSet"));
+            return;
+        }
+        Notice.ASSIGNED.redirect(ctx, AdminPaths.group(group.displayName()));
+    }
+
+    private void unassign(Context ctx, Admin admin) {
+        Group group = identityStore.group(groupName(ctx));
+        PrincipalAssignmentForm form = UserPage.assignmentForm(ctx);
+        accessModel.unassign(form.account(), form.permissionSet(), PrincipalType.GROUP, group.displayName(),
+                admin.actor(), RequestContexts.of(ctx));
+        Notice.UNASSIGNED.redirect(ctx, AdminPaths.group(group.displayName()));
     }
 
     private void confirmDelete(Context ctx, Admin admin) {
@@ -84,7 +111,7 @@ final class GroupPage {
     }
 
     private void render(Context ctx, Admin admin, int status, String afterMember, String userName,
-                        Map<String, String> errors) {
+                        PrincipalAssignmentForm assignment, Map<String, String> errors) {
         Group group = identityStore.group(groupName(ctx));
         Page<User> members = identityStore.memberPage(group.displayName(), afterMember, UsersPage.PAGE_SIZE);
         String next = members.nextToken() == null ? null
@@ -92,6 +119,9 @@ final class GroupPage {
         templates.render(ctx, status, "admin/group.jte", new GroupView(admin.frame("groups", ctx), Rows.group(group),
                 members.items().stream().map(Rows::user).toList(), next,
                 accessModel.assignmentsOf(PrincipalType.GROUP, group.displayName()).stream()
-                        .map(Rows::assignment).toList(), userName, errors));
+                        .map(Rows::assignment).toList(),
+                accessModel.listAccounts(null, UserPage.SUGGESTED).stream().map(Rows::account).toList(),
+                accessModel.listPermissionSets(null, UserPage.SUGGESTED).stream().map(PermissionSet::name).toList(),
+                userName, assignment, errors));
     }
 }

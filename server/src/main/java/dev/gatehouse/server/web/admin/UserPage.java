@@ -2,6 +2,8 @@ package dev.gatehouse.server.web.admin;
 
 import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.core.model.Group;
+import dev.gatehouse.core.model.PermissionSet;
+import dev.gatehouse.core.model.PrincipalType;
 import dev.gatehouse.core.model.User;
 import dev.gatehouse.core.service.AccessModelService;
 import dev.gatehouse.core.service.ActivationService;
@@ -11,17 +13,21 @@ import dev.gatehouse.server.http.RequestContexts;
 import dev.gatehouse.server.web.Templates;
 import dev.gatehouse.server.web.view.admin.AdminFrame;
 import dev.gatehouse.server.web.view.admin.AdminPaths;
+import dev.gatehouse.server.web.view.admin.PrincipalAssignmentForm;
 import dev.gatehouse.server.web.view.admin.UserView;
 import io.javalin.http.Context;
 import java.util.Map;
 
 /**
  * {@code /admin/users/{userName}}: one user with their groups, what they hold in which account, and their active
- * sessions; issuing a new activation link, ending sessions, and adding them to or removing them from groups.
+ * sessions; issuing a new activation link, ending sessions, adding them to or removing them from groups, and
+ * assigning them a permission set in an account or removing that again (which ends their sessions).
  */
 final class UserPage {
 
     static final String PATH = AdminPaths.USERS + "/{userName}";
+    /** Accounts and permission sets offered in a user's or group's assign form; any other can still be typed. */
+    static final int SUGGESTED = 200;
 
     private final IdentityStoreService identityStore;
     private final AccessModelService accessModel;
@@ -47,14 +53,23 @@ final class UserPage {
         routes.post(PATH + "/sessions/revoke-all", this::revokeAllSessions);
         routes.post(PATH + "/groups", this::addToGroup);
         routes.post(PATH + "/groups/remove", this::removeFromGroup);
+        routes.post(PATH + "/assignments", this::assign);
+        routes.post(PATH + "/assignments/remove", this::unassign);
     }
 
     static String userName(Context ctx) {
         return ctx.pathParam("userName");
     }
 
+    /** The assign form of a user's or group's page. */
+    static PrincipalAssignmentForm assignmentForm(Context ctx) {
+        return new PrincipalAssignmentForm(Forms.text(ctx, "account").strip(),
+                Forms.text(ctx, "permissionSet").strip());
+    }
+
     private void show(Context ctx, Admin admin) {
-        render(ctx, admin, admin.frame("users", ctx), 200, userName(ctx), null, "", Map.of());
+        render(ctx, admin, admin.frame("users", ctx), 200, userName(ctx), null, "", PrincipalAssignmentForm.empty(),
+                Map.of());
     }
 
     /** Also the reset-password link: the password the user then sets replaces the old one. */
@@ -67,7 +82,7 @@ final class UserPage {
     void showWithNewActivationLink(Context ctx, Admin admin, String userName, String notice) {
         String token = activations.issue(userName, admin.actor(), RequestContexts.of(ctx));
         render(ctx, admin, admin.frame("users", notice), 200, userName, publicUrl + "/activate?token=" + token, "",
-                Map.of());
+                PrincipalAssignmentForm.empty(), Map.of());
     }
 
     private void revokeSession(Context ctx, Admin admin) {
@@ -89,7 +104,8 @@ final class UserPage {
             identityStore.addMember(groupName, userName, admin.actor(), RequestContexts.of(ctx));
         } catch (DomainException e) {
             render(ctx, admin, admin.frame("users", (String) null), 400, userName, null, groupName,
-                    FieldErrors.of(e, "Group", "groupName", "GroupMembership", "groupName"));
+                    PrincipalAssignmentForm.empty(), FieldErrors.of(e, "Group", "groupName",
+                            "GroupMembership", "groupName"));
             return;
         }
         Notice.MEMBER_ADDED.redirect(ctx, AdminPaths.user(userName));
@@ -101,14 +117,40 @@ final class UserPage {
         Notice.MEMBER_REMOVED.redirect(ctx, AdminPaths.user(userName));
     }
 
+    private void assign(Context ctx, Admin admin) {
+        User user = identityStore.user(userName(ctx));
+        PrincipalAssignmentForm form = assignmentForm(ctx);
+        try {
+            accessModel.assign(form.account(), form.permissionSet(), PrincipalType.USER, user.userName(),
+                    admin.actor(), RequestContexts.of(ctx));
+        } catch (DomainException e) {
+            render(ctx, admin, admin.frame("users", (String) null), 400, user.userName(), null, "", form,
+                    FieldErrors.of(e, "Account", "account", "Permission set", "permissionSet",
+                            "AccountAssignment", "permissionSet"));
+            return;
+        }
+        Notice.ASSIGNED.redirect(ctx, AdminPaths.user(user.userName()));
+    }
+
+    private void unassign(Context ctx, Admin admin) {
+        User user = identityStore.user(userName(ctx));
+        PrincipalAssignmentForm form = assignmentForm(ctx);
+        accessModel.unassign(form.account(), form.permissionSet(), PrincipalType.USER, user.userName(),
+                admin.actor(), RequestContexts.of(ctx));
+        Notice.UNASSIGNED.redirect(ctx, AdminPaths.user(user.userName()));
+    }
+
     private void render(Context ctx, Admin admin, AdminFrame frame, int status, String userName,
-                        String activationLink, String groupName, Map<String, String> errors) {
+                        String activationLink, String groupName, PrincipalAssignmentForm assignment,
+                        Map<String, String> errors) {
         User user = identityStore.user(userName);
         templates.render(ctx, status, "admin/user.jte", new UserView(frame, Rows.user(user),
                 identityStore.groupsOf(user.userName()).stream().map(Group::displayName).toList(),
                 accessModel.effectiveAssignmentsOf(user.userName()).stream().map(Rows::assignment).toList(),
+                accessModel.listAccounts(null, SUGGESTED).stream().map(Rows::account).toList(),
+                accessModel.listPermissionSets(null, SUGGESTED).stream().map(PermissionSet::name).toList(),
                 sessions.activeSessionsOf(user.userId()).stream()
                         .map(session -> Rows.session(session, admin.sessionId())).toList(),
-                activationLink, groupName, errors));
+                activationLink, groupName, assignment, errors));
     }
 }

@@ -3,12 +3,23 @@ package dev.gatehouse.server.web.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.core.audit.Actor;
+import dev.gatehouse.core.model.PrincipalType;
 import dev.gatehouse.core.model.User;
+import dev.gatehouse.core.service.AccessModelService.NewPermissionSet;
 import dev.gatehouse.server.web.Browser;
 import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class GroupPagesTest extends ServerWithAdmin {
+
+    private static void accountAndPermissionSet(String accountId, String accountName, String permissionSet) {
+        server.services.accessModel().createAccount(accountId, accountName, accountName + "@example.com",
+                Actor.administratorCli(), SETUP);
+        server.services.accessModel().createPermissionSet(new NewPermissionSet(permissionSet, null, "PT1H",
+                List.of("ReadOnlyAccess"), null, null, Map.of()), Actor.administratorCli(), SETUP);
+    }
 
     @Test
     void createGroupThenItsPageAndTheListShowIt() {
@@ -77,6 +88,97 @@ class GroupPagesTest extends ServerWithAdmin {
 
         assertThat(first.body()).contains(">crowd00<", ">crowd49<").doesNotContain(">crowd50<");
         assertThat(second.body()).contains(">crowd50<").doesNotContain(">crowd49<");
+    }
+
+    @Test
+    void assignFromTheGroupsPageThenTheAccountListsItAndRemoveEndsTheMembersSessions() {
+        accountAndPermissionSet("121212121212", "GroupAssigned", "GroupAccess");
+        server.services.identityStore().createGroup("Ops/Assigned", null, Actor.administratorCli(), SETUP);
+        server.createActiveUser("gil.grouped");
+        server.services.identityStore().addMember("Ops/Assigned", "gil.grouped", Actor.administratorCli(), SETUP);
+        Browser admin = admin();
+        HttpResponse<String> before = admin.get("/admin/groups/Ops%2FAssigned");
+
+        HttpResponse<String> assigned = submit(admin, "/admin/groups/Ops%2FAssigned/assignments",
+                "account", "GroupAssigned", "permissionSet", "GroupAccess");
+        HttpResponse<String> page = admin.get(Browser.location(assigned));
+        HttpResponse<String> account = admin.get("/admin/accounts/121212121212");
+        Browser gil = server.newBrowser();
+        gil.signIn("gil.grouped", "/start");
+        HttpResponse<String> removed = submit(admin, "/admin/groups/Ops%2FAssigned/assignments/remove",
+                "account", Browser.hidden(page, "account"), "permissionSet", Browser.hidden(page, "permissionSet"));
+
+        assertThat(text(before, "no-assignments")).isEqualTo("No permission set in any account yet.");
+        assertThat(before.body()).contains("<option value=\"121212121212\">GroupAssigned</option>",
+                "<option value=\"GroupAccess\"></option>");
+        assertThat(Html.attribute(before.body(), "account", "list")).isEqualTo("account-ids");
+        assertThat(Html.attribute(before.body(), "assign-to-group", "action"))
+                .isEqualTo("/admin/groups/Ops%2FAssigned/assignments#assign-to-group");
+        assertThat(Browser.location(assigned)).isEqualTo("/admin/groups/Ops%2FAssigned?notice=assigned");
+        assertThat(text(page, "notice")).isEqualTo("The permission set was assigned.");
+        assertThat(page.body()).contains("id=\"group-assignments\"", ">GroupAssigned</a>", ">GroupAccess</a>");
+        assertThat(account.body()).contains("href=\"/admin/groups/Ops%2FAssigned\"");
+        assertThat(events("CreateAccountAssignment")).anySatisfy(e -> {
+            assertThat(e.userName()).isEqualTo(ADMIN);
+            assertThat(e.requestParameters()).containsEntry("principalName", "Ops/Assigned")
+                    .containsEntry("principalType", "GROUP");
+        });
+        assertThat(Browser.location(removed)).isEqualTo("/admin/groups/Ops%2FAssigned?notice=unassigned");
+        assertThat(server.services.accessModel().assignments("121212121212")).isEmpty();
+        assertThat(gil.get("/start").statusCode()).isEqualTo(303);
+        assertThat(events("DeleteAccountAssignment")).anySatisfy(e -> {
+            assertThat(e.userName()).isEqualTo(ADMIN);
+            assertThat(e.requestParameters()).containsEntry("principalName", "Ops/Assigned");
+        });
+    }
+
+    @Test
+    void assignWhenAccountOrPermissionSetUnknownOrAlreadyAssignedThenErrorBesideThatField() {
+        accountAndPermissionSet("131313131313", "GroupErrors", "GroupErrorAccess");
+        server.services.identityStore().createGroup("Erring", null, Actor.administratorCli(), SETUP);
+        server.services.accessModel().assign("131313131313", "GroupErrorAccess", PrincipalType.GROUP, "Erring",
+                Actor.administratorCli(), SETUP);
+        Browser admin = admin();
+
+        HttpResponse<String> unknownAccount = submit(admin, "/admin/groups/Erring/assignments",
+                "account", "999999999999", "permissionSet", "GroupErrorAccess");
+        HttpResponse<String> unknownSet = submit(admin, "/admin/groups/Erring/assignments",
+                "account", "131313131313", "permissionSet", "NoSuchSet");
+        HttpResponse<String> again = submit(admin, "/admin/groups/Erring/assignments",
+                "account", "GroupErrors", "permissionSet", "GroupErrorAccess");
+
+        assertThat(unknownAccount.statusCode()).isEqualTo(400);
+        assertThat(text(unknownAccount, "account-error")).isEqualTo("Account '999999999999' does not exist");
+        assertThat(Html.attribute(unknownAccount.body(), "account", "aria-invalid")).isEqualTo("true");
+        assertThat(Html.attribute(unknownAccount.body(), "permissionSet", "value")).isEqualTo("GroupErrorAccess");
+        assertThat(unknownSet.statusCode()).isEqualTo(400);
+        assertThat(text(unknownSet, "permissionSet-error")).isEqualTo("Permission set 'NoSuchSet' does not exist");
+        assertThat(Html.attribute(unknownSet.body(), "account", "value")).isEqualTo("131313131313");
+        assertThat(again.statusCode()).isEqualTo(400);
+        assertThat(text(again, "permissionSet-error"))
+                .isEqualTo("GroupErrorAccess is already assigned to the group Erring in account GroupErrors");
+        assertThat(server.services.accessModel().assignments("131313131313")).hasSize(1);
+    }
+
+    @Test
+    void assignOrRemoveWithoutCsrfTokenIsRefusedAndNothingChanges() {
+        accountAndPermissionSet("141414141414", "GroupCsrf", "GroupCsrfAccess");
+        server.services.identityStore().createGroup("Guarded", null, Actor.administratorCli(), SETUP);
+        server.services.identityStore().createGroup("Unguarded", null, Actor.administratorCli(), SETUP);
+        server.services.accessModel().assign("141414141414", "GroupCsrfAccess", PrincipalType.GROUP, "Guarded",
+                Actor.administratorCli(), SETUP);
+        Browser admin = admin();
+
+        HttpResponse<String> assign = admin.post("/admin/groups/Unguarded/assignments",
+                Browser.form("account", "141414141414", "permissionSet", "GroupCsrfAccess"));
+        HttpResponse<String> remove = admin.post("/admin/groups/Guarded/assignments/remove",
+                Browser.form("account", "141414141414", "permissionSet", "GroupCsrfAccess"));
+
+        assertThat(assign.statusCode()).isEqualTo(403);
+        assertThat(remove.statusCode()).isEqualTo(403);
+        assertThat(server.services.accessModel().assignments("141414141414")).singleElement()
+                .satisfies(a -> assertThat(a.principalId()).isEqualTo(
+                        server.services.identityStore().group("Guarded").groupId()));
     }
 
     @Test

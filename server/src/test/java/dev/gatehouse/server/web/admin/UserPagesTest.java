@@ -3,14 +3,25 @@ package dev.gatehouse.server.web.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.core.audit.Actor;
+import dev.gatehouse.core.model.PrincipalType;
 import dev.gatehouse.core.model.SessionKind;
 import dev.gatehouse.core.model.User;
+import dev.gatehouse.core.service.AccessModelService.NewPermissionSet;
 import dev.gatehouse.server.web.Browser;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class UserPagesTest extends ServerWithAdmin {
+
+    private static void accountAndPermissionSet(String accountId, String accountName, String permissionSet) {
+        server.services.accessModel().createAccount(accountId, accountName, accountName + "@example.com",
+                Actor.administratorCli(), SETUP);
+        server.services.accessModel().createPermissionSet(new NewPermissionSet(permissionSet, null, "PT1H",
+                List.of("ReadOnlyAccess"), null, null, Map.of()), Actor.administratorCli(), SETUP);
+    }
 
     @Test
     void createUserThenTheirPageShowsAWorkingActivationLink() {
@@ -245,6 +256,113 @@ class UserPagesTest extends ServerWithAdmin {
         assertThat(page.body()).contains("id=\"user-groups\"", ">Testers</a>");
         assertThat(Browser.location(removed)).isEqualTo("/admin/users/gus.groups?notice=member-removed");
         assertThat(server.services.identityStore().groupsOf("gus.groups")).isEmpty();
+    }
+
+    @Test
+    void assignFromTheUsersPageThenTheAccountListsItAndRemoveEndsTheirSessions() {
+        accountAndPermissionSet("212121212121", "UserAssigned", "UserAccess");
+        server.createActiveUser("ula.user");
+        Browser admin = admin();
+        HttpResponse<String> before = admin.get("/admin/users/ula.user");
+
+        HttpResponse<String> assigned = submit(admin, "/admin/users/ula.user/assignments",
+                "account", "212121212121", "permissionSet", "UserAccess");
+        HttpResponse<String> page = admin.get(Browser.location(assigned));
+        HttpResponse<String> account = admin.get("/admin/accounts/212121212121");
+        Browser ula = server.newBrowser();
+        ula.signIn("ula.user", "/start");
+        HttpResponse<String> removed = submit(admin, "/admin/users/ula.user/assignments/remove",
+                "account", Browser.hidden(page, "account"), "permissionSet", Browser.hidden(page, "permissionSet"));
+
+        assertThat(before.body()).contains("<option value=\"212121212121\">UserAssigned</option>",
+                "<option value=\"UserAccess\"></option>");
+        assertThat(Html.attribute(before.body(), "assign-to-user", "action"))
+                .isEqualTo("/admin/users/ula.user/assignments#assign-to-user");
+        assertThat(Browser.location(assigned)).isEqualTo("/admin/users/ula.user?notice=assigned");
+        assertThat(page.body()).contains("id=\"user-assignments\"", ">UserAssigned</a>", ">UserAccess</a>");
+        assertThat(account.body()).contains("href=\"/admin/users/ula.user\"");
+        assertThat(events("CreateAccountAssignment")).anySatisfy(e -> {
+            assertThat(e.userName()).isEqualTo(ADMIN);
+            assertThat(e.requestParameters()).containsEntry("principalName", "ula.user")
+                    .containsEntry("principalType", "USER");
+        });
+        assertThat(Browser.location(removed)).isEqualTo("/admin/users/ula.user?notice=unassigned");
+        assertThat(text(admin.get(Browser.location(removed)), "notice"))
+                .isEqualTo("The assignment was removed. Sessions that relied on it were ended.");
+        assertThat(server.services.accessModel().assignments("212121212121")).isEmpty();
+        assertThat(ula.get("/start").statusCode()).isEqualTo(303);
+        assertThat(events("DeleteAccountAssignment")).anySatisfy(e -> {
+            assertThat(e.userName()).isEqualTo(ADMIN);
+            assertThat(e.requestParameters()).containsEntry("principalName", "ula.user");
+        });
+    }
+
+    @Test
+    void onlyDirectAssignmentsCanBeRemovedFromTheUsersPage() {
+        accountAndPermissionSet("232323232323", "Mixed", "DirectAccess");
+        server.services.accessModel().createPermissionSet(new NewPermissionSet("ThroughGroupAccess", null, "PT1H",
+                List.of("ReadOnlyAccess"), null, null, Map.of()), Actor.administratorCli(), SETUP);
+        server.createUser("mo.mixed");
+        server.services.identityStore().createGroup("MixedGroup", null, Actor.administratorCli(), SETUP);
+        server.services.identityStore().addMember("MixedGroup", "mo.mixed", Actor.administratorCli(), SETUP);
+        server.services.accessModel().assign("232323232323", "DirectAccess", PrincipalType.USER, "mo.mixed",
+                Actor.administratorCli(), SETUP);
+        server.services.accessModel().assign("232323232323", "ThroughGroupAccess", PrincipalType.GROUP,
+                "MixedGroup", Actor.administratorCli(), SETUP);
+
+        HttpResponse<String> page = admin().get("/admin/users/mo.mixed");
+
+        assertThat(page.body()).contains(">ThroughGroupAccess</a>", "href=\"/admin/groups/MixedGroup\"");
+        assertThat(page.body().split("action=\"/admin/users/mo.mixed/assignments/remove\"", -1)).hasSize(2);
+        assertThat(Browser.hidden(page, "permissionSet")).isEqualTo("DirectAccess");
+    }
+
+    @Test
+    void assignWhenAccountOrPermissionSetUnknownOrAlreadyAssignedThenErrorBesideThatField() {
+        accountAndPermissionSet("242424242424", "UserErrors", "UserErrorAccess");
+        server.createUser("eve.errors");
+        server.services.accessModel().assign("242424242424", "UserErrorAccess", PrincipalType.USER, "eve.errors",
+                Actor.administratorCli(), SETUP);
+        Browser admin = admin();
+
+        HttpResponse<String> unknownAccount = submit(admin, "/admin/users/eve.errors/assignments",
+                "account", "Nowhere", "permissionSet", "UserErrorAccess");
+        HttpResponse<String> unknownSet = submit(admin, "/admin/users/eve.errors/assignments",
+                "account", "UserErrors", "permissionSet", "NoSuchSet");
+        HttpResponse<String> again = submit(admin, "/admin/users/eve.errors/assignments",
+                "account", "242424242424", "permissionSet", "UserErrorAccess");
+
+        assertThat(unknownAccount.statusCode()).isEqualTo(400);
+        assertThat(text(unknownAccount, "account-error")).isEqualTo("Account 'Nowhere' does not exist");
+        assertThat(Html.attribute(unknownAccount.body(), "account", "value")).isEqualTo("Nowhere");
+        assertThat(unknownSet.statusCode()).isEqualTo(400);
+        assertThat(text(unknownSet, "permissionSet-error")).isEqualTo("Permission set 'NoSuchSet' does not exist");
+        assertThat(Html.attribute(unknownSet.body(), "permissionSet", "aria-invalid")).isEqualTo("true");
+        assertThat(again.statusCode()).isEqualTo(400);
+        assertThat(text(again, "permissionSet-error"))
+                .isEqualTo("UserErrorAccess is already assigned to the user eve.errors in account 242424242424");
+        assertThat(server.services.accessModel().assignments("242424242424")).hasSize(1);
+    }
+
+    @Test
+    void assignOrRemoveWithoutCsrfTokenIsRefusedAndNothingChanges() {
+        accountAndPermissionSet("252525252525", "UserCsrf", "UserCsrfAccess");
+        server.createUser("cy.csrf");
+        server.createUser("cy.kept");
+        server.services.accessModel().assign("252525252525", "UserCsrfAccess", PrincipalType.USER, "cy.kept",
+                Actor.administratorCli(), SETUP);
+        Browser admin = admin();
+
+        HttpResponse<String> assign = admin.post("/admin/users/cy.csrf/assignments",
+                Browser.form("account", "252525252525", "permissionSet", "UserCsrfAccess"));
+        HttpResponse<String> remove = admin.post("/admin/users/cy.kept/assignments/remove",
+                Browser.form("account", "252525252525", "permissionSet", "UserCsrfAccess"));
+
+        assertThat(assign.statusCode()).isEqualTo(403);
+        assertThat(remove.statusCode()).isEqualTo(403);
+        assertThat(server.services.accessModel().assignments("252525252525")).singleElement()
+                .satisfies(a -> assertThat(a.principalId()).isEqualTo(
+                        server.services.identityStore().user("cy.kept").userId()));
     }
 
     @Test
