@@ -3,6 +3,7 @@ package dev.gatehouse.server.web;
 import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.server.http.RequestContexts;
 import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
 import org.slf4j.Logger;
@@ -16,6 +17,8 @@ import org.slf4j.LoggerFactory;
 public final class PageRoutes {
 
     private static final Logger LOG = LoggerFactory.getLogger(PageRoutes.class);
+
+    private static final String ANSWERED = "gatehouse.web.answeredByAPage";
 
     private final RoutesConfig routes;
     private final HtmlErrors errors;
@@ -33,8 +36,14 @@ public final class PageRoutes {
         routes.post(path, guarded(handler));
     }
 
+    /** Whether a page handler answered this request (its 404s are its own and already a page). */
+    static boolean answeredByAPage(Context ctx) {
+        return Boolean.TRUE.equals(ctx.attribute(ANSWERED));
+    }
+
     private Handler guarded(Handler handler) {
         return ctx -> {
+            ctx.attribute(ANSWERED, true);
             SecurityHeaders.apply(ctx);
             try {
                 handler.handle(ctx);

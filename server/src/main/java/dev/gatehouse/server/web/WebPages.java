@@ -1,5 +1,6 @@
 package dev.gatehouse.server.web;
 
+import dev.gatehouse.core.error.DomainError;
 import dev.gatehouse.server.Services;
 import dev.gatehouse.server.http.HttpModule;
 import dev.gatehouse.server.web.view.CliSettings;
@@ -56,6 +57,14 @@ public final class WebPages implements HttpModule {
         start.mount(pages);
         accessKeys.mount(pages);
         sessionsPage.mount(pages);
+        // A mistyped page address still gets a page, carrying the headers every page carries. Only for browsers
+        // (Accept: text/html) and only where no page answered already: the APIs' own 404 bodies stay as they are.
+        routes.error(404, "html", ctx -> {
+            if (!PageRoutes.answeredByAPage(ctx)) {
+                SecurityHeaders.apply(ctx);
+                errors.render(ctx, new DomainError.NotFound("Page", ctx.path(), "There is no page at this address."));
+            }
+        });
         stylesheet.mount(routes);
         script.mount(routes);
         admin.mount(pages);

@@ -169,6 +169,31 @@ class PageSecurityTest extends ServerWithEd {
                 .doesNotContainPattern("<script(?! src=\"/static/gatehouse\\.js\" defer></script>)");
     }
 
+    @Test
+    void mistypedPageAddressGetsAnHtmlPageWithTheSecurityHeaders() throws Exception {
+        HttpResponse<String> page = getAccepting("/admin/no-such-page", "text/html,application/xhtml+xml");
+
+        assertThat(page.statusCode()).isEqualTo(404);
+        assertThat(page.headers().firstValue("Content-Type")).get().asString().startsWith("text/html");
+        assertThat(page.body()).contains("There is no page at this address.");
+        assertSecurityHeaders(page);
+    }
+
+    @Test
+    void apiClientsAskingForAnUnknownPathDoNotGetAPage() throws Exception {
+        HttpResponse<String> answer = getAccepting("/no-such-api", "application/json");
+
+        assertThat(answer.statusCode()).isEqualTo(404);
+        assertThat(answer.body()).doesNotContain("<html");
+    }
+
+    private HttpResponse<String> getAccepting(String path, String accept) throws Exception {
+        try (java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient()) {
+            return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.url(path)))
+                    .header("Accept", accept).build(), HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
     private static void assertSecurityHeaders(HttpResponse<String> response) {
         assertThat(response.headers().firstValue("Content-Security-Policy")).hasValue(
                 "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; form-action 'self'; "
