@@ -9,6 +9,7 @@ import dev.gatehouse.core.port.ClientRepository;
 import dev.gatehouse.core.port.DeviceAuthorizationRepository;
 import dev.gatehouse.core.port.GroupRepository;
 import dev.gatehouse.core.port.InstanceRepository;
+import dev.gatehouse.core.port.MfaDeviceRepository;
 import dev.gatehouse.core.port.PermissionSetRepository;
 import dev.gatehouse.core.port.SessionRepository;
 import dev.gatehouse.core.port.Store;
@@ -32,6 +33,7 @@ public final class JdbiStore implements Store {
     private final AuthorizationCodeRepository authorizationCodes;
     private final SessionRepository sessions;
     private final ActivationRepository activations;
+    private final MfaDeviceRepository mfaDevices;
     private final AuditRepository audit;
     private final InstanceRepository instance;
 
@@ -52,6 +54,7 @@ public final class JdbiStore implements Store {
         this.authorizationCodes = new JdbiAuthorizationCodeRepository(handles);
         this.sessions = new JdbiSessionRepository(handles);
         this.activations = new JdbiActivationRepository(handles);
+        this.mfaDevices = new JdbiMfaDeviceRepository(handles);
         this.audit = new JdbiAuditRepository(handles);
         this.instance = new JdbiInstanceRepository(handles);
     }
@@ -104,6 +107,11 @@ public final class JdbiStore implements Store {
     @Override
     public ActivationRepository activations() {
         return activations;
+    }
+
+    @Override
+    public MfaDeviceRepository mfaDevices() {
+        return mfaDevices;
     }
 
     @Override

@@ -28,6 +28,8 @@ public interface Store {
 
     ActivationRepository activations();
 
+    MfaDeviceRepository mfaDevices();
+
     AuditRepository audit();
 
     InstanceRepository instance();

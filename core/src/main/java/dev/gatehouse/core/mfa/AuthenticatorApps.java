@@ -1,0 +1,167 @@
+package dev.gatehouse.core.mfa;
+
+import dev.gatehouse.core.audit.Actor;
+import dev.gatehouse.core.audit.AuditLog;
+import dev.gatehouse.core.audit.EventSource;
+import dev.gatehouse.core.audit.RequestContext;
+import dev.gatehouse.core.error.DomainException;
+import dev.gatehouse.core.model.User;
+import dev.gatehouse.core.port.Store;
+import dev.gatehouse.core.token.Secrets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
+
+/**
+ * A user's authenticator apps (TOTP): enrolment confirmed by a first code, then verification of codes,
+ * each accepted once only. Audit events never carry a secret or a code.
+ */
+public final class AuthenticatorApps {
+
+    /** Authenticator apps a user may have at once; with security keys, the issue allows 2 + 6. */
+    public static final int LIMIT = 2;
+    public static final int MAX_NAME_LENGTH = 64;
+    /** 160 bits, the HMAC-SHA1 block-size-friendly length RFC 4226 §4 recommends. */
+    private static final int SECRET_BYTES = 20;
+
+    private final Store store;
+    private final Clock clock;
+    private final AuditLog audit;
+    private final SecretSealer sealer;
+    private final String issuer;
+    private final Totp totp = Totp.STANDARD;
+
+    /** @param issuer the name the app shows above the code, e.g. "Gatehouse" */
+    public AuthenticatorApps(Store store, Clock clock, AuditLog audit, SecretSealer sealer, String issuer) {
+        this.store = store;
+        this.clock = clock;
+        this.audit = audit;
+        this.sealer = sealer;
+        this.issuer = issuer;
+    }
+
+    /**
+     * Creates an unconfirmed app with a new secret and returns what the user needs to add it. An enrolment
+     * the user started before and never confirmed is dropped: only the newest QR code can be confirmed.
+     */
+    public Enrolment startEnrolment(String userId, String name, Actor actor, RequestContext context) {
+        String validName = validName(name);
+        byte[] secret = Secrets.randomBytes(SECRET_BYTES);
+        String deviceId = UUID.randomUUID().toString();
+        return store.inTransaction(tx -> {
+            User user = tx.users().findById(userId).orElseThrow(() -> DomainException.notFound("User", userId));
+            List<MfaDevice> devices = tx.mfaDevices().listByUser(userId);
+            requireRoomForAnother(devices);
+            devices.stream().filter(d -> d.kind() == MfaDeviceKind.TOTP && !d.confirmed())
+                    .forEach(d -> tx.mfaDevices().delete(d.deviceId()));
+            tx.mfaDevices().insert(new MfaDevice(deviceId, userId, MfaDeviceKind.TOTP, validName,
+                    sealer.seal(secret, deviceId), MfaDevice.NO_STEP_USED, clock.instant(), null));
+            audit.success(tx.audit(), context, actor, EventSource.SIGN_IN, "CreateMfaDevice",
+                    Map.of("userId", userId, "deviceName", validName, "kind", MfaDeviceKind.TOTP.name()),
+                    Map.of("deviceId", deviceId));
+            return new Enrolment(deviceId, Base32.encodeUnpadded(secret),
+                    OtpAuthUri.of(issuer, user.userName(), secret, totp));
+        });
+    }
+
+    /** Turns an enrolment into a working app when {@code code} is what the app shows now. */
+    public MfaDevice confirm(String userId, String deviceId, String code, Actor actor, RequestContext context) {
+        return store.inTransaction(tx -> {
+            MfaDevice device = ownDevice(tx, userId, deviceId);
+            if (device.confirmed()) {
+                throw DomainException.invalid("deviceId", "This authenticator app is already set up.");
+            }
+            requireRoomForAnother(tx.mfaDevices().listByUser(userId));
+            Instant now = clock.instant();
+            OptionalLong step = totp.matchingStep(secretOf(device), code, now);
+            if (step.isEmpty()) {
+                throw DomainException.invalid("code",
+                        "That code is not the one the app shows. Check the app's clock and enter the current code.");
+            }
+            if (!tx.mfaDevices().confirm(deviceId, now, step.getAsLong())) {
+                throw DomainException.invalid("deviceId", "This authenticator app is already set up.");
+            }
+            audit.success(tx.audit(), context, actor, EventSource.SIGN_IN, "ConfirmMfaDevice",
+                    Map.of("userId", userId, "deviceId", deviceId), Map.of());
+            return tx.mfaDevices().findById(deviceId).orElseThrow();
+        });
+    }
+
+    /**
+     * The confirmed app whose code {@code code} is, if any; the code's time step is then used up, so the same
+     * code (or an older one of that app) is refused from now on, even by a request racing this one.
+     */
+    public Optional<MfaDevice> verify(String userId, String code) {
+        Instant now = clock.instant();
+        for (MfaDevice device : list(userId)) {
+            OptionalLong step = totp.matchingStep(secretOf(device), code, now);
+            if (step.isPresent() && step.getAsLong() > device.lastUsedStep()
+                    && store.mfaDevices().useStep(device.deviceId(), step.getAsLong())) {
+                return store.mfaDevices().findById(device.deviceId());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The user's confirmed authenticator apps, oldest first. */
+    public List<MfaDevice> list(String userId) {
+        return store.mfaDevices().listByUser(userId).stream()
+                .filter(d -> d.kind() == MfaDeviceKind.TOTP && d.confirmed())
+                .toList();
+    }
+
+    public void rename(String userId, String deviceId, String name, Actor actor, RequestContext context) {
+        String validName = validName(name);
+        store.inTransaction(tx -> {
+            ownDevice(tx, userId, deviceId);
+            tx.mfaDevices().rename(deviceId, validName);
+            audit.success(tx.audit(), context, actor, EventSource.SIGN_IN, "UpdateMfaDevice",
+                    Map.of("userId", userId, "deviceId", deviceId, "deviceName", validName), Map.of());
+            return null;
+        });
+    }
+
+    public void delete(String userId, String deviceId, Actor actor, RequestContext context) {
+        store.inTransaction(tx -> {
+            ownDevice(tx, userId, deviceId);
+            tx.mfaDevices().delete(deviceId);
+            audit.success(tx.audit(), context, actor, EventSource.SIGN_IN, "DeleteMfaDevice",
+                    Map.of("userId", userId, "deviceId", deviceId), Map.of());
+            return null;
+        });
+    }
+
+    /** The user's authenticator app; someone else's is as good as absent. */
+    private static MfaDevice ownDevice(Store tx, String userId, String deviceId) {
+        return tx.mfaDevices().findById(deviceId)
+                .filter(d -> d.userId().equals(userId) && d.kind() == MfaDeviceKind.TOTP)
+                .orElseThrow(() -> DomainException.notFound("MfaDevice", deviceId));
+    }
+
+    private byte[] secretOf(MfaDevice device) {
+        return sealer.unseal(device.sealedSecret(), device.deviceId());
+    }
+
+    private static void requireRoomForAnother(List<MfaDevice> devices) {
+        long confirmed = devices.stream().filter(d -> d.kind() == MfaDeviceKind.TOTP && d.confirmed()).count();
+        if (confirmed >= LIMIT) {
+            throw DomainException.invalid("name", "You already have " + LIMIT
+                    + " authenticator apps. Remove one before adding another.");
+        }
+    }
+
+    private static String validName(String name) {
+        String stripped = name == null ? "" : name.strip();
+        if (stripped.isEmpty() || stripped.length() > MAX_NAME_LENGTH) {
+            throw DomainException.invalid("name", "Give the app a name of 1 to " + MAX_NAME_LENGTH + " characters.");
+        }
+        if (stripped.chars().anyMatch(Character::isISOControl)) {
+            throw DomainException.invalid("name", "The name cannot contain control characters.");
+        }
+        return stripped;
+    }
+}
