@@ -1,6 +1,8 @@
 package dev.gatehouse.server;
 
 import dev.gatehouse.core.audit.AuditLog;
+import dev.gatehouse.core.mfa.AuthenticatorApps;
+import dev.gatehouse.core.mfa.SecretSealer;
 import dev.gatehouse.core.model.Instance;
 import dev.gatehouse.core.oidc.AuthorizationRequests;
 import dev.gatehouse.core.oidc.ClientRegistrations;
@@ -56,6 +58,7 @@ public final class Services implements AutoCloseable {
     private final CallerIdentityService callerIdentity;
     private final AuditQueries auditQueries;
     private final Administrators administrators;
+    private final AuthenticatorApps authenticatorApps;
 
     private Services(GatehouseConfig config, Clock clock, Database database) {
         this.config = config;
@@ -86,6 +89,8 @@ public final class Services implements AutoCloseable {
                 new SigV4Verifier(new SigningKeyCache(10_000), Duration.ofMinutes(15)), sealers);
         this.auditQueries = new AuditQueries(store);
         this.administrators = new Administrators(store, config.adminGroup());
+        this.authenticatorApps = new AuthenticatorApps(store, clock, audit,
+                new SecretSealer(store.instance().sealingKeys()), "Gatehouse");
         if (config.bootstrapAdmin() != null) {
             instances.bootstrapAdministrator(config.bootstrapAdmin().userName(), config.bootstrapAdmin().password(),
                     passwordHasher);
@@ -179,6 +184,10 @@ public final class Services implements AutoCloseable {
 
     public Administrators administrators() {
         return administrators;
+    }
+
+    public AuthenticatorApps authenticatorApps() {
+        return authenticatorApps;
     }
 
     @Override
