@@ -25,7 +25,7 @@ public final class AuthenticatorApps {
     /** Authenticator apps a user may have at once; with security keys, the issue allows 2 + 6. */
     public static final int LIMIT = 2;
     public static final int MAX_NAME_LENGTH = 64;
-    /** 160 bits, the HMAC-SHA1 block-size-friendly length RFC 4226 §4 recommends. */
+    /** 160 bits, the length RFC 4226 §4 (R6) recommends. */
     private static final int SECRET_BYTES = 20;
 
     private final Store store;

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class TotpTest {
 
-    /** RFC 4226 Appendix D and RFC 6238 Appendix B: the ASCII digits repeated to the hash's block-friendly length. */
+    /** RFC 4226 Appendix D and RFC 6238 Appendix B: the ASCII digits repeated to the hash's output length. */
     private static final byte[] SEED_SHA1 = ascii("12345678901234567890");
     private static final byte[] SEED_SHA256 = ascii("12345678901234567890123456789012");
     private static final byte[] SEED_SHA512 = ascii(
