@@ -7,6 +7,7 @@ import dev.gatehouse.core.port.AuditRepository;
 import dev.gatehouse.core.port.AuthorizationCodeRepository;
 import dev.gatehouse.core.port.ClientRepository;
 import dev.gatehouse.core.port.DeviceAuthorizationRepository;
+import dev.gatehouse.core.port.FailedAttemptRepository;
 import dev.gatehouse.core.port.GroupRepository;
 import dev.gatehouse.core.port.InstanceRepository;
 import dev.gatehouse.core.port.PermissionSetRepository;
@@ -34,6 +35,7 @@ public final class JdbiStore implements Store {
     private final ActivationRepository activations;
     private final AuditRepository audit;
     private final InstanceRepository instance;
+    private final FailedAttemptRepository failedAttempts;
 
     public JdbiStore(Jdbi jdbi) {
         this(jdbi, Handles.pooled(jdbi));
@@ -54,6 +56,7 @@ public final class JdbiStore implements Store {
         this.activations = new JdbiActivationRepository(handles);
         this.audit = new JdbiAuditRepository(handles);
         this.instance = new JdbiInstanceRepository(handles);
+        this.failedAttempts = new JdbiFailedAttemptRepository(handles);
     }
 
     @Override
@@ -114,6 +117,11 @@ public final class JdbiStore implements Store {
     @Override
     public InstanceRepository instance() {
         return instance;
+    }
+
+    @Override
+    public FailedAttemptRepository failedAttempts() {
+        return failedAttempts;
     }
 
     /**

@@ -4,5 +4,6 @@ package dev.gatehouse.store.contract;
 public interface StoreConformance extends UserRepositoryContract, GroupRepositoryContract, AccountRepositoryContract,
         PermissionSetRepositoryContract, AssignmentRepositoryContract, ClientRepositoryContract,
         DeviceAuthorizationContract, AuthorizationCodeContract, SessionRepositoryContract, ActivationRepositoryContract,
-        AuditRepositoryContract, InstanceRepositoryContract, InstantContract, TransactionContract, MigrationContract {
+        AuditRepositoryContract, InstanceRepositoryContract, InstantContract, TransactionContract, MigrationContract,
+        FailedAttemptContract {
 }
