@@ -7,6 +7,7 @@ import dev.gatehouse.core.port.AuditRepository;
 import dev.gatehouse.core.port.AuthorizationCodeRepository;
 import dev.gatehouse.core.port.ClientRepository;
 import dev.gatehouse.core.port.DeviceAuthorizationRepository;
+import dev.gatehouse.core.port.FailedAttemptRepository;
 import dev.gatehouse.core.port.GroupRepository;
 import dev.gatehouse.core.port.InstanceRepository;
 import dev.gatehouse.core.port.MfaDeviceRepository;
@@ -36,6 +37,7 @@ public final class JdbiStore implements Store {
     private final MfaDeviceRepository mfaDevices;
     private final AuditRepository audit;
     private final InstanceRepository instance;
+    private final FailedAttemptRepository failedAttempts;
 
     public JdbiStore(Jdbi jdbi) {
         this(jdbi, Handles.pooled(jdbi));
@@ -57,6 +59,7 @@ public final class JdbiStore implements Store {
         this.mfaDevices = new JdbiMfaDeviceRepository(handles);
         this.audit = new JdbiAuditRepository(handles);
         this.instance = new JdbiInstanceRepository(handles);
+        this.failedAttempts = new JdbiFailedAttemptRepository(handles);
     }
 
     @Override
@@ -122,6 +125,11 @@ public final class JdbiStore implements Store {
     @Override
     public InstanceRepository instance() {
         return instance;
+    }
+
+    @Override
+    public FailedAttemptRepository failedAttempts() {
+        return failedAttempts;
     }
 
     /**

@@ -12,15 +12,25 @@ import dev.gatehouse.core.model.DeviceStatus;
 import dev.gatehouse.core.model.Instance;
 import dev.gatehouse.core.model.User;
 import dev.gatehouse.core.port.Store;
+import dev.gatehouse.core.security.Throttle;
+import dev.gatehouse.core.security.Throttle.Lockout;
+import dev.gatehouse.core.security.Throttle.Subject;
+import dev.gatehouse.core.security.ThrottlePolicy;
 import dev.gatehouse.core.service.Lifetimes;
 import dev.gatehouse.core.token.Secrets;
 import dev.gatehouse.core.token.UserCodes;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
-/** StartDeviceAuthorization, and the person's side of it: look up a user code, approve or deny it. */
+/**
+ * StartDeviceAuthorization, and the person's side of it: look up a user code, approve or deny it. Wrong codes
+ * are throttled per signed-in person (all their sessions together) and per source address, so user codes
+ * cannot be guessed from the verification page.
+ */
 public final class DeviceAuthorizations {
 
     private static final int USER_CODE_ATTEMPTS = 5;
@@ -32,6 +42,7 @@ public final class DeviceAuthorizations {
     private final ClientRegistrations clients;
     private final Supplier<Instance> instance;
     private final String verificationUri;
+    private final Throttle throttle;
 
     /** @param verificationUri where people enter the user code, on this server's public URL */
     public DeviceAuthorizations(Store store, Clock clock, AuditLog audit, Lifetimes lifetimes,
@@ -43,6 +54,7 @@ public final class DeviceAuthorizations {
         this.clients = clients;
         this.instance = instance;
         this.verificationUri = verificationUri;
+        this.throttle = new Throttle(clock);
     }
 
     public record Started(String deviceCode, String userCode, String verificationUri, String verificationUriComplete,
@@ -86,8 +98,8 @@ public final class DeviceAuthorizations {
     /** What the verification page shows before the person confirms: the code and who asks. */
     public record PendingRequest(String userCode, String clientName, Instant expiresAt) { }
 
-    public PendingRequest pending(String typedUserCode) {
-        DeviceAuthorization authorization = pendingAuthorization(typedUserCode);
+    public PendingRequest pending(String typedUserCode, User user, RequestContext context) {
+        DeviceAuthorization authorization = pendingAuthorization(typedUserCode, user, context);
         String clientName = store.clients().findById(authorization.clientId())
                 .map(ClientRegistration::clientName).orElse("unknown client");
         return new PendingRequest(UserCodes.display(authorization.userCode()), clientName, authorization.expiresAt());
@@ -102,7 +114,7 @@ public final class DeviceAuthorizations {
     }
 
     private void decide(String typedUserCode, User user, DeviceStatus decision, RequestContext context) {
-        DeviceAuthorization authorization = pendingAuthorization(typedUserCode);
+        DeviceAuthorization authorization = pendingAuthorization(typedUserCode, user, context);
         store.inTransaction(tx -> {
             if (!tx.deviceAuthorizations().transition(authorization.deviceCodeHash(), DeviceStatus.PENDING, decision,
                     user.userId())) {
@@ -116,19 +128,34 @@ public final class DeviceAuthorizations {
         });
     }
 
-    private DeviceAuthorization pendingAuthorization(String typedUserCode) {
+    private DeviceAuthorization pendingAuthorization(String typedUserCode, User user, RequestContext context) {
+        List<Subject> guessers = List.of(
+                Subject.of("userCodePerson", user.userId(), ThrottlePolicy.USER_CODE_PERSON),
+                Subject.of("userCodeAddress", context.sourceIpAddress(), ThrottlePolicy.USER_CODE_ADDRESS));
+        throttle.requireAllowed(store.failedAttempts(), guessers, "wrong codes");
         String code = UserCodes.normalize(typedUserCode);
-        if (code == null) {
+        Optional<DeviceAuthorization> found = code == null ? Optional.empty()
+                : store.deviceAuthorizations().findByUserCode(code).filter(a -> a.status() == DeviceStatus.PENDING);
+        if (found.isEmpty()) {
+            countWrongCode(guessers, user, context);
             throw unknownCode();
         }
-        DeviceAuthorization authorization = store.deviceAuthorizations().findByUserCode(code)
-                .filter(a -> a.status() == DeviceStatus.PENDING)
-                .orElseThrow(DeviceAuthorizations::unknownCode);
-        if (authorization.expiredAt(clock.instant())) {
+        if (found.get().expiredAt(clock.instant())) {
             throw new DomainException(new DomainError.ExpiredToken(
                     "This code has expired. Start the sign-in again from your device."));
         }
-        return authorization;
+        return found.get();
+    }
+
+    private void countWrongCode(List<Subject> guessers, User user, RequestContext context) {
+        store.inTransaction(tx -> {
+            for (Lockout lockout : throttle.recordFailure(tx.failedAttempts(), guessers)) {
+                audit.success(tx.audit(), context, Actor.user(user.userId(), user.userName()), EventSource.SSO_OIDC,
+                        "UserCodeEntryLockedOut", Map.of("subject", lockout.subject().kind(),
+                                "failures", lockout.failures()), Map.of("lockedUntil", lockout.until().toString()));
+            }
+            return null;
+        });
     }
 
     private static DomainException unknownCode() {

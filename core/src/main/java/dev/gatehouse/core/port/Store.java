@@ -34,6 +34,8 @@ public interface Store {
 
     InstanceRepository instance();
 
+    FailedAttemptRepository failedAttempts();
+
     /**
      * Runs {@code work} in one transaction on a Store bound to it; commits when it returns, rolls back
      * when it throws (the exception propagates unchanged).

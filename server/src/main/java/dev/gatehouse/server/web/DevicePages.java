@@ -86,7 +86,7 @@ final class DevicePages {
                         "Choose Approve or Deny."));
             }
         } catch (DomainException e) {
-            showEntry(ctx, 400, browser.get(), userCode, HtmlErrors.describe(e.error()).message());
+            showEntry(ctx, entryStatus(e.error()), browser.get(), userCode, HtmlErrors.describe(e.error()).message());
             return;
         }
         templates.render(ctx, 200, "device-decided.jte", new DeviceDecidedView("approve".equals(decision)));
@@ -95,16 +95,21 @@ final class DevicePages {
     private void showConfirmation(Context ctx, BrowserSession browser, String typedUserCode) {
         PendingRequest pending;
         try {
-            pending = devices.pending(typedUserCode);
+            pending = devices.pending(typedUserCode, browser.user(), RequestContexts.of(ctx));
         } catch (DomainException e) {
             // Unknown, expired or used: the person corrects the code in the form, whatever core's reason was.
-            showEntry(ctx, 400, browser, typedUserCode, HtmlErrors.describe(e.error()).message());
+            showEntry(ctx, entryStatus(e.error()), browser, typedUserCode, HtmlErrors.describe(e.error()).message());
             return;
         }
         ExpiryText expiry = ExpiryText.of(pending.expiresAt(), clock.instant());
         templates.render(ctx, 200, "device-confirm.jte", new DeviceConfirmView(browser.user().userName(),
                 browser.session().csrfToken(), pending.userCode(), pending.clientName(), expiry.iso(),
                 expiry.at(), expiry.in()));
+    }
+
+    /** A wrong code is corrected in the form (400); too many wrong codes say so in the status too. */
+    private static int entryStatus(DomainError error) {
+        return error instanceof DomainError.TooManyRequests ? HtmlErrors.describe(error).status() : 400;
     }
 
     private void showEntry(Context ctx, int status, BrowserSession browser, String userCode, String error) {

@@ -17,7 +17,7 @@ public final class TestData {
     private static final List<String> TABLES = List.of("mfa_devices", "issued_tokens", "sessions", "activation_links",
             "account_assignments", "group_memberships", "audit_events", "device_authorizations",
             "authorization_codes", "client_registrations", "permission_sets", "accounts", "directory_groups", "users",
-            "sealing_keys", "instance");
+            "sealing_keys", "instance", "failed_attempts");
     private static final String MIGRATION_HISTORY = "flyway_schema_history";
 
     private TestData() {

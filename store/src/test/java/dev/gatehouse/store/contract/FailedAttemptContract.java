@@ -1,0 +1,99 @@
+package dev.gatehouse.store.contract;
+
+import static dev.gatehouse.store.testing.TestTimes.NOW;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gatehouse.core.model.FailedAttempts;
+import dev.gatehouse.core.port.FailedAttemptRepository;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+public interface FailedAttemptContract extends StoreContract {
+
+    private FailedAttemptRepository attempts() {
+        return store().failedAttempts();
+    }
+
+    private static Instant longAgo() {
+        return NOW.minus(Duration.ofHours(12));
+    }
+
+    @Test
+    default void firstFailureCountsOneAndReadsBackToTheNanosecond() {
+        assertThat(attempts().find("subject-1")).isEmpty();
+
+        FailedAttempts counted = attempts().recordFailure("subject-1", NOW, longAgo());
+
+        assertThat(counted).isEqualTo(new FailedAttempts("subject-1", 1, NOW));
+        assertThat(attempts().find("subject-1")).contains(counted);
+        assertThat(attempts().find("subject-2")).isEmpty();
+    }
+
+    @Test
+    default void laterFailuresAddOneAndMoveTheLastFailure() {
+        attempts().recordFailure("subject-1", NOW, longAgo());
+        attempts().recordFailure("subject-1", NOW.plusSeconds(1), longAgo());
+
+        FailedAttempts third = attempts().recordFailure("subject-1", NOW.plusSeconds(2), longAgo());
+
+        assertThat(third).isEqualTo(new FailedAttempts("subject-1", 3, NOW.plusSeconds(2)));
+    }
+
+    @Test
+    default void failureAfterTheLastOneWasForgottenCountsFromOneAgain() {
+        attempts().recordFailure("subject-1", NOW, longAgo());
+        attempts().recordFailure("subject-1", NOW, longAgo());
+        Instant muchLater = NOW.plus(Duration.ofHours(13));
+
+        FailedAttempts counted = attempts().recordFailure("subject-1", muchLater, muchLater.minus(Duration.ofHours(12)));
+
+        assertThat(counted).isEqualTo(new FailedAttempts("subject-1", 1, muchLater));
+    }
+
+    @Test
+    default void clearForgetsOnlyThatSubject() {
+        attempts().recordFailure("subject-1", NOW, longAgo());
+        attempts().recordFailure("subject-2", NOW, longAgo());
+
+        attempts().clear("subject-1");
+        attempts().clear("no-such-subject");
+
+        assertThat(attempts().find("subject-1")).isEmpty();
+        assertThat(attempts().find("subject-2")).map(FailedAttempts::failures).contains(1);
+    }
+
+    @Test
+    default void failureCountedInsideATransactionJoinsIt() {
+        store().inTransaction(tx -> tx.failedAttempts().recordFailure("subject-1", NOW, longAgo()));
+
+        assertThat(attempts().find("subject-1")).map(FailedAttempts::failures).contains(1);
+    }
+
+    @Test
+    default void racingFirstFailuresOfOneSubjectAreAllCounted() throws Exception {
+        int racers = 6;
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<FailedAttempts>> results = new ArrayList<>();
+        try (ExecutorService nodes = Executors.newFixedThreadPool(racers)) {
+            for (int i = 0; i < racers; i++) {
+                results.add(nodes.submit(() -> {
+                    start.await();
+                    return attempts().recordFailure("subject-1", NOW, longAgo());
+                }));
+            }
+            start.countDown();
+            for (Future<FailedAttempts> result : results) {
+                result.get();
+            }
+        }
+
+        assertThat(attempts().find("subject-1")).map(FailedAttempts::failures).contains(racers);
+    }
+}
