@@ -51,6 +51,7 @@ public final class SignInService {
         if (found.isEmpty() || !passwordMatches || found.get().passwordHash() == null || !found.get().enabled()) {
             DomainError error = new DomainError.InvalidCredentials();
             store.inTransaction(tx -> {
+                auditPasswordChallenge(tx, context, Actor.unknown(userName), String.valueOf(userName), error);
                 audit.failure(tx.audit(), context, Actor.unknown(userName), EventSource.SIGN_IN,
                         "UserAuthentication", Map.of("userName", String.valueOf(userName),
                                 "credentialType", "PASSWORD"), error);
@@ -66,12 +67,30 @@ public final class SignInService {
                 now.plus(lifetimes.portalSession()), null);
         store.inTransaction(tx -> {
             tx.sessions().insert(session);
+            auditPasswordChallenge(tx, context, Actor.user(user.userId(), user.userName()), user.userName(), null);
             audit.success(tx.audit(), context, Actor.user(user.userId(), user.userName()), EventSource.SIGN_IN,
                     "UserAuthentication", Map.of("userName", user.userName(), "credentialType", "PASSWORD"),
                     Map.of("result", "Success", "sessionId", session.sessionId()));
             return null;
         });
         return new SignedIn(session, user, cookie);
+    }
+
+    /**
+     * The password step as AWS sign-in logs it, before the {@code UserAuthentication} that ends the sign-in:
+     * the credential asked for, then whether it was right ({@code error} null).
+     */
+    private void auditPasswordChallenge(Store tx, RequestContext context, Actor actor, String userName,
+                                        DomainError error) {
+        Map<String, Object> parameters = Map.of("userName", userName, "credentialType", "PASSWORD");
+        audit.success(tx.audit(), context, actor, EventSource.SIGN_IN, "CredentialChallenge", parameters, Map.of());
+        if (error == null) {
+            audit.success(tx.audit(), context, actor, EventSource.SIGN_IN, "CredentialVerification", parameters,
+                    Map.of("result", "Success"));
+        } else {
+            audit.failure(tx.audit(), context, actor, EventSource.SIGN_IN, "CredentialVerification", parameters,
+                    error);
+        }
     }
 
     public Optional<BrowserSession> find(String cookieValue) {
