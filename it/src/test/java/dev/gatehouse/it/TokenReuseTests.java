@@ -3,7 +3,6 @@ package dev.gatehouse.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.gatehouse.core.model.AuditEvent;
 import dev.gatehouse.core.model.AuditQuery;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sso.model.UnauthorizedException;
@@ -30,7 +29,10 @@ interface TokenReuseTests extends LoginFlowTest {
                 .isInstanceOf(InvalidGrantException.class);
         assertThat(gatehouse().services().auditQueries()
                 .find(new AuditQuery(null, "RefreshTokenReuse", null, null, 10)))
-                .singleElement().extracting(AuditEvent::responseElements)
-                .satisfies(response -> assertThat(response).containsEntry("sessionRevoked", true));
+                .singleElement().satisfies(e -> {
+                    assertThat(e.requestParameters()).containsEntry("userName", "ed.developer")
+                            .containsEntry("clientId", loggedIn.client().clientId());
+                    assertThat(e.responseElements()).containsEntry("sessionRevoked", true);
+                });
     }
 }

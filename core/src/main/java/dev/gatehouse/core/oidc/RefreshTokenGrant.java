@@ -69,9 +69,11 @@ final class RefreshTokenGrant implements TokenGrant {
                              RequestContext context) {
         tokenOf(client, request, tx).filter(token -> token.usedAt() != null).ifPresent(token -> {
             boolean revoked = tx.sessions().revoke(token.sessionId(), now);
+            String userName = tx.sessions().findById(token.sessionId())
+                    .flatMap(session -> tx.users().findById(session.userId())).map(User::userName).orElse("");
             audit.success(tx.audit(), context, Actor.client(client.clientId()), EventSource.SSO_OIDC,
-                    "RefreshTokenReuse", Map.of("clientId", client.clientId(), "sessionId", token.sessionId()),
-                    Map.of("sessionRevoked", revoked));
+                    "RefreshTokenReuse", Map.of("clientId", client.clientId(), "sessionId", token.sessionId(),
+                            "userName", userName), Map.of("sessionRevoked", revoked));
         });
     }
 

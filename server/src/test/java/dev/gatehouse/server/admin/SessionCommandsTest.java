@@ -78,7 +78,8 @@ class SessionCommandsTest {
         SignedIn ended = signIn();
         SignedIn kept = signIn();
 
-        Result revoked = admin("sessions", "revoke", "--user", "ed.developer", "--session", ended.session().sessionId());
+        Result revoked = admin("sessions", "revoke", "--user", "ed.developer", "--session",
+                ended.session().sessionId());
 
         assertThat(revoked.exitCode()).as(revoked.err()).isZero();
         assertThat(running.signIn().find(ended.cookieValue())).isEmpty();
