@@ -8,7 +8,8 @@ import org.junit.jupiter.api.BeforeEach;
  * this class and saying how to start a server on it; each test gets its own server, database and clock.
  */
 abstract class LoginFlowContract implements DeviceCodeLoginTests, PkceTests, SessionTests, RevocationTests,
-        WireErrorTests, AuditTests, PortalPaginationTests {
+        WireErrorTests, AuditTests, PortalPaginationTests, TokenReuseTests,
+        ClientExpiryTests {
 
     private RunningGatehouse gatehouse;
     private DeviceLogin login;

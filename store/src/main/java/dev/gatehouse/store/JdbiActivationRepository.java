@@ -51,4 +51,13 @@ final class JdbiActivationRepository implements ActivationRepository {
                 .bind("tokenHash", tokenHash)
                 .execute()) > 0;
     }
+
+    @Override
+    public int markAllUsedOf(String userId, Instant at) {
+        return handles.call(h -> h.createUpdate(
+                        "UPDATE activation_links SET used_at = :at WHERE user_id = :userId AND used_at IS NULL")
+                .bind("at", EpochNanos.of(at))
+                .bind("userId", userId)
+                .execute());
+    }
 }

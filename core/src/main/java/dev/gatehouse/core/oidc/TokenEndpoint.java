@@ -37,7 +37,7 @@ public final class TokenEndpoint {
 
     public TokenEndpoint(Store store, Clock clock, AuditLog audit, Lifetimes lifetimes, ClientRegistrations clients) {
         this(store, clock, audit, lifetimes, clients,
-                List.of(new DeviceCodeGrant(new PollTracker(), lifetimes), new RefreshTokenGrant(),
+                List.of(new DeviceCodeGrant(new PollTracker(), lifetimes), new RefreshTokenGrant(audit),
                         new AuthorizationCodeGrant(lifetimes)));
     }
 
@@ -79,7 +79,7 @@ public final class TokenEndpoint {
             });
         } catch (DomainException e) {
             auditRefusal(request, context, parameters, e,
-                    tx -> grant.afterRefusal(client, request, tx, clock.instant()));
+                    tx -> grant.afterRefusal(client, request, tx, clock.instant(), context));
             throw e;
         }
     }

@@ -1,5 +1,6 @@
 package dev.gatehouse.core.oidc;
 
+import dev.gatehouse.core.audit.RequestContext;
 import dev.gatehouse.core.model.ClientRegistration;
 import dev.gatehouse.core.model.PortalSession;
 import dev.gatehouse.core.model.User;
@@ -22,6 +23,12 @@ public interface TokenGrant {
      * that audits the refusal: for what must hold although the request failed. Nothing by default.
      */
     default void afterRefusal(ClientRegistration client, TokenRequest request, Store tx, Instant now) {
+    }
+
+    /** {@link #afterRefusal(ClientRegistration, TokenRequest, Store, Instant)}, for a grant that audits what it did. */
+    default void afterRefusal(ClientRegistration client, TokenRequest request, Store tx, Instant now,
+                              RequestContext context) {
+        afterRefusal(client, request, tx, now);
     }
 
     record Granted(PortalSession session, User user) { }

@@ -12,4 +12,7 @@ public interface ActivationRepository {
 
     /** Marks the link used only if it was unused; returns whether this call did it. */
     boolean markUsed(String tokenHash, Instant at);
+
+    /** Marks every unused link of the user used, so none works any more; returns how many changed. */
+    int markAllUsedOf(String userId, Instant at);
 }

@@ -15,7 +15,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 
-/** One-time links with which a new user sets their password. */
+/**
+ * One-time links with which a user sets their password, first or again. Only the newest link of a user works, and
+ * using it ends every session: whoever knew the old password is signed out.
+ */
 public final class ActivationService {
 
     private final Store store;
@@ -32,17 +35,22 @@ public final class ActivationService {
         this.lifetimes = lifetimes;
     }
 
-    /** Issues a link token for the user; the caller turns it into a URL. Only its hash is stored. */
+    /**
+     * Issues a link token for the user, ending their earlier unused links; the caller turns it into a URL. Only its
+     * hash is stored.
+     */
     public String issue(String userName, Actor actor, RequestContext context) {
         String token = Secrets.newToken("gha_");
         Instant now = clock.instant();
         return store.inTransaction(tx -> {
             User user = tx.users().findByUserName(userName)
                     .orElseThrow(() -> DomainException.notFound("User", userName));
+            int earlier = tx.activations().markAllUsedOf(user.userId(), now);
             tx.activations().insert(new ActivationLink(Secrets.hash(token), user.userId(), now,
                     now.plus(lifetimes.activationLink()), null));
             audit.success(tx.audit(), context, actor, EventSource.IDENTITY_STORE, "CreateActivationLink",
-                    Map.of("userName", userName), Map.of("expiresAt", now.plus(lifetimes.activationLink()).toString()));
+                    Map.of("userName", userName), Map.of("expiresAt", now.plus(lifetimes.activationLink()).toString(),
+                            "earlierLinksRevoked", earlier));
             return token;
         });
     }
@@ -60,12 +68,16 @@ public final class ActivationService {
         store.inTransaction(tx -> {
             ActivationLink link = usableLink(token);
             User user = tx.users().findById(link.userId()).orElseThrow(ActivationService::unusable);
-            if (!tx.activations().markUsed(link.tokenHash(), clock.instant())) {
+            Instant now = clock.instant();
+            if (!tx.activations().markUsed(link.tokenHash(), now)) {
                 throw unusable();
             }
-            tx.users().update(user.withPasswordHash(hash, clock.instant()));
+            tx.users().update(user.withPasswordHash(hash, now));
+            int otherLinks = tx.activations().markAllUsedOf(user.userId(), now);
+            int sessions = tx.sessions().revokeAllOf(user.userId(), now);
             audit.success(tx.audit(), context, Actor.user(user.userId(), user.userName()), EventSource.SIGN_IN,
-                    "PasswordSet", Map.of("userName", user.userName()), Map.of());
+                    "PasswordSet", Map.of("userName", user.userName()),
+                    Map.of("otherLinksRevoked", otherLinks, "sessionsRevoked", sessions));
             return null;
         });
     }

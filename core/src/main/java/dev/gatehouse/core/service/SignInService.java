@@ -85,6 +85,7 @@ public final class SignInService {
         store.inTransaction(tx -> {
             throttle.succeeded(tx.failedAttempts(), throttled.getFirst());
             tx.sessions().insert(session);
+            auditPasswordChallenge(tx, context, Actor.user(user.userId(), user.userName()), user.userName(), null);
             audit.success(tx.audit(), context, Actor.user(user.userId(), user.userName()), EventSource.SIGN_IN,
                     "UserAuthentication", Map.of("userName", user.userName(), "credentialType", "PASSWORD"),
                     Map.of("result", "Success", "sessionId", session.sessionId()));
@@ -96,6 +97,10 @@ public final class SignInService {
     /** Audits the failed attempt and counts it against {@code counted} (none when the throttle refused it). */
     private void recordFailure(String userName, RequestContext context, DomainError error, List<Subject> counted) {
         store.inTransaction(tx -> {
+            if (!counted.isEmpty()) {
+                // The password was checked (a throttled attempt never gets that far).
+                auditPasswordChallenge(tx, context, Actor.unknown(userName), String.valueOf(userName), error);
+            }
             audit.failure(tx.audit(), context, Actor.unknown(userName), EventSource.SIGN_IN, "UserAuthentication",
                     Map.of("userName", String.valueOf(userName), "credentialType", "PASSWORD"), error);
             for (Lockout lockout : throttle.recordFailure(tx.failedAttempts(), counted)) {
@@ -111,6 +116,23 @@ public final class SignInService {
         audit.success(tx.audit(), context, Actor.unknown(userName), EventSource.SIGN_IN, event,
                 Map.of("userName", String.valueOf(userName), "failures", lockout.failures()),
                 Map.of("lockedUntil", lockout.until().toString()));
+    }
+
+    /**
+     * The password step as AWS sign-in logs it, before the {@code UserAuthentication} that ends the sign-in:
+     * the credential asked for, then whether it was right ({@code error} null).
+     */
+    private void auditPasswordChallenge(Store tx, RequestContext context, Actor actor, String userName,
+                                        DomainError error) {
+        Map<String, Object> parameters = Map.of("userName", userName, "credentialType", "PASSWORD");
+        audit.success(tx.audit(), context, actor, EventSource.SIGN_IN, "CredentialChallenge", parameters, Map.of());
+        if (error == null) {
+            audit.success(tx.audit(), context, actor, EventSource.SIGN_IN, "CredentialVerification", parameters,
+                    Map.of("result", "Success"));
+        } else {
+            audit.failure(tx.audit(), context, actor, EventSource.SIGN_IN, "CredentialVerification", parameters,
+                    error);
+        }
     }
 
     public Optional<BrowserSession> find(String cookieValue) {

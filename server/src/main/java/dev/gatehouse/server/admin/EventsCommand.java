@@ -5,16 +5,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.core.model.AuditEvent;
 import dev.gatehouse.core.model.AuditQuery;
+import dev.gatehouse.core.model.Page;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** The audit trail as CloudTrail-shaped JSON lines, newest first. */
-@Command(name = "events", description = "List audit events as JSON lines, newest first.")
+/** The audit trail as CloudTrail-shaped JSON lines, newest first: for reading, and with --all for exporting. */
+@Command(name = "events", description = "List audit events as JSON lines (one CloudTrail record each), newest first.")
 final class EventsCommand extends AdminSubcommand implements Runnable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Pages of an export: big enough to be quick, small enough to hold in memory. */
+    private static final int EXPORT_PAGE = 500;
 
     @Option(names = "--user", description = "only events of this user name")
     String user;
@@ -28,15 +31,28 @@ final class EventsCommand extends AdminSubcommand implements Runnable {
     @Option(names = "--to", description = "ISO-8601 instant")
     String to;
 
+    @Option(names = "--event-source", description = "e.g. signin.amazonaws.com, sso-oauth.amazonaws.com")
+    String eventSource;
+
     @Option(names = "--limit", defaultValue = "100")
     int limit;
 
+    @Option(names = "--all", description = "Every matching event, whatever --limit says: an export.")
+    boolean all;
+
     @Override
     public void run() {
-        AuditQuery query = new AuditQuery(user, eventName, instant("--from", from), instant("--to", to), limit);
-        for (AuditEvent event : services().auditQueries().find(query)) {
-            out().println(toJson(event));
+        if (limit < 1) {
+            throw DomainException.invalid("--limit", "--limit must be at least 1");
         }
+        AuditQuery query = new AuditQuery(user, eventName, eventSource, instant("--from", from), instant("--to", to),
+                null, all ? EXPORT_PAGE : limit);
+        String next = null;
+        do {
+            Page<AuditEvent> page = services().auditQueries().page(query, next);
+            page.items().forEach(event -> out().println(toJson(event)));
+            next = all ? page.nextToken() : null;
+        } while (next != null);
     }
 
     private static Instant instant(String option, String value) {

@@ -45,6 +45,28 @@ public interface ActivationRepositoryContract extends StoreContract {
     }
 
     @Test
+    default void markAllUsedOfEndsOnlyThatUsersUnusedLinks() {
+        User ed = TestUsers.user("ed.developer");
+        User ana = TestUsers.user("ana.admin");
+        store().users().insert(ed);
+        store().users().insert(ana);
+        ActivationLink first = new ActivationLink("ed-1", ed.userId(), NOW, NOW.plus(Duration.ofDays(7)), null);
+        ActivationLink second = new ActivationLink("ed-2", ed.userId(), NOW, NOW.plus(Duration.ofDays(7)), null);
+        ActivationLink used = new ActivationLink("ed-3", ed.userId(), NOW, NOW.plus(Duration.ofDays(7)), NOW);
+        ActivationLink anas = new ActivationLink("ana-1", ana.userId(), NOW, NOW.plus(Duration.ofDays(7)), null);
+        for (ActivationLink link : new ActivationLink[] {first, second, used, anas}) {
+            store().activations().insert(link);
+        }
+
+        assertThat(store().activations().markAllUsedOf(ed.userId(), NOW.plusSeconds(5))).isEqualTo(2);
+
+        assertThat(store().activations().findByTokenHash("ed-1")).contains(with(first, "usedAt", NOW.plusSeconds(5)));
+        assertThat(store().activations().findByTokenHash("ed-2")).contains(with(second, "usedAt", NOW.plusSeconds(5)));
+        assertThat(store().activations().findByTokenHash("ed-3")).contains(used);
+        assertThat(store().activations().findByTokenHash("ana-1")).contains(anas);
+    }
+
+    @Test
     default void insertActivationLinkOfUnknownUserThenNotFound() {
         var error = notFound(() -> store().activations().insert(TestActivationLinks.link(TestUsers.user("ghost"))));
 
