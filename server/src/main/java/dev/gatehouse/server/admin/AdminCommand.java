@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
 @Command(name = "gatehouse-server admin", mixinStandardHelpOptions = true,
         description = "Administer users, groups, accounts, permission sets, assignments and the audit trail.",
         subcommands = {UserCommands.class, GroupCommands.class, AccountCommands.class,
-                PermissionSetCommands.class, AssignmentCommands.class, EventsCommand.class})
+                PermissionSetCommands.class, AssignmentCommands.class, EventsCommand.class,
+                KeyCommands.class})
 public final class AdminCommand {
 
     static final int DOMAIN_ERROR = 1;
