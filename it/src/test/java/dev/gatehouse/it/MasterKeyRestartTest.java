@@ -3,6 +3,7 @@ package dev.gatehouse.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gatehouse.core.service.InstanceService;
 import dev.gatehouse.core.token.MasterKey;
 import dev.gatehouse.server.admin.AdminCommand;
 import dev.gatehouse.server.config.GatehouseConfig.DatabaseConfig;
@@ -28,7 +29,8 @@ import software.amazon.awssdk.services.sso.model.RoleCredentials;
 
 /**
  * Secrets at rest across restarts (issue 5, acceptance E): a wrong master key stops the start with a clear message
- * and changes nothing; the right key, and a rotated sealing key, keep every earlier token and credential valid.
+ * and changes nothing; the right key, and a sealing key rotated while the server runs, keep every earlier token
+ * and credential valid.
  */
 class MasterKeyRestartTest {
 
@@ -57,21 +59,29 @@ class MasterKeyRestartTest {
                 .hasMessageContaining("The master key does not match the one this database was created with");
         assertThat(keyAndInstanceRows()).isEqualTo(rowsBefore);
 
+        RoleCredentials after;
         try (RunningGatehouse gatehouse = RunningGatehouse.onH2(dataDir, clock);
              DeviceLogin login = new DeviceLogin(gatehouse)) {
             assertThat(login.callerIdentity(before).arn()).endsWith("/ed.developer");
             assertThat(keyIdOf(login.roleCredentials(loggedIn.accessToken(), ed))).isEqualTo(1);
 
             assertThat(admin("keys", "rotate")).startsWith("added sealing key 2;");
+            assertThat(keyIdOf(login.roleCredentials(loggedIn.accessToken(), ed))).as("known, not yet sealing")
+                    .isEqualTo(1);
+            // The admin command stamps the key with the wall clock, a little ahead of this test's clock.
+            clock.advance(InstanceService.KEY_ACTIVATION.plusMinutes(1));
+
+            after = login.roleCredentials(loggedIn.accessToken(), ed);
+            assertThat(keyIdOf(after)).as("the running server seals with the new key").isEqualTo(2);
+            assertThat(login.callerIdentity(after).arn()).endsWith("/ed.developer");
+            assertThat(login.callerIdentity(before).arn()).endsWith("/ed.developer");
         }
 
         try (RunningGatehouse gatehouse = RunningGatehouse.onH2(dataDir, clock);
              DeviceLogin login = new DeviceLogin(gatehouse)) {
-            RoleCredentials after = login.roleCredentials(loggedIn.accessToken(), ed);
-
-            assertThat(keyIdOf(after)).isEqualTo(2);
-            assertThat(login.callerIdentity(after).arn()).endsWith("/ed.developer");
             assertThat(login.callerIdentity(before).arn()).endsWith("/ed.developer");
+            assertThat(login.callerIdentity(after).arn()).endsWith("/ed.developer");
+            assertThat(keyIdOf(login.roleCredentials(loggedIn.accessToken(), ed))).isEqualTo(2);
             assertThat(login.refresh(loggedIn.client(), loggedIn.refreshToken()).accessToken()).isNotBlank();
         }
     }

@@ -26,6 +26,7 @@ import dev.gatehouse.core.sts.CallerIdentityService;
 import dev.gatehouse.core.token.CredentialMinter;
 import dev.gatehouse.core.token.CredentialSealer;
 import dev.gatehouse.core.token.MasterKey;
+import dev.gatehouse.core.token.RefreshingSealer;
 import dev.gatehouse.core.token.WrongMasterKeyException;
 import dev.gatehouse.server.config.GatehouseConfig;
 import dev.gatehouse.server.config.InvalidConfigException;
@@ -86,8 +87,7 @@ public final class Services implements AutoCloseable {
                 config.startUrlAliases());
         Supplier<Instance> currentInstance = () -> instance;
         List<SealingKey> sealingKeys = instances.sealingKeys(masterKey);
-        CredentialSealer sealer = new CredentialSealer(sealingKeys);
-        Supplier<CredentialSealer> sealers = () -> sealer;
+        Supplier<CredentialSealer> sealers = new RefreshingSealer(() -> instances.sealingKeys(masterKey), clock);
         this.passwordHasher = new Argon2idPasswordHasher();
         this.identityStore = new IdentityStoreService(store, clock, audit);
         this.accessModel = new AccessModelService(store, clock, audit, currentInstance);

@@ -23,10 +23,13 @@ import dev.gatehouse.store.testing.TestDatabase;
 import dev.gatehouse.store.testing.TestInstances;
 import java.nio.ByteBuffer;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,6 +45,23 @@ class InstanceServiceKeysTest {
     private static Database database;
 
     private final MasterKey master = MasterKey.of(MasterKey.randomBytes());
+    private final AtomicReference<Instant> now = new AtomicReference<>(NOW);
+    private final Clock clock = new Clock() {
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+    };
     private Store store;
     private InstanceService instances;
 
@@ -59,8 +79,7 @@ class InstanceServiceKeysTest {
     void setUp() {
         TestData.deleteAll(database.dataSource());
         store = database.store();
-        instances = new InstanceService(store, Clock.fixed(NOW, ZoneOffset.UTC), new AuditLog(Clock.fixed(NOW,
-                ZoneOffset.UTC)));
+        instances = new InstanceService(store, clock, new AuditLog(clock));
     }
 
     private Instance initialize(MasterKey key, String portalUrl) {
@@ -134,10 +153,15 @@ class InstanceServiceKeysTest {
         initialize(master, PORTAL);
         String oldToken = new CredentialSealer(instances.sealingKeys(master)).seal(claims());
 
+        now.set(NOW.plus(Duration.ofDays(30)));
+
         int keyId = instances.rotateSealingKey(master, Actor.administratorCli(), CONTEXT);
 
-        List<SealingKey> keys = instances.sealingKeys(master);
         assertThat(keyId).isEqualTo(2);
+        assertThat(instances.sealingKeys(master)).as("known, not yet sealing").extracting(SealingKey::keyId)
+                .containsExactly(1, 2);
+        now.set(now.get().plus(InstanceService.KEY_ACTIVATION));
+        List<SealingKey> keys = instances.sealingKeys(master);
         assertThat(keys).extracting(SealingKey::keyId).containsExactly(2, 1);
         CredentialSealer after = new CredentialSealer(keys);
         assertThat(after.unseal(oldToken)).contains(claims());

@@ -15,12 +15,14 @@ import dev.gatehouse.core.token.MasterKey;
 import dev.gatehouse.core.token.Secrets;
 import dev.gatehouse.core.token.WrongMasterKeyException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * Creates the instance on first start (ARN, identity store id, first sealing key) and keeps its
@@ -29,6 +31,9 @@ import java.util.UUID;
  * master key stops it before anything is written.
  */
 public final class InstanceService {
+
+    /** How long a new sealing key is only known before it seals; servers re-read the keys more often. */
+    public static final Duration KEY_ACTIVATION = Duration.ofMinutes(5);
 
     private static final String ALNUM = "0123456789abcdefghijklmnopqrstuvwxyz";
 
@@ -81,14 +86,25 @@ public final class InstanceService {
         return store.instance().sealingKeys().stream().anyMatch(StoredSealingKey::wrapped);
     }
 
-    /** Every sealing key in clear, newest first: the first seals, all open what they sealed. */
+    /**
+     * Every sealing key in clear, the one that seals first, then the others newest first; all open what they
+     * sealed. The sealing one is the newest key at least {@link #KEY_ACTIVATION} old (the only key of a new
+     * instance before that): every running server has read a new key before any seals with it.
+     */
     public List<SealingKey> sealingKeys(MasterKey masterKey) {
-        return store.instance().sealingKeys().stream().map(masterKey::unwrap).toList();
+        List<SealingKey> newestFirst = store.instance().sealingKeys().stream().map(masterKey::unwrap).toList();
+        if (newestFirst.isEmpty()) {
+            return newestFirst;
+        }
+        Instant activeBefore = clock.instant().minus(KEY_ACTIVATION);
+        SealingKey sealing = newestFirst.stream().filter(key -> !key.createdAt().isAfter(activeBefore)).findFirst()
+                .orElse(newestFirst.getLast());
+        return Stream.concat(Stream.of(sealing), newestFirst.stream().filter(key -> key != sealing)).toList();
     }
 
     /**
-     * Adds a sealing key that seals from the next start on; the older keys stay, so what they sealed opens
-     * until it expires.
+     * Adds a sealing key that seals once {@link #KEY_ACTIVATION} has passed; the older keys stay, so what they
+     * sealed opens until it expires.
      *
      * @return the new key's id
      */

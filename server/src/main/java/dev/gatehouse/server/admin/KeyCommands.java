@@ -1,5 +1,6 @@
 package dev.gatehouse.server.admin;
 
+import dev.gatehouse.core.service.InstanceService;
 import dev.gatehouse.core.token.MasterKey;
 import dev.gatehouse.server.config.MasterKeys;
 import java.nio.file.Path;
@@ -10,12 +11,13 @@ import picocli.CommandLine.Option;
 @Command(name = "keys", description = "Rotate the sealing key or the master key.")
 final class KeyCommands extends AdminSubcommand {
 
-    @Command(name = "rotate", description = "Add a sealing key that seals from the next start on; older keys "
-            + "keep opening what they sealed.")
+    @Command(name = "rotate", description = "Add a sealing key that seals from 5 minutes on; older keys keep "
+            + "opening what they sealed.")
     void rotate() {
         int keyId = services().instances().rotateSealingKey(services().masterKey(), AdminCommand.actor(),
                 AdminCommand.context());
-        out().println("added sealing key " + keyId + "; servers seal with it once restarted");
+        out().println("added sealing key " + keyId + "; running servers seal with it from "
+                + InstanceService.KEY_ACTIVATION.toMinutes() + " minutes on");
     }
 
     @Command(name = "rotate-master", description = "Re-encrypt every sealing key under a new master key, in one "
