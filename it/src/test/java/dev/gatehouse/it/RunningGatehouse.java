@@ -4,6 +4,7 @@ import dev.gatehouse.server.GatehouseServer;
 import dev.gatehouse.server.Services;
 import dev.gatehouse.server.config.GatehouseConfig;
 import dev.gatehouse.server.config.GatehouseConfig.DatabaseConfig;
+import dev.gatehouse.server.config.MasterKeySource;
 import dev.gatehouse.store.testing.TestDatabase;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,6 +36,11 @@ public final class RunningGatehouse implements AutoCloseable {
         return start(dataDir, DatabaseConfig.embedded(dataDir), clock, startUrlAliases);
     }
 
+    /** On H2, with the master key from {@code masterKey} instead of the data directory's {@code master.key}. */
+    public static RunningGatehouse onH2(Path dataDir, MutableClock clock, MasterKeySource masterKey) {
+        return start(config(dataDir, DatabaseConfig.embedded(dataDir), List.of()).withMasterKey(masterKey), clock);
+    }
+
     public static RunningGatehouse on(TestDatabase database, Path dataDir, MutableClock clock) {
         return start(dataDir, new DatabaseConfig(database.jdbcUrl(), database.user(), database.password()), clock,
                 List.of());
@@ -42,8 +48,15 @@ public final class RunningGatehouse implements AutoCloseable {
 
     private static RunningGatehouse start(Path dataDir, DatabaseConfig database, MutableClock clock,
                                           List<String> startUrlAliases) {
-        GatehouseConfig config = new GatehouseConfig(dataDir, "127.0.0.1", 0, null, "us-east-1", database,
-                startUrlAliases, Duration.ofHours(8), null);
+        return start(config(dataDir, database, startUrlAliases), clock);
+    }
+
+    private static GatehouseConfig config(Path dataDir, DatabaseConfig database, List<String> startUrlAliases) {
+        return new GatehouseConfig(dataDir, "127.0.0.1", 0, null, "us-east-1", database, startUrlAliases,
+                Duration.ofHours(8), null);
+    }
+
+    private static RunningGatehouse start(GatehouseConfig config, MutableClock clock) {
         Services services = Services.open(config, clock);
         try {
             return new RunningGatehouse(services, GatehouseServer.start(services), clock);

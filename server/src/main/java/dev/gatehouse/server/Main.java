@@ -2,7 +2,6 @@ package dev.gatehouse.server;
 
 import dev.gatehouse.server.admin.AdminCommand;
 import dev.gatehouse.server.config.ConfigLoader;
-import dev.gatehouse.server.config.GatehouseConfig;
 import dev.gatehouse.server.config.InvalidConfigException;
 import java.time.Clock;
 import java.util.Arrays;
@@ -34,15 +33,15 @@ public final class Main {
     }
 
     private static void serve() {
-        GatehouseConfig config;
+        Services services;
         try {
-            config = new ConfigLoader(System.getenv()).load();
+            // A missing or wrong master key is a configuration error too, found when the database opens.
+            services = Services.open(new ConfigLoader(System.getenv()).load(), Clock.systemUTC());
         } catch (InvalidConfigException e) {
             System.err.println("gatehouse-server: " + e.getMessage());
             System.exit(CONFIG_ERROR);
             return;
         }
-        Services services = Services.open(config, Clock.systemUTC());
         GatehouseServer server = GatehouseServer.start(services);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

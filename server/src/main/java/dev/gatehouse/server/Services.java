@@ -4,6 +4,7 @@ import dev.gatehouse.core.audit.AuditLog;
 import dev.gatehouse.core.mfa.AuthenticatorApps;
 import dev.gatehouse.core.mfa.SecretSealer;
 import dev.gatehouse.core.model.Instance;
+import dev.gatehouse.core.model.SealingKey;
 import dev.gatehouse.core.oidc.AuthorizationRequests;
 import dev.gatehouse.core.oidc.ClientRegistrations;
 import dev.gatehouse.core.oidc.DeviceAuthorizations;
@@ -24,14 +25,22 @@ import dev.gatehouse.core.service.SignInService;
 import dev.gatehouse.core.sts.CallerIdentityService;
 import dev.gatehouse.core.token.CredentialMinter;
 import dev.gatehouse.core.token.CredentialSealer;
+import dev.gatehouse.core.token.MasterKey;
+import dev.gatehouse.core.token.RefreshingSealer;
+import dev.gatehouse.core.token.WrongMasterKeyException;
 import dev.gatehouse.server.config.GatehouseConfig;
+import dev.gatehouse.server.config.InvalidConfigException;
+import dev.gatehouse.server.config.MasterKeys;
 import dev.gatehouse.server.security.Argon2idPasswordHasher;
 import dev.gatehouse.sigv4.SigV4Verifier;
 import dev.gatehouse.sigv4.SigningKeyCache;
 import dev.gatehouse.store.Database;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The composition root of everything but HTTP: the database and every core service, built with plain
@@ -39,10 +48,14 @@ import java.util.function.Supplier;
  */
 public final class Services implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(Services.class);
+
     private final GatehouseConfig config;
     private final Clock clock;
     private final Database database;
     private final Instance instance;
+    private final InstanceService instances;
+    private final MasterKey masterKey;
     private final PasswordHasher passwordHasher;
     private final IdentityStoreService identityStore;
     private final AccessModelService accessModel;
@@ -67,11 +80,14 @@ public final class Services implements AutoCloseable {
         Store store = database.store();
         AuditLog audit = new AuditLog(clock);
         Lifetimes lifetimes = Lifetimes.defaults().withPortalSession(config.portalSessionDuration());
-        InstanceService instances = new InstanceService(store, clock, audit);
-        this.instance = instances.initialize(config.region(), config.portalUrl(), config.startUrlAliases());
+        this.instances = new InstanceService(store, clock, audit);
+        this.masterKey = MasterKeys.open(config.masterKey(), instances.holdsWrappedKeys());
+        LOG.info("Master key from {}", config.masterKey().description());
+        this.instance = instances.initialize(masterKey, config.region(), config.portalUrl(),
+                config.startUrlAliases());
         Supplier<Instance> currentInstance = () -> instance;
-        CredentialSealer sealer = instances.sealer();
-        Supplier<CredentialSealer> sealers = () -> sealer;
+        List<SealingKey> sealingKeys = instances.sealingKeys(masterKey);
+        Supplier<CredentialSealer> sealers = new RefreshingSealer(() -> instances.sealingKeys(masterKey), clock);
         this.passwordHasher = new Argon2idPasswordHasher();
         this.identityStore = new IdentityStoreService(store, clock, audit);
         this.accessModel = new AccessModelService(store, clock, audit, currentInstance);
@@ -90,7 +106,7 @@ public final class Services implements AutoCloseable {
         this.auditQueries = new AuditQueries(store);
         this.administrators = new Administrators(store, config.adminGroup());
         this.authenticatorApps = new AuthenticatorApps(store, clock, audit,
-                new SecretSealer(store.instance().sealingKeys()), "Gatehouse");
+                new SecretSealer(sealingKeys), "Gatehouse");
         if (config.bootstrapAdmin() != null) {
             instances.bootstrapAdministrator(config.bootstrapAdmin().userName(), config.bootstrapAdmin().password(),
                     passwordHasher);
@@ -104,6 +120,9 @@ public final class Services implements AutoCloseable {
         Database database = Database.open(db.url(), db.user(), db.password());
         try {
             return new Services(config, clock, database);
+        } catch (WrongMasterKeyException e) {
+            database.close();
+            throw new InvalidConfigException(List.of(e.getMessage()));
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -124,6 +143,15 @@ public final class Services implements AutoCloseable {
 
     public Store store() {
         return database.store();
+    }
+
+    public InstanceService instances() {
+        return instances;
+    }
+
+    /** For the key commands only: what seals the sealing keys. */
+    public MasterKey masterKey() {
+        return masterKey;
     }
 
     public PasswordHasher passwordHasher() {

@@ -2,7 +2,7 @@ package dev.gatehouse.store;
 
 import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.core.model.Instance;
-import dev.gatehouse.core.model.SealingKey;
+import dev.gatehouse.core.model.StoredSealingKey;
 import dev.gatehouse.core.port.InstanceRepository;
 import java.util.List;
 import java.util.Optional;
@@ -57,22 +57,38 @@ final class JdbiInstanceRepository implements InstanceRepository {
     }
 
     @Override
-    public void insertSealingKey(SealingKey key) {
-        handles.call(h -> Constraints.guarded(h, () -> h.createUpdate(
-                                "INSERT INTO sealing_keys (key_id, secret, created_at) VALUES (:keyId, :secret, :createdAt)")
+    public void insertSealingKey(StoredSealingKey key) {
+        handles.call(h -> Constraints.guarded(h, () -> h.createUpdate("""
+                                INSERT INTO sealing_keys (key_id, secret, wrapped, created_at)
+                                VALUES (:keyId, :secret, :wrapped, :createdAt)""")
                         .bind("keyId", key.keyId())
-                        .bind("secret", key.secret())
+                        .bind("secret", key.material())
+                        .bind("wrapped", key.wrapped())
                         .bind("createdAt", EpochNanos.of(key.createdAt()))
                         .execute(),
                 violation -> DomainException.exists("SealingKey", String.valueOf(key.keyId()))));
     }
 
     @Override
-    public List<SealingKey> sealingKeys() {
-        return handles.call(h -> h.createQuery(
-                        "SELECT key_id, secret, created_at FROM sealing_keys ORDER BY created_at DESC, key_id DESC")
-                .map((row, context) -> new SealingKey(row.getInt("key_id"), row.getBytes("secret"),
-                        EpochNanos.read(row, "created_at")))
+    public void replaceSealingKey(StoredSealingKey key) {
+        int updated = handles.call(h -> h.createUpdate(
+                        "UPDATE sealing_keys SET secret = :secret, wrapped = :wrapped WHERE key_id = :keyId")
+                .bind("keyId", key.keyId())
+                .bind("secret", key.material())
+                .bind("wrapped", key.wrapped())
+                .execute());
+        if (updated == 0) {
+            throw DomainException.notFound("SealingKey", String.valueOf(key.keyId()));
+        }
+    }
+
+    @Override
+    public List<StoredSealingKey> sealingKeys() {
+        return handles.call(h -> h.createQuery("""
+                        SELECT key_id, secret, wrapped, created_at FROM sealing_keys
+                        ORDER BY created_at DESC, key_id DESC""")
+                .map((row, context) -> new StoredSealingKey(row.getInt("key_id"), row.getBytes("secret"),
+                        row.getBoolean("wrapped"), EpochNanos.read(row, "created_at")))
                 .list());
     }
 }

@@ -21,8 +21,7 @@ import javax.crypto.spec.SecretKeySpec;
  * it sealed; the device id is bound in as associated data, so a sealed secret copied onto another device
  * row does not open.
  *
- * <p>The sealing keys themselves are still stored in the database in clear; encrypting them under a
- * master key from a file or the environment is a later step (docs/mfa.md).
+ * <p>The sealing keys themselves are stored encrypted under the master key (docs/keys.md).
  */
 public final class SecretSealer {
 

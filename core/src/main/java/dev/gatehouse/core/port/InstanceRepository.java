@@ -1,11 +1,11 @@
 package dev.gatehouse.core.port;
 
 import dev.gatehouse.core.model.Instance;
-import dev.gatehouse.core.model.SealingKey;
+import dev.gatehouse.core.model.StoredSealingKey;
 import java.util.List;
 import java.util.Optional;
 
-/** The one instance row and the keys that seal role-credential session tokens. */
+/** The one instance row and the keys that seal session tokens and MFA secrets, as stored (wrapped). */
 public interface InstanceRepository {
 
     Optional<Instance> find();
@@ -15,8 +15,11 @@ public interface InstanceRepository {
     /** Replaces the accepted start-URL aliases and portal URL (configuration may change between starts). */
     void update(Instance instance);
 
-    void insertSealingKey(SealingKey key);
+    void insertSealingKey(StoredSealingKey key);
+
+    /** Replaces a key's stored form: a legacy plaintext key wrapped, or a key re-wrapped under a new master key. */
+    void replaceSealingKey(StoredSealingKey key);
 
     /** Newest first. */
-    List<SealingKey> sealingKeys();
+    List<StoredSealingKey> sealingKeys();
 }

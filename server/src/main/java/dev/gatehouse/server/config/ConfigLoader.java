@@ -73,11 +73,36 @@ public final class ConfigLoader {
             admin = new BootstrapAdmin(adminName, adminPassword.toCharArray());
         }
         String adminGroup = value(file, "admin-group", null);
+        MasterKeySource masterKey = masterKey(file, dataDir, problems);
         if (!problems.isEmpty()) {
             throw new InvalidConfigException(problems);
         }
         return new GatehouseConfig(dataDir, bindAddress, port, publicUrl, region, database, aliases, session, admin,
-                adminGroup);
+                adminGroup, masterKey);
+    }
+
+    /** The key itself only from the environment: a config file is too easily copied along with the data. */
+    private MasterKeySource masterKey(Properties file, Path dataDir, List<String> problems) {
+        String key = environment.get("GATEHOUSE_MASTER_KEY");
+        String keyFile = value(file, "master-key-file", null);
+        if (key != null && !key.isBlank()) {
+            if (keyFile != null) {
+                problems.add("GATEHOUSE_MASTER_KEY and master-key-file (GATEHOUSE_MASTER_KEY_FILE) exclude each other");
+            }
+            return MasterKeys.decode(key).<MasterKeySource>map(bytes -> new MasterKeySource.Given(
+                    "GATEHOUSE_MASTER_KEY", bytes)).orElseGet(() -> {
+                        problems.add("GATEHOUSE_MASTER_KEY must be 32 bytes in base64 (openssl rand -base64 32)");
+                        return null;
+                    });
+        }
+        if (keyFile != null) {
+            Path named = Path.of(keyFile);
+            if (!Files.isRegularFile(named)) {
+                problems.add("master-key-file (GATEHOUSE_MASTER_KEY_FILE) names " + named + ", which does not exist");
+            }
+            return new MasterKeySource.KeyFile(named, false);
+        }
+        return MasterKeySource.defaultFile(dataDir);
     }
 
     private Properties readFile(Path defaultDataDir, List<String> problems) {

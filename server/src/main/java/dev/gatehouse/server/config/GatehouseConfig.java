@@ -18,13 +18,22 @@ import java.util.List;
  * @param portalSessionDuration how long a sign-in lasts (15 min..90 days, default 8 h)
  * @param bootstrapAdmin   an administrator to create on start, or null
  * @param adminGroup       the display name of a group whose members may use the admin console, or null
+ * @param masterKey        where the key that encrypts the sealing keys comes from (docs/keys.md)
  */
 public record GatehouseConfig(Path dataDir, String bindAddress, int port, String publicUrl, String region,
                               DatabaseConfig database, List<String> startUrlAliases, Duration portalSessionDuration,
-                              BootstrapAdmin bootstrapAdmin, String adminGroup) {
+                              BootstrapAdmin bootstrapAdmin, String adminGroup, MasterKeySource masterKey) {
 
     public GatehouseConfig {
         startUrlAliases = List.copyOf(startUrlAliases);
+    }
+
+    /** With the master key in the data directory's {@code master.key}. */
+    public GatehouseConfig(Path dataDir, String bindAddress, int port, String publicUrl, String region,
+                           DatabaseConfig database, List<String> startUrlAliases, Duration portalSessionDuration,
+                           BootstrapAdmin bootstrapAdmin, String adminGroup) {
+        this(dataDir, bindAddress, port, publicUrl, region, database, startUrlAliases, portalSessionDuration,
+                bootstrapAdmin, adminGroup, MasterKeySource.defaultFile(dataDir));
     }
 
     /** Without an admin group: only users with the administrator flag administer. */
@@ -72,16 +81,21 @@ public record GatehouseConfig(Path dataDir, String bindAddress, int port, String
         int actualPort = port != 0 ? port : FreePorts.find();
         String url = publicUrl != null ? publicUrl : "http://localhost:" + actualPort;
         return new GatehouseConfig(dataDir, bindAddress, actualPort, url, region, database, startUrlAliases,
-                portalSessionDuration, bootstrapAdmin, adminGroup);
+                portalSessionDuration, bootstrapAdmin, adminGroup, masterKey);
     }
 
     public GatehouseConfig withPort(int newPort) {
         return new GatehouseConfig(dataDir, bindAddress, newPort, publicUrl, region, database, startUrlAliases,
-                portalSessionDuration, bootstrapAdmin, adminGroup);
+                portalSessionDuration, bootstrapAdmin, adminGroup, masterKey);
+    }
+
+    public GatehouseConfig withMasterKey(MasterKeySource source) {
+        return new GatehouseConfig(dataDir, bindAddress, port, publicUrl, region, database, startUrlAliases,
+                portalSessionDuration, bootstrapAdmin, adminGroup, source);
     }
 
     public GatehouseConfig withPublicUrl(String url) {
         return new GatehouseConfig(dataDir, bindAddress, port, url, region, database, startUrlAliases,
-                portalSessionDuration, bootstrapAdmin, adminGroup);
+                portalSessionDuration, bootstrapAdmin, adminGroup, masterKey);
     }
 }

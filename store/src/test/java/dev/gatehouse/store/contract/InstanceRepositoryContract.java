@@ -6,7 +6,7 @@ import static dev.gatehouse.store.testing.TestTimes.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.core.model.Instance;
-import dev.gatehouse.core.model.SealingKey;
+import dev.gatehouse.core.model.StoredSealingKey;
 import dev.gatehouse.core.port.InstanceRepository;
 import dev.gatehouse.store.testing.TestInstances;
 import java.util.List;
@@ -63,29 +63,51 @@ public interface InstanceRepositoryContract extends StoreContract {
     }
 
     @Test
-    default void sealingKeysListNewestFirstWithTheirSecrets() {
-        SealingKey first = TestInstances.sealingKey(1, NOW);
-        SealingKey third = TestInstances.sealingKey(3, NOW.plusSeconds(2));
-        SealingKey second = TestInstances.sealingKey(2, NOW.plusSeconds(1));
+    default void sealingKeysListNewestFirstWithTheirMaterial() {
+        StoredSealingKey first = TestInstances.storedSealingKey(1, false, NOW);
+        StoredSealingKey third = TestInstances.storedSealingKey(3, true, NOW.plusSeconds(2));
+        StoredSealingKey second = TestInstances.storedSealingKey(2, true, NOW.plusSeconds(1));
         instance().insertSealingKey(first);
         instance().insertSealingKey(third);
         instance().insertSealingKey(second);
 
-        List<SealingKey> keys = instance().sealingKeys();
+        List<StoredSealingKey> keys = instance().sealingKeys();
 
-        assertThat(keys).extracting(SealingKey::keyId).containsExactly(3, 2, 1);
-        assertThat(keys).extracting(SealingKey::createdAt).containsExactly(third.createdAt(), second.createdAt(),
-                first.createdAt());
-        assertThat(keys).extracting(SealingKey::secret).containsExactly(third.secret(), second.secret(), first.secret());
+        assertThat(keys).extracting(StoredSealingKey::keyId).containsExactly(3, 2, 1);
+        assertThat(keys).extracting(StoredSealingKey::createdAt).containsExactly(third.createdAt(),
+                second.createdAt(), first.createdAt());
+        assertThat(keys).extracting(StoredSealingKey::material).containsExactly(third.material(), second.material(),
+                first.material());
+        assertThat(keys).extracting(StoredSealingKey::wrapped).containsExactly(true, true, false);
     }
 
     @Test
     default void sealingKeyWithATakenIdThenAlreadyExists() {
-        instance().insertSealingKey(TestInstances.sealingKey(1, NOW));
+        instance().insertSealingKey(TestInstances.storedSealingKey(1, true, NOW));
 
-        var error = alreadyExists(() -> instance().insertSealingKey(TestInstances.sealingKey(1, NOW.plusSeconds(1))));
+        var error = alreadyExists(() -> instance().insertSealingKey(
+                TestInstances.storedSealingKey(1, true, NOW.plusSeconds(1))));
 
         assertThat(error.kind()).isEqualTo("SealingKey");
         assertThat(instance().sealingKeys()).hasSize(1);
+    }
+
+    @Test
+    default void replaceSealingKeyChangesMaterialAndWrappedOnly() {
+        StoredSealingKey legacy = TestInstances.storedSealingKey(1, false, NOW);
+        instance().insertSealingKey(legacy);
+        StoredSealingKey wrapped = TestInstances.storedSealingKey(1, true, NOW.plusSeconds(5));
+
+        instance().replaceSealingKey(wrapped);
+
+        StoredSealingKey read = instance().sealingKeys().getFirst();
+        assertThat(read.material()).isEqualTo(wrapped.material());
+        assertThat(read.wrapped()).isTrue();
+        assertThat(read.createdAt()).isEqualTo(legacy.createdAt());
+    }
+
+    @Test
+    default void replaceAMissingSealingKeyThenNotFound() {
+        notFound(() -> instance().replaceSealingKey(TestInstances.storedSealingKey(9, true, NOW)));
     }
 }

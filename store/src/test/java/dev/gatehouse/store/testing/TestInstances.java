@@ -4,6 +4,7 @@ import static dev.gatehouse.store.testing.TestTimes.NOW;
 
 import dev.gatehouse.core.model.Instance;
 import dev.gatehouse.core.model.SealingKey;
+import dev.gatehouse.core.model.StoredSealingKey;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -24,5 +25,12 @@ public final class TestInstances {
         byte[] secret = new byte[32];
         ThreadLocalRandom.current().nextBytes(secret);
         return new SealingKey(keyId, secret, createdAt);
+    }
+
+    /** A random key as the database holds it: wrapped material (random here) or a legacy plain secret. */
+    public static StoredSealingKey storedSealingKey(int keyId, boolean wrapped, Instant createdAt) {
+        byte[] material = new byte[wrapped ? 61 : 32];
+        ThreadLocalRandom.current().nextBytes(material);
+        return new StoredSealingKey(keyId, material, wrapped, createdAt);
     }
 }

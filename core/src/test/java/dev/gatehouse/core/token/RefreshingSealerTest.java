@@ -1,0 +1,68 @@
+package dev.gatehouse.core.token;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gatehouse.core.model.SealingKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+class RefreshingSealerTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
+
+    private final AtomicReference<Instant> now = new AtomicReference<>(NOW);
+    private final Clock clock = new Clock() {
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+    };
+    private final SealingKey first = CredentialSealerTest.key(1);
+    private final SealingKey second = CredentialSealerTest.key(2);
+    private final AtomicReference<Supplier<List<SealingKey>>> keys = new AtomicReference<>(() -> List.of(first));
+    private final RefreshingSealer sealers = new RefreshingSealer(() -> keys.get().get(), clock);
+
+    /** A token sealed by a sealer that knows only {@code key}. */
+    private static String sealedBy(SealingKey key) {
+        return new CredentialSealer(List.of(key)).seal(CredentialSealerTest.claims());
+    }
+
+    @Test
+    void getWhenAKeyWasAddedThenKnownOnlyAfterTheRefreshInterval() {
+        keys.set(() -> List.of(second, first));
+        now.set(NOW.plus(RefreshingSealer.REFRESH).minusSeconds(1));
+
+        assertThat(sealers.get().unseal(sealedBy(second))).isEmpty();
+
+        now.set(NOW.plus(RefreshingSealer.REFRESH));
+        assertThat(sealers.get().unseal(sealedBy(second))).contains(CredentialSealerTest.claims());
+        assertThat(sealers.get().unseal(sealedBy(first))).contains(CredentialSealerTest.claims());
+    }
+
+    @Test
+    void getWhenReadingTheKeysFailsThenTheKeysAlreadyReadServe() {
+        keys.set(() -> {
+            throw new IllegalStateException("database away");
+        });
+        now.set(NOW.plus(Duration.ofMinutes(5)));
+
+        assertThat(sealers.get().unseal(sealedBy(first))).contains(CredentialSealerTest.claims());
+    }
+}
