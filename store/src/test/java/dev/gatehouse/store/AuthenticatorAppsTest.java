@@ -23,11 +23,9 @@ import dev.gatehouse.core.token.Secrets;
 import dev.gatehouse.store.testing.TestData;
 import dev.gatehouse.store.testing.TestDatabase;
 import dev.gatehouse.store.testing.TestUsers;
-import java.time.Clock;
+import dev.gatehouse.core.testing.SteppedClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -113,14 +111,14 @@ class AuthenticatorAppsTest {
         assertThat(device.confirmedAt()).isEqualTo(START);
         assertThat(apps.list(ed.userId())).extracting(MfaDevice::name).containsExactly("Phone");
         assertThat(apps.verify(ed.userId(), codeAt(enrolment, START))).as("the confirming code again").isEmpty();
-        clock.step(STEP);
+        clock.advance(STEP);
         assertThat(apps.verify(ed.userId(), codeAt(enrolment, clock.instant()))).isPresent();
     }
 
     @Test
     void verifyAcceptsACodeOnceAndThenNoOlderOne() {
         Enrolment enrolment = confirmedApp("Phone");
-        clock.step(STEP.multipliedBy(5));
+        clock.advance(STEP.multipliedBy(5));
         String previous = codeAt(enrolment, clock.instant().minus(STEP));
         String current = codeAt(enrolment, clock.instant());
 
@@ -132,7 +130,7 @@ class AuthenticatorAppsTest {
     @Test
     void verifyAcceptsCodesOneStepOffAndRefusesTwoAsTheClockSteps() {
         Enrolment enrolment = confirmedApp("Phone");
-        clock.step(STEP.multipliedBy(10));
+        clock.advance(STEP.multipliedBy(10));
         Instant now = clock.instant();
 
         assertThat(apps.verify(ed.userId(), codeAt(enrolment, now.minus(STEP.multipliedBy(2))))).isEmpty();
@@ -146,7 +144,7 @@ class AuthenticatorAppsTest {
         Enrolment enrolment = confirmedApp("Phone");
         User ann = TestUsers.user("ann.admin");
         store.users().insert(ann);
-        clock.step(STEP);
+        clock.advance(STEP);
 
         assertThat(apps.verify(ann.userId(), codeAt(enrolment, clock.instant()))).isEmpty();
         assertThat(apps.verify(ed.userId(), "12345")).isEmpty();
@@ -157,7 +155,7 @@ class AuthenticatorAppsTest {
     void eachOfTwoAppsVerifiesItsOwnCodes() {
         Enrolment phone = confirmedApp("Phone");
         Enrolment tablet = confirmedApp("Tablet");
-        clock.step(STEP);
+        clock.advance(STEP);
 
         assertThat(apps.verify(ed.userId(), codeAt(tablet, clock.instant()))).map(MfaDevice::name).contains("Tablet");
         assertThat(apps.verify(ed.userId(), codeAt(phone, clock.instant()))).map(MfaDevice::name).contains("Phone");
@@ -224,11 +222,11 @@ class AuthenticatorAppsTest {
     void enrolConfirmRenameAndDeleteAreAuditedWithoutSecretOrCode() {
         Enrolment enrolment = apps.startEnrolment(ed.userId(), "Phone", asEd, CONTEXT);
         String code = codeAt(enrolment, START);
-        clock.step(Duration.ofSeconds(1));
+        clock.advance(Duration.ofSeconds(1));
         apps.confirm(ed.userId(), enrolment.deviceId(), code, asEd, CONTEXT);
-        clock.step(Duration.ofSeconds(1));
+        clock.advance(Duration.ofSeconds(1));
         apps.rename(ed.userId(), enrolment.deviceId(), "Work phone", asEd, CONTEXT);
-        clock.step(Duration.ofSeconds(1));
+        clock.advance(Duration.ofSeconds(1));
         apps.delete(ed.userId(), enrolment.deviceId(), asEd, CONTEXT);
 
         List<AuditEvent> events = store.audit().find(AuditQuery.all());
@@ -260,31 +258,4 @@ class AuthenticatorAppsTest {
     }
 
     /** A clock that moves only when the test steps it. */
-    private static final class SteppedClock extends Clock {
-
-        private Instant now;
-
-        SteppedClock(Instant start) {
-            this.now = start;
-        }
-
-        void step(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
 }

@@ -10,11 +10,9 @@ import dev.gatehouse.core.model.FailedAttempts;
 import dev.gatehouse.core.port.FailedAttemptRepository;
 import dev.gatehouse.core.security.Throttle.Lockout;
 import dev.gatehouse.core.security.Throttle.Subject;
-import java.time.Clock;
+import dev.gatehouse.core.testing.SteppedClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -136,31 +134,4 @@ class ThrottleTest {
         }
     }
 
-    private static final class SteppedClock extends Clock {
-
-        private Instant now;
-
-        SteppedClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration step) {
-            now = now.plus(step);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
-    }
 }

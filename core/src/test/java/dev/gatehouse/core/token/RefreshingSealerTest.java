@@ -3,11 +3,9 @@ package dev.gatehouse.core.token;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.core.model.SealingKey;
-import java.time.Clock;
+import dev.gatehouse.core.testing.SteppedClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -17,23 +15,7 @@ class RefreshingSealerTest {
 
     private static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(NOW);
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    };
+    private final SteppedClock clock = new SteppedClock(NOW);
     private final SealingKey first = CredentialSealerTest.key(1);
     private final SealingKey second = CredentialSealerTest.key(2);
     private final AtomicReference<Supplier<List<SealingKey>>> keys = new AtomicReference<>(() -> List.of(first));
@@ -47,11 +29,11 @@ class RefreshingSealerTest {
     @Test
     void getWhenAKeyWasAddedThenKnownOnlyAfterTheRefreshInterval() {
         keys.set(() -> List.of(second, first));
-        now.set(NOW.plus(RefreshingSealer.REFRESH).minusSeconds(1));
+        clock.set(NOW.plus(RefreshingSealer.REFRESH).minusSeconds(1));
 
         assertThat(sealers.get().unseal(sealedBy(second))).isEmpty();
 
-        now.set(NOW.plus(RefreshingSealer.REFRESH));
+        clock.set(NOW.plus(RefreshingSealer.REFRESH));
         assertThat(sealers.get().unseal(sealedBy(second))).contains(CredentialSealerTest.claims());
         assertThat(sealers.get().unseal(sealedBy(first))).contains(CredentialSealerTest.claims());
     }
@@ -61,7 +43,7 @@ class RefreshingSealerTest {
         keys.set(() -> {
             throw new IllegalStateException("database away");
         });
-        now.set(NOW.plus(Duration.ofMinutes(5)));
+        clock.set(NOW.plus(Duration.ofMinutes(5)));
 
         assertThat(sealers.get().unseal(sealedBy(first))).contains(CredentialSealerTest.claims());
     }
