@@ -46,6 +46,16 @@ public final class RunningGatehouse implements AutoCloseable {
                 List.of());
     }
 
+    /**
+     * On {@code database} with the master key from {@code masterKey}: several of these on one database are the
+     * nodes of one deployment, which must all hold the same key (docs/keys.md).
+     */
+    public static RunningGatehouse on(TestDatabase database, Path dataDir, MutableClock clock,
+                                      MasterKeySource masterKey) {
+        DatabaseConfig config = new DatabaseConfig(database.jdbcUrl(), database.user(), database.password());
+        return start(config(dataDir, config, List.of()).withMasterKey(masterKey), clock);
+    }
+
     private static RunningGatehouse start(Path dataDir, DatabaseConfig database, MutableClock clock,
                                           List<String> startUrlAliases) {
         return start(config(dataDir, database, startUrlAliases), clock);
