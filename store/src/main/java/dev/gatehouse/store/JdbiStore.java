@@ -11,6 +11,7 @@ import dev.gatehouse.core.port.FailedAttemptRepository;
 import dev.gatehouse.core.port.GroupRepository;
 import dev.gatehouse.core.port.InstanceRepository;
 import dev.gatehouse.core.port.MfaDeviceRepository;
+import dev.gatehouse.core.port.PasswordHistoryRepository;
 import dev.gatehouse.core.port.PermissionSetRepository;
 import dev.gatehouse.core.port.SessionRepository;
 import dev.gatehouse.core.port.Store;
@@ -38,6 +39,7 @@ public final class JdbiStore implements Store {
     private final AuditRepository audit;
     private final InstanceRepository instance;
     private final FailedAttemptRepository failedAttempts;
+    private final PasswordHistoryRepository passwordHistory;
 
     public JdbiStore(Jdbi jdbi) {
         this(jdbi, Handles.pooled(jdbi));
@@ -60,6 +62,7 @@ public final class JdbiStore implements Store {
         this.audit = new JdbiAuditRepository(handles);
         this.instance = new JdbiInstanceRepository(handles);
         this.failedAttempts = new JdbiFailedAttemptRepository(handles);
+        this.passwordHistory = new JdbiPasswordHistoryRepository(handles);
     }
 
     @Override
@@ -130,6 +133,11 @@ public final class JdbiStore implements Store {
     @Override
     public FailedAttemptRepository failedAttempts() {
         return failedAttempts;
+    }
+
+    @Override
+    public PasswordHistoryRepository passwordHistory() {
+        return passwordHistory;
     }
 
     /**

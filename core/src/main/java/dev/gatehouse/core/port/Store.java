@@ -36,6 +36,8 @@ public interface Store {
 
     FailedAttemptRepository failedAttempts();
 
+    PasswordHistoryRepository passwordHistory();
+
     /**
      * Runs {@code work} in one transaction on a Store bound to it; commits when it returns, rolls back
      * when it throws (the exception propagates unchanged).

@@ -61,9 +61,15 @@ public final class ActivationService {
         return store.users().findById(link.userId()).orElseThrow(ActivationService::unusable);
     }
 
+    /**
+     * Sets the password the link is for, unless it breaks the {@link PasswordPolicy} or is one of the user's last
+     * {@value PasswordPolicy#REMEMBERED}; the new hash is remembered in the same transaction.
+     */
     public void setPassword(String token, char[] password, RequestContext context) {
         PasswordPolicy.check(password);
-        usableLink(token); // a dead link must not cost a password hash
+        User holder = userFor(token); // a dead link must not cost a password hash
+        PasswordPolicy.checkNotReused(password, holder.passwordHash(),
+                store.passwordHistory().latest(holder.userId()), hasher);
         String hash = hasher.hash(password);
         store.inTransaction(tx -> {
             ActivationLink link = usableLink(token);
@@ -73,6 +79,7 @@ public final class ActivationService {
                 throw unusable();
             }
             tx.users().update(user.withPasswordHash(hash, now));
+            tx.passwordHistory().record(user.userId(), hash, now, PasswordPolicy.REMEMBERED);
             int otherLinks = tx.activations().markAllUsedOf(user.userId(), now);
             int sessions = tx.sessions().revokeAllOf(user.userId(), now);
             audit.success(tx.audit(), context, Actor.user(user.userId(), user.userName()), EventSource.SIGN_IN,

@@ -156,6 +156,7 @@ public final class InstanceService {
                 hasher.hash(password), now, now);
         store.inTransaction(tx -> {
             tx.users().insert(admin);
+            tx.passwordHistory().record(admin.userId(), admin.passwordHash(), now, PasswordPolicy.REMEMBERED);
             audit.success(tx.audit(), RequestContext.commandLine(UUID.randomUUID().toString()),
                     Actor.administratorCli(), EventSource.IDENTITY_STORE, "CreateUser",
                     Map.of("userName", userName, "administrator", true, "bootstrap", true),

@@ -1,12 +1,22 @@
 package dev.gatehouse.core.service;
 
 import dev.gatehouse.core.error.DomainException;
+import dev.gatehouse.core.port.PasswordHasher;
+import java.util.List;
+import java.util.stream.Stream;
 
-/** The walkthrough's password rule: 8–64 characters with upper case, lower case, a digit and a symbol. */
+/**
+ * The walkthrough's password rule: 8–64 characters with upper case, lower case, a digit and a symbol, and none of
+ * the user's last {@value #REMEMBERED} passwords.
+ */
 public final class PasswordPolicy {
 
     public static final String RULE = "Passwords must be 8 to 64 characters long and contain an upper-case letter, "
             + "a lower-case letter, a digit and a symbol.";
+    /** How many of a user's latest passwords, the current one included, a new password may not be. */
+    public static final int REMEMBERED = 3;
+    public static final String REUSED = "Choose a password you have not used for your last " + REMEMBERED
+            + " passwords.";
 
     private PasswordPolicy() {
     }
@@ -32,6 +42,21 @@ public final class PasswordPolicy {
         }
         if (!(upper && lower && digit && symbol)) {
             throw DomainException.invalid("password", RULE);
+        }
+    }
+
+    /**
+     * Refuses a password that matches the current hash or one of the remembered ones (newest first). Each check
+     * costs a slow hash, so at most {@value #REMEMBERED} are made.
+     */
+    public static void checkNotReused(char[] password, String currentHash, List<String> rememberedHashes,
+            PasswordHasher hasher) {
+        boolean reused = Stream.concat(Stream.ofNullable(currentHash), rememberedHashes.stream())
+                .distinct()
+                .limit(REMEMBERED)
+                .anyMatch(hash -> hasher.matches(password, hash));
+        if (reused) {
+            throw DomainException.invalid("password", REUSED);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.gatehouse.server.web;
 
+import dev.gatehouse.core.error.DomainError;
 import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.core.model.User;
 import dev.gatehouse.core.service.ActivationService;
@@ -55,7 +56,16 @@ final class ActivationPages {
                 showForm(ctx, 400, user, token, passwordError, confirmError);
                 return;
             }
-            activations.setPassword(token, password, RequestContexts.of(ctx));
+            try {
+                activations.setPassword(token, password, RequestContexts.of(ctx));
+            } catch (DomainException e) {
+                // Only the service knows the user's earlier passwords: a reused one is refused there.
+                if (!(e.error() instanceof DomainError.InvalidInput)) {
+                    throw e;
+                }
+                showForm(ctx, 400, user, token, HtmlErrors.describe(e.error()).message(), null);
+                return;
+            }
         } finally {
             Arrays.fill(password, '\0');
             Arrays.fill(confirm, '\0');

@@ -92,6 +92,23 @@ class ActivationPagesTest {
     }
 
     @Test
+    void activationWhenPasswordIsTheCurrentOneThenReuseErrorBesideTheFieldAndLinkStillUsable() {
+        String userName = newUser();
+        Browser browser = server.newBrowser();
+        HttpResponse<String> first = browser.get(activationPath(server.activationToken(userName)));
+        browser.post("/activate", submission(first, NEW_PASSWORD, NEW_PASSWORD));
+        String token = server.activationToken(userName);
+        HttpResponse<String> page = browser.get(activationPath(token));
+
+        HttpResponse<String> refused = browser.post("/activate", submission(page, NEW_PASSWORD, NEW_PASSWORD));
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("id=\"password-error\"",
+                "Choose a password you have not used for your last 3 passwords.", "name=\"password\"");
+        assertThat(browser.get(activationPath(token)).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void activationWhenConfirmationDiffersThenErrorBesideTheConfirmField() {
         String userName = newUser();
         Browser browser = server.newBrowser();
