@@ -18,50 +18,31 @@ import dev.gatehouse.core.model.AuditEvent;
 import dev.gatehouse.core.model.AuditQuery;
 import dev.gatehouse.core.model.SealingKey;
 import dev.gatehouse.core.model.User;
-import dev.gatehouse.core.port.Store;
-import dev.gatehouse.core.token.Secrets;
-import dev.gatehouse.store.testing.TestData;
-import dev.gatehouse.store.testing.TestDatabase;
-import dev.gatehouse.store.testing.TestUsers;
 import dev.gatehouse.core.testing.SteppedClock;
+import dev.gatehouse.core.token.Secrets;
+import dev.gatehouse.store.testing.TestUsers;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The authenticator-app service on a real (H2) store, with a clock the test steps. */
-class AuthenticatorAppsTest {
+class AuthenticatorAppsTest extends ServiceOnH2 {
 
     /** Ten seconds into a 30-second time step. */
     private static final Instant START = Instant.parse("2026-11-26T10:00:10Z");
     private static final Duration STEP = Duration.ofSeconds(30);
     private static final RequestContext CONTEXT = new RequestContext("request-1", "192.0.2.10", "test");
 
-    private static Database database;
 
     private final SteppedClock clock = new SteppedClock(START);
-    private Store store;
     private AuthenticatorApps apps;
     private User ed;
     private Actor asEd;
 
-    @BeforeAll
-    static void openDatabase() {
-        database = TestDatabase.freshH2().open();
-    }
-
-    @AfterAll
-    static void closeDatabase() {
-        database.close();
-    }
-
     @BeforeEach
     void setUp() {
-        TestData.deleteAll(database.dataSource());
-        store = database.store();
         SecretSealer sealer = new SecretSealer(List.of(new SealingKey(1, Secrets.randomBytes(32), START)));
         apps = new AuthenticatorApps(store, clock, new AuditLog(clock), sealer, "Gatehouse");
         ed = TestUsers.user("ed.developer");

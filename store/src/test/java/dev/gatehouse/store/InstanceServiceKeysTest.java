@@ -11,15 +11,12 @@ import dev.gatehouse.core.model.AuditQuery;
 import dev.gatehouse.core.model.Instance;
 import dev.gatehouse.core.model.SealingKey;
 import dev.gatehouse.core.model.StoredSealingKey;
-import dev.gatehouse.core.port.Store;
 import dev.gatehouse.core.service.InstanceService;
 import dev.gatehouse.core.token.CredentialSealer;
 import dev.gatehouse.core.token.MasterKey;
 import dev.gatehouse.core.token.RoleSessionClaims;
 import dev.gatehouse.core.token.Secrets;
 import dev.gatehouse.core.token.WrongMasterKeyException;
-import dev.gatehouse.store.testing.TestData;
-import dev.gatehouse.store.testing.TestDatabase;
 import dev.gatehouse.store.testing.TestInstances;
 import java.nio.ByteBuffer;
 import java.time.Clock;
@@ -30,19 +27,16 @@ import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The sealing keys at rest, wrapped under the master key, on a real (H2) store. */
-class InstanceServiceKeysTest {
+class InstanceServiceKeysTest extends ServiceOnH2 {
 
     private static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
     private static final String PORTAL = "https://sso.example.com/start";
     private static final RequestContext CONTEXT = RequestContext.commandLine("request-1");
 
-    private static Database database;
 
     private final MasterKey master = MasterKey.of(MasterKey.randomBytes());
     private final AtomicReference<Instant> now = new AtomicReference<>(NOW);
@@ -62,23 +56,10 @@ class InstanceServiceKeysTest {
             return now.get();
         }
     };
-    private Store store;
     private InstanceService instances;
-
-    @BeforeAll
-    static void openDatabase() {
-        database = TestDatabase.freshH2().open();
-    }
-
-    @AfterAll
-    static void closeDatabase() {
-        database.close();
-    }
 
     @BeforeEach
     void setUp() {
-        TestData.deleteAll(database.dataSource());
-        store = database.store();
         instances = new InstanceService(store, clock, new AuditLog(clock));
     }
 

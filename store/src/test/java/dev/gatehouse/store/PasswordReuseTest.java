@@ -9,50 +9,31 @@ import dev.gatehouse.core.audit.RequestContext;
 import dev.gatehouse.core.error.DomainError;
 import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.core.model.User;
-import dev.gatehouse.core.port.Store;
 import dev.gatehouse.core.service.ActivationService;
 import dev.gatehouse.core.service.InstanceService;
 import dev.gatehouse.core.service.Lifetimes;
 import dev.gatehouse.core.service.PasswordPolicy;
 import dev.gatehouse.core.testing.CountingPasswordHasher;
 import dev.gatehouse.core.testing.SteppedClock;
-import dev.gatehouse.store.testing.TestData;
-import dev.gatehouse.store.testing.TestDatabase;
 import dev.gatehouse.store.testing.TestUsers;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Setting a password through an activation link on a real (H2) store: none of the last 3 may come back. */
-class PasswordReuseTest {
+class PasswordReuseTest extends ServiceOnH2 {
 
     private static final RequestContext CONTEXT = new RequestContext("request-1", "192.0.2.10", "test");
 
-    private static Database database;
 
     private final SteppedClock clock = new SteppedClock(Instant.parse("2026-11-26T10:00:00Z"));
     private final CountingPasswordHasher hasher = new CountingPasswordHasher();
-    private Store store;
     private ActivationService activation;
     private User ed;
 
-    @BeforeAll
-    static void openDatabase() {
-        database = TestDatabase.freshH2().open();
-    }
-
-    @AfterAll
-    static void closeDatabase() {
-        database.close();
-    }
-
     @BeforeEach
     void setUp() {
-        TestData.deleteAll(database.dataSource());
-        store = database.store();
         activation = new ActivationService(store, clock, new AuditLog(clock), hasher, Lifetimes.defaults());
         ed = TestUsers.user("ed.developer");
         store.users().insert(ed);
