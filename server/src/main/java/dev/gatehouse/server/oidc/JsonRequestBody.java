@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gatehouse.core.error.DomainException;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +32,8 @@ final class JsonRequestBody {
         JsonNode root;
         try {
             root = JSON.readTree(body);
-        } catch (JacksonException e) {
+        } catch (JacksonException | CharConversionException e) {
+            // CharConversionException: the encoding detection found bytes in no encoding JSON may use (found by fuzzing).
             throw DomainException.invalid("body", "The request body is not valid JSON");
         } catch (IOException e) {
             throw new IllegalStateException("reading JSON from a byte array does no I/O", e);
