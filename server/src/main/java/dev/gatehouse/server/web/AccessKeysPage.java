@@ -48,7 +48,7 @@ final class AccessKeysPage {
         RoleAccess access = portal.credentials(browser.get(), ctx.queryParam("account_id"),
                 ctx.queryParam("role_name"), RequestContexts.of(ctx));
         templates.render(ctx, 200, "access-keys.jte", new AccessKeysView(
-                SignedInOnly.nav(browser.get(), Nav.Section.ACCOUNTS), access.account().accountId(),
+                signedIn.nav(browser.get(), Nav.Section.ACCOUNTS), access.account().accountId(),
                 access.account().name(), access.roleName(), access.credentials().accessKeyId(),
                 access.credentials().secretAccessKey(), access.credentials().sessionToken(),
                 access.credentials().expiration().toString(), PortalTimes.text(access.credentials().expiration()),

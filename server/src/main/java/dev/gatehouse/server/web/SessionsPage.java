@@ -82,7 +82,7 @@ final class SessionsPage {
 
     private void render(Context ctx, int status, BrowserSession browser, String notice, String error) {
         String current = browser.session().sessionId();
-        templates.render(ctx, status, "sessions.jte", new SessionsView(SignedInOnly.nav(browser, Nav.Section.SESSIONS),
+        templates.render(ctx, status, "sessions.jte", new SessionsView(signedIn.nav(browser, Nav.Section.SESSIONS),
                 sessions.activeSessionsOf(browser.user().userId()).stream().map(s -> row(s, current)).toList(),
                 notice, error));
     }

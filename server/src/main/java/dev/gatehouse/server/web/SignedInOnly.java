@@ -1,5 +1,6 @@
 package dev.gatehouse.server.web;
 
+import dev.gatehouse.core.service.Administrators;
 import dev.gatehouse.core.service.SignInService.BrowserSession;
 import dev.gatehouse.server.web.view.Nav;
 import io.javalin.http.Context;
@@ -10,9 +11,11 @@ import java.util.Optional;
 final class SignedInOnly {
 
     private final SessionCookies sessions;
+    private final Administrators administrators;
 
-    SignedInOnly(SessionCookies sessions) {
+    SignedInOnly(SessionCookies sessions, Administrators administrators) {
         this.sessions = sessions;
+        this.administrators = administrators;
     }
 
     /** The session, or empty after answering with a redirect to sign in that returns to this page and query. */
@@ -26,8 +29,9 @@ final class SignedInOnly {
         return browser;
     }
 
-    static Nav nav(BrowserSession browser, Nav.Section section) {
-        return new Nav(browser.user().userName(), browser.session().csrfToken(), browser.user().administrator(),
-                section);
+    /** The console link shows for whoever the console admits: the flag or the configured admin group. */
+    Nav nav(BrowserSession browser, Nav.Section section) {
+        return new Nav(browser.user().userName(), browser.session().csrfToken(),
+                administrators.isAdministrator(browser.user()), section);
     }
 }

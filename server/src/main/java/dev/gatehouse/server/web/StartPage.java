@@ -70,7 +70,7 @@ final class StartPage {
 
     private void render(Context ctx, int status, BrowserSession browser, String search, List<AccountView> accounts,
                         boolean selection, String notice, String nextPageHref, String firstPageHref) {
-        templates.render(ctx, status, "start.jte", new StartView(SignedInOnly.nav(browser, Nav.Section.ACCOUNTS),
+        templates.render(ctx, status, "start.jte", new StartView(signedIn.nav(browser, Nav.Section.ACCOUNTS),
                 cli, search, accounts, selection, notice, nextPageHref, firstPageHref));
     }
 

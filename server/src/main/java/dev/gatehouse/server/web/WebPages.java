@@ -36,7 +36,7 @@ public final class WebPages implements HttpModule {
         this.activation = new ActivationPages(services.activations(), csrf, templates);
         this.device = new DevicePages(services.devices(), sessions, csrf, templates, services.clock());
         this.authorize = new AuthorizePages(services.authorizations(), sessions, csrf, templates);
-        SignedInOnly signedIn = new SignedInOnly(sessions);
+        SignedInOnly signedIn = new SignedInOnly(sessions, services.administrators());
         CliSettings cli = new CliSettings(services.instance().portalUrl(), services.instance().region(),
                 services.config().publicUrl(), services.instance().startUrlAliases());
         this.start = new StartPage(services.browserPortal(), signedIn, templates, cli);

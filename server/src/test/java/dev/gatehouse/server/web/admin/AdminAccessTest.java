@@ -125,10 +125,12 @@ class AdminAccessTest extends ServerWithAdmin {
             withGroup.services.identityStore().addMember("platform team", "pat.platform", Actor.administratorCli(),
                     SETUP);
             HttpResponse<String> asMember = pat.get("/admin");
+            HttpResponse<String> portalAsMember = pat.get("/start");
             withGroup.services.identityStore().removeMember("Platform Team", "pat.platform",
                     Actor.administratorCli(), SETUP);
 
             assertThat(asMember.statusCode()).isEqualTo(200);
+            assertThat(portalAsMember.body()).contains("<a href=\"/admin\">Admin console</a>");
             // Removal from the group also ended pat's sessions, so this browser is sent to sign in again.
             assertThat(pat.get("/admin").statusCode()).isEqualTo(303);
             pat.signIn("pat.platform", "/admin");
