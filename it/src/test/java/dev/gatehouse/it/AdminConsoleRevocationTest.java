@@ -3,10 +3,8 @@ package dev.gatehouse.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import dev.gatehouse.core.audit.RequestContext;
 import dev.gatehouse.core.model.User;
 import dev.gatehouse.core.service.IdentityStoreService.NewUser;
-import dev.gatehouse.server.Services;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -44,7 +42,8 @@ class AdminConsoleRevocationTest {
         gatehouse = RunningGatehouse.onH2(dataDir, MutableClock.startingNow());
         login = new DeviceLogin(gatehouse);
         ed = Entitlement.edDeveloperWithPowerUserAccess().createIn(gatehouse.services());
-        createAdministrator();
+        People.createActive(gatehouse.services(), new NewUser(ADMIN, null, "Ann", "Admin", "ann@example.com", true),
+                ADMIN_PASSWORD);
         loggedIn = login.logIn(ed);
         credentials = login.roleCredentials(loggedIn.accessToken(), ed);
         assertThat(login.callerIdentity(credentials).arn()).endsWith("/ed.developer");
@@ -111,14 +110,5 @@ class AdminConsoleRevocationTest {
                 .matcher(page.html());
         assertThat(row.find()).as("a session row for %s in:%n%s", clientName, page.html()).isTrue();
         return row.group(1);
-    }
-
-    private void createAdministrator() {
-        RequestContext context = RequestContext.commandLine("it-admin");
-        Services services = gatehouse.services();
-        services.identityStore().createUser(new NewUser(ADMIN, null, "Ann", "Admin", "ann@example.com", true),
-                Entitlement.ADMIN, context);
-        services.activations().setPassword(services.activations().issue(ADMIN, Entitlement.ADMIN, context),
-                ADMIN_PASSWORD.toCharArray(), context);
     }
 }

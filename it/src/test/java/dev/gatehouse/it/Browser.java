@@ -114,12 +114,9 @@ public final class Browser {
     }
 
     public Page post(String path, Map<String, String> form) {
-        String body = form.entrySet().stream()
-                .map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
-                .collect(Collectors.joining("&"));
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+                .POST(HttpRequest.BodyPublishers.ofString(formBody(form))));
     }
 
     /**
@@ -157,17 +154,9 @@ public final class Browser {
     }
 
     private Page send(HttpRequest.Builder request) {
-        try {
-            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return new Page(response.statusCode(), response.headers().firstValue("Location").orElse(null),
-                    response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+        HttpResponse<String> response = exchange(request);
+        return new Page(response.statusCode(), response.headers().firstValue("Location").orElse(null),
+                response.body());
     }
 
     private static String encode(String value) {

@@ -1,5 +1,6 @@
 package dev.gatehouse.core.oidc;
 
+import dev.gatehouse.core.audit.RequestContext;
 import dev.gatehouse.core.error.DomainError;
 import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.core.model.AuthorizationCode;
@@ -64,7 +65,8 @@ final class AuthorizationCodeGrant implements TokenGrant {
 
     /** RFC 6749 §4.1.2: a replayed code may be in an attacker's hands, so what it issued stops working. */
     @Override
-    public void afterRefusal(ClientRegistration client, TokenRequest request, Store tx, Instant now) {
+    public void afterRefusal(ClientRegistration client, TokenRequest request, Store tx, Instant now,
+                             RequestContext context) {
         codeOf(client, request, tx)
                 .filter(code -> code.usedAt() != null && code.sessionId() != null)
                 .ifPresent(code -> tx.sessions().revoke(code.sessionId(), now));

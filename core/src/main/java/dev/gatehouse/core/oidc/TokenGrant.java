@@ -22,13 +22,8 @@ public interface TokenGrant {
      * Runs when {@link #redeem} refused the client's request, after its transaction rolled back, in the transaction
      * that audits the refusal: for what must hold although the request failed. Nothing by default.
      */
-    default void afterRefusal(ClientRegistration client, TokenRequest request, Store tx, Instant now) {
-    }
-
-    /** {@link #afterRefusal(ClientRegistration, TokenRequest, Store, Instant)}, for a grant that audits what it did. */
     default void afterRefusal(ClientRegistration client, TokenRequest request, Store tx, Instant now,
                               RequestContext context) {
-        afterRefusal(client, request, tx, now);
     }
 
     record Granted(PortalSession session, User user) { }

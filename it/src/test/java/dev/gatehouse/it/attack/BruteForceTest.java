@@ -3,7 +3,6 @@ package dev.gatehouse.it.attack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.gatehouse.core.audit.Actor;
 import dev.gatehouse.core.audit.RequestContext;
 import dev.gatehouse.core.error.DomainError;
 import dev.gatehouse.core.error.DomainException;
@@ -16,6 +15,7 @@ import dev.gatehouse.core.service.SignInService.SignedIn;
 import dev.gatehouse.it.Browser;
 import dev.gatehouse.it.Entitlement;
 import dev.gatehouse.it.MutableClock;
+import dev.gatehouse.it.People;
 import dev.gatehouse.it.RunningGatehouse;
 import dev.gatehouse.server.Services;
 import java.nio.file.Path;
@@ -38,7 +38,6 @@ class BruteForceTest {
     private static final String ANN = "ann.analyst";
     private static final String ANN_PASSWORD = "Ann-Corr3ct-Passw0rd";
     private static final String INCORRECT = "The user name or password is incorrect.";
-    private static final Actor ADMIN = Actor.administratorCli();
     private static final RequestContext SETUP = RequestContext.commandLine("it-setup");
 
     @TempDir
@@ -53,11 +52,8 @@ class BruteForceTest {
         clock = MutableClock.startingNow();
         gatehouse = RunningGatehouse.onH2(dataDir, clock);
         ed = Entitlement.edDeveloperWithPowerUserAccess().createIn(gatehouse.services());
-        Services services = gatehouse.services();
-        services.identityStore().createUser(new NewUser(ANN, "Ann Analyst", "Ann", "Analyst",
-                "ann@example.com", false), ADMIN, SETUP);
-        services.activations().setPassword(services.activations().issue(ANN, ADMIN, SETUP),
-                ANN_PASSWORD.toCharArray(), SETUP);
+        People.createActive(gatehouse.services(), new NewUser(ANN, "Ann Analyst", "Ann", "Analyst",
+                "ann@example.com", false), ANN_PASSWORD);
     }
 
     @AfterEach

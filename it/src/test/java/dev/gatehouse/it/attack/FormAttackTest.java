@@ -13,6 +13,7 @@ import dev.gatehouse.it.Browser;
 import dev.gatehouse.it.DeviceLogin;
 import dev.gatehouse.it.Entitlement;
 import dev.gatehouse.it.MutableClock;
+import dev.gatehouse.it.People;
 import dev.gatehouse.it.RunningGatehouse;
 import dev.gatehouse.server.Services;
 import java.net.http.HttpResponse;
@@ -232,11 +233,7 @@ class FormAttackTest {
     }
 
     private void createUser(String userName, String password, boolean administrator) {
-        Services services = gatehouse.services();
-        RequestContext context = RequestContext.commandLine("it-admin");
-        services.identityStore().createUser(new NewUser(userName, null, userName, "Example",
-                userName + "@example.com", administrator), Entitlement.ADMIN, context);
-        services.activations().setPassword(services.activations().issue(userName, Entitlement.ADMIN, context),
-                password.toCharArray(), context);
+        People.createActive(gatehouse.services(), new NewUser(userName, null, userName, "Example",
+                userName + "@example.com", administrator), password);
     }
 }

@@ -3,11 +3,10 @@ package dev.gatehouse.it.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.gatehouse.core.audit.RequestContext;
 import dev.gatehouse.core.service.IdentityStoreService.NewUser;
 import dev.gatehouse.it.DeviceLogin;
-import dev.gatehouse.it.Entitlement;
 import dev.gatehouse.it.MutableClock;
+import dev.gatehouse.it.People;
 import dev.gatehouse.it.RunningGatehouse;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -44,12 +43,8 @@ class AdministratorAndDeveloperInChromiumTest {
     @BeforeEach
     void startWithOneAdministrator() {
         gatehouse = RunningGatehouse.onH2(dataDir, MutableClock.startingNow());
-        var services = gatehouse.services();
-        RequestContext context = RequestContext.commandLine("it-setup");
-        services.identityStore().createUser(new NewUser(ADMIN, "Ada Admin", "Ada", "Admin", "ada@example.com", true),
-                Entitlement.ADMIN, context);
-        services.activations().setPassword(services.activations().issue(ADMIN, Entitlement.ADMIN, context),
-                ADMIN_PASSWORD.toCharArray(), context);
+        People.createActive(gatehouse.services(), new NewUser(ADMIN, "Ada Admin", "Ada", "Admin", "ada@example.com", true),
+                ADMIN_PASSWORD);
         sdk = new DeviceLogin(gatehouse);
     }
 

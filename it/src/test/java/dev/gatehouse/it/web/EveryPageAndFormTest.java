@@ -7,8 +7,10 @@ import dev.gatehouse.core.model.AuditEvent;
 import dev.gatehouse.core.model.AuditQuery;
 import dev.gatehouse.core.model.PrincipalType;
 import dev.gatehouse.core.service.IdentityStoreService.NewUser;
+import dev.gatehouse.it.Browser;
 import dev.gatehouse.it.Entitlement;
 import dev.gatehouse.it.MutableClock;
+import dev.gatehouse.it.People;
 import dev.gatehouse.it.RunningGatehouse;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -36,6 +38,7 @@ class EveryPageAndFormTest {
     static Path dataDir;
 
     private RunningGatehouse gatehouse;
+    private Browser browser;
     private PageCrawler crawler;
 
     @BeforeAll
@@ -45,17 +48,13 @@ class EveryPageAndFormTest {
                 .createIn(gatehouse.services());
         var services = gatehouse.services();
         RequestContext context = RequestContext.commandLine("it-admin");
-        services.identityStore().createUser(new NewUser(ADMIN, "Ada Admin", "Ada", "Admin", "ada@example.com", true),
-                Entitlement.ADMIN, context);
-        services.activations().setPassword(services.activations().issue(ADMIN, Entitlement.ADMIN, context),
-                ADMIN_PASSWORD.toCharArray(), context);
+        People.createActive(services, new NewUser(ADMIN, "Ada Admin", "Ada", "Admin", "ada@example.com", true),
+                ADMIN_PASSWORD);
         services.accessModel().assign(ed.accountId(), ed.roleName(), PrincipalType.USER, ADMIN, Entitlement.ADMIN,
                 context);
-        crawler = new PageCrawler(gatehouse.baseUrl());
-        HttpResponse<String> form = crawler.get("/signin");
-        HttpResponse<String> signedIn = crawler.post("/signin", "username=" + ADMIN + "&password=" + ADMIN_PASSWORD
-                + "&next=%2Fstart&csrf=" + csrfOf(form.body()));
-        assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(303);
+        browser = new Browser(gatehouse.baseUrl());
+        browser.signIn(ADMIN, ADMIN_PASSWORD, "/start");
+        crawler = new PageCrawler(browser);
         crawler.crawl(List.of("/start", "/start/sessions", "/device", "/admin"), Set.of("/signout", "/signin"));
     }
 
@@ -98,24 +97,18 @@ class EveryPageAndFormTest {
             Map<String, String> missing = new java.util.HashMap<>();
             missing.put("csrf", null);
             for (Map<String, String> forged : List.of(missing, Map.of("csrf", "forged-" + form.fields().get("csrf")))) {
-                HttpResponse<String> answer = crawler.post(form.action(), form.encoded(forged));
+                HttpResponse<String> answer = browser.post(form.action(), form.with(forged), Map.of());
                 assertThat(answer.statusCode()).as("POST %s from %s with csrf %s:%n%s", form.action(),
                         form.foundOn(), forged.get("csrf"), answer.body()).isEqualTo(403);
                 assertThat(answer.headers().firstValue("X-Frame-Options")).hasValue("DENY");
             }
         }
         assertThat(successfulChanges()).as("audited changes after the forged posts").isEqualTo(changesBefore);
-        assertThat(crawler.get("/start").statusCode()).as("still signed in").isEqualTo(200);
+        assertThat(browser.get("/start").status()).as("still signed in").isEqualTo(200);
     }
 
     private int successfulChanges() {
         return (int) gatehouse.services().auditQueries().find(AuditQuery.all()).stream()
                 .filter(event -> event.errorCode() == null).map(AuditEvent::eventId).count();
-    }
-
-    private static String csrfOf(String html) {
-        var matcher = java.util.regex.Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(html);
-        assertThat(matcher.find()).as(html).isTrue();
-        return matcher.group(1);
     }
 }

@@ -1,15 +1,7 @@
 package dev.gatehouse.it.web;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import dev.gatehouse.it.Browser;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -20,10 +12,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
- * A cookie-keeping HTTP client that walks every same-origin page reachable by links from where it starts, and
+ * Walks, with a signed-in {@link Browser}, every same-origin page reachable by links from where it starts, and
  * collects every POST form on them, so a test can check all pages and forms without listing them by hand (a new
  * page is checked the day it is linked).
  */
@@ -40,33 +31,21 @@ final class PageCrawler {
     /** One POST form as a page shows it: where it posts and the fields it would send. */
     record Form(String foundOn, String action, Map<String, String> fields) {
 
-        String encoded(Map<String, String> changed) {
+        /** The fields with {@code changed} applied; a null value leaves that field out. */
+        Map<String, String> with(Map<String, String> changed) {
             Map<String, String> sent = new LinkedHashMap<>(fields);
             sent.putAll(changed);
             sent.values().removeIf(v -> v == null);
-            return sent.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
-                    .collect(Collectors.joining("&"));
+            return sent;
         }
     }
 
-    private final String baseUrl;
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+    private final Browser browser;
     private final Map<String, HttpResponse<String>> pages = new LinkedHashMap<>();
     private final List<Form> forms = new ArrayList<>();
 
-    PageCrawler(String baseUrl) {
-        this.baseUrl = baseUrl;
-    }
-
-    HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
-    }
-
-    HttpResponse<String> post(String path, String body) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    PageCrawler(Browser browser) {
+        this.browser = browser;
     }
 
     /** Visits {@code starts} and everything they link to, except paths {@code skip} names (e.g. sign-out). */
@@ -75,7 +54,7 @@ final class PageCrawler {
         Set<String> seen = new LinkedHashSet<>(starts);
         while (!queue.isEmpty() && pages.size() < MAX_PAGES) {
             String path = queue.removeFirst();
-            HttpResponse<String> page = get(path);
+            HttpResponse<String> page = browser.getResponse(path);
             pages.put(path, page);
             for (Matcher link = LINK.matcher(page.body()); link.find(); ) {
                 String target = link.group(1).replace("&amp;", "&");
@@ -110,23 +89,9 @@ final class PageCrawler {
         return fields;
     }
 
-    private HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return http.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static String unescape(String html) {
         return html.replace("&#34;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">")
                 .replace("&amp;", "&");
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

@@ -153,7 +153,7 @@ class ActivationPagesTest {
     void activationWhenLinkExpiredThenGonePage() {
         String token = server.activationToken(newUser());
 
-        server.clock.step(Duration.ofDays(30));
+        server.clock.advance(Duration.ofDays(30));
 
         assertThat(server.newBrowser().get(activationPath(token)).statusCode()).isEqualTo(410);
     }

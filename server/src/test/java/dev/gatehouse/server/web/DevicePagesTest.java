@@ -138,7 +138,7 @@ class DevicePagesTest extends ServerWithEd {
         Browser browser = signedIn();
         HttpResponse<String> page = browser.get(completePath(started));
 
-        server.clock.step(Duration.ofMinutes(11));
+        server.clock.advance(Duration.ofMinutes(11));
         HttpResponse<String> decided = decide(browser, page, "approve");
 
         assertThat(decided.statusCode()).isEqualTo(400);

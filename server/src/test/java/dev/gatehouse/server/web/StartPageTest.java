@@ -64,7 +64,7 @@ class StartPageTest extends ServerWithEd {
         Browser browser = server.newBrowser();
         browser.signIn("ed.developer", "/start");
 
-        server.clock.step(Duration.ofHours(8).plusSeconds(1));
+        server.clock.advance(Duration.ofHours(8).plusSeconds(1));
 
         assertThat(browser.get("/start").statusCode()).isEqualTo(303);
     }

@@ -6,6 +6,7 @@ import dev.gatehouse.core.model.DeviceStatus;
 import dev.gatehouse.core.oidc.ClientRegistrations;
 import dev.gatehouse.core.oidc.DeviceAuthorizations;
 import dev.gatehouse.core.service.IdentityStoreService;
+import dev.gatehouse.core.testing.SteppedClock;
 import dev.gatehouse.core.token.UserCodes;
 import dev.gatehouse.server.GatehouseServer;
 import dev.gatehouse.server.Services;
@@ -21,7 +22,7 @@ public final class WebTestServer implements AutoCloseable {
     public static final String PASSWORD = "Corr3ct-Horse!";
     private static final RequestContext SETUP = RequestContext.commandLine("web-test-setup");
 
-    public final SteppableClock clock = new SteppableClock(Instant.parse("2025-06-02T09:00:00Z"));
+    public final SteppedClock clock = new SteppedClock(Instant.parse("2025-06-02T09:00:00Z"));
     public final Services services;
     final GatehouseServer server;
 

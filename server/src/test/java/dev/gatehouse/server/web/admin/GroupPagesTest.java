@@ -5,21 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gatehouse.core.audit.Actor;
 import dev.gatehouse.core.model.PrincipalType;
 import dev.gatehouse.core.model.User;
-import dev.gatehouse.core.service.AccessModelService.NewPermissionSet;
 import dev.gatehouse.server.web.Browser;
 import java.net.http.HttpResponse;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class GroupPagesTest extends ServerWithAdmin {
-
-    private static void accountAndPermissionSet(String accountId, String accountName, String permissionSet) {
-        server.services.accessModel().createAccount(accountId, accountName, accountName + "@example.com",
-                Actor.administratorCli(), SETUP);
-        server.services.accessModel().createPermissionSet(new NewPermissionSet(permissionSet, null, "PT1H",
-                List.of("ReadOnlyAccess"), null, null, Map.of()), Actor.administratorCli(), SETUP);
-    }
 
     @Test
     void createGroupThenItsPageAndTheListShowIt() {

@@ -6,6 +6,7 @@ import dev.gatehouse.core.audit.Actor;
 import dev.gatehouse.core.audit.RequestContext;
 import dev.gatehouse.core.model.AuditEvent;
 import dev.gatehouse.core.model.AuditQuery;
+import dev.gatehouse.core.service.AccessModelService.NewPermissionSet;
 import dev.gatehouse.core.service.IdentityStoreService.NewUser;
 import dev.gatehouse.server.web.Browser;
 import dev.gatehouse.server.web.WebTestServer;
@@ -55,6 +56,14 @@ abstract class ServerWithAdmin {
         Browser browser = server.newBrowser();
         assertThat(browser.signIn(ADMIN, "/admin").statusCode()).isEqualTo(303);
         return browser;
+    }
+
+    /** An account and a read-only permission set to assign in it. */
+    static void accountAndPermissionSet(String accountId, String accountName, String permissionSet) {
+        server.services.accessModel().createAccount(accountId, accountName, accountName + "@example.com",
+                Actor.administratorCli(), SETUP);
+        server.services.accessModel().createPermissionSet(new NewPermissionSet(permissionSet, null, "PT1H",
+                List.of("ReadOnlyAccess"), null, null, Map.of()), Actor.administratorCli(), SETUP);
     }
 
     /** Posts a console form with the session's CSRF token, as the page's own form would. */

@@ -16,13 +16,6 @@ import org.junit.jupiter.api.Test;
 
 class UserPagesTest extends ServerWithAdmin {
 
-    private static void accountAndPermissionSet(String accountId, String accountName, String permissionSet) {
-        server.services.accessModel().createAccount(accountId, accountName, accountName + "@example.com",
-                Actor.administratorCli(), SETUP);
-        server.services.accessModel().createPermissionSet(new NewPermissionSet(permissionSet, null, "PT1H",
-                List.of("ReadOnlyAccess"), null, null, Map.of()), Actor.administratorCli(), SETUP);
-    }
-
     @Test
     void createUserThenTheirPageShowsAWorkingActivationLink() {
         Browser admin = admin();
