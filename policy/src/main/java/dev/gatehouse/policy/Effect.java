@@ -1,0 +1,5 @@
+package dev.gatehouse.policy;
+
+public enum Effect {
+    ALLOW, DENY
+}
