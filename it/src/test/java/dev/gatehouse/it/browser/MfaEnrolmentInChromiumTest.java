@@ -74,6 +74,10 @@ class MfaEnrolmentInChromiumTest {
             assertThat(ed.currentUrl()).contains("/start/mfa/app");
             assertThat(ed.element(By.cssSelector("svg.qr-code")).isDisplayed()).isTrue();
             ed.screenshot("enrol-at-first-sign-in");
+            ed.phoneSized();
+            assertThat(ed.fitsTheWidth()).as("the QR code and the key fit a phone's width").isTrue();
+            ed.screenshot("enrol-on-a-phone");
+            ed.desktopSized();
             secret = Base32.decode(ed.textOf("secret-key").replace(" ", ""));
             ed.fill("name", "Ed's phone");
             ed.fill("code", code(secret));
