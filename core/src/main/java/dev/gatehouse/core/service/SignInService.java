@@ -13,7 +13,8 @@ import dev.gatehouse.core.mfa.MfaDeviceKind;
 import dev.gatehouse.core.mfa.MfaPolicy;
 import dev.gatehouse.core.mfa.PendingSignIn;
 import dev.gatehouse.core.mfa.PendingSignIn.Purpose;
-import dev.gatehouse.core.mfa.RememberedBrowser;
+import dev.gatehouse.core.mfa.RememberedBrowsers;
+import dev.gatehouse.core.mfa.RememberedBrowsers.Remembered;
 import dev.gatehouse.core.model.PortalSession;
 import dev.gatehouse.core.model.SessionKind;
 import dev.gatehouse.core.model.User;
@@ -66,6 +67,7 @@ public final class SignInService {
     private final Lifetimes lifetimes;
     private final MfaPolicy policy;
     private final AuthenticatorApps apps;
+    private final RememberedBrowsers rememberedBrowsers;
     private final String unknownUserHash;
     private final Throttle throttle;
 
@@ -78,6 +80,7 @@ public final class SignInService {
         this.lifetimes = lifetimes;
         this.policy = policy;
         this.apps = apps;
+        this.rememberedBrowsers = new RememberedBrowsers(clock, policy.rememberBrowser());
         // Checked against when the user does not exist, so a wrong name costs as long as a wrong password.
         this.unknownUserHash = hasher.hash(Secrets.newToken("").toCharArray());
         this.throttle = new Throttle(clock);
@@ -103,9 +106,6 @@ public final class SignInService {
         }
     }
 
-    /** The cookie value that lets this browser skip the second factor until {@code expiresAt}. */
-    public record Remembered(String cookieValue, Instant expiresAt) { }
-
     /** A pending sign-in: the cookie value that finds it (only its hash is stored) and whose it is. */
     public record Pending(String cookieValue, User user, Instant expiresAt) { }
 
@@ -120,10 +120,6 @@ public final class SignInService {
 
     /** A browser session that is still active, with its user. */
     public record BrowserSession(PortalSession session, User user) { }
-
-    public MfaPolicy policy() {
-        return policy;
-    }
 
     public Result signIn(String userName, char[] password, RequestContext context) {
         return signIn(userName, password, null, context);
@@ -157,7 +153,8 @@ public final class SignInService {
             throttle.succeeded(tx.failedAttempts(), throttled.getFirst());
             auditPasswordChallenge(tx, context, actor, user.userName(), null);
             List<MfaDevice> devices = confirmedDevices(tx, user.userId());
-            boolean remembered = isRemembered(tx, rememberedCookie, user, devices, now);
+            boolean remembered = policy.mode() == MfaPolicy.Mode.CONTEXT_AWARE
+                    && rememberedBrowsers.recognises(tx, rememberedCookie, user, devices);
             return switch (policy.afterPassword(!devices.isEmpty(), remembered)) {
                 case SIGN_IN -> startSession(tx, user, context, remembered ? "rememberedBrowser" : null, null);
                 case SECOND_FACTOR -> {
@@ -241,7 +238,6 @@ public final class SignInService {
         if (!verified.userId().equals(user.userId()) || !verified.confirmed()) {
             throw new IllegalArgumentException("a second factor of another user, or unconfirmed");
         }
-        Instant now = clock.instant();
         return store.inTransaction(tx -> {
             if (!tx.pendingSignIns().delete(Secrets.hash(pendingCookie))) {
                 // Another request completed it first.
@@ -250,7 +246,7 @@ public final class SignInService {
             throttle.succeeded(tx.failedAttempts(), secondFactorSubject(user));
             auditVerification(tx, context, user, verified.kind(), null, true);
             Remembered remembered = policy.mode() == MfaPolicy.Mode.CONTEXT_AWARE
-                    ? remember(tx, user, now) : null;
+                    ? rememberedBrowsers.remember(tx, user, confirmedDevices(tx, user.userId())) : null;
             return startSession(tx, user, context, null, verified.kind()).withRemembered(remembered);
         });
     }
@@ -330,34 +326,6 @@ public final class SignInService {
         audit.success(tx.audit(), context, Actor.user(user.userId(), user.userName()), EventSource.SIGN_IN,
                 "UserAuthentication", parameters, Map.of("result", "Success", "sessionId", session.sessionId()));
         return new SignedIn(session, user, cookie);
-    }
-
-    private Remembered remember(Store tx, User user, Instant now) {
-        String cookie = Secrets.newToken("ghr_");
-        Instant expiresAt = now.plus(policy.rememberBrowser());
-        tx.rememberedBrowsers().deleteExpired(now);
-        tx.rememberedBrowsers().insert(new RememberedBrowser(Secrets.hash(cookie), user.userId(),
-                binding(user, confirmedDevices(tx, user.userId())), now, expiresAt));
-        return new Remembered(cookie, expiresAt);
-    }
-
-    private boolean isRemembered(Store tx, String cookie, User user, List<MfaDevice> devices, Instant now) {
-        if (policy.mode() != MfaPolicy.Mode.CONTEXT_AWARE || cookie == null || cookie.isBlank() || devices.isEmpty()) {
-            return false;
-        }
-        return tx.rememberedBrowsers().find(Secrets.hash(cookie))
-                .filter(r -> r.userId().equals(user.userId()) && now.isBefore(r.expiresAt())
-                        && Secrets.equal(r.binding(), binding(user, devices)))
-                .isPresent();
-    }
-
-    /**
-     * What a remembered browser is tied to besides its user: the password hash and the confirmed devices. A new
-     * password (a reset) or a device added or removed changes it, and every remembered browser must pass MFA again.
-     */
-    private static String binding(User user, List<MfaDevice> devices) {
-        String deviceIds = devices.stream().map(MfaDevice::deviceId).sorted().collect(Collectors.joining(","));
-        return Secrets.hash(user.passwordHash() + "\n" + deviceIds);
     }
 
     private static List<MfaDevice> confirmedDevices(Store tx, String userId) {
