@@ -13,6 +13,7 @@ import dev.gatehouse.core.oidc.TokenRequest;
 import dev.gatehouse.core.service.AccessModelService;
 import dev.gatehouse.core.service.IdentityStoreService;
 import dev.gatehouse.core.token.RoleCredentials;
+import dev.gatehouse.core.mfa.MfaPolicy;
 import dev.gatehouse.server.GatehouseServer;
 import dev.gatehouse.server.Services;
 import dev.gatehouse.server.config.GatehouseConfig;
@@ -48,8 +49,10 @@ public final class BenchServer {
         int chains = Integer.parseInt(args[2]);
         int pendingCodes = Integer.parseInt(args[3]);
 
+        // The load run signs in with passwords only: users without an MFA device are let in without one.
         GatehouseConfig config = new GatehouseConfig(dataDir, "127.0.0.1", 0, null, "us-east-1",
-                GatehouseConfig.DatabaseConfig.embedded(dataDir), List.of(), Duration.ofHours(8), null);
+                GatehouseConfig.DatabaseConfig.embedded(dataDir), List.of(), Duration.ofHours(8), null)
+                .withMfa(MfaPolicy.DEFAULT.withoutDevice(MfaPolicy.WithoutDevice.ALLOW));
         try (Services services = Services.open(config, Clock.systemUTC());
              GatehouseServer server = GatehouseServer.start(services)) {
             // JVM start to listening, with a fresh database migrated; seeding is not included.

@@ -1,5 +1,6 @@
 package dev.gatehouse.it;
 
+import dev.gatehouse.core.mfa.MfaPolicy;
 import dev.gatehouse.server.GatehouseServer;
 import dev.gatehouse.server.Services;
 import dev.gatehouse.server.config.GatehouseConfig;
@@ -61,9 +62,16 @@ public final class RunningGatehouse implements AutoCloseable {
         return start(config(dataDir, database, startUrlAliases), clock);
     }
 
+    /** On H2 with the real default MFA policy (always, and enrolment at sign-in for users without a device). */
+    public static RunningGatehouse onH2WithDefaultMfa(Path dataDir, MutableClock clock) {
+        return start(config(dataDir, DatabaseConfig.embedded(dataDir), List.of()).withMfa(MfaPolicy.DEFAULT), clock);
+    }
+
     private static GatehouseConfig config(Path dataDir, DatabaseConfig database, List<String> startUrlAliases) {
+        // Users without an MFA device sign in with their password alone, so the flows under test need no app;
+        // MfaEnrolmentInChromiumTest runs the real default (onH2WithDefaultMfa).
         return new GatehouseConfig(dataDir, "127.0.0.1", 0, null, "us-east-1", database, startUrlAliases,
-                Duration.ofHours(8), null);
+                Duration.ofHours(8), null).withMfa(MfaPolicy.DEFAULT.withoutDevice(MfaPolicy.WithoutDevice.ALLOW));
     }
 
     private static RunningGatehouse start(GatehouseConfig config, MutableClock clock) {

@@ -92,7 +92,10 @@ public final class Services implements AutoCloseable {
         this.identityStore = new IdentityStoreService(store, clock, audit);
         this.accessModel = new AccessModelService(store, clock, audit, currentInstance);
         this.activations = new ActivationService(store, clock, audit, passwordHasher, lifetimes);
-        this.signIn = new SignInService(store, clock, audit, passwordHasher, lifetimes);
+        this.authenticatorApps = new AuthenticatorApps(store, clock, audit,
+                new SecretSealer(sealingKeys), "Gatehouse");
+        this.signIn = new SignInService(store, clock, audit, passwordHasher, lifetimes, config.mfa(),
+                authenticatorApps);
         this.sessions = new SessionService(store, clock, audit);
         this.clients = new ClientRegistrations(store, clock, audit, lifetimes, currentInstance);
         this.devices = new DeviceAuthorizations(store, clock, audit, lifetimes, clients, currentInstance,
@@ -105,8 +108,6 @@ public final class Services implements AutoCloseable {
                 new SigV4Verifier(new SigningKeyCache(10_000), Duration.ofMinutes(15)), sealers);
         this.auditQueries = new AuditQueries(store);
         this.administrators = new Administrators(store, config.adminGroup());
-        this.authenticatorApps = new AuthenticatorApps(store, clock, audit,
-                new SecretSealer(sealingKeys), "Gatehouse");
         if (config.bootstrapAdmin() != null) {
             instances.bootstrapAdministrator(config.bootstrapAdmin().userName(), config.bootstrapAdmin().password(),
                     passwordHasher);

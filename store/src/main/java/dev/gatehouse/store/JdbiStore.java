@@ -12,6 +12,8 @@ import dev.gatehouse.core.port.GroupRepository;
 import dev.gatehouse.core.port.InstanceRepository;
 import dev.gatehouse.core.port.MfaDeviceRepository;
 import dev.gatehouse.core.port.PasswordHistoryRepository;
+import dev.gatehouse.core.port.PendingSignInRepository;
+import dev.gatehouse.core.port.RememberedBrowserRepository;
 import dev.gatehouse.core.port.PermissionSetRepository;
 import dev.gatehouse.core.port.SessionRepository;
 import dev.gatehouse.core.port.Store;
@@ -40,6 +42,8 @@ public final class JdbiStore implements Store {
     private final InstanceRepository instance;
     private final FailedAttemptRepository failedAttempts;
     private final PasswordHistoryRepository passwordHistory;
+    private final PendingSignInRepository pendingSignIns;
+    private final RememberedBrowserRepository rememberedBrowsers;
 
     public JdbiStore(Jdbi jdbi) {
         this(jdbi, Handles.pooled(jdbi));
@@ -63,6 +67,8 @@ public final class JdbiStore implements Store {
         this.instance = new JdbiInstanceRepository(handles);
         this.failedAttempts = new JdbiFailedAttemptRepository(handles);
         this.passwordHistory = new JdbiPasswordHistoryRepository(handles);
+        this.pendingSignIns = new JdbiPendingSignInRepository(handles);
+        this.rememberedBrowsers = new JdbiRememberedBrowserRepository(handles);
     }
 
     @Override
@@ -138,6 +144,16 @@ public final class JdbiStore implements Store {
     @Override
     public PasswordHistoryRepository passwordHistory() {
         return passwordHistory;
+    }
+
+    @Override
+    public PendingSignInRepository pendingSignIns() {
+        return pendingSignIns;
+    }
+
+    @Override
+    public RememberedBrowserRepository rememberedBrowsers() {
+        return rememberedBrowsers;
     }
 
     /**

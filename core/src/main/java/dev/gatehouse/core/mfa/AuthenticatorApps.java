@@ -11,6 +11,7 @@ import dev.gatehouse.core.token.Secrets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -105,6 +106,46 @@ public final class AuthenticatorApps {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The enrolment of an app not yet confirmed, again: after a wrong first code the page shows the same QR code,
+     * which the user may already have scanned.
+     */
+    public Enrolment resume(String userId, String deviceId) {
+        MfaDevice device = ownDevice(store, userId, deviceId);
+        if (device.confirmed()) {
+            throw DomainException.invalid("deviceId", "This authenticator app is already set up.");
+        }
+        User user = store.users().findById(userId).orElseThrow(() -> DomainException.notFound("User", userId));
+        byte[] secret = secretOf(device);
+        return new Enrolment(deviceId, Base32.encodeUnpadded(secret), OtpAuthUri.of(issuer, user.userName(), secret,
+                totp));
+    }
+
+    /**
+     * Gives an app being enrolled the name the user chose with its first code (the enrolment started under a
+     * suggested one). Unchanged names write nothing; a confirmed app is renamed only through {@link #rename}.
+     */
+    public void nameEnrolment(String userId, String deviceId, String name, Actor actor, RequestContext context) {
+        MfaDevice device = ownDevice(store, userId, deviceId);
+        if (device.confirmed()) {
+            throw DomainException.invalid("deviceId", "This authenticator app is already set up.");
+        }
+        if (!device.name().equals(name == null ? null : name.strip())) {
+            rename(userId, deviceId, name, actor, context);
+        }
+    }
+
+    /** A name for a new app that none of the user's devices has yet: "Authenticator app", then "… 2", "… 3". */
+    public String suggestedName(String userId) {
+        List<String> taken = store.mfaDevices().listByUser(userId).stream().filter(MfaDevice::confirmed)
+                .map(d -> d.name().toLowerCase(Locale.ROOT)).toList();
+        String name = "Authenticator app";
+        for (int n = 2; taken.contains(name.toLowerCase(Locale.ROOT)); n++) {
+            name = "Authenticator app " + n;
+        }
+        return name;
     }
 
     /** The user's confirmed authenticator apps, oldest first. */

@@ -38,6 +38,10 @@ public interface Store {
 
     PasswordHistoryRepository passwordHistory();
 
+    PendingSignInRepository pendingSignIns();
+
+    RememberedBrowserRepository rememberedBrowsers();
+
     /**
      * Runs {@code work} in one transaction on a Store bound to it; commits when it returns, rolls back
      * when it throws (the exception propagates unchanged).

@@ -6,6 +6,15 @@ import dev.gatehouse.core.audit.EventSource;
 import dev.gatehouse.core.audit.RequestContext;
 import dev.gatehouse.core.error.DomainError;
 import dev.gatehouse.core.error.DomainException;
+import dev.gatehouse.core.mfa.AuthenticatorApps;
+import dev.gatehouse.core.mfa.Enrolment;
+import dev.gatehouse.core.mfa.MfaDevice;
+import dev.gatehouse.core.mfa.MfaDeviceKind;
+import dev.gatehouse.core.mfa.MfaPolicy;
+import dev.gatehouse.core.mfa.PendingSignIn;
+import dev.gatehouse.core.mfa.PendingSignIn.Purpose;
+import dev.gatehouse.core.mfa.RememberedBrowsers;
+import dev.gatehouse.core.mfa.RememberedBrowsers.Remembered;
 import dev.gatehouse.core.model.PortalSession;
 import dev.gatehouse.core.model.SessionKind;
 import dev.gatehouse.core.model.User;
@@ -17,48 +26,107 @@ import dev.gatehouse.core.security.Throttle.Subject;
 import dev.gatehouse.core.security.ThrottlePolicy;
 import dev.gatehouse.core.token.Secrets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
- * Password sign-in into a browser session, and finding that session again from its cookie. Failures are
- * throttled per user name and per source address (see {@link ThrottlePolicy}); a name that does not exist is
- * counted and answered exactly like one that does, so neither the message nor the timing tells them apart.
+ * Sign-in into a browser session, and finding that session again from its cookie. A right password leads, as the
+ * {@link MfaPolicy} says, to a session, to a <em>pending sign-in</em> that waits for a second factor (or for the
+ * user to enrol one), or to a refusal. A pending sign-in completes once, with any verified factor
+ * ({@link #complete}), so another kind of factor only needs its own check in front of that.
+ *
+ * <p>Password failures are throttled per user name and per source address (see {@link ThrottlePolicy}); a name
+ * that does not exist is counted and answered exactly like one that does, so neither the message nor the timing
+ * tells them apart. Wrong second-factor codes are throttled per user.
  */
 public final class SignInService {
 
+    /** Long enough to open an app and type a code, short enough that a forgotten tab is soon useless. */
+    public static final Duration PENDING_LIFETIME = Duration.ofMinutes(5);
+
+    /** Per user, across pending sign-ins: 4 free wrong codes, then 1, 2, 4, 8 minutes, then locked 15 minutes. */
+    static final ThrottlePolicy SECOND_FACTOR_USER =
+            new ThrottlePolicy(5, Duration.ofMinutes(1), Duration.ofMinutes(15), Duration.ofHours(12));
+
     private static final String USER_NAME = "userName";
     private static final String SOURCE_ADDRESS = "sourceAddress";
+    private static final String SECOND_FACTOR = "secondFactorUser";
 
     private final Store store;
     private final Clock clock;
     private final AuditLog audit;
     private final PasswordHasher hasher;
     private final Lifetimes lifetimes;
+    private final MfaPolicy policy;
+    private final AuthenticatorApps apps;
+    private final RememberedBrowsers rememberedBrowsers;
     private final String unknownUserHash;
     private final Throttle throttle;
 
-    public SignInService(Store store, Clock clock, AuditLog audit, PasswordHasher hasher, Lifetimes lifetimes) {
+    public SignInService(Store store, Clock clock, AuditLog audit, PasswordHasher hasher, Lifetimes lifetimes,
+                         MfaPolicy policy, AuthenticatorApps apps) {
         this.store = store;
         this.clock = clock;
         this.audit = audit;
         this.hasher = hasher;
         this.lifetimes = lifetimes;
+        this.policy = policy;
+        this.apps = apps;
+        this.rememberedBrowsers = new RememberedBrowsers(clock, policy.rememberBrowser());
         // Checked against when the user does not exist, so a wrong name costs as long as a wrong password.
         this.unknownUserHash = hasher.hash(Secrets.newToken("").toCharArray());
         this.throttle = new Throttle(clock);
     }
 
-    /** A browser session and the cookie value that finds it (only its hash is stored). */
-    public record SignedIn(PortalSession session, User user, String cookieValue) { }
+    /** What a sign-in step leads to. */
+    public sealed interface Result permits SignedIn, SecondFactorNeeded, EnrolmentNeeded { }
+
+    /**
+     * A browser session and the cookie value that finds it (only its hash is stored).
+     *
+     * @param remembered for context-aware MFA, the browser to remember after a second factor; else null
+     */
+    public record SignedIn(PortalSession session, User user, String cookieValue, Remembered remembered)
+            implements Result {
+
+        public SignedIn(PortalSession session, User user, String cookieValue) {
+            this(session, user, cookieValue, null);
+        }
+
+        SignedIn withRemembered(Remembered browser) {
+            return new SignedIn(session, user, cookieValue, browser);
+        }
+    }
+
+    /** A pending sign-in: the cookie value that finds it (only its hash is stored) and whose it is. */
+    public record Pending(String cookieValue, User user, Instant expiresAt) { }
+
+    /** The password was right; now a second factor of one of these kinds. */
+    public record SecondFactorNeeded(Pending pending, Set<MfaDeviceKind> kinds) implements Result { }
+
+    /** The password was right, but the user has no MFA device and must register one first. */
+    public record EnrolmentNeeded(Pending pending) implements Result { }
+
+    /** A pending sign-in still waiting, with its user. */
+    public record Waiting(User user, Purpose purpose, Instant expiresAt) { }
 
     /** A browser session that is still active, with its user. */
     public record BrowserSession(PortalSession session, User user) { }
 
-    public SignedIn signIn(String userName, char[] password, RequestContext context) {
+    public Result signIn(String userName, char[] password, RequestContext context) {
+        return signIn(userName, password, null, context);
+    }
+
+    /** @param rememberedCookie what this browser was given by {@link Remembered}, or null */
+    public Result signIn(String userName, char[] password, String rememberedCookie, RequestContext context) {
         List<Subject> throttled = List.of(Subject.of(USER_NAME, userName, ThrottlePolicy.USER_NAME),
                 Subject.of(SOURCE_ADDRESS, context.sourceIpAddress(), ThrottlePolicy.SIGN_IN_ADDRESS));
         try {
@@ -77,21 +145,207 @@ public final class SignInService {
             throw new DomainException(error);
         }
         User user = found.get();
+        Actor actor = Actor.user(user.userId(), user.userName());
+        Instant now = clock.instant();
+        DomainError refused = new DomainError.AccessDenied("Your account needs multi-factor authentication, but "
+                + "no MFA device is registered for it. Contact your administrator.");
+        Result result = store.inTransaction(tx -> {
+            throttle.succeeded(tx.failedAttempts(), throttled.getFirst());
+            auditPasswordChallenge(tx, context, actor, user.userName(), null);
+            List<MfaDevice> devices = confirmedDevices(tx, user.userId());
+            boolean remembered = policy.mode() == MfaPolicy.Mode.CONTEXT_AWARE
+                    && rememberedBrowsers.recognises(tx, rememberedCookie, user, devices);
+            return switch (policy.afterPassword(!devices.isEmpty(), remembered)) {
+                case SIGN_IN -> startSession(tx, user, context, remembered ? "rememberedBrowser" : null, null);
+                case SECOND_FACTOR -> {
+                    Set<MfaDeviceKind> kinds = devices.stream().map(MfaDevice::kind)
+                            .collect(Collectors.toCollection(() -> EnumSet.noneOf(MfaDeviceKind.class)));
+                    Pending pending = startPending(tx, user, Purpose.SECOND_FACTOR, now);
+                    for (MfaDeviceKind kind : kinds) {
+                        audit.success(tx.audit(), context, actor, EventSource.SIGN_IN, "CredentialChallenge",
+                                Map.of("userName", user.userName(), "credentialType", kind.name()), Map.of());
+                    }
+                    yield new SecondFactorNeeded(pending, kinds);
+                }
+                case ENROL -> new EnrolmentNeeded(startPending(tx, user, Purpose.ENROLMENT, now));
+                case REFUSE -> {
+                    audit.failure(tx.audit(), context, actor, EventSource.SIGN_IN, "UserAuthentication",
+                            Map.of("userName", user.userName(), "credentialType", "PASSWORD"), refused);
+                    yield null;
+                }
+            };
+        });
+        if (result == null) {
+            throw new DomainException(refused);
+        }
+        return result;
+    }
+
+    /** The pending sign-in the cookie names, if it still waits; ExpiredToken when it expired or completed. */
+    public Waiting waiting(String pendingCookie) {
+        PendingSignIn pending = activePending(pendingCookie);
+        User user = store.users().findById(pending.userId()).filter(User::enabled).orElseThrow(SignInService::expired);
+        return new Waiting(user, pending.purpose(), pending.expiresAt());
+    }
+
+    /** The second step with an authenticator app's code; each code works once, wrong ones are throttled. */
+    public SignedIn completeWithAuthenticatorApp(String pendingCookie, String code, RequestContext context) {
+        Waiting waiting = waiting(pendingCookie);
+        User user = waiting.user();
+        Subject subject = secondFactorSubject(user);
+        try {
+            throttle.requireAllowed(store.failedAttempts(), List.of(subject), "wrong codes");
+        } catch (DomainException refused) {
+            auditVerification(store, context, user, MfaDeviceKind.TOTP, refused.error(), false);
+            throw refused;
+        }
+        Optional<MfaDevice> device = apps.verify(user.userId(), code);
+        if (device.isEmpty()) {
+            throw refuseFactor(pendingCookie, MfaDeviceKind.TOTP, context);
+        }
+        return complete(pendingCookie, device.get(), context);
+    }
+
+    /**
+     * Counts and audits a wrong second factor of the pending sign-in's user, and returns the error to throw. For
+     * every kind of factor, so they share one count.
+     */
+    public DomainException refuseFactor(String pendingCookie, MfaDeviceKind kind, RequestContext context) {
+        User user = waiting(pendingCookie).user();
+        DomainError error = new DomainError.InvalidInput("code", kind == MfaDeviceKind.TOTP
+                ? "That code is not right, or was already used. Enter the code your authenticator app shows now."
+                : "That MFA device was not recognised. Try again.");
+        store.inTransaction(tx -> {
+            auditVerification(tx, context, user, kind, error, true);
+            for (Lockout lockout : throttle.recordFailure(tx.failedAttempts(), List.of(secondFactorSubject(user)))) {
+                audit.success(tx.audit(), context, Actor.user(user.userId(), user.userName()), EventSource.SIGN_IN,
+                        "UserLockedOut", Map.of("userName", user.userName(), "credentialType", kind.name(),
+                                "failures", lockout.failures()), Map.of("lockedUntil", lockout.until().toString()));
+            }
+            return null;
+        });
+        return new DomainException(error);
+    }
+
+    /**
+     * Ends a pending sign-in with a session, given a second factor already verified for its user (an
+     * authenticator app's code, a security key's assertion, or the first code of a device just enrolled). The
+     * pending sign-in is used up: completing it twice fails.
+     */
+    public SignedIn complete(String pendingCookie, MfaDevice verified, RequestContext context) {
+        Waiting waiting = waiting(pendingCookie);
+        User user = waiting.user();
+        if (!verified.userId().equals(user.userId()) || !verified.confirmed()) {
+            throw new IllegalArgumentException("a second factor of another user, or unconfirmed");
+        }
+        return store.inTransaction(tx -> {
+            if (!tx.pendingSignIns().delete(Secrets.hash(pendingCookie))) {
+                // Another request completed it first.
+                throw expired();
+            }
+            throttle.succeeded(tx.failedAttempts(), secondFactorSubject(user));
+            auditVerification(tx, context, user, verified.kind(), null, true);
+            Remembered remembered = policy.mode() == MfaPolicy.Mode.CONTEXT_AWARE
+                    ? rememberedBrowsers.remember(tx, user, confirmedDevices(tx, user.userId())) : null;
+            return startSession(tx, user, context, null, verified.kind()).withRemembered(remembered);
+        });
+    }
+
+    /** Starts registering an authenticator app for a pending sign-in that must enrol one. */
+    public Enrolment startEnrolment(String pendingCookie, String name, RequestContext context) {
+        User user = enrolling(pendingCookie);
+        return apps.startEnrolment(user.userId(), name, Actor.user(user.userId(), user.userName()), context);
+    }
+
+    /** The same enrolment again (after a wrong first code), so the QR code already scanned stays valid. */
+    public Enrolment resumeEnrolment(String pendingCookie, String deviceId) {
+        return apps.resume(enrolling(pendingCookie).userId(), deviceId);
+    }
+
+    /** Confirms the app enrolled at sign-in with its first code, and completes the sign-in with it. */
+    public SignedIn completeEnrolment(String pendingCookie, String deviceId, String name, String code,
+                                      RequestContext context) {
+        User user = enrolling(pendingCookie);
+        Actor actor = Actor.user(user.userId(), user.userName());
+        apps.nameEnrolment(user.userId(), deviceId, name, actor, context);
+        MfaDevice device = apps.confirm(user.userId(), deviceId, code, actor, context);
+        return complete(pendingCookie, device, context);
+    }
+
+    private User enrolling(String pendingCookie) {
+        Waiting waiting = waiting(pendingCookie);
+        if (waiting.purpose() != Purpose.ENROLMENT) {
+            throw expired();
+        }
+        return waiting.user();
+    }
+
+    private PendingSignIn activePending(String pendingCookie) {
+        if (pendingCookie == null || pendingCookie.isBlank()) {
+            throw expired();
+        }
+        return store.pendingSignIns().find(Secrets.hash(pendingCookie))
+                .filter(p -> p.activeAt(clock.instant()))
+                .orElseThrow(SignInService::expired);
+    }
+
+    private static DomainException expired() {
+        return new DomainException(new DomainError.ExpiredToken(
+                "This sign-in has expired or was already completed. Sign in again."));
+    }
+
+    private static Subject secondFactorSubject(User user) {
+        return Subject.of(SECOND_FACTOR, user.userId(), SECOND_FACTOR_USER);
+    }
+
+    private Pending startPending(Store tx, User user, Purpose purpose, Instant now) {
+        String cookie = Secrets.newToken("ghp_");
+        Instant expiresAt = now.plus(PENDING_LIFETIME);
+        tx.pendingSignIns().deleteExpired(now);
+        tx.pendingSignIns().insert(new PendingSignIn(Secrets.hash(cookie), user.userId(), purpose, now, expiresAt));
+        return new Pending(cookie, user, expiresAt);
+    }
+
+    private SignedIn startSession(Store tx, User user, RequestContext context, String skippedBecause,
+                                  MfaDeviceKind secondFactor) {
         Instant now = clock.instant();
         String cookie = Secrets.newToken("ghs_");
         PortalSession session = new PortalSession(UUID.randomUUID().toString(), Secrets.hash(cookie),
                 SessionKind.BROWSER, user.userId(), null, Secrets.newToken(""), now,
                 now.plus(lifetimes.portalSession()), null);
-        store.inTransaction(tx -> {
-            throttle.succeeded(tx.failedAttempts(), throttled.getFirst());
-            tx.sessions().insert(session);
-            auditPasswordChallenge(tx, context, Actor.user(user.userId(), user.userName()), user.userName(), null);
-            audit.success(tx.audit(), context, Actor.user(user.userId(), user.userName()), EventSource.SIGN_IN,
-                    "UserAuthentication", Map.of("userName", user.userName(), "credentialType", "PASSWORD"),
-                    Map.of("result", "Success", "sessionId", session.sessionId()));
-            return null;
-        });
+        tx.sessions().insert(session);
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("userName", user.userName());
+        parameters.put("credentialType", "PASSWORD");
+        if (secondFactor != null) {
+            parameters.put("mfaType", secondFactor.name());
+        }
+        if (skippedBecause != null) {
+            parameters.put("mfaSkipped", skippedBecause);
+        }
+        audit.success(tx.audit(), context, Actor.user(user.userId(), user.userName()), EventSource.SIGN_IN,
+                "UserAuthentication", parameters, Map.of("result", "Success", "sessionId", session.sessionId()));
         return new SignedIn(session, user, cookie);
+    }
+
+    private static List<MfaDevice> confirmedDevices(Store tx, String userId) {
+        return tx.mfaDevices().listByUser(userId).stream().filter(MfaDevice::confirmed).toList();
+    }
+
+    /** A second-factor verification as AWS sign-in logs it ({@code error} null: right). */
+    private void auditVerification(Store tx, RequestContext context, User user, MfaDeviceKind kind, DomainError error,
+                                   boolean checked) {
+        Actor actor = Actor.user(user.userId(), user.userName());
+        Map<String, Object> parameters = Map.of("userName", user.userName(), "credentialType", kind.name());
+        if (error == null) {
+            audit.success(tx.audit(), context, actor, EventSource.SIGN_IN, "CredentialVerification", parameters,
+                    Map.of("result", "Success"));
+        } else if (checked) {
+            audit.failure(tx.audit(), context, actor, EventSource.SIGN_IN, "CredentialVerification", parameters,
+                    error);
+        } else {
+            audit.failure(tx.audit(), context, actor, EventSource.SIGN_IN, "UserAuthentication", parameters, error);
+        }
     }
 
     /** Audits the failed attempt and counts it against {@code counted} (none when the throttle refused it). */

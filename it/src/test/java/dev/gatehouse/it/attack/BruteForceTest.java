@@ -166,7 +166,7 @@ class BruteForceTest {
     }
 
     private SignedIn signIn(String userName, String password, RequestContext context) {
-        return gatehouse.services().signIn().signIn(userName, password.toCharArray(), context);
+        return (SignedIn) gatehouse.services().signIn().signIn(userName, password.toCharArray(), context);
     }
 
     /** A device asks for a login, as the AWS CLI would; the code it shows. */

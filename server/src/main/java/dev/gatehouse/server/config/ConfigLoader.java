@@ -1,5 +1,6 @@
 package dev.gatehouse.server.config;
 
+import dev.gatehouse.core.mfa.MfaPolicy;
 import dev.gatehouse.server.config.GatehouseConfig.BootstrapAdmin;
 import dev.gatehouse.server.config.GatehouseConfig.DatabaseConfig;
 import java.io.IOException;
@@ -74,11 +75,45 @@ public final class ConfigLoader {
         }
         String adminGroup = value(file, "admin-group", null);
         MasterKeySource masterKey = masterKey(file, dataDir, problems);
+        MfaPolicy mfa = mfa(file, problems);
         if (!problems.isEmpty()) {
             throw new InvalidConfigException(problems);
         }
         return new GatehouseConfig(dataDir, bindAddress, port, publicUrl, region, database, aliases, session, admin,
-                adminGroup, masterKey);
+                adminGroup, masterKey, mfa);
+    }
+
+    /** {@code mfa-mode}, {@code mfa-remember-device-duration} and {@code mfa-without-device}, as AWS names them. */
+    private MfaPolicy mfa(Properties file, List<String> problems) {
+        MfaPolicy defaults = MfaPolicy.DEFAULT;
+        String rawMode = value(file, "mfa-mode", defaults.mode().configName());
+        MfaPolicy.Mode mode = MfaPolicy.Mode.named(rawMode).orElseGet(() -> {
+            problems.add("mfa-mode (GATEHOUSE_MFA_MODE) must be always, context-aware or off, not '" + rawMode + "'");
+            return defaults.mode();
+        });
+        String rawWithout = value(file, "mfa-without-device", defaults.withoutDevice().configName());
+        MfaPolicy.WithoutDevice without = MfaPolicy.WithoutDevice.named(rawWithout).orElseGet(() -> {
+            problems.add("mfa-without-device (GATEHOUSE_MFA_WITHOUT_DEVICE) must be enrol, block or allow, not '"
+                    + rawWithout + "'");
+            return defaults.withoutDevice();
+        });
+        Duration remember = defaults.rememberBrowser();
+        String rawRemember = value(file, "mfa-remember-device-duration", null);
+        if (rawRemember != null) {
+            try {
+                Duration parsed = Duration.parse(rawRemember);
+                if (parsed.compareTo(MfaPolicy.MIN_REMEMBER) < 0 || parsed.compareTo(MfaPolicy.MAX_REMEMBER) > 0) {
+                    problems.add("mfa-remember-device-duration (GATEHOUSE_MFA_REMEMBER_DEVICE_DURATION) must be "
+                            + "between PT1H and P90D, not " + rawRemember);
+                } else {
+                    remember = parsed;
+                }
+            } catch (DateTimeParseException e) {
+                problems.add("mfa-remember-device-duration (GATEHOUSE_MFA_REMEMBER_DEVICE_DURATION) must be an "
+                        + "ISO-8601 duration such as P7D, not '" + rawRemember + "'");
+            }
+        }
+        return new MfaPolicy(mode, remember, without);
     }
 
     /** The key itself only from the environment: a config file is too easily copied along with the data. */

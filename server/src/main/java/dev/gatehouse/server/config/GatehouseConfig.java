@@ -1,5 +1,6 @@
 package dev.gatehouse.server.config;
 
+import dev.gatehouse.core.mfa.MfaPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -19,13 +20,23 @@ import java.util.List;
  * @param bootstrapAdmin   an administrator to create on start, or null
  * @param adminGroup       the display name of a group whose members may use the admin console, or null
  * @param masterKey        where the key that encrypts the sealing keys comes from (docs/keys.md)
+ * @param mfa              when sign-in asks for a second factor (docs/mfa.md); on by default
  */
 public record GatehouseConfig(Path dataDir, String bindAddress, int port, String publicUrl, String region,
                               DatabaseConfig database, List<String> startUrlAliases, Duration portalSessionDuration,
-                              BootstrapAdmin bootstrapAdmin, String adminGroup, MasterKeySource masterKey) {
+                              BootstrapAdmin bootstrapAdmin, String adminGroup, MasterKeySource masterKey,
+                              MfaPolicy mfa) {
 
     public GatehouseConfig {
         startUrlAliases = List.copyOf(startUrlAliases);
+    }
+
+    /** With the default MFA policy: always, and enrolment at sign-in for users without a device. */
+    public GatehouseConfig(Path dataDir, String bindAddress, int port, String publicUrl, String region,
+                           DatabaseConfig database, List<String> startUrlAliases, Duration portalSessionDuration,
+                           BootstrapAdmin bootstrapAdmin, String adminGroup, MasterKeySource masterKey) {
+        this(dataDir, bindAddress, port, publicUrl, region, database, startUrlAliases, portalSessionDuration,
+                bootstrapAdmin, adminGroup, masterKey, MfaPolicy.DEFAULT);
     }
 
     /** With the master key in the data directory's {@code master.key}. */
@@ -81,21 +92,26 @@ public record GatehouseConfig(Path dataDir, String bindAddress, int port, String
         int actualPort = port != 0 ? port : FreePorts.find();
         String url = publicUrl != null ? publicUrl : "http://localhost:" + actualPort;
         return new GatehouseConfig(dataDir, bindAddress, actualPort, url, region, database, startUrlAliases,
-                portalSessionDuration, bootstrapAdmin, adminGroup, masterKey);
+                portalSessionDuration, bootstrapAdmin, adminGroup, masterKey, mfa);
     }
 
     public GatehouseConfig withPort(int newPort) {
         return new GatehouseConfig(dataDir, bindAddress, newPort, publicUrl, region, database, startUrlAliases,
-                portalSessionDuration, bootstrapAdmin, adminGroup, masterKey);
+                portalSessionDuration, bootstrapAdmin, adminGroup, masterKey, mfa);
     }
 
     public GatehouseConfig withMasterKey(MasterKeySource source) {
         return new GatehouseConfig(dataDir, bindAddress, port, publicUrl, region, database, startUrlAliases,
-                portalSessionDuration, bootstrapAdmin, adminGroup, source);
+                portalSessionDuration, bootstrapAdmin, adminGroup, source, mfa);
     }
 
     public GatehouseConfig withPublicUrl(String url) {
         return new GatehouseConfig(dataDir, bindAddress, port, url, region, database, startUrlAliases,
-                portalSessionDuration, bootstrapAdmin, adminGroup, masterKey);
+                portalSessionDuration, bootstrapAdmin, adminGroup, masterKey, mfa);
+    }
+
+    public GatehouseConfig withMfa(MfaPolicy policy) {
+        return new GatehouseConfig(dataDir, bindAddress, port, publicUrl, region, database, startUrlAliases,
+                portalSessionDuration, bootstrapAdmin, adminGroup, masterKey, policy);
     }
 }

@@ -3,7 +3,7 @@ package dev.gatehouse.server.web;
 import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.core.service.SignInService;
 import dev.gatehouse.core.service.SignInService.BrowserSession;
-import dev.gatehouse.core.service.SignInService.SignedIn;
+import dev.gatehouse.core.service.SignInService.Result;
 import dev.gatehouse.server.http.RequestContexts;
 import dev.gatehouse.server.web.HtmlErrors.HtmlError;
 import dev.gatehouse.server.web.view.SignInView;
@@ -12,19 +12,24 @@ import io.javalin.http.HttpStatus;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** {@code /signin} and {@code /signout}: password sign-in into a browser session, and leaving it. */
+/**
+ * {@code /signin} and {@code /signout}: the password step of signing in, and leaving. A right password leads to
+ * the session, or on to {@code /signin/mfa} or the enrolment of an app, as the MFA policy says ({@link SignInSteps}).
+ */
 final class SignInPages {
 
     private final SignInService signIn;
     private final SessionCookies sessions;
     private final Csrf csrf;
     private final Templates templates;
+    private final SignInSteps steps;
 
-    SignInPages(SignInService signIn, SessionCookies sessions, Csrf csrf, Templates templates) {
+    SignInPages(SignInService signIn, SessionCookies sessions, Csrf csrf, Templates templates, SignInSteps steps) {
         this.signIn = signIn;
         this.sessions = sessions;
         this.csrf = csrf;
         this.templates = templates;
+        this.steps = steps;
     }
 
     void mount(PageRoutes routes) {
@@ -49,9 +54,9 @@ final class SignInPages {
         String userName = ctx.formParam("username");
         String typed = ctx.formParam("password");
         char[] password = typed == null ? new char[0] : typed.toCharArray();
-        SignedIn signedIn;
+        Result result;
         try {
-            signedIn = signIn.signIn(userName, password, RequestContexts.of(ctx));
+            result = signIn.signIn(userName, password, steps.remembered(ctx), RequestContexts.of(ctx));
         } catch (DomainException e) {
             HtmlError shown = HtmlErrors.describe(e.error());
             showForm(ctx, shown.status(), next, userName == null ? "" : userName, shown.message());
@@ -59,10 +64,7 @@ final class SignInPages {
         } finally {
             Arrays.fill(password, '\0');
         }
-        // A session this browser held before is replaced, not left alive without anyone holding its cookie.
-        sessions.current(ctx).ifPresent(previous -> signIn.signOut(previous, RequestContexts.of(ctx)));
-        sessions.start(ctx, signedIn);
-        ctx.redirect(next, HttpStatus.SEE_OTHER);
+        steps.continueWith(ctx, result, next);
     }
 
     private void signOut(Context ctx) {
@@ -75,7 +77,8 @@ final class SignInPages {
         ctx.redirect("/signin", HttpStatus.SEE_OTHER);
     }
 
-    private void showForm(Context ctx, int status, String next, String userName, String error) {
+    /** The form again, e.g. when the second step expired: the person signs in from the start. */
+    void showForm(Context ctx, int status, String next, String userName, String error) {
         templates.render(ctx, status, "signin.jte", new SignInView(csrf.forAnonymousForm(ctx), next, userName, error));
     }
 }

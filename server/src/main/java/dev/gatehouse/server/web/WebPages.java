@@ -16,6 +16,8 @@ public final class WebPages implements HttpModule {
 
     private final HtmlErrors errors;
     private final SignInPages signIn;
+    private final MfaSignInPage mfaSignIn;
+    private final AuthenticatorAppPage authenticatorApp;
     private final ActivationPages activation;
     private final DevicePages device;
     private final AuthorizePages authorize;
@@ -32,11 +34,15 @@ public final class WebPages implements HttpModule {
         Csrf csrf = new Csrf(cookies);
         SessionCookies sessions = new SessionCookies(services.signIn(), cookies, services.clock());
         this.errors = new HtmlErrors(templates);
-        this.signIn = new SignInPages(services.signIn(), sessions, csrf, templates);
+        SignInSteps steps = new SignInSteps(services.signIn(), sessions, cookies, services.clock());
+        this.signIn = new SignInPages(services.signIn(), sessions, csrf, templates, steps);
+        this.mfaSignIn = new MfaSignInPage(services.signIn(), steps, signIn, csrf, templates);
         this.activation = new ActivationPages(services.activations(), csrf, templates);
         this.device = new DevicePages(services.devices(), sessions, csrf, templates, services.clock());
         this.authorize = new AuthorizePages(services.authorizations(), sessions, csrf, templates);
         SignedInOnly signedIn = new SignedInOnly(sessions, services.administrators());
+        this.authenticatorApp = new AuthenticatorAppPage(services.authenticatorApps(), services.signIn(), steps,
+                signIn, sessions, signedIn, csrf, templates);
         CliSettings cli = new CliSettings(services.instance().portalUrl(), services.instance().region(),
                 services.config().publicUrl(), services.instance().startUrlAliases());
         this.start = new StartPage(services.browserPortal(), signedIn, templates, cli);
@@ -51,6 +57,8 @@ public final class WebPages implements HttpModule {
     public void mount(RoutesConfig routes) {
         PageRoutes pages = new PageRoutes(routes, errors);
         signIn.mount(pages);
+        mfaSignIn.mount(pages);
+        authenticatorApp.mount(pages);
         activation.mount(pages);
         device.mount(pages);
         authorize.mount(pages);

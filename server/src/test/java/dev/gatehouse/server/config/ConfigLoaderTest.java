@@ -3,6 +3,7 @@ package dev.gatehouse.server.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gatehouse.core.mfa.MfaPolicy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -109,5 +110,44 @@ class ConfigLoaderTest {
         assertThat(fromFile.resolved().adminGroup()).isEqualTo("Platform Team");
         assertThat(fromEnvironment.adminGroup()).isEqualTo("Gatehouse Admins");
         assertThat(load(Map.of("GATEHOUSE_DATA_DIR", dataDir.toString() + "/elsewhere")).adminGroup()).isNull();
+    }
+
+    @Test
+    void loadWhenNoMfaSettingThenMfaAlwaysAndEnrolmentAtSignIn() {
+        GatehouseConfig config = load(Map.of("GATEHOUSE_DATA_DIR", dataDir.toString()));
+
+        assertThat(config.mfa()).isEqualTo(MfaPolicy.DEFAULT);
+        assertThat(config.mfa().mode()).isEqualTo(MfaPolicy.Mode.ALWAYS);
+        assertThat(config.mfa().withoutDevice()).isEqualTo(MfaPolicy.WithoutDevice.ENROL);
+        assertThat(config.mfa().rememberBrowser()).isEqualTo(Duration.ofDays(7));
+    }
+
+    @Test
+    void loadWhenMfaSetInFileAndEnvironmentThenEnvironmentWins() throws IOException {
+        Files.writeString(dataDir.resolve("gatehouse.properties"), """
+                mfa-mode=off
+                mfa-remember-device-duration=P30D
+                mfa-without-device=block
+                """);
+        GatehouseConfig config = load(Map.of("GATEHOUSE_DATA_DIR", dataDir.toString(),
+                "GATEHOUSE_MFA_MODE", "context-aware"));
+
+        assertThat(config.mfa()).isEqualTo(new MfaPolicy(MfaPolicy.Mode.CONTEXT_AWARE, Duration.ofDays(30),
+                MfaPolicy.WithoutDevice.BLOCK));
+    }
+
+    @Test
+    void loadWhenMfaSettingsWrongThenAllReportedAtOnce() {
+        assertThatThrownBy(() -> load(Map.of(
+                "GATEHOUSE_DATA_DIR", dataDir.toString(),
+                "GATEHOUSE_MFA_MODE", "sometimes",
+                "GATEHOUSE_MFA_REMEMBER_DEVICE_DURATION", "P365D",
+                "GATEHOUSE_MFA_WITHOUT_DEVICE", "ignore")))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessageContaining("mfa-mode (GATEHOUSE_MFA_MODE) must be always, context-aware or off")
+                .hasMessageContaining("mfa-remember-device-duration (GATEHOUSE_MFA_REMEMBER_DEVICE_DURATION) must be "
+                        + "between PT1H and P90D")
+                .hasMessageContaining("mfa-without-device (GATEHOUSE_MFA_WITHOUT_DEVICE) must be enrol, block or "
+                        + "allow");
     }
 }

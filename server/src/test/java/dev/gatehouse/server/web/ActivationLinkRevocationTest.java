@@ -56,7 +56,7 @@ class ActivationLinkRevocationTest {
     @Test
     void setPasswordThroughALinkThenTheUsersSessionsEndAndOtherLinksAreRevoked() {
         server.createActiveUser("rita.reset");
-        SignInService.SignedIn signedIn = server.services.signIn().signIn("rita.reset",
+        SignInService.SignedIn signedIn = (SignInService.SignedIn) server.services.signIn().signIn("rita.reset",
                 WebTestServer.PASSWORD.toCharArray(), CONTEXT);
         String reset = server.activationToken("rita.reset");
         String raced = "gha_raced-link";

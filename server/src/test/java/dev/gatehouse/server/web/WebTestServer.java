@@ -2,6 +2,7 @@ package dev.gatehouse.server.web;
 
 import dev.gatehouse.core.audit.Actor;
 import dev.gatehouse.core.audit.RequestContext;
+import dev.gatehouse.core.mfa.MfaPolicy;
 import dev.gatehouse.core.model.DeviceStatus;
 import dev.gatehouse.core.oidc.ClientRegistrations;
 import dev.gatehouse.core.oidc.DeviceAuthorizations;
@@ -26,9 +27,10 @@ public final class WebTestServer implements AutoCloseable {
     public final Services services;
     final GatehouseServer server;
 
-    private WebTestServer(Path dataDir, String publicUrl, String adminGroup) {
+    private WebTestServer(Path dataDir, String publicUrl, String adminGroup, MfaPolicy mfa) {
         GatehouseConfig config = new GatehouseConfig(dataDir, "127.0.0.1", 0, publicUrl, "us-east-1",
-                GatehouseConfig.DatabaseConfig.embedded(dataDir), List.of(), Duration.ofHours(8), null, adminGroup);
+                GatehouseConfig.DatabaseConfig.embedded(dataDir), List.of(), Duration.ofHours(8), null, adminGroup)
+                .withMfa(mfa);
         this.services = Services.open(config, clock);
         try {
             this.server = GatehouseServer.start(services);
@@ -38,14 +40,26 @@ public final class WebTestServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Users without an MFA device sign in with their password alone, so page tests need not enrol an app first
+     * (the real default, enrolment at sign-in, is tested in MfaSignInPagesTest with {@link #withMfa}).
+     */
+    private static final MfaPolicy PASSWORD_SUFFICES_WITHOUT_DEVICE =
+            MfaPolicy.DEFAULT.withoutDevice(MfaPolicy.WithoutDevice.ALLOW);
+
     /** @param publicUrl null for the default http://localhost:port; an https one makes cookies Secure */
     static WebTestServer start(Path dataDir, String publicUrl) {
-        return new WebTestServer(dataDir, publicUrl, null);
+        return new WebTestServer(dataDir, publicUrl, null, PASSWORD_SUFFICES_WITHOUT_DEVICE);
     }
 
     /** @param adminGroup the group whose members may use the admin console besides administrators */
     public static WebTestServer withAdminGroup(Path dataDir, String adminGroup) {
-        return new WebTestServer(dataDir, null, adminGroup);
+        return new WebTestServer(dataDir, null, adminGroup, PASSWORD_SUFFICES_WITHOUT_DEVICE);
+    }
+
+    /** With the given MFA policy, e.g. the real default. */
+    static WebTestServer withMfa(Path dataDir, MfaPolicy mfa) {
+        return new WebTestServer(dataDir, null, null, mfa);
     }
 
     public static WebTestServer start(Path dataDir) {

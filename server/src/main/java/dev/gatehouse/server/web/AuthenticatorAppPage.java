@@ -1,0 +1,178 @@
+package dev.gatehouse.server.web;
+
+import dev.gatehouse.core.audit.Actor;
+import dev.gatehouse.core.error.DomainError;
+import dev.gatehouse.core.error.DomainException;
+import dev.gatehouse.core.mfa.AuthenticatorApps;
+import dev.gatehouse.core.mfa.Enrolment;
+import dev.gatehouse.core.mfa.PendingSignIn.Purpose;
+import dev.gatehouse.core.model.User;
+import dev.gatehouse.core.service.SignInService;
+import dev.gatehouse.core.service.SignInService.BrowserSession;
+import dev.gatehouse.core.service.SignInService.SignedIn;
+import dev.gatehouse.core.service.SignInService.Waiting;
+import dev.gatehouse.server.http.RequestContexts;
+import dev.gatehouse.server.web.HtmlErrors.HtmlError;
+import dev.gatehouse.server.web.view.AuthenticatorAppView;
+import dev.gatehouse.server.web.view.Nav;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.Optional;
+
+/**
+ * {@code /start/mfa/app}: adding an authenticator app. The page shows a new secret as a QR code and as text, and the
+ * app's first code confirms it. Two people come here: someone signed in, from the portal; and someone whose password
+ * was right but who must enrol a device before the session starts (a pending sign-in), whom the confirmed app then
+ * signs in.
+ */
+final class AuthenticatorAppPage {
+
+    /** The portal's list of MFA devices, where a signed-in person returns to. */
+    static final String DEVICES_PATH = "/start/mfa";
+
+    private final AuthenticatorApps apps;
+    private final SignInService signIn;
+    private final SignInSteps steps;
+    private final SignInPages passwordStep;
+    private final SessionCookies sessions;
+    private final SignedInOnly signedIn;
+    private final Csrf csrf;
+    private final Templates templates;
+
+    AuthenticatorAppPage(AuthenticatorApps apps, SignInService signIn, SignInSteps steps, SignInPages passwordStep,
+                         SessionCookies sessions, SignedInOnly signedIn, Csrf csrf, Templates templates) {
+        this.apps = apps;
+        this.signIn = signIn;
+        this.steps = steps;
+        this.passwordStep = passwordStep;
+        this.sessions = sessions;
+        this.signedIn = signedIn;
+        this.csrf = csrf;
+        this.templates = templates;
+    }
+
+    void mount(PageRoutes routes) {
+        routes.get(SignInSteps.ENROL_PATH, this::show);
+        routes.post(SignInSteps.ENROL_PATH, this::confirm);
+    }
+
+    /** Every visit starts a new enrolment: only the newest QR code can be confirmed. */
+    private void show(Context ctx) {
+        String next = NextPaths.safe(ctx.queryParam("next"));
+        Optional<BrowserSession> browser = sessions.current(ctx);
+        if (browser.isPresent()) {
+            User user = browser.get().user();
+            Enrolment enrolment = apps.startEnrolment(user.userId(), apps.suggestedName(user.userId()),
+                    Actor.user(user.userId(), user.userName()), RequestContexts.of(ctx));
+            render(ctx, 200, Form.signedIn(signedIn.nav(browser.get(), null), user, enrolment,
+                    apps.suggestedName(user.userId()), next));
+            return;
+        }
+        String pending = steps.pending(ctx);
+        if (pending == null) {
+            ctx.redirect(NextPaths.signInThen(SignInSteps.ENROL_PATH), HttpStatus.SEE_OTHER);
+            return;
+        }
+        try {
+            Waiting waiting = signIn.waiting(pending);
+            if (waiting.purpose() != Purpose.ENROLMENT) {
+                ctx.redirect(SignInSteps.then(SignInSteps.MFA_PATH, next), HttpStatus.SEE_OTHER);
+                return;
+            }
+            String name = apps.suggestedName(waiting.user().userId());
+            Enrolment enrolment = signIn.startEnrolment(pending, name, RequestContexts.of(ctx));
+            render(ctx, 200, Form.atSignIn(waiting.user(), enrolment, name, next));
+        } catch (DomainException e) {
+            startAgain(ctx, next, e);
+        }
+    }
+
+    private void confirm(Context ctx) {
+        String next = NextPaths.safe(ctx.formParam("next"));
+        String deviceId = ctx.formParam("deviceId");
+        String name = ctx.formParam("name");
+        String code = ctx.formParam("code");
+        Optional<BrowserSession> browser = sessions.current(ctx);
+        if (browser.isPresent()) {
+            csrf.checkSignedIn(ctx, browser.get());
+            User user = browser.get().user();
+            Actor actor = Actor.user(user.userId(), user.userName());
+            try {
+                apps.nameEnrolment(user.userId(), deviceId, name, actor, RequestContexts.of(ctx));
+                apps.confirm(user.userId(), deviceId, code, actor, RequestContexts.of(ctx));
+            } catch (DomainException e) {
+                Form again = Form.signedIn(signedIn.nav(browser.get(), null), user,
+                        apps.resume(user.userId(), deviceId), name, next);
+                render(ctx, HtmlErrors.describe(e.error()).status(), again.withError(e.error()));
+                return;
+            }
+            ctx.redirect(DEVICES_PATH, HttpStatus.SEE_OTHER);
+            return;
+        }
+        csrf.checkAnonymous(ctx);
+        String pending = steps.pending(ctx);
+        SignedIn done;
+        try {
+            done = signIn.completeEnrolment(pending, deviceId, name, code, RequestContexts.of(ctx));
+        } catch (DomainException e) {
+            if (e.error() instanceof DomainError.ExpiredToken) {
+                startAgain(ctx, next, e);
+                return;
+            }
+            Form again = Form.atSignIn(signIn.waiting(pending).user(), signIn.resumeEnrolment(pending, deviceId),
+                    name, next);
+            render(ctx, HtmlErrors.describe(e.error()).status(), again.withError(e.error()));
+            return;
+        }
+        steps.continueWith(ctx, done, next);
+    }
+
+    private void startAgain(Context ctx, String next, DomainException e) {
+        if (!(e.error() instanceof DomainError.ExpiredToken)) {
+            throw e;
+        }
+        HtmlError shown = HtmlErrors.describe(e.error());
+        passwordStep.showForm(ctx, shown.status(), next, "", shown.message());
+    }
+
+    private void render(Context ctx, int status, Form form) {
+        String csrfToken = form.nav() != null ? form.nav().csrf() : csrf.forAnonymousForm(ctx);
+        Enrolment enrolment = form.enrolment();
+        templates.render(ctx, status, "authenticator-app.jte", new AuthenticatorAppView(form.nav(), csrfToken,
+                form.next(), form.userName(), enrolment.deviceId(), form.name(),
+                QrCodeSvg.render(enrolment.otpauthUri(), "QR code to scan with your authenticator app"),
+                grouped(enrolment.secretText()), enrolment.otpauthUri(), form.nameError(), form.codeError(),
+                form.error()));
+    }
+
+    /** In groups of four, as apps show keys to type: "ABCD EFGH …". */
+    static String grouped(String secret) {
+        return String.join(" ", secret.split("(?<=\\G.{4})"));
+    }
+
+    /** What the page shows besides the enrolment itself, and where each error goes. */
+    private record Form(Nav nav, String userName, Enrolment enrolment, String name, String next, String nameError,
+                        String codeError, String error) {
+
+        static Form signedIn(Nav nav, User user, Enrolment enrolment, String name, String next) {
+            return new Form(nav, user.userName(), enrolment, name, next, null, null, null);
+        }
+
+        static Form atSignIn(User user, Enrolment enrolment, String name, String next) {
+            return new Form(null, user.userName(), enrolment, name, next, null, null, null);
+        }
+
+        Form withError(DomainError failure) {
+            String message = HtmlErrors.describe(failure).message();
+            return switch (failure) {
+                case DomainError.InvalidInput i when "code".equals(i.field()) ->
+                        new Form(nav, userName, enrolment, name, next, null, message, null);
+                case DomainError.InvalidInput i when "name".equals(i.field()) ->
+                        new Form(nav, userName, enrolment, name, next, message, null, null);
+                case DomainError.AlreadyExists a -> new Form(nav, userName, enrolment, name, next,
+                        "You already have a device with this name. Choose another.", null, null);
+                default -> new Form(nav, userName, enrolment, name, next, null, null, message);
+            };
+        }
+    }
+}

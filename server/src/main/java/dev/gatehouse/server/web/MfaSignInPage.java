@@ -1,0 +1,85 @@
+package dev.gatehouse.server.web;
+
+import dev.gatehouse.core.error.DomainError;
+import dev.gatehouse.core.error.DomainException;
+import dev.gatehouse.core.mfa.PendingSignIn.Purpose;
+import dev.gatehouse.core.service.SignInService;
+import dev.gatehouse.core.service.SignInService.SignedIn;
+import dev.gatehouse.core.service.SignInService.Waiting;
+import dev.gatehouse.server.http.RequestContexts;
+import dev.gatehouse.server.web.HtmlErrors.HtmlError;
+import dev.gatehouse.server.web.view.MfaCodeView;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+
+/**
+ * {@code /signin/mfa}: the second step of signing in, after a right password, for a user with an MFA device. The
+ * code of an authenticator app completes the sign-in; a wrong one is counted (core throttles guesses per user),
+ * and a pending sign-in that expired or completed sends the person back to the password.
+ */
+final class MfaSignInPage {
+
+    private final SignInService signIn;
+    private final SignInSteps steps;
+    private final SignInPages passwordStep;
+    private final Csrf csrf;
+    private final Templates templates;
+
+    MfaSignInPage(SignInService signIn, SignInSteps steps, SignInPages passwordStep, Csrf csrf, Templates templates) {
+        this.signIn = signIn;
+        this.steps = steps;
+        this.passwordStep = passwordStep;
+        this.csrf = csrf;
+        this.templates = templates;
+    }
+
+    void mount(PageRoutes routes) {
+        routes.get(SignInSteps.MFA_PATH, this::form);
+        routes.post(SignInSteps.MFA_PATH, this::submit);
+    }
+
+    private void form(Context ctx) {
+        String next = NextPaths.safe(ctx.queryParam("next"));
+        Waiting waiting;
+        try {
+            waiting = signIn.waiting(steps.pending(ctx));
+        } catch (DomainException e) {
+            startAgain(ctx, next, e.error());
+            return;
+        }
+        if (waiting.purpose() == Purpose.ENROLMENT) {
+            ctx.redirect(SignInSteps.then(SignInSteps.ENROL_PATH, next), HttpStatus.SEE_OTHER);
+            return;
+        }
+        show(ctx, 200, waiting, next, null);
+    }
+
+    private void submit(Context ctx) {
+        csrf.checkAnonymous(ctx);
+        String next = NextPaths.safe(ctx.formParam("next"));
+        String pending = steps.pending(ctx);
+        SignedIn signedIn;
+        try {
+            signedIn = signIn.completeWithAuthenticatorApp(pending, ctx.formParam("code"), RequestContexts.of(ctx));
+        } catch (DomainException e) {
+            if (e.error() instanceof DomainError.ExpiredToken) {
+                startAgain(ctx, next, e.error());
+                return;
+            }
+            HtmlError shown = HtmlErrors.describe(e.error());
+            show(ctx, shown.status(), signIn.waiting(pending), next, shown.message());
+            return;
+        }
+        steps.continueWith(ctx, signedIn, next);
+    }
+
+    private void startAgain(Context ctx, String next, DomainError error) {
+        HtmlError shown = HtmlErrors.describe(error);
+        passwordStep.showForm(ctx, shown.status(), next, "", shown.message());
+    }
+
+    private void show(Context ctx, int status, Waiting waiting, String next, String error) {
+        templates.render(ctx, status, "signin-mfa.jte", new MfaCodeView(csrf.forAnonymousForm(ctx), next,
+                waiting.user().userName(), error, NextPaths.signInThen(next)));
+    }
+}

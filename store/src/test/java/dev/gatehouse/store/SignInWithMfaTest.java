@@ -1,0 +1,223 @@
+package dev.gatehouse.store;
+
+import static dev.gatehouse.store.testing.Records.with;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.gatehouse.core.audit.Actor;
+import dev.gatehouse.core.audit.AuditLog;
+import dev.gatehouse.core.audit.RequestContext;
+import dev.gatehouse.core.error.DomainError;
+import dev.gatehouse.core.error.DomainException;
+import dev.gatehouse.core.mfa.AuthenticatorApps;
+import dev.gatehouse.core.mfa.Base32;
+import dev.gatehouse.core.mfa.Enrolment;
+import dev.gatehouse.core.mfa.MfaDevice;
+import dev.gatehouse.core.mfa.MfaDeviceKind;
+import dev.gatehouse.core.mfa.MfaPolicy;
+import dev.gatehouse.core.mfa.PendingSignIn;
+import dev.gatehouse.core.mfa.SecretSealer;
+import dev.gatehouse.core.mfa.Totp;
+import dev.gatehouse.core.model.AuditEvent;
+import dev.gatehouse.core.model.AuditQuery;
+import dev.gatehouse.core.model.SealingKey;
+import dev.gatehouse.core.model.User;
+import dev.gatehouse.core.service.Lifetimes;
+import dev.gatehouse.core.service.SignInService;
+import dev.gatehouse.core.service.SignInService.EnrolmentNeeded;
+import dev.gatehouse.core.service.SignInService.Result;
+import dev.gatehouse.core.service.SignInService.SecondFactorNeeded;
+import dev.gatehouse.core.service.SignInService.SignedIn;
+import dev.gatehouse.core.testing.CountingPasswordHasher;
+import dev.gatehouse.core.testing.SteppedClock;
+import dev.gatehouse.core.token.Secrets;
+import dev.gatehouse.store.testing.TestUsers;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The sign-in service with MFA on a real (H2) store: pending sign-ins, their completion, remembered browsers. */
+class SignInWithMfaTest extends ServiceOnH2 {
+
+    private static final Instant START = Instant.parse("2026-11-26T10:00:10Z");
+    private static final Duration STEP = Duration.ofSeconds(30);
+    private static final RequestContext CONTEXT = new RequestContext("request-1", "192.0.2.10", "test");
+    private static final String PASSWORD = "Corr3ct-Horse!";
+
+    private final SteppedClock clock = new SteppedClock(START);
+    private final CountingPasswordHasher hasher = new CountingPasswordHasher();
+    private AuthenticatorApps apps;
+    private User ed;
+
+    @BeforeEach
+    void setUp() {
+        SecretSealer sealer = new SecretSealer(List.of(new SealingKey(1, Secrets.randomBytes(32), START)));
+        apps = new AuthenticatorApps(store, clock, new AuditLog(clock), sealer, "Gatehouse");
+        ed = with(TestUsers.user("ed.developer"), "passwordHash", hasher.hash(PASSWORD.toCharArray()));
+        store.users().insert(ed);
+    }
+
+    private SignInService service(MfaPolicy policy) {
+        return new SignInService(store, clock, new AuditLog(clock), hasher, Lifetimes.defaults(), policy, apps);
+    }
+
+    private Result signIn(SignInService service, String remembered) {
+        return service.signIn(ed.userName(), PASSWORD.toCharArray(), remembered, CONTEXT);
+    }
+
+    /** A confirmed app for ed; returns its secret. The clock moves on a step, so the next code is a fresh one. */
+    private byte[] enrolApp(String name) {
+        Actor asEd = Actor.user(ed.userId(), ed.userName());
+        Enrolment enrolment = apps.startEnrolment(ed.userId(), name, asEd, CONTEXT);
+        byte[] secret = Base32.decode(enrolment.secretText());
+        apps.confirm(ed.userId(), enrolment.deviceId(), Totp.STANDARD.code(secret, clock.instant()), asEd, CONTEXT);
+        clock.advance(STEP);
+        return secret;
+    }
+
+    private String code(byte[] secret) {
+        return Totp.STANDARD.code(secret, clock.instant());
+    }
+
+    @Test
+    void signInWhenUserHasAnAppThenPendingSignInStoredOnlyAsHashAndNoSessionYet() {
+        enrolApp("Phone");
+
+        SecondFactorNeeded needed = (SecondFactorNeeded) signIn(service(MfaPolicy.DEFAULT), null);
+
+        String cookie = needed.pending().cookieValue();
+        assertThat(needed.pending().expiresAt()).isEqualTo(clock.instant().plus(SignInService.PENDING_LIFETIME));
+        assertThat(store.pendingSignIns().find(Secrets.hash(cookie))).map(PendingSignIn::userId)
+                .contains(ed.userId());
+        assertThat(store.pendingSignIns().find(cookie)).isEmpty();
+        assertThat(store.sessions().activeSessionsOf(ed.userId(), clock.instant())).isEmpty();
+    }
+
+    @Test
+    void completeWithTheAppsCodeStartsTheSessionAndAuditsEachStepAsAwsDoes() {
+        byte[] secret = enrolApp("Phone");
+        SignInService service = service(MfaPolicy.DEFAULT);
+        SecondFactorNeeded needed = (SecondFactorNeeded) signIn(service, null);
+        Instant passwordStep = clock.instant();
+        clock.advance(Duration.ofSeconds(1));
+
+        SignedIn signedIn = service.completeWithAuthenticatorApp(needed.pending().cookieValue(), code(secret), CONTEXT);
+
+        assertThat(service.find(signedIn.cookieValue())).isPresent();
+        assertThat(signInEvents()).filteredOn(e -> e.eventTime().equals(passwordStep))
+                .extracting(e -> e.eventName() + " " + e.requestParameters().get("credentialType"))
+                .containsExactlyInAnyOrder("CredentialChallenge PASSWORD", "CredentialVerification PASSWORD",
+                        "CredentialChallenge TOTP");
+        assertThat(signInEvents()).filteredOn(e -> e.eventTime().isAfter(passwordStep))
+                .extracting(e -> e.eventName() + " " + e.requestParameters().get("credentialType")
+                        + " " + e.requestParameters().get("mfaType"))
+                .containsExactlyInAnyOrder("CredentialVerification TOTP null", "UserAuthentication PASSWORD TOTP");
+    }
+
+    @Test
+    void pendingSignInCompletesOnceAndExpiresAfterFiveMinutes() {
+        byte[] secret = enrolApp("Phone");
+        SignInService service = service(MfaPolicy.DEFAULT);
+        String once = ((SecondFactorNeeded) signIn(service, null)).pending().cookieValue();
+        service.completeWithAuthenticatorApp(once, code(secret), CONTEXT);
+        clock.advance(STEP);
+
+        assertThat(expired(() -> service.completeWithAuthenticatorApp(once, code(secret), CONTEXT))).isNotNull();
+
+        String late = ((SecondFactorNeeded) signIn(service, null)).pending().cookieValue();
+        clock.advance(SignInService.PENDING_LIFETIME);
+        assertThat(expired(() -> service.completeWithAuthenticatorApp(late, code(secret), CONTEXT))).isNotNull();
+    }
+
+    @Test
+    void completeRefusesAFactorOfAnotherUser() {
+        enrolApp("Phone");
+        User ann = TestUsers.user("ann.other");
+        store.users().insert(ann);
+        SignInService service = service(MfaPolicy.DEFAULT);
+        String pending = ((SecondFactorNeeded) signIn(service, null)).pending().cookieValue();
+        MfaDevice annsApp = new MfaDevice("device-ann", ann.userId(), MfaDeviceKind.TOTP,
+                "Phone", "sealed", 1, START, START);
+
+        assertThatThrownBy(() -> service.complete(pending, annsApp, CONTEXT))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void enrolWhenNoDeviceThenEnrolmentConfirmedByItsFirstCodeStartsTheSession() {
+        SignInService service = service(MfaPolicy.DEFAULT);
+        EnrolmentNeeded needed = (EnrolmentNeeded) signIn(service, null);
+        String pending = needed.pending().cookieValue();
+        Enrolment enrolment = service.startEnrolment(pending, "Phone", CONTEXT);
+
+        SignedIn signedIn = service.completeEnrolment(pending, enrolment.deviceId(), "My phone",
+                code(Base32.decode(enrolment.secretText())), CONTEXT);
+
+        assertThat(service.find(signedIn.cookieValue())).isPresent();
+        assertThat(apps.list(ed.userId())).extracting(MfaDevice::name).containsExactly("My phone");
+    }
+
+    @Test
+    void pendingSignInForASecondFactorCannotEnrolAnotherDevice() {
+        enrolApp("Phone");
+        SignInService service = service(MfaPolicy.DEFAULT);
+        String pending = ((SecondFactorNeeded) signIn(service, null)).pending().cookieValue();
+
+        assertThat(expired(() -> service.startEnrolment(pending, "Attacker's phone", CONTEXT))).isNotNull();
+        assertThat(store.mfaDevices().listByUser(ed.userId())).hasSize(1);
+    }
+
+    @Test
+    void contextAwareRemembersTheBrowserUntilThePasswordChanges() {
+        byte[] secret = enrolApp("Phone");
+        SignInService service = service(new MfaPolicy(MfaPolicy.Mode.CONTEXT_AWARE, Duration.ofDays(7),
+                MfaPolicy.WithoutDevice.ENROL));
+        String pending = ((SecondFactorNeeded) signIn(service, null)).pending().cookieValue();
+        SignedIn first = service.completeWithAuthenticatorApp(pending, code(secret), CONTEXT);
+        String remembered = first.remembered().cookieValue();
+        assertThat(first.remembered().expiresAt()).isEqualTo(clock.instant().plus(Duration.ofDays(7)));
+
+        assertThat(signIn(service, remembered)).isInstanceOf(SignedIn.class);
+        assertThat(signIn(service, "ghr_made-up")).isInstanceOf(SecondFactorNeeded.class);
+
+        store.users().update(with(ed, "passwordHash", hasher.hash(PASSWORD.toCharArray())));
+        assertThat(signIn(service, remembered)).as("after a password reset").isInstanceOf(SecondFactorNeeded.class);
+    }
+
+    @Test
+    void blockWhenNoDeviceThenAccessDeniedAndAudited() {
+        SignInService service = service(MfaPolicy.DEFAULT.withoutDevice(MfaPolicy.WithoutDevice.BLOCK));
+
+        DomainException refused = catchThrowableOfType(DomainException.class, () -> signIn(service, null));
+
+        assertThat(refused.error()).isInstanceOf(DomainError.AccessDenied.class);
+        assertThat(refused.getMessage()).contains("Contact your administrator");
+        assertThat(signInEvents()).filteredOn(e -> e.eventName().equals("UserAuthentication")).singleElement()
+                .satisfies(e -> assertThat(e.errorCode()).isNotNull());
+    }
+
+    @Test
+    void modeOffSignsInWithThePasswordEvenWithAnApp() {
+        enrolApp("Phone");
+
+        assertThat(signIn(service(MfaPolicy.DEFAULT.withMode(MfaPolicy.Mode.OFF)), null)).isInstanceOf(SignedIn.class);
+    }
+
+    private static DomainError.ExpiredToken expired(ThrowingCallable call) {
+        DomainException thrown = catchThrowableOfType(DomainException.class, call);
+        assertThat(thrown.error()).isInstanceOf(DomainError.ExpiredToken.class);
+        return (DomainError.ExpiredToken) thrown.error();
+    }
+
+    /** The sign-in trail (enrolment events left out). */
+    private List<AuditEvent> signInEvents() {
+        return store.audit().find(AuditQuery.all()).stream()
+                .filter(e -> List.of("CredentialChallenge", "CredentialVerification", "UserAuthentication")
+                        .contains(e.eventName()))
+                .toList();
+    }
+}
