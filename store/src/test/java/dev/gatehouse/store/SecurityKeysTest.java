@@ -29,6 +29,8 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Security keys and passkeys on a real (H2) store, registered and used by a software authenticator. */
 class SecurityKeysTest extends ServiceOnH2 {
@@ -265,6 +267,23 @@ class SecurityKeysTest extends ServiceOnH2 {
                 .containsExactly("DeleteMfaDevice", "UpdateMfaDevice", "CreateMfaDevice");
         assertThat(events).allSatisfy(event ->
                 assertThat(event.requestParameters()).containsEntry("kind", "WEBAUTHN"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "not json", "{}", "[]", "null", "{\"id\":\"AA\",\"rawId\":\"AA\",\"type\":\"public-key\"}",
+            "{\"id\":\"AA\",\"rawId\":\"AA\",\"type\":\"public-key\",\"response\":{}}",
+            "{\"id\":\"AA\",\"rawId\":\"AA\",\"type\":\"public-key\",\"response\":{\"clientDataJSON\":\"e30\","
+                    + "\"attestationObject\":\"oA\",\"authenticatorData\":\"AAE\",\"signature\":\"AA\"}}",
+            "{\"id\":\"AA\",\"rawId\":\"!!\",\"type\":\"public-key\",\"response\":{\"clientDataJSON\":\"%%\"}}"})
+    void malformedAnswersAreRefusedAndUseTheChallengeUp(String answer) {
+        register(new SoftwareAuthenticator(ORIGIN), "Key");
+        CeremonyStart registration = keys.startRegistration(ed.userId());
+        CeremonyStart assertion = keys.startAssertion(ed.userId());
+
+        invalid(() -> keys.finishRegistration(ed.userId(), "Other", registration.handle(), answer, asEd, CONTEXT));
+
+        assertThat(keys.finishAssertion(ed.userId(), assertion.handle(), answer, CONTEXT)).isEmpty();
+        assertThat(keys.list(ed.userId())).hasSize(1);
     }
 
     private java.util.Optional<MfaDevice> signIn(SoftwareAuthenticator key) {

@@ -18,7 +18,6 @@ import com.webauthn4j.data.attestation.statement.NoneAttestationStatement;
 import com.webauthn4j.data.client.Origin;
 import com.webauthn4j.data.client.challenge.DefaultChallenge;
 import com.webauthn4j.server.ServerProperty;
-import com.webauthn4j.util.exception.WebAuthnException;
 import com.webauthn4j.verifier.exception.MaliciousCounterValueException;
 import dev.gatehouse.core.audit.Actor;
 import dev.gatehouse.core.audit.AuditLog;
@@ -84,8 +83,7 @@ public final class SecurityKeys {
         User user = store.users().findById(userId).orElseThrow(() -> DomainException.notFound("User", userId));
         List<MfaDevice> keys = list(userId);
         requireRoomForAnother(keys);
-        String userHandle = store.mfaDevices().userHandle(userId,
-                BASE64URL.encodeToString(Secrets.randomBytes(USER_HANDLE_BYTES)));
+        String userHandle = userHandleOf(userId);
         String challenge = newChallenge(userId, Ceremony.REGISTRATION);
         String displayName = user.displayName() == null || user.displayName().isBlank()
                 ? user.userName() : user.displayName();
@@ -146,7 +144,8 @@ public final class SecurityKeys {
         AuthenticationData assertion;
         try {
             assertion = webAuthn.parseAuthenticationResponseJSON(responseJson);
-        } catch (WebAuthnException | IllegalArgumentException e) {
+        } catch (RuntimeException e) {
+            // Whatever the library throws on an answer it cannot read (Jackson 3 errors, missing parts) is a bad answer.
             return Optional.empty();
         }
         Optional<MfaDevice> signer = list(userId).stream()
@@ -165,7 +164,7 @@ public final class SecurityKeys {
         } catch (MaliciousCounterValueException e) {
             auditCounterWentBack(userId, device, context);
             return Optional.empty();
-        } catch (WebAuthnException | IllegalArgumentException e) {
+        } catch (RuntimeException e) {
             return Optional.empty();
         }
         long signCount = assertion.getAuthenticatorData().getSignCount();
@@ -228,7 +227,8 @@ public final class SecurityKeys {
             RegistrationData registration = webAuthn.parseRegistrationResponseJSON(responseJson);
             return webAuthn.verify(registration, new RegistrationParameters(serverProperty(handle), ALGORITHMS,
                     false, true));
-        } catch (WebAuthnException | IllegalArgumentException e) {
+        } catch (RuntimeException e) {
+            // Whatever the library throws on an answer it cannot read (Jackson 3 errors, missing parts) is a bad answer.
             throw DomainException.invalid("response",
                     "The security key's answer could not be verified. Try again, on this site's own address.");
         }
@@ -242,7 +242,12 @@ public final class SecurityKeys {
     /** A passkey says whose it is; it must be this user's (a security key without a passkey says nothing). */
     private boolean fromThisUser(String userId, byte[] userHandle) {
         return userHandle == null || userHandle.length == 0 || Arrays.equals(userHandle,
-                Base64.getUrlDecoder().decode(store.mfaDevices().userHandle(userId, "")));
+                Base64.getUrlDecoder().decode(userHandleOf(userId)));
+    }
+
+    /** Drawn at the user's first registration and kept. */
+    private String userHandleOf(String userId) {
+        return store.mfaDevices().userHandle(userId, BASE64URL.encodeToString(Secrets.randomBytes(USER_HANDLE_BYTES)));
     }
 
     private void auditCounterWentBack(String userId, MfaDevice device, RequestContext context) {
