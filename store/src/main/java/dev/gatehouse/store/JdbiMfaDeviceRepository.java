@@ -108,8 +108,9 @@ final class JdbiMfaDeviceRepository implements MfaDeviceRepository {
     public String userHandle(String userId, String ifNone) {
         return handles.call(h -> storedUserHandle(h, userId).orElseGet(() -> {
             try {
-                Constraints.guarded(h, () -> h.createUpdate(
-                                        "INSERT INTO webauthn_user_handles (user_id, user_handle) VALUES (:userId, :handle)")
+                Constraints.guarded(h, () -> h.createUpdate("""
+                                        INSERT INTO webauthn_user_handles (user_id, user_handle)
+                                        VALUES (:userId, :handle)""")
                                 .bind("userId", userId)
                                 .bind("handle", ifNone)
                                 .execute(),

@@ -270,7 +270,8 @@ class SecurityKeysTest extends ServiceOnH2 {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "not json", "{}", "[]", "null", "{\"id\":\"AA\",\"rawId\":\"AA\",\"type\":\"public-key\"}",
+    @ValueSource(strings = {"", "not json", "{}", "[]", "null",
+            "{\"id\":\"AA\",\"rawId\":\"AA\",\"type\":\"public-key\"}",
             "{\"id\":\"AA\",\"rawId\":\"AA\",\"type\":\"public-key\",\"response\":{}}",
             "{\"id\":\"AA\",\"rawId\":\"AA\",\"type\":\"public-key\",\"response\":{\"clientDataJSON\":\"e30\","
                     + "\"attestationObject\":\"oA\",\"authenticatorData\":\"AAE\",\"signature\":\"AA\"}}",

@@ -145,7 +145,7 @@ public final class SecurityKeys {
         try {
             assertion = webAuthn.parseAuthenticationResponseJSON(responseJson);
         } catch (RuntimeException e) {
-            // Whatever the library throws on an answer it cannot read (Jackson 3 errors, missing parts) is a bad answer.
+            // Whatever the library throws on an answer it cannot read (Jackson errors, missing parts): a bad answer.
             return Optional.empty();
         }
         Optional<MfaDevice> signer = list(userId).stream()
@@ -228,7 +228,7 @@ public final class SecurityKeys {
             return webAuthn.verify(registration, new RegistrationParameters(serverProperty(handle), ALGORITHMS,
                     false, true));
         } catch (RuntimeException e) {
-            // Whatever the library throws on an answer it cannot read (Jackson 3 errors, missing parts) is a bad answer.
+            // Whatever the library throws on an answer it cannot read (Jackson errors, missing parts): a bad answer.
             throw DomainException.invalid("response",
                     "The security key's answer could not be verified. Try again, on this site's own address.");
         }

@@ -78,7 +78,8 @@ public final class SoftwareAuthenticator {
         byte[] clientData = clientData("webauthn.create", options.get("challenge").asText());
         AttestedCredentialData credential = new AttestedCredentialData(AAGUID.ZERO, credentialId,
                 EC2COSEKey.create((ECPublicKey) keys.getPublic(), COSEAlgorithmIdentifier.ES256));
-        AuthenticatorData<RegistrationExtensionAuthenticatorOutput> data = new AuthenticatorData<>(sha256(options.at("/rp/id").asText()),
+        AuthenticatorData<RegistrationExtensionAuthenticatorOutput> data = new AuthenticatorData<>(
+                sha256(options.at("/rp/id").asText()),
                 (byte) (USER_PRESENT | USER_VERIFIED | AuthenticatorData.BIT_AT), signCount, credential);
         byte[] attestationObject = new AttestationObjectConverter(new ObjectConverter())
                 .convertToBytes(new AttestationObject(data, new NoneAttestationStatement()));

@@ -178,6 +178,11 @@ public final class Chromium implements AutoCloseable {
                 .setIsUserConsenting(true));
     }
 
+    /** Runs {@code script} in the page, with {@code args} as {@code arguments[0…]}, and returns its result. */
+    public Object execute(String script, Object... args) {
+        return driver.executeScript(script, args);
+    }
+
     /** Saves what the browser shows now as {@code NN-name.png}. */
     public Path screenshot(String name) {
         Path target = screenshots.resolve(String.format("%02d-%s.png", ++shots, name));
