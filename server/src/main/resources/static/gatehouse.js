@@ -71,7 +71,127 @@
         });
     }
 
+    /*
+     * Security keys and passkeys (WebAuthn). A form marked data-webauthn-create (adding a key) or
+     * data-webauthn-assert (signing in with one) carries the options as JSON, binary values in base64url. On submit
+     * the browser asks for the key; the credential's JSON (PublicKeyCredential.toJSON's shape) goes into the form's
+     * hidden "response" field and the form is sent. Refusals show in the form's [data-webauthn-error] element.
+     */
+    function base64urlToBytes(text) {
+        var base64 = text.replace(/-/g, '+').replace(/_/g, '/');
+        var binary = atob(base64 + '==='.slice((base64.length + 3) % 4));
+        var bytes = new Uint8Array(binary.length);
+        for (var i = 0; i < binary.length; i++) {
+            bytes[i] = binary.charCodeAt(i);
+        }
+        return bytes;
+    }
+
+    function bytesToBase64url(buffer) {
+        var bytes = new Uint8Array(buffer);
+        var binary = '';
+        for (var i = 0; i < bytes.length; i++) {
+            binary += String.fromCharCode(bytes[i]);
+        }
+        return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+    }
+
+    function credentialDescriptors(list) {
+        return (list || []).map(function (descriptor) {
+            return {type: descriptor.type, id: base64urlToBytes(descriptor.id)};
+        });
+    }
+
+    function createCredential(json) {
+        var options = JSON.parse(json);
+        options.challenge = base64urlToBytes(options.challenge);
+        options.user.id = base64urlToBytes(options.user.id);
+        options.excludeCredentials = credentialDescriptors(options.excludeCredentials);
+        return navigator.credentials.create({publicKey: options});
+    }
+
+    function getCredential(json) {
+        var options = JSON.parse(json);
+        options.challenge = base64urlToBytes(options.challenge);
+        options.allowCredentials = credentialDescriptors(options.allowCredentials);
+        return navigator.credentials.get({publicKey: options});
+    }
+
+    function credentialJson(credential) {
+        var answer = credential.response;
+        var response = {clientDataJSON: bytesToBase64url(answer.clientDataJSON)};
+        if (answer.attestationObject) {
+            response.attestationObject = bytesToBase64url(answer.attestationObject);
+            response.transports = answer.getTransports ? answer.getTransports() : [];
+        } else {
+            response.authenticatorData = bytesToBase64url(answer.authenticatorData);
+            response.signature = bytesToBase64url(answer.signature);
+            response.userHandle = answer.userHandle ? bytesToBase64url(answer.userHandle) : null;
+        }
+        return JSON.stringify({
+            id: credential.id,
+            rawId: bytesToBase64url(credential.rawId),
+            type: credential.type,
+            authenticatorAttachment: credential.authenticatorAttachment || null,
+            response: response,
+            clientExtensionResults: credential.getClientExtensionResults ? credential.getClientExtensionResults() : {}
+        });
+    }
+
+    function refusalText(error) {
+        if (error && error.name === 'NotAllowedError') {
+            return 'The browser did not use a security key: it was cancelled or took too long. Try again.';
+        }
+        if (error && error.name === 'InvalidStateError') {
+            return 'This security key is already registered.';
+        }
+        return 'The security key could not be used' + (error && error.message ? ': ' + error.message : '.');
+    }
+
+    function enableWebAuthnForm(form, attribute, ask) {
+        var error = form.querySelector('[data-webauthn-error]');
+        var button = form.querySelector('button[type="submit"]');
+        function show(message) {
+            if (error !== null) {
+                error.textContent = message;
+                error.hidden = false;
+            }
+        }
+        if (!window.PublicKeyCredential || !navigator.credentials || !window.isSecureContext) {
+            show('This browser cannot use security keys or passkeys here.');
+            if (button !== null) {
+                button.disabled = true;
+            }
+            return;
+        }
+        form.addEventListener('submit', function (event) {
+            event.preventDefault();
+            if (button !== null) {
+                button.disabled = true;
+            }
+            ask(form.getAttribute(attribute)).then(function (credential) {
+                form.querySelector('input[name="response"]').value = credentialJson(credential);
+                form.submit();
+            }, function (failure) {
+                if (button !== null) {
+                    button.disabled = false;
+                }
+                show(refusalText(failure));
+            });
+        });
+    }
+
+    function enableWebAuthnForms() {
+        Array.prototype.forEach.call(document.querySelectorAll('form[data-webauthn-create]'), function (form) {
+            enableWebAuthnForm(form, 'data-webauthn-create', createCredential);
+        });
+        Array.prototype.forEach.call(document.querySelectorAll('form[data-webauthn-assert]'), function (form) {
+            enableWebAuthnForm(form, 'data-webauthn-assert', getCredential);
+        });
+    }
+
     if (!followDeepLink()) {
         enableCopyButtons();
     }
+    enableWebAuthnForms();
 }());

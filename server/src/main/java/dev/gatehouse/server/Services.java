@@ -2,7 +2,10 @@ package dev.gatehouse.server;
 
 import dev.gatehouse.core.audit.AuditLog;
 import dev.gatehouse.core.mfa.AuthenticatorApps;
+import dev.gatehouse.core.mfa.MfaDevices;
+import dev.gatehouse.core.mfa.RelyingParty;
 import dev.gatehouse.core.mfa.SecretSealer;
+import dev.gatehouse.core.mfa.SecurityKeys;
 import dev.gatehouse.core.model.Instance;
 import dev.gatehouse.core.model.SealingKey;
 import dev.gatehouse.core.oidc.AuthorizationRequests;
@@ -72,6 +75,8 @@ public final class Services implements AutoCloseable {
     private final AuditQueries auditQueries;
     private final Administrators administrators;
     private final AuthenticatorApps authenticatorApps;
+    private final SecurityKeys securityKeys;
+    private final MfaDevices mfaDevices;
 
     private Services(GatehouseConfig config, Clock clock, Database database) {
         this.config = config;
@@ -108,6 +113,9 @@ public final class Services implements AutoCloseable {
                 new SigV4Verifier(new SigningKeyCache(10_000), Duration.ofMinutes(15)), sealers);
         this.auditQueries = new AuditQueries(store);
         this.administrators = new Administrators(store, config.adminGroup());
+        this.securityKeys = new SecurityKeys(store, clock, audit, new SecretSealer(sealingKeys),
+                RelyingParty.of(config.publicUrl(), "Gatehouse"));
+        this.mfaDevices = new MfaDevices(store, authenticatorApps, securityKeys);
         if (config.bootstrapAdmin() != null) {
             instances.bootstrapAdministrator(config.bootstrapAdmin().userName(), config.bootstrapAdmin().password(),
                     passwordHasher);
@@ -217,6 +225,15 @@ public final class Services implements AutoCloseable {
 
     public AuthenticatorApps authenticatorApps() {
         return authenticatorApps;
+    }
+
+    public SecurityKeys securityKeys() {
+        return securityKeys;
+    }
+
+    /** A user's second factors of every kind, for the portal and the admin console. */
+    public MfaDevices mfaDevices() {
+        return mfaDevices;
     }
 
     @Override

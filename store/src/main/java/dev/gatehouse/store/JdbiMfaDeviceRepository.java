@@ -3,12 +3,14 @@ package dev.gatehouse.store;
 import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.core.mfa.MfaDevice;
 import dev.gatehouse.core.mfa.MfaDeviceKind;
+import dev.gatehouse.core.mfa.WebAuthnChallenge;
 import dev.gatehouse.core.port.MfaDeviceRepository;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /** Devices go with their user, by foreign key. */
@@ -99,6 +101,65 @@ final class JdbiMfaDeviceRepository implements MfaDeviceRepository {
     public boolean delete(String deviceId) {
         return handles.call(h -> h.createUpdate("DELETE FROM mfa_devices WHERE device_id = :deviceId")
                 .bind("deviceId", deviceId)
+                .execute()) > 0;
+    }
+
+    @Override
+    public String userHandle(String userId, String ifNone) {
+        return handles.call(h -> storedUserHandle(h, userId).orElseGet(() -> {
+            try {
+                Constraints.guarded(h, () -> h.createUpdate("""
+                                        INSERT INTO webauthn_user_handles (user_id, user_handle)
+                                        VALUES (:userId, :handle)""")
+                                .bind("userId", userId)
+                                .bind("handle", ifNone)
+                                .execute(),
+                        violation -> violation.duplicate() ? DomainException.exists("WebAuthnUserHandle", userId)
+                                : DomainException.notFound("User", userId));
+                return ifNone;
+            } catch (DomainException e) {
+                // A request racing this one stored the user's handle first: that one is the handle.
+                return storedUserHandle(h, userId).orElseThrow(() -> e);
+            }
+        }));
+    }
+
+    private static Optional<String> storedUserHandle(Handle h, String userId) {
+        return h.createQuery("SELECT user_handle FROM webauthn_user_handles WHERE user_id = :userId")
+                .bind("userId", userId)
+                .mapTo(String.class)
+                .findOne();
+    }
+
+    @Override
+    public void insertChallenge(WebAuthnChallenge challenge, Instant now) {
+        handles.call(h -> {
+            h.createUpdate("DELETE FROM webauthn_challenges WHERE expires_at <= :now")
+                    .bind("now", EpochNanos.of(now))
+                    .execute();
+            return Constraints.guarded(h, () -> h.createUpdate("""
+                                    INSERT INTO webauthn_challenges (challenge_hash, user_id, ceremony, expires_at)
+                                    VALUES (:hash, :userId, :ceremony, :expiresAt)""")
+                            .bind("hash", challenge.challengeHash())
+                            .bind("userId", challenge.userId())
+                            .bind("ceremony", challenge.ceremony().name())
+                            .bind("expiresAt", EpochNanos.of(challenge.expiresAt()))
+                            .execute(),
+                    violation -> violation.duplicate() ? null : DomainException.notFound("User", challenge.userId()));
+        });
+    }
+
+    @Override
+    public boolean consumeChallenge(String challengeHash, String userId, WebAuthnChallenge.Ceremony ceremony,
+                                    Instant now) {
+        return handles.call(h -> h.createUpdate("""
+                        DELETE FROM webauthn_challenges
+                        WHERE challenge_hash = :hash AND user_id = :userId AND ceremony = :ceremony
+                          AND expires_at > :now""")
+                .bind("hash", challengeHash)
+                .bind("userId", userId)
+                .bind("ceremony", ceremony.name())
+                .bind("now", EpochNanos.of(now))
                 .execute()) > 0;
     }
 

@@ -1,6 +1,9 @@
 package dev.gatehouse.core.mfa;
 
-/** The kinds of second factor a user can register. Security keys and passkeys (WebAuthn) come later. */
+/** The kinds of second factor a user can register. */
 public enum MfaDeviceKind {
-    TOTP
+    /** An authenticator app (RFC 6238 codes). */
+    TOTP,
+    /** A security key or passkey (WebAuthn). */
+    WEBAUTHN
 }

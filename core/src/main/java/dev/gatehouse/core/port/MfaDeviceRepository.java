@@ -1,6 +1,7 @@
 package dev.gatehouse.core.port;
 
 import dev.gatehouse.core.mfa.MfaDevice;
+import dev.gatehouse.core.mfa.WebAuthnChallenge;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -32,4 +33,21 @@ public interface MfaDeviceRepository {
     boolean useStep(String deviceId, long step);
 
     boolean delete(String deviceId);
+
+    /**
+     * The user's WebAuthn user handle, storing {@code ifNone} as it the first time; a handle never changes, so
+     * an authenticator keeps one passkey per user of this instance.
+     *
+     * @throws dev.gatehouse.core.error.DomainException NotFound for no such user
+     */
+    String userHandle(String userId, String ifNone);
+
+    /** Stores a challenge handed out, dropping every challenge, of any user, expired at {@code now}. */
+    void insertChallenge(WebAuthnChallenge challenge, Instant now);
+
+    /**
+     * Uses up the challenge if it is the user's, for that ceremony, and unexpired at {@code now}, in one
+     * statement: of two answers to one challenge racing, exactly one returns true.
+     */
+    boolean consumeChallenge(String challengeHash, String userId, WebAuthnChallenge.Ceremony ceremony, Instant now);
 }

@@ -17,6 +17,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
 
 /**
  * A headless Debian Chromium driven through Debian's chromedriver. The binary and driver are named explicitly, so
@@ -160,6 +162,25 @@ public final class Chromium implements AutoCloseable {
         Object fits = driver.executeScript(
                 "return document.documentElement.scrollWidth <= document.documentElement.clientWidth;");
         return Boolean.TRUE.equals(fits);
+    }
+
+    /**
+     * Gives the browser a platform authenticator (as a laptop's fingerprint reader) that can keep passkeys and
+     * verifies its user without asking, through the DevTools protocol: WebAuthn pages then work with nobody there.
+     */
+    public VirtualAuthenticator addPasskeyAuthenticator() {
+        return driver.addVirtualAuthenticator(new VirtualAuthenticatorOptions()
+                .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
+                .setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL)
+                .setHasResidentKey(true)
+                .setHasUserVerification(true)
+                .setIsUserVerified(true)
+                .setIsUserConsenting(true));
+    }
+
+    /** Runs {@code script} in the page, with {@code args} as {@code arguments[0…]}, and returns its result. */
+    public Object execute(String script, Object... args) {
+        return driver.executeScript(script, args);
     }
 
     /** Saves what the browser shows now as {@code NN-name.png}. */

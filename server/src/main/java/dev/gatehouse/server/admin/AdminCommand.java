@@ -18,11 +18,11 @@ import picocli.CommandLine.Command;
  * connection, so it works beside a running server. Errors are one line and exit 1; bad usage exits 2.
  */
 @Command(name = "gatehouse-server admin", mixinStandardHelpOptions = true,
-        description = "Administer users, groups, accounts, permission sets, assignments, sessions, keys and the audit "
-                + "trail.",
+        description = "Administer users, groups, accounts, permission sets, assignments, sessions, keys, MFA "
+                + "devices and the audit trail.",
         subcommands = {UserCommands.class, GroupCommands.class, AccountCommands.class,
                 PermissionSetCommands.class, AssignmentCommands.class, EventsCommand.class, SessionCommands.class,
-                KeyCommands.class})
+                KeyCommands.class, MfaCommands.class})
 public final class AdminCommand {
 
     static final int DOMAIN_ERROR = 1;

@@ -24,6 +24,8 @@ public final class WebPages implements HttpModule {
     private final StartPage start;
     private final AccessKeysPage accessKeys;
     private final SessionsPage sessionsPage;
+    private final MfaDevicesPage mfaDevicesPage;
+    private final SecurityKeyPage securityKeyPage;
     private final StaticAsset stylesheet;
     private final StaticAsset script;
     private final AdminConsole admin;
@@ -48,6 +50,8 @@ public final class WebPages implements HttpModule {
         this.start = new StartPage(services.browserPortal(), signedIn, templates, cli);
         this.accessKeys = new AccessKeysPage(services.browserPortal(), signedIn, templates, services.clock());
         this.sessionsPage = new SessionsPage(services.sessions(), signedIn, sessions, csrf, templates);
+        this.mfaDevicesPage = new MfaDevicesPage(services.mfaDevices(), signedIn, sessions, csrf, templates);
+        this.securityKeyPage = new SecurityKeyPage(services.securityKeys(), signedIn, sessions, csrf, templates);
         this.stylesheet = StaticAsset.stylesheet();
         this.script = StaticAsset.script();
         this.admin = new AdminConsole(services, sessions, csrf, templates);
@@ -65,6 +69,8 @@ public final class WebPages implements HttpModule {
         start.mount(pages);
         accessKeys.mount(pages);
         sessionsPage.mount(pages);
+        mfaDevicesPage.mount(pages);
+        securityKeyPage.mount(pages);
         // A mistyped page address still gets a page, carrying the headers every page carries. Only for browsers
         // (Accept: text/html) and only where no page answered already: the APIs' own 404 bodies stay as they are.
         routes.error(404, "html", ctx -> {

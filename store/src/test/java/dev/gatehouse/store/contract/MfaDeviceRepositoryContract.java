@@ -7,6 +7,8 @@ import static dev.gatehouse.store.testing.TestTimes.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.core.mfa.MfaDevice;
+import dev.gatehouse.core.mfa.WebAuthnChallenge;
+import dev.gatehouse.core.mfa.WebAuthnChallenge.Ceremony;
 import dev.gatehouse.core.model.User;
 import dev.gatehouse.core.port.MfaDeviceRepository;
 import dev.gatehouse.store.testing.TestMfaDevices;
@@ -165,5 +167,58 @@ public interface MfaDeviceRepositoryContract extends StoreContract {
 
         store().users().delete(ed.userId());
         assertThat(devices().findById(tablet.deviceId())).isEmpty();
+    }
+
+    @Test
+    default void userHandleIsStoredOnceAndThenAlwaysTheSame() {
+        User ed = storedUser("ed.developer");
+        User ann = storedUser("ann.admin");
+
+        assertThat(devices().userHandle(ed.userId(), "handle-1")).isEqualTo("handle-1");
+        assertThat(devices().userHandle(ed.userId(), "handle-2")).isEqualTo("handle-1");
+        assertThat(devices().userHandle(ann.userId(), "handle-3")).isEqualTo("handle-3");
+        var error = notFound(() -> devices().userHandle("no-such-user", "handle-4"));
+        assertThat(error.kind()).isEqualTo("User");
+    }
+
+    @Test
+    default void challengeIsConsumedOnceByItsUserForItsCeremonyBeforeItExpires() {
+        User ed = storedUser("ed.developer");
+        User ann = storedUser("ann.admin");
+        devices().insertChallenge(new WebAuthnChallenge("hash-1", ed.userId(), Ceremony.ASSERTION,
+                NOW.plusSeconds(300)), NOW);
+        devices().insertChallenge(new WebAuthnChallenge("hash-2", ed.userId(), Ceremony.ASSERTION,
+                NOW.plusSeconds(300)), NOW);
+
+        assertThat(devices().consumeChallenge("hash-1", ann.userId(), Ceremony.ASSERTION, NOW)).as("ann's").isFalse();
+        assertThat(devices().consumeChallenge("hash-1", ed.userId(), Ceremony.REGISTRATION, NOW)).isFalse();
+        assertThat(devices().consumeChallenge("hash-1", ed.userId(), Ceremony.ASSERTION, NOW)).isTrue();
+        assertThat(devices().consumeChallenge("hash-1", ed.userId(), Ceremony.ASSERTION, NOW)).as("again").isFalse();
+        assertThat(devices().consumeChallenge("hash-2", ed.userId(), Ceremony.ASSERTION, NOW.plusSeconds(300)))
+                .as("expired").isFalse();
+    }
+
+    @Test
+    default void insertingAChallengeDropsExpiredOnes() {
+        User ed = storedUser("ed.developer");
+        devices().insertChallenge(new WebAuthnChallenge("old", ed.userId(), Ceremony.ASSERTION,
+                NOW.plusSeconds(300)), NOW);
+        devices().insertChallenge(new WebAuthnChallenge("new", ed.userId(), Ceremony.ASSERTION,
+                NOW.plusSeconds(900)), NOW.plusSeconds(600));
+
+        assertThat(devices().consumeChallenge("old", ed.userId(), Ceremony.ASSERTION, NOW)).as("dropped").isFalse();
+        assertThat(devices().consumeChallenge("new", ed.userId(), Ceremony.ASSERTION, NOW.plusSeconds(601))).isTrue();
+    }
+
+    @Test
+    default void deletingAUserDropsTheirHandleAndChallenges() {
+        User ed = storedUser("ed.developer");
+        devices().userHandle(ed.userId(), "handle-1");
+        devices().insertChallenge(new WebAuthnChallenge("hash-1", ed.userId(), Ceremony.REGISTRATION,
+                NOW.plusSeconds(300)), NOW);
+
+        store().users().delete(ed.userId());
+
+        assertThat(devices().consumeChallenge("hash-1", ed.userId(), Ceremony.REGISTRATION, NOW)).isFalse();
     }
 }

@@ -15,6 +15,7 @@ public final class TestData {
 
     /** Children before parents, so that no foreign key stands in the way. */
     private static final List<String> TABLES = List.of("pending_sign_ins", "remembered_browsers", "password_history",
+            "webauthn_challenges", "webauthn_user_handles",
             "mfa_devices", "issued_tokens", "sessions", "activation_links",
             "account_assignments", "group_memberships", "audit_events", "device_authorizations",
             "authorization_codes", "client_registrations", "permission_sets", "accounts", "directory_groups", "users",

@@ -25,6 +25,7 @@ public final class AdminConsole {
     private final PermissionSetsPage permissionSets;
     private final PermissionSetPage permissionSet;
     private final EventsPage events;
+    private final UserMfaPages userMfa;
     private final SessionCookies sessions;
     private final Csrf csrf;
     private final Administrators administrators;
@@ -36,9 +37,10 @@ public final class AdminConsole {
         this.dashboard = new DashboardPage(services::instance, services.config().publicUrl(),
                 services.identityStore(), templates);
         this.user = new UserPage(services.identityStore(), services.accessModel(), services.activations(),
-                services.sessions(), services.config().publicUrl(), templates);
+                services.sessions(), services.mfaDevices(), services.config().publicUrl(), templates);
         this.users = new UsersPage(services.identityStore(), user, templates);
         this.userChanges = new UserChangePages(services.identityStore(), templates);
+        this.userMfa = new UserMfaPages(services.identityStore(), services.mfaDevices(), templates);
         this.groups = new GroupsPage(services.identityStore(), templates);
         this.group = new GroupPage(services.identityStore(), services.accessModel(), templates);
         this.accounts = new AccountsPage(services.accessModel(), templates);
@@ -54,6 +56,7 @@ public final class AdminConsole {
         users.mount(routes);
         user.mount(routes);
         userChanges.mount(routes);
+        userMfa.mount(routes);
         groups.mount(routes);
         group.mount(routes);
         accounts.mount(routes);

@@ -25,7 +25,8 @@ enum Notice {
     UNASSIGNED("unassigned", "The assignment was removed. Sessions that relied on it were ended."),
     PERMISSION_SET_CREATED("permission-set-created", "The permission set was created."),
     PERMISSION_SET_SAVED("permission-set-saved", "The permission set was saved. New credentials follow it."),
-    PERMISSION_SET_DELETED("permission-set-deleted", "The permission set was deleted, with its assignments.");
+    PERMISSION_SET_DELETED("permission-set-deleted", "The permission set was deleted, with its assignments."),
+    MFA_DEVICE_DELETED("mfa-device-deleted", "The MFA device was deleted. It no longer signs the user in.");
 
     static final String PARAMETER = "notice";
 

@@ -1,6 +1,7 @@
 package dev.gatehouse.server.web.admin;
 
 import dev.gatehouse.core.error.DomainException;
+import dev.gatehouse.core.mfa.MfaDevices;
 import dev.gatehouse.core.model.Group;
 import dev.gatehouse.core.model.PermissionSet;
 import dev.gatehouse.core.model.PrincipalType;
@@ -21,7 +22,8 @@ import java.util.Map;
 /**
  * {@code /admin/users/{userName}}: one user with their groups, what they hold in which account, and their active
  * sessions; issuing a new activation link, ending sessions, adding them to or removing them from groups, and
- * assigning them a permission set in an account or removing that again (which ends their sessions).
+ * assigning them a permission set in an account or removing that again (which ends their sessions). Their MFA
+ * devices are listed too, each deleted through {@link UserMfaPages}.
  */
 final class UserPage {
 
@@ -33,15 +35,17 @@ final class UserPage {
     private final AccessModelService accessModel;
     private final ActivationService activations;
     private final SessionService sessions;
+    private final MfaDevices mfaDevices;
     private final String publicUrl;
     private final Templates templates;
 
     UserPage(IdentityStoreService identityStore, AccessModelService accessModel, ActivationService activations,
-             SessionService sessions, String publicUrl, Templates templates) {
+             SessionService sessions, MfaDevices mfaDevices, String publicUrl, Templates templates) {
         this.identityStore = identityStore;
         this.accessModel = accessModel;
         this.activations = activations;
         this.sessions = sessions;
+        this.mfaDevices = mfaDevices;
         this.publicUrl = publicUrl;
         this.templates = templates;
     }
@@ -151,6 +155,7 @@ final class UserPage {
                 accessModel.listPermissionSets(null, SUGGESTED).stream().map(PermissionSet::name).toList(),
                 sessions.activeSessionsOf(user.userId()).stream()
                         .map(session -> Rows.session(session, admin.sessionId())).toList(),
-                activationLink, groupName, assignment, errors));
+                activationLink, groupName, assignment, errors,
+                mfaDevices.list(user.userId()).stream().map(UserMfaPages::row).toList()));
     }
 }

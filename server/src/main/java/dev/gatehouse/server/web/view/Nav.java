@@ -9,7 +9,7 @@ package dev.gatehouse.server.web.view;
 public record Nav(String userName, String csrf, boolean administrator, Section current) {
 
     /** The portal page being shown, marked for screen readers and highlighted. */
-    public enum Section { ACCOUNTS, SESSIONS }
+    public enum Section { ACCOUNTS, SESSIONS, MFA }
 
     public boolean onAccounts() {
         return current == Section.ACCOUNTS;
@@ -17,5 +17,9 @@ public record Nav(String userName, String csrf, boolean administrator, Section c
 
     public boolean onSessions() {
         return current == Section.SESSIONS;
+    }
+
+    public boolean onMfa() {
+        return current == Section.MFA;
     }
 }

@@ -13,8 +13,9 @@ import java.util.Map;
  * @param groupName      what was typed into "add to group", shown again after an error
  * @param assignment     the assign form as typed
  * @param errors         the errors of the form that was refused, by field name
+ * @param mfaDevices     their authenticator apps, security keys and passkeys
  */
 public record UserView(AdminFrame frame, UserRow user, List<String> groups, List<AssignmentRow> assignments,
                        List<AccountRow> accounts, List<String> permissionSets, List<SessionRow> sessions,
                        String activationLink, String groupName, PrincipalAssignmentForm assignment,
-                       Map<String, String> errors) { }
+                       Map<String, String> errors, List<MfaDeviceRow> mfaDevices) { }
