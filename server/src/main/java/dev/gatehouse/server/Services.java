@@ -99,8 +99,6 @@ public final class Services implements AutoCloseable {
         this.activations = new ActivationService(store, clock, audit, passwordHasher, lifetimes);
         this.authenticatorApps = new AuthenticatorApps(store, clock, audit,
                 new SecretSealer(sealingKeys), "Gatehouse");
-        this.signIn = new SignInService(store, clock, audit, passwordHasher, lifetimes, config.mfa(),
-                authenticatorApps);
         this.sessions = new SessionService(store, clock, audit);
         this.clients = new ClientRegistrations(store, clock, audit, lifetimes, currentInstance);
         this.devices = new DeviceAuthorizations(store, clock, audit, lifetimes, clients, currentInstance,
@@ -116,6 +114,8 @@ public final class Services implements AutoCloseable {
         this.securityKeys = new SecurityKeys(store, clock, audit, new SecretSealer(sealingKeys),
                 RelyingParty.of(config.publicUrl(), "Gatehouse"));
         this.mfaDevices = new MfaDevices(store, authenticatorApps, securityKeys);
+        this.signIn = new SignInService(store, clock, audit, passwordHasher, lifetimes, config.mfa(),
+                authenticatorApps, securityKeys);
         if (config.bootstrapAdmin() != null) {
             instances.bootstrapAdministrator(config.bootstrapAdmin().userName(), config.bootstrapAdmin().password(),
                     passwordHasher);

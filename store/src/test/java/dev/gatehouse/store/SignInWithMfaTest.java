@@ -12,17 +12,22 @@ import dev.gatehouse.core.error.DomainError;
 import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.core.mfa.AuthenticatorApps;
 import dev.gatehouse.core.mfa.Base32;
+import dev.gatehouse.core.mfa.CeremonyStart;
 import dev.gatehouse.core.mfa.Enrolment;
 import dev.gatehouse.core.mfa.MfaDevice;
 import dev.gatehouse.core.mfa.MfaDeviceKind;
 import dev.gatehouse.core.mfa.MfaPolicy;
 import dev.gatehouse.core.mfa.PendingSignIn;
+import dev.gatehouse.core.mfa.RelyingParty;
 import dev.gatehouse.core.mfa.SecretSealer;
+import dev.gatehouse.core.mfa.SecurityKeys;
 import dev.gatehouse.core.mfa.Totp;
 import dev.gatehouse.core.model.AuditEvent;
 import dev.gatehouse.core.model.AuditQuery;
 import dev.gatehouse.core.model.SealingKey;
 import dev.gatehouse.core.model.User;
+import dev.gatehouse.core.security.Throttle.Subject;
+import dev.gatehouse.core.security.ThrottlePolicy;
 import dev.gatehouse.core.service.Lifetimes;
 import dev.gatehouse.core.service.SignInService;
 import dev.gatehouse.core.service.SignInService.EnrolmentNeeded;
@@ -30,6 +35,7 @@ import dev.gatehouse.core.service.SignInService.Result;
 import dev.gatehouse.core.service.SignInService.SecondFactorNeeded;
 import dev.gatehouse.core.service.SignInService.SignedIn;
 import dev.gatehouse.core.testing.CountingPasswordHasher;
+import dev.gatehouse.core.testing.SoftwareAuthenticator;
 import dev.gatehouse.core.testing.SteppedClock;
 import dev.gatehouse.core.token.Secrets;
 import dev.gatehouse.store.testing.TestUsers;
@@ -47,22 +53,25 @@ class SignInWithMfaTest extends ServiceOnH2 {
     private static final Duration STEP = Duration.ofSeconds(30);
     private static final RequestContext CONTEXT = new RequestContext("request-1", "192.0.2.10", "test");
     private static final String PASSWORD = "Corr3ct-Horse!";
+    private static final String ORIGIN = "http://localhost:8080";
 
     private final SteppedClock clock = new SteppedClock(START);
     private final CountingPasswordHasher hasher = new CountingPasswordHasher();
     private AuthenticatorApps apps;
+    private SecurityKeys keys;
     private User ed;
 
     @BeforeEach
     void setUp() {
         SecretSealer sealer = new SecretSealer(List.of(new SealingKey(1, Secrets.randomBytes(32), START)));
         apps = new AuthenticatorApps(store, clock, new AuditLog(clock), sealer, "Gatehouse");
+        keys = new SecurityKeys(store, clock, new AuditLog(clock), sealer, RelyingParty.of(ORIGIN, "Gatehouse"));
         ed = with(TestUsers.user("ed.developer"), "passwordHash", hasher.hash(PASSWORD.toCharArray()));
         store.users().insert(ed);
     }
 
     private SignInService service(MfaPolicy policy) {
-        return new SignInService(store, clock, new AuditLog(clock), hasher, Lifetimes.defaults(), policy, apps);
+        return new SignInService(store, clock, new AuditLog(clock), hasher, Lifetimes.defaults(), policy, apps, keys);
     }
 
     private Result signIn(SignInService service, String remembered) {
@@ -77,6 +86,15 @@ class SignInWithMfaTest extends ServiceOnH2 {
         apps.confirm(ed.userId(), enrolment.deviceId(), Totp.STANDARD.code(secret, clock.instant()), asEd, CONTEXT);
         clock.advance(STEP);
         return secret;
+    }
+
+    /** A security key registered for ed. */
+    private SoftwareAuthenticator registerKey() {
+        SoftwareAuthenticator key = new SoftwareAuthenticator(ORIGIN);
+        CeremonyStart start = keys.startRegistration(ed.userId());
+        keys.finishRegistration(ed.userId(), "Blue key", start.handle(), key.create(start.optionsJson()),
+                Actor.user(ed.userId(), ed.userName()), CONTEXT);
+        return key;
     }
 
     private String code(byte[] secret) {
@@ -116,6 +134,42 @@ class SignInWithMfaTest extends ServiceOnH2 {
                 .extracting(e -> e.eventName() + " " + e.requestParameters().get("credentialType")
                         + " " + e.requestParameters().get("mfaType"))
                 .containsExactlyInAnyOrder("CredentialVerification TOTP null", "UserAuthentication PASSWORD TOTP");
+    }
+
+    @Test
+    void securityKeyCompletesTheSignInAndIsAuditedAsAwsDoes() {
+        SoftwareAuthenticator key = registerKey();
+        SignInService service = service(MfaPolicy.DEFAULT);
+        SecondFactorNeeded needed = (SecondFactorNeeded) signIn(service, null);
+        String pending = needed.pending().cookieValue();
+        assertThat(needed.kinds()).containsExactly(MfaDeviceKind.WEBAUTHN);
+        assertThat(service.waiting(pending).kinds()).containsExactly(MfaDeviceKind.WEBAUTHN);
+
+        CeremonyStart challenge = service.securityKeyChallenge(pending);
+        SignedIn signedIn = service.completeWithSecurityKey(pending, challenge.handle(),
+                key.counter(1).get(challenge.optionsJson()), CONTEXT);
+
+        assertThat(service.find(signedIn.cookieValue())).isPresent();
+        assertThat(signInEvents()).extracting(e -> e.eventName() + " " + e.requestParameters().get("credentialType")
+                        + " " + e.requestParameters().get("mfaType"))
+                .contains("CredentialChallenge WEBAUTHN null", "CredentialVerification WEBAUTHN null",
+                        "UserAuthentication PASSWORD WEBAUTHN");
+    }
+
+    @Test
+    void securityKeyOfAnotherOriginIsRefusedAndCountedWithWrongCodes() {
+        SoftwareAuthenticator phished = registerKey().from("http://localhost.evil.example");
+        SignInService service = service(MfaPolicy.DEFAULT);
+        String pending = ((SecondFactorNeeded) signIn(service, null)).pending().cookieValue();
+        CeremonyStart challenge = service.securityKeyChallenge(pending);
+
+        DomainException refused = catchThrowableOfType(DomainException.class, () -> service.completeWithSecurityKey(
+                pending, challenge.handle(), phished.get(challenge.optionsJson()), CONTEXT));
+
+        assertThat(refused.error()).isInstanceOf(DomainError.InvalidInput.class);
+        assertThat(store.failedAttempts().find(
+                Subject.of("secondFactorUser", ed.userId(), ThrottlePolicy.USER_NAME).key())).isPresent();
+        assertThat(store.sessions().activeSessionsOf(ed.userId(), clock.instant())).isEmpty();
     }
 
     @Test

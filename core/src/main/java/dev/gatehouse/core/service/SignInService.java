@@ -7,6 +7,7 @@ import dev.gatehouse.core.audit.RequestContext;
 import dev.gatehouse.core.error.DomainError;
 import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.core.mfa.AuthenticatorApps;
+import dev.gatehouse.core.mfa.CeremonyStart;
 import dev.gatehouse.core.mfa.Enrolment;
 import dev.gatehouse.core.mfa.MfaDevice;
 import dev.gatehouse.core.mfa.MfaDeviceKind;
@@ -15,6 +16,7 @@ import dev.gatehouse.core.mfa.PendingSignIn;
 import dev.gatehouse.core.mfa.PendingSignIn.Purpose;
 import dev.gatehouse.core.mfa.RememberedBrowsers;
 import dev.gatehouse.core.mfa.RememberedBrowsers.Remembered;
+import dev.gatehouse.core.mfa.SecurityKeys;
 import dev.gatehouse.core.model.PortalSession;
 import dev.gatehouse.core.model.SessionKind;
 import dev.gatehouse.core.model.User;
@@ -67,12 +69,13 @@ public final class SignInService {
     private final Lifetimes lifetimes;
     private final MfaPolicy policy;
     private final AuthenticatorApps apps;
+    private final SecurityKeys keys;
     private final RememberedBrowsers rememberedBrowsers;
     private final String unknownUserHash;
     private final Throttle throttle;
 
     public SignInService(Store store, Clock clock, AuditLog audit, PasswordHasher hasher, Lifetimes lifetimes,
-                         MfaPolicy policy, AuthenticatorApps apps) {
+                         MfaPolicy policy, AuthenticatorApps apps, SecurityKeys keys) {
         this.store = store;
         this.clock = clock;
         this.audit = audit;
@@ -80,6 +83,7 @@ public final class SignInService {
         this.lifetimes = lifetimes;
         this.policy = policy;
         this.apps = apps;
+        this.keys = keys;
         this.rememberedBrowsers = new RememberedBrowsers(clock, policy.rememberBrowser());
         // Checked against when the user does not exist, so a wrong name costs as long as a wrong password.
         this.unknownUserHash = hasher.hash(Secrets.newToken("").toCharArray());
@@ -115,8 +119,8 @@ public final class SignInService {
     /** The password was right, but the user has no MFA device and must register one first. */
     public record EnrolmentNeeded(Pending pending) implements Result { }
 
-    /** A pending sign-in still waiting, with its user. */
-    public record Waiting(User user, Purpose purpose, Instant expiresAt) { }
+    /** A pending sign-in still waiting, with its user and the kinds of second factor they can answer with. */
+    public record Waiting(User user, Purpose purpose, Instant expiresAt, Set<MfaDeviceKind> kinds) { }
 
     /** A browser session that is still active, with its user. */
     public record BrowserSession(PortalSession session, User user) { }
@@ -158,8 +162,7 @@ public final class SignInService {
             return switch (policy.afterPassword(!devices.isEmpty(), remembered)) {
                 case SIGN_IN -> startSession(tx, user, context, remembered ? "rememberedBrowser" : null, null);
                 case SECOND_FACTOR -> {
-                    Set<MfaDeviceKind> kinds = devices.stream().map(MfaDevice::kind)
-                            .collect(Collectors.toCollection(() -> EnumSet.noneOf(MfaDeviceKind.class)));
+                    Set<MfaDeviceKind> kinds = kindsOf(devices);
                     Pending pending = startPending(tx, user, Purpose.SECOND_FACTOR, now);
                     for (MfaDeviceKind kind : kinds) {
                         audit.success(tx.audit(), context, actor, EventSource.SIGN_IN, "CredentialChallenge",
@@ -185,25 +188,48 @@ public final class SignInService {
     public Waiting waiting(String pendingCookie) {
         PendingSignIn pending = activePending(pendingCookie);
         User user = store.users().findById(pending.userId()).filter(User::enabled).orElseThrow(SignInService::expired);
-        return new Waiting(user, pending.purpose(), pending.expiresAt());
+        return new Waiting(user, pending.purpose(), pending.expiresAt(), kindsOf(confirmedDevices(store, user.userId())));
     }
 
     /** The second step with an authenticator app's code; each code works once, wrong ones are throttled. */
     public SignedIn completeWithAuthenticatorApp(String pendingCookie, String code, RequestContext context) {
-        Waiting waiting = waiting(pendingCookie);
-        User user = waiting.user();
-        Subject subject = secondFactorSubject(user);
-        try {
-            throttle.requireAllowed(store.failedAttempts(), List.of(subject), "wrong codes");
-        } catch (DomainException refused) {
-            auditVerification(store, context, user, MfaDeviceKind.TOTP, refused.error(), false);
-            throw refused;
-        }
+        User user = notThrottled(pendingCookie, MfaDeviceKind.TOTP, context);
         Optional<MfaDevice> device = apps.verify(user.userId(), code);
         if (device.isEmpty()) {
             throw refuseFactor(pendingCookie, MfaDeviceKind.TOTP, context);
         }
         return complete(pendingCookie, device.get(), context);
+    }
+
+    /** A challenge for the pending sign-in's user to sign with one of their security keys or passkeys. */
+    public CeremonyStart securityKeyChallenge(String pendingCookie) {
+        return keys.startAssertion(waiting(pendingCookie).user().userId());
+    }
+
+    /**
+     * The second step with a security key or passkey: {@code responseJson} is what the browser answered to the
+     * challenge {@code handle}. Refusals count with wrong app codes, so switching factor buys no extra guesses.
+     */
+    public SignedIn completeWithSecurityKey(String pendingCookie, String handle, String responseJson,
+                                            RequestContext context) {
+        User user = notThrottled(pendingCookie, MfaDeviceKind.WEBAUTHN, context);
+        Optional<MfaDevice> device = keys.finishAssertion(user.userId(), handle, responseJson, context);
+        if (device.isEmpty()) {
+            throw refuseFactor(pendingCookie, MfaDeviceKind.WEBAUTHN, context);
+        }
+        return complete(pendingCookie, device.get(), context);
+    }
+
+    /** The pending sign-in's user, unless too many wrong second factors wait out their back-off (audited). */
+    private User notThrottled(String pendingCookie, MfaDeviceKind kind, RequestContext context) {
+        User user = waiting(pendingCookie).user();
+        try {
+            throttle.requireAllowed(store.failedAttempts(), List.of(secondFactorSubject(user)), "wrong codes");
+        } catch (DomainException refused) {
+            auditVerification(store, context, user, kind, refused.error(), false);
+            throw refused;
+        }
+        return user;
     }
 
     /**
@@ -326,6 +352,11 @@ public final class SignInService {
         audit.success(tx.audit(), context, Actor.user(user.userId(), user.userName()), EventSource.SIGN_IN,
                 "UserAuthentication", parameters, Map.of("result", "Success", "sessionId", session.sessionId()));
         return new SignedIn(session, user, cookie);
+    }
+
+    private static Set<MfaDeviceKind> kindsOf(List<MfaDevice> devices) {
+        return devices.stream().map(MfaDevice::kind)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(MfaDeviceKind.class)));
     }
 
     private static List<MfaDevice> confirmedDevices(Store tx, String userId) {

@@ -2,6 +2,8 @@ package dev.gatehouse.server.web;
 
 import dev.gatehouse.core.error.DomainError;
 import dev.gatehouse.core.error.DomainException;
+import dev.gatehouse.core.mfa.CeremonyStart;
+import dev.gatehouse.core.mfa.MfaDeviceKind;
 import dev.gatehouse.core.mfa.PendingSignIn.Purpose;
 import dev.gatehouse.core.service.SignInService;
 import dev.gatehouse.core.service.SignInService.SignedIn;
@@ -11,11 +13,13 @@ import dev.gatehouse.server.web.HtmlErrors.HtmlError;
 import dev.gatehouse.server.web.view.MfaCodeView;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.util.function.Supplier;
 
 /**
  * {@code /signin/mfa}: the second step of signing in, after a right password, for a user with an MFA device. The
- * code of an authenticator app completes the sign-in; a wrong one is counted (core throttles guesses per user),
- * and a pending sign-in that expired or completed sends the person back to the password.
+ * code of an authenticator app, or a security key's answer (posted to {@code /signin/mfa/security-key} by
+ * gatehouse.js), completes the sign-in; a wrong one is counted (core throttles guesses per user, across both
+ * kinds), and a pending sign-in that expired or completed sends the person back to the password.
  */
 final class MfaSignInPage {
 
@@ -33,9 +37,12 @@ final class MfaSignInPage {
         this.templates = templates;
     }
 
+    static final String SECURITY_KEY_PATH = SignInSteps.MFA_PATH + "/security-key";
+
     void mount(PageRoutes routes) {
         routes.get(SignInSteps.MFA_PATH, this::form);
         routes.post(SignInSteps.MFA_PATH, this::submit);
+        routes.post(SECURITY_KEY_PATH, this::submitSecurityKey);
     }
 
     private void form(Context ctx) {
@@ -51,23 +58,37 @@ final class MfaSignInPage {
             ctx.redirect(SignInSteps.then(SignInSteps.ENROL_PATH, next), HttpStatus.SEE_OTHER);
             return;
         }
-        show(ctx, 200, waiting, next, null);
+        show(ctx, 200, steps.pending(ctx), waiting, next, null);
     }
 
     private void submit(Context ctx) {
         csrf.checkAnonymous(ctx);
-        String next = NextPaths.safe(ctx.formParam("next"));
         String pending = steps.pending(ctx);
+        String code = ctx.formParam("code");
+        complete(ctx, pending, () -> signIn.completeWithAuthenticatorApp(pending, code, RequestContexts.of(ctx)));
+    }
+
+    private void submitSecurityKey(Context ctx) {
+        csrf.checkAnonymous(ctx);
+        String pending = steps.pending(ctx);
+        String handle = ctx.formParam("handle");
+        String response = ctx.formParam("response");
+        complete(ctx, pending,
+                () -> signIn.completeWithSecurityKey(pending, handle, response, RequestContexts.of(ctx)));
+    }
+
+    private void complete(Context ctx, String pending, Supplier<SignedIn> step) {
+        String next = NextPaths.safe(ctx.formParam("next"));
         SignedIn signedIn;
         try {
-            signedIn = signIn.completeWithAuthenticatorApp(pending, ctx.formParam("code"), RequestContexts.of(ctx));
+            signedIn = step.get();
         } catch (DomainException e) {
             if (e.error() instanceof DomainError.ExpiredToken) {
                 startAgain(ctx, next, e.error());
                 return;
             }
             HtmlError shown = HtmlErrors.describe(e.error());
-            show(ctx, shown.status(), signIn.waiting(pending), next, shown.message());
+            show(ctx, shown.status(), pending, signIn.waiting(pending), next, shown.message());
             return;
         }
         steps.continueWith(ctx, signedIn, next);
@@ -78,8 +99,13 @@ final class MfaSignInPage {
         passwordStep.showForm(ctx, shown.status(), next, "", shown.message());
     }
 
-    private void show(Context ctx, int status, Waiting waiting, String next, String error) {
+    private void show(Context ctx, int status, String pending, Waiting waiting, String next, String error) {
+        // Each showing gets a fresh challenge: the last one was used up by the answer that was refused.
+        CeremonyStart key = waiting.kinds().contains(MfaDeviceKind.WEBAUTHN)
+                ? signIn.securityKeyChallenge(pending) : null;
         templates.render(ctx, status, "signin-mfa.jte", new MfaCodeView(csrf.forAnonymousForm(ctx), next,
-                waiting.user().userName(), error, NextPaths.signInThen(next)));
+                waiting.user().userName(), error, NextPaths.signInThen(next),
+                waiting.kinds().contains(MfaDeviceKind.TOTP), key == null ? null : key.handle(),
+                key == null ? null : key.optionsJson()));
     }
 }

@@ -83,13 +83,22 @@ public final class Browser {
 
     /** The value of {@code <input type="hidden" name="…" value="…">}, unescaped as a browser would. */
     public static String hidden(HttpResponse<String> page, String name) {
-        Matcher m = Pattern.compile("<input type=\"hidden\" name=\"" + Pattern.quote(name) + "\" value=\"([^\"]*)\">")
-                .matcher(page.body());
+        return firstMatch(page, "<input type=\"hidden\" name=\"" + Pattern.quote(name) + "\" value=\"([^\"]*)\">",
+                "hidden field " + name);
+    }
+
+    /** The value of the first attribute {@code name="…"} on the page (e.g. a form's WebAuthn options), unescaped. */
+    public static String attribute(HttpResponse<String> page, String name) {
+        return firstMatch(page, "\\s" + Pattern.quote(name) + "=\"([^\"]*)\"", "attribute " + name);
+    }
+
+    private static String firstMatch(HttpResponse<String> page, String regex, String what) {
+        Matcher m = Pattern.compile(regex).matcher(page.body());
         if (!m.find()) {
-            throw new AssertionError("No hidden field " + name + " in:\n" + page.body());
+            throw new AssertionError("No " + what + " in:\n" + page.body());
         }
-        return m.group(1).replace("&#34;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">")
-                .replace("&amp;", "&");
+        return m.group(1).replace("&#34;", "\"").replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<")
+                .replace("&gt;", ">").replace("&amp;", "&");
     }
 
     public static Map<String, String> form(String... namesAndValues) {

@@ -5,12 +5,17 @@ import static dev.gatehouse.server.web.Browser.hidden;
 import static dev.gatehouse.server.web.Browser.location;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gatehouse.core.audit.Actor;
+import dev.gatehouse.core.audit.RequestContext;
 import dev.gatehouse.core.mfa.Base32;
+import dev.gatehouse.core.mfa.CeremonyStart;
 import dev.gatehouse.core.mfa.MfaPolicy;
 import dev.gatehouse.core.mfa.Totp;
 import dev.gatehouse.core.model.AuditEvent;
 import dev.gatehouse.core.model.AuditQuery;
+import dev.gatehouse.core.model.User;
 import dev.gatehouse.core.service.SignInService;
+import dev.gatehouse.core.testing.SoftwareAuthenticator;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -346,6 +351,51 @@ class MfaSignInPagesTest {
 
         assertThat(page.statusCode()).isEqualTo(303);
         assertThat(location(page)).isEqualTo("/signin?next=/start/mfa/app");
+    }
+
+    @Test
+    void userWithASecurityKeySignsInWithItsAnswerPostedByTheScript() {
+        String user = newUser(server);
+        SoftwareAuthenticator key = registerKey(server, user);
+        Browser browser = server.newBrowser();
+        HttpResponse<String> page = browser.get(location(browser.signIn(user, "/start?tab=accounts")));
+        assertThat(page.body()).contains("Use security key").doesNotContain("Code from your authenticator app");
+
+        HttpResponse<String> signedIn = browser.post("/signin/mfa/security-key", form("csrf", hidden(page, "csrf"),
+                "next", hidden(page, "next"), "handle", hidden(page, "handle"),
+                "response", key.counter(1).get(Browser.attribute(page, "data-webauthn-assert"))));
+
+        assertThat(signedIn.statusCode()).isEqualTo(303);
+        assertThat(location(signedIn)).isEqualTo("/start?tab=accounts");
+        assertThat(browser.get("/start").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void securityKeyAnswerFromAnotherSiteIsRefusedAndANewChallengeOffered() {
+        String user = newUser(server);
+        SoftwareAuthenticator key = registerKey(server, user).from("https://gatehouse.evil.example");
+        Browser browser = server.newBrowser();
+        HttpResponse<String> page = browser.get(location(browser.signIn(user, "/start")));
+
+        HttpResponse<String> refused = browser.post("/signin/mfa/security-key", form("csrf", hidden(page, "csrf"),
+                "next", "/start", "handle", hidden(page, "handle"),
+                "response", key.get(Browser.attribute(page, "data-webauthn-assert"))));
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("id=\"code-error\"", "That MFA device was not recognised");
+        assertThat(hidden(refused, "handle")).as("a fresh challenge").isNotEqualTo(hidden(page, "handle"));
+        assertThat(browser.cookie(SessionCookies.NAME)).isEmpty();
+    }
+
+    /** A security key registered for {@code userName} through core, as the portal page does. */
+    private static SoftwareAuthenticator registerKey(WebTestServer on, String userName) {
+        SoftwareAuthenticator key = new SoftwareAuthenticator(on.services.config().publicUrl());
+        User owner = on.services.identityStore().user(userName);
+        CeremonyStart start = on.services.securityKeys().startRegistration(owner.userId());
+        on.services.securityKeys().finishRegistration(owner.userId(), "Blue key", start.handle(),
+                key.create(start.optionsJson()), Actor.user(owner.userId(), userName),
+                RequestContext.commandLine("test"));
+        return key;
     }
 
     private static String newUser(WebTestServer on) {
