@@ -41,4 +41,9 @@ public final class ContextKeys {
     public Map<String, List<String>> asMap() {
         return Map.copyOf(values);
     }
+
+    @Override
+    public String toString() {
+        return values.toString();
+    }
 }
