@@ -23,6 +23,10 @@ final class PolicyString {
     }
 
     private record Variable(String key, String fallback) implements Part {
+
+        private Variable {
+            key = ContextKeys.lowerCase(key);
+        }
     }
 
     private final String raw;
