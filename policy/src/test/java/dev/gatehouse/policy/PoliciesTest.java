@@ -29,6 +29,17 @@ class PoliciesTest {
     }
 
     @Test
+    void parseInlineWhenOverTheLimitAndNotJsonThenSaysBoth() {
+        String longAndBroken = "{\n" + " ".repeat(Policies.MAX_INLINE_POLICY_CHARS) + "\nx";
+
+        assertThat(catchThrowableOfType(InvalidPolicyException.class, () -> Policies.parseInline(longAndBroken))
+                .problems()).extracting(PolicyProblem::message)
+                .containsExactly("the policy has 10244 characters; an inline policy may have at most 10240",
+                        "the policy is not valid JSON at line 3, column 1: Unexpected character ('x' (code 120)):"
+                                + " was expecting double-quote to start field name (line 3 reads: x)");
+    }
+
+    @Test
     void parseWhenTrailingTextThenRefused() {
         assertThatThrownBy(() -> Policies.parse("custom", ALLOW_ALL + " {}"))
                 .hasMessageStartingWith("the policy is not valid JSON at line 1");
