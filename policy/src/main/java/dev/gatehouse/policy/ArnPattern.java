@@ -70,10 +70,6 @@ final class ArnPattern {
         return texts;
     }
 
-    boolean hasVariables() {
-        return raw.contains("${");
-    }
-
     boolean matches(String arn, ContextKeys context) {
         if (everything) {
             return true;

@@ -1,5 +1,7 @@
 package dev.gatehouse.policy;
 
+import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -50,8 +52,8 @@ final class DateValues implements ValueMatcher {
         }
         if (NumericValues.number(text) != null) {
             try {
-                return Instant.ofEpochSecond(new java.math.BigDecimal(text).longValueExact());
-            } catch (ArithmeticException | java.time.DateTimeException e) {
+                return Instant.ofEpochSecond(new BigDecimal(text).longValueExact());
+            } catch (ArithmeticException | DateTimeException e) {
                 return null;
             }
         }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
 
 /**
  * Reads the JSON of a policy document. Text that is not JSON is described the way the server's other JSON
@@ -30,7 +31,7 @@ final class JsonSyntax {
             String where = location == null || location.getLineNr() < 1 ? "" : " at line " + location.getLineNr()
                     + ", column " + location.getColumnNr();
             String reads = location == null ? "" : lineText(document, location.getLineNr());
-            throw new InvalidPolicyException(java.util.List.of(new PolicyProblem(null,
+            throw new InvalidPolicyException(List.of(new PolicyProblem(null,
                     "the policy is not valid JSON" + where + ": " + firstLine(e.getOriginalMessage()) + reads)));
         }
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -49,6 +50,6 @@ public final class ManagedPolicies {
                 throw new UncheckedIOException(e);
             }
         }
-        return java.util.Collections.unmodifiableMap(policies);
+        return Collections.unmodifiableMap(policies);
     }
 }
