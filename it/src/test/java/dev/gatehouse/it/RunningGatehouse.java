@@ -41,6 +41,13 @@ public final class RunningGatehouse implements AutoCloseable {
         return start(config(dataDir, DatabaseConfig.embedded(dataDir), List.of()).withMasterKey(masterKey), clock);
     }
 
+    /** On H2, with sign-ins that last {@code portalSession} instead of the default 8 hours. */
+    public static RunningGatehouse onH2(Path dataDir, MutableClock clock, Duration portalSession) {
+        GatehouseConfig config = new GatehouseConfig(dataDir, "127.0.0.1", 0, null, "us-east-1",
+                DatabaseConfig.embedded(dataDir), List.of(), portalSession, null);
+        return start(config, clock);
+    }
+
     public static RunningGatehouse on(TestDatabase database, Path dataDir, MutableClock clock) {
         return start(dataDir, new DatabaseConfig(database.jdbcUrl(), database.user(), database.password()), clock,
                 List.of());

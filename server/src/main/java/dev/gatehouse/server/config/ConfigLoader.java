@@ -125,13 +125,17 @@ public final class ConfigLoader {
 
     /** The environment variable for a key wins over the file; blank counts as unset. */
     private String value(Properties file, String key, String fallback) {
-        String variable = "GATEHOUSE_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
-        String fromEnv = environment.get(variable);
+        String fromEnv = environment.get(variable(key));
         if (fromEnv != null && !fromEnv.isBlank()) {
             return fromEnv.strip();
         }
         String fromFile = file.getProperty(key);
         return fromFile != null && !fromFile.isBlank() ? fromFile.strip() : fallback;
+    }
+
+    /** The environment variable that overrides {@code key}: {@code db.url} → {@code GATEHOUSE_DB_URL}. */
+    private static String variable(String key) {
+        return "GATEHOUSE_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
     }
 
     private int integer(Properties file, String key, int fallback, int min, int max, List<String> problems) {
@@ -159,11 +163,11 @@ public final class ConfigLoader {
         try {
             Duration parsed = Duration.parse(raw);
             if (parsed.compareTo(MIN_SESSION) < 0 || parsed.compareTo(MAX_SESSION) > 0) {
-                problems.add(key + " must be between PT15M and P90D, not " + raw);
+                problems.add(key + " (" + variable(key) + ") must be between PT15M and P90D, not " + raw);
             }
             return parsed;
         } catch (DateTimeParseException e) {
-            problems.add(key + " must be an ISO-8601 duration such as PT8H, not '" + raw + "'");
+            problems.add(key + " (" + variable(key) + ") must be an ISO-8601 duration such as PT8H, not '" + raw + "'");
             return fallback;
         }
     }

@@ -110,4 +110,27 @@ class ConfigLoaderTest {
         assertThat(fromEnvironment.adminGroup()).isEqualTo("Gatehouse Admins");
         assertThat(load(Map.of("GATEHOUSE_DATA_DIR", dataDir.toString() + "/elsewhere")).adminGroup()).isNull();
     }
+
+    @Test
+    void loadWhenPortalSessionDurationAtEitherBoundThenAccepted() {
+        assertThat(load(Map.of("GATEHOUSE_DATA_DIR", dataDir.toString(),
+                "GATEHOUSE_PORTAL_SESSION_DURATION", "PT15M")).portalSessionDuration())
+                .isEqualTo(Duration.ofMinutes(15));
+        assertThat(load(Map.of("GATEHOUSE_DATA_DIR", dataDir.toString(),
+                "GATEHOUSE_PORTAL_SESSION_DURATION", "P90D")).portalSessionDuration())
+                .isEqualTo(Duration.ofDays(90));
+    }
+
+    @Test
+    void loadWhenPortalSessionDurationOutOfRangeOrMalformedThenProblemNamesTheKey() {
+        for (String raw : List.of("PT14M59S", "P90DT1S", "8 hours")) {
+            assertThatThrownBy(() -> load(Map.of("GATEHOUSE_DATA_DIR", dataDir.toString(),
+                    "GATEHOUSE_PORTAL_SESSION_DURATION", raw)))
+                    .as(raw)
+                    .isInstanceOfSatisfying(InvalidConfigException.class, e -> assertThat(e.problems())
+                            .singleElement().asString()
+                            .startsWith("portal-session-duration (GATEHOUSE_PORTAL_SESSION_DURATION) must be")
+                            .contains(raw));
+        }
+    }
 }
