@@ -2,6 +2,7 @@ package dev.gatehouse.server.config;
 
 import dev.gatehouse.server.config.GatehouseConfig.BootstrapAdmin;
 import dev.gatehouse.server.config.GatehouseConfig.DatabaseConfig;
+import dev.gatehouse.server.config.GatehouseConfig.SmtpConfig;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
@@ -74,11 +75,37 @@ public final class ConfigLoader {
         }
         String adminGroup = value(file, "admin-group", null);
         MasterKeySource masterKey = masterKey(file, dataDir, problems);
+        SmtpConfig smtp = smtp(file, problems);
         if (!problems.isEmpty()) {
             throw new InvalidConfigException(problems);
         }
         return new GatehouseConfig(dataDir, bindAddress, port, publicUrl, region, database, aliases, session, admin,
-                adminGroup, masterKey);
+                adminGroup, masterKey, smtp);
+    }
+
+    /** The mail server for password-reset links, or null when {@code smtp-host} is not set. */
+    private SmtpConfig smtp(Properties file, List<String> problems) {
+        String host = value(file, "smtp-host", null);
+        if (host == null) {
+            return null;
+        }
+        String startTls = value(file, "smtp-starttls", "true");
+        if (!startTls.equals("true") && !startTls.equals("false")) {
+            problems.add("smtp-starttls (GATEHOUSE_SMTP_STARTTLS) must be true or false, not '" + startTls + "'");
+        }
+        int port = integer(file, "smtp-port", startTls.equals("false") ? 25 : 587, 1, 65535, problems);
+        String from = value(file, "smtp-from", null);
+        if (from == null || !from.matches("[^@\\s]+@[^@\\s]+")) {
+            problems.add("smtp-from (GATEHOUSE_SMTP_FROM) must be the address mail comes from when smtp-host is set"
+                    + (from == null ? "" : ", not '" + from + "'"));
+        }
+        String username = value(file, "smtp-username", null);
+        String password = value(file, "smtp-password", null);
+        if (username == null != (password == null)) {
+            problems.add("smtp-username (GATEHOUSE_SMTP_USERNAME) and smtp-password (GATEHOUSE_SMTP_PASSWORD) go "
+                    + "together");
+        }
+        return new SmtpConfig(host, port, from, username, password, !startTls.equals("false"));
     }
 
     /** The key itself only from the environment: a config file is too easily copied along with the data. */

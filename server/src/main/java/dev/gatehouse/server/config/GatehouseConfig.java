@@ -19,13 +19,23 @@ import java.util.List;
  * @param bootstrapAdmin   an administrator to create on start, or null
  * @param adminGroup       the display name of a group whose members may use the admin console, or null
  * @param masterKey        where the key that encrypts the sealing keys comes from (docs/keys.md)
+ * @param smtp             the mail server that sends password-reset links, or null: then only administrators reset
  */
 public record GatehouseConfig(Path dataDir, String bindAddress, int port, String publicUrl, String region,
                               DatabaseConfig database, List<String> startUrlAliases, Duration portalSessionDuration,
-                              BootstrapAdmin bootstrapAdmin, String adminGroup, MasterKeySource masterKey) {
+                              BootstrapAdmin bootstrapAdmin, String adminGroup, MasterKeySource masterKey,
+                              SmtpConfig smtp) {
 
     public GatehouseConfig {
         startUrlAliases = List.copyOf(startUrlAliases);
+    }
+
+    /** Without a mail server. */
+    public GatehouseConfig(Path dataDir, String bindAddress, int port, String publicUrl, String region,
+                           DatabaseConfig database, List<String> startUrlAliases, Duration portalSessionDuration,
+                           BootstrapAdmin bootstrapAdmin, String adminGroup, MasterKeySource masterKey) {
+        this(dataDir, bindAddress, port, publicUrl, region, database, startUrlAliases, portalSessionDuration,
+                bootstrapAdmin, adminGroup, masterKey, null);
     }
 
     /** With the master key in the data directory's {@code master.key}. */
@@ -60,6 +70,21 @@ public record GatehouseConfig(Path dataDir, String bindAddress, int port, String
         }
     }
 
+    /**
+     * An SMTP server. {@code username} and {@code password} are both null when it takes mail without signing in.
+     *
+     * @param startTls whether to upgrade the connection with STARTTLS (and refuse to send without it)
+     */
+    public record SmtpConfig(String host, int port, String from, String username, String password,
+                             boolean startTls) {
+
+        @Override
+        public String toString() {
+            return "SmtpConfig[host=" + host + ", port=" + port + ", from=" + from + ", username=" + username
+                    + ", password=" + (password == null ? "none" : "***") + ", startTls=" + startTls + "]";
+        }
+    }
+
     public record BootstrapAdmin(String userName, char[] password) {
 
         @Override
@@ -81,21 +106,26 @@ public record GatehouseConfig(Path dataDir, String bindAddress, int port, String
         int actualPort = port != 0 ? port : FreePorts.find();
         String url = publicUrl != null ? publicUrl : "http://localhost:" + actualPort;
         return new GatehouseConfig(dataDir, bindAddress, actualPort, url, region, database, startUrlAliases,
-                portalSessionDuration, bootstrapAdmin, adminGroup, masterKey);
+                portalSessionDuration, bootstrapAdmin, adminGroup, masterKey, smtp);
     }
 
     public GatehouseConfig withPort(int newPort) {
         return new GatehouseConfig(dataDir, bindAddress, newPort, publicUrl, region, database, startUrlAliases,
-                portalSessionDuration, bootstrapAdmin, adminGroup, masterKey);
+                portalSessionDuration, bootstrapAdmin, adminGroup, masterKey, smtp);
     }
 
     public GatehouseConfig withMasterKey(MasterKeySource source) {
         return new GatehouseConfig(dataDir, bindAddress, port, publicUrl, region, database, startUrlAliases,
-                portalSessionDuration, bootstrapAdmin, adminGroup, source);
+                portalSessionDuration, bootstrapAdmin, adminGroup, source, smtp);
+    }
+
+    public GatehouseConfig withSmtp(SmtpConfig mailServer) {
+        return new GatehouseConfig(dataDir, bindAddress, port, publicUrl, region, database, startUrlAliases,
+                portalSessionDuration, bootstrapAdmin, adminGroup, masterKey, mailServer);
     }
 
     public GatehouseConfig withPublicUrl(String url) {
         return new GatehouseConfig(dataDir, bindAddress, port, url, region, database, startUrlAliases,
-                portalSessionDuration, bootstrapAdmin, adminGroup, masterKey);
+                portalSessionDuration, bootstrapAdmin, adminGroup, masterKey, smtp);
     }
 }

@@ -17,6 +17,7 @@ public final class WebPages implements HttpModule {
     private final HtmlErrors errors;
     private final SignInPages signIn;
     private final ActivationPages activation;
+    private final ForgotPasswordPages forgotPassword;
     private final DevicePages device;
     private final AuthorizePages authorize;
     private final StartPage start;
@@ -34,6 +35,7 @@ public final class WebPages implements HttpModule {
         this.errors = new HtmlErrors(templates);
         this.signIn = new SignInPages(services.signIn(), sessions, csrf, templates);
         this.activation = new ActivationPages(services.activations(), csrf, templates);
+        this.forgotPassword = new ForgotPasswordPages(services.passwordResets(), csrf, templates);
         this.device = new DevicePages(services.devices(), sessions, csrf, templates, services.clock());
         this.authorize = new AuthorizePages(services.authorizations(), sessions, csrf, templates);
         SignedInOnly signedIn = new SignedInOnly(sessions, services.administrators());
@@ -52,6 +54,7 @@ public final class WebPages implements HttpModule {
         PageRoutes pages = new PageRoutes(routes, errors);
         signIn.mount(pages);
         activation.mount(pages);
+        forgotPassword.mount(pages);
         device.mount(pages);
         authorize.mount(pages);
         start.mount(pages);

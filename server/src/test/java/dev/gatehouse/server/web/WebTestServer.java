@@ -27,8 +27,11 @@ public final class WebTestServer implements AutoCloseable {
     final GatehouseServer server;
 
     private WebTestServer(Path dataDir, String publicUrl, String adminGroup) {
-        GatehouseConfig config = new GatehouseConfig(dataDir, "127.0.0.1", 0, publicUrl, "us-east-1",
-                GatehouseConfig.DatabaseConfig.embedded(dataDir), List.of(), Duration.ofHours(8), null, adminGroup);
+        this(new GatehouseConfig(dataDir, "127.0.0.1", 0, publicUrl, "us-east-1",
+                GatehouseConfig.DatabaseConfig.embedded(dataDir), List.of(), Duration.ofHours(8), null, adminGroup));
+    }
+
+    private WebTestServer(GatehouseConfig config) {
         this.services = Services.open(config, clock);
         try {
             this.server = GatehouseServer.start(services);
@@ -46,6 +49,13 @@ public final class WebTestServer implements AutoCloseable {
     /** @param adminGroup the group whose members may use the admin console besides administrators */
     public static WebTestServer withAdminGroup(Path dataDir, String adminGroup) {
         return new WebTestServer(dataDir, null, adminGroup);
+    }
+
+    /** Mailing password-reset links through {@code smtp}. */
+    static WebTestServer withSmtp(Path dataDir, GatehouseConfig.SmtpConfig smtp) {
+        return new WebTestServer(new GatehouseConfig(dataDir, "127.0.0.1", 0, null, "us-east-1",
+                GatehouseConfig.DatabaseConfig.embedded(dataDir), List.of(), Duration.ofHours(8), null, null)
+                .withSmtp(smtp));
     }
 
     public static WebTestServer start(Path dataDir) {
