@@ -133,4 +133,46 @@ class ConfigLoaderTest {
                             .contains(raw));
         }
     }
+
+    @Test
+    void loadWhenNoSmtpHostThenNoMailServer() {
+        assertThat(load(Map.of("GATEHOUSE_DATA_DIR", dataDir.toString())).smtp()).isNull();
+    }
+
+    @Test
+    void loadWhenSmtpSetThenStartTlsOnPort587ByDefaultAndPasswordNeverPrinted() {
+        GatehouseConfig config = load(Map.of("GATEHOUSE_DATA_DIR", dataDir.toString(),
+                "GATEHOUSE_SMTP_HOST", "mail.example.com", "GATEHOUSE_SMTP_FROM", "sso@example.com",
+                "GATEHOUSE_SMTP_USERNAME", "sso", "GATEHOUSE_SMTP_PASSWORD", "s3cret-smtp"));
+
+        assertThat(config.smtp()).isEqualTo(new GatehouseConfig.SmtpConfig("mail.example.com", 587,
+                "sso@example.com", "sso", "s3cret-smtp", true));
+        assertThat(config.resolved().smtp()).isEqualTo(config.smtp());
+        assertThat(config.toString()).doesNotContain("s3cret-smtp");
+    }
+
+    @Test
+    void loadWhenSmtpWithoutStartTlsThenPort25UnlessGiven() throws IOException {
+        Files.writeString(dataDir.resolve("gatehouse.properties"), """
+                smtp-host=localhost
+                smtp-from=sso@example.com
+                smtp-starttls=false
+                """);
+
+        assertThat(load(Map.of("GATEHOUSE_DATA_DIR", dataDir.toString())).smtp().port()).isEqualTo(25);
+        assertThat(load(Map.of("GATEHOUSE_DATA_DIR", dataDir.toString(), "GATEHOUSE_SMTP_PORT", "2525")).smtp())
+                .isEqualTo(new GatehouseConfig.SmtpConfig("localhost", 2525, "sso@example.com", null, null, false));
+    }
+
+    @Test
+    void loadWhenSmtpIncompleteThenEveryProblemNamesItsKey() {
+        assertThatThrownBy(() -> load(Map.of("GATEHOUSE_DATA_DIR", dataDir.toString(),
+                "GATEHOUSE_SMTP_HOST", "mail.example.com", "GATEHOUSE_SMTP_STARTTLS", "yes",
+                "GATEHOUSE_SMTP_USERNAME", "sso")))
+                .isInstanceOfSatisfying(InvalidConfigException.class, e -> assertThat(e.problems())
+                        .hasSize(3)
+                        .anySatisfy(p -> assertThat(p).startsWith("smtp-starttls (GATEHOUSE_SMTP_STARTTLS)"))
+                        .anySatisfy(p -> assertThat(p).startsWith("smtp-from (GATEHOUSE_SMTP_FROM)"))
+                        .anySatisfy(p -> assertThat(p).contains("GATEHOUSE_SMTP_PASSWORD) go together")));
+    }
 }
