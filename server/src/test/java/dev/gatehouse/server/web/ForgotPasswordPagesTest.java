@@ -68,6 +68,33 @@ class ForgotPasswordPagesTest {
     }
 
     @Test
+    void formAndAnswerCarryTheSecurityHeaders() {
+        HttpResponse<String> form = server.newBrowser().get("/forgot");
+        HttpResponse<String> answer = request(server.newBrowser(), "ed.developer");
+
+        for (HttpResponse<String> page : java.util.List.of(form, answer)) {
+            assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
+                    policy -> assertThat(policy).startsWith("default-src 'none'"));
+            assertThat(page.headers().firstValue("Cache-Control")).hasValue("no-store");
+            assertThat(page.body()).doesNotContain("style=", "<script>");
+        }
+    }
+
+    @Test
+    void requestWithoutTheFormsCsrfTokenIsRefusedAndSendsNothing() throws Exception {
+        Browser browser = server.newBrowser();
+        browser.get("/forgot");
+
+        HttpResponse<String> forged = browser.post("/forgot", form("account", "ed.developer", "csrf", "forged"));
+        HttpResponse<String> real = request(server.newBrowser(), "ann.admin");
+
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(real.statusCode()).isEqualTo(200);
+        assertThat(nextMail(1).getAllRecipients()[0].toString()).isEqualTo("ann.admin@example.com");
+        assertThat(smtp.getReceivedMessages()).hasSize(1);
+    }
+
+    @Test
     void mailedLinkSetsANewPasswordThatSignsIn() throws Exception {
         HttpResponse<String> answer = request(server.newBrowser(), "ed.developer");
 
