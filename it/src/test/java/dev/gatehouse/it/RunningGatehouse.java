@@ -42,6 +42,11 @@ public final class RunningGatehouse implements AutoCloseable {
         return start(config(dataDir, DatabaseConfig.embedded(dataDir), List.of()).withMasterKey(masterKey), clock);
     }
 
+    /** On H2, with sign-ins that last {@code portalSession} instead of the default 8 hours. */
+    public static RunningGatehouse onH2(Path dataDir, MutableClock clock, Duration portalSession) {
+        return start(config(dataDir, DatabaseConfig.embedded(dataDir), List.of(), portalSession), clock);
+    }
+
     public static RunningGatehouse on(TestDatabase database, Path dataDir, MutableClock clock) {
         return start(dataDir, new DatabaseConfig(database.jdbcUrl(), database.user(), database.password()), clock,
                 List.of());
@@ -68,10 +73,15 @@ public final class RunningGatehouse implements AutoCloseable {
     }
 
     private static GatehouseConfig config(Path dataDir, DatabaseConfig database, List<String> startUrlAliases) {
+        return config(dataDir, database, startUrlAliases, Duration.ofHours(8));
+    }
+
+    private static GatehouseConfig config(Path dataDir, DatabaseConfig database, List<String> startUrlAliases,
+                                          Duration portalSession) {
         // Users without an MFA device sign in with their password alone, so the flows under test need no app;
         // MfaEnrolmentInChromiumTest runs the real default (onH2WithDefaultMfa).
         return new GatehouseConfig(dataDir, "127.0.0.1", 0, null, "us-east-1", database, startUrlAliases,
-                Duration.ofHours(8), null).withMfa(MfaPolicy.DEFAULT.withoutDevice(MfaPolicy.WithoutDevice.ALLOW));
+                portalSession, null).withMfa(MfaPolicy.DEFAULT.withoutDevice(MfaPolicy.WithoutDevice.ALLOW));
     }
 
     private static RunningGatehouse start(GatehouseConfig config, MutableClock clock) {

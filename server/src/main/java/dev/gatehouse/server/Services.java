@@ -23,6 +23,7 @@ import dev.gatehouse.core.service.AuditQueries;
 import dev.gatehouse.core.service.IdentityStoreService;
 import dev.gatehouse.core.service.InstanceService;
 import dev.gatehouse.core.service.Lifetimes;
+import dev.gatehouse.core.service.PasswordResets;
 import dev.gatehouse.core.service.SessionService;
 import dev.gatehouse.core.service.SignInService;
 import dev.gatehouse.core.sts.CallerIdentityService;
@@ -34,6 +35,7 @@ import dev.gatehouse.core.token.WrongMasterKeyException;
 import dev.gatehouse.server.config.GatehouseConfig;
 import dev.gatehouse.server.config.InvalidConfigException;
 import dev.gatehouse.server.config.MasterKeys;
+import dev.gatehouse.server.mail.SmtpMailer;
 import dev.gatehouse.server.security.Argon2idPasswordHasher;
 import dev.gatehouse.sigv4.SigV4Verifier;
 import dev.gatehouse.sigv4.SigningKeyCache;
@@ -77,6 +79,8 @@ public final class Services implements AutoCloseable {
     private final AuthenticatorApps authenticatorApps;
     private final SecurityKeys securityKeys;
     private final MfaDevices mfaDevices;
+    private final SmtpMailer mailer;
+    private final PasswordResets passwordResets;
 
     private Services(GatehouseConfig config, Clock clock, Database database) {
         this.config = config;
@@ -116,6 +120,9 @@ public final class Services implements AutoCloseable {
         this.mfaDevices = new MfaDevices(store, authenticatorApps, securityKeys);
         this.signIn = new SignInService(store, clock, audit, passwordHasher, lifetimes, config.mfa(),
                 authenticatorApps, securityKeys);
+        this.mailer = config.smtp() == null ? null : new SmtpMailer(config.smtp());
+        this.passwordResets = new PasswordResets(store, clock, audit, activations, lifetimes, mailer,
+                config.publicUrl() + "/activate", instance.portalUrl());
         if (config.bootstrapAdmin() != null) {
             instances.bootstrapAdministrator(config.bootstrapAdmin().userName(), config.bootstrapAdmin().password(),
                     passwordHasher);
@@ -236,8 +243,15 @@ public final class Services implements AutoCloseable {
         return mfaDevices;
     }
 
+    public PasswordResets passwordResets() {
+        return passwordResets;
+    }
+
     @Override
     public void close() {
+        if (mailer != null) {
+            mailer.close();
+        }
         database.close();
     }
 }

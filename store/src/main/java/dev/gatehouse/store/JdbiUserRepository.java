@@ -91,6 +91,15 @@ final class JdbiUserRepository implements UserRepository {
     }
 
     @Override
+    public List<User> withEmail(String email) {
+        return handles.call(h -> h.createQuery("SELECT " + COLUMNS
+                        + " FROM users WHERE LOWER(email) = :emailLc ORDER BY user_name_lc")
+                .bind("emailLc", Names.lowerCase(email))
+                .map(JdbiUserRepository::map)
+                .list());
+    }
+
+    @Override
     public List<User> list(String afterUserName, int limit) {
         Keyset page = new Keyset("user_name_lc", Names.lowerCase(afterUserName), limit);
         if (page.isEmpty()) {

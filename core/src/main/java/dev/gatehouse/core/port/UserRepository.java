@@ -19,6 +19,9 @@ public interface UserRepository {
     /** Case-insensitive, as user names are in the identity store. */
     Optional<User> findByUserName(String userName);
 
+    /** The users whose email is {@code email}, ignoring case (an email may be shared), ordered by user name. */
+    List<User> withEmail(String email);
+
     /** Ordered by user name, starting after {@code afterUserName} (null: from the start). */
     List<User> list(String afterUserName, int limit);
 

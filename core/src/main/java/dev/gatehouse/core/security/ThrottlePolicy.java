@@ -37,6 +37,17 @@ public record ThrottlePolicy(int waitFromFailure, Duration firstWait, Duration m
     public static final ThrottlePolicy USER_CODE_ADDRESS =
             new ThrottlePolicy(20, Duration.ofMinutes(10), Duration.ofMinutes(10), Duration.ofMinutes(10));
 
+    /**
+     * Password-reset requests per user (counted whether they succeed or not): 3 an hour. Each new link cancels the
+     * one before, so without a limit anyone could keep a user's link from ever working.
+     */
+    public static final ThrottlePolicy PASSWORD_RESET_USER =
+            new ThrottlePolicy(3, Duration.ofHours(1), Duration.ofHours(1), Duration.ofHours(1));
+
+    /** Password-reset requests per source address, across every name it asks for: 10 an hour. */
+    public static final ThrottlePolicy PASSWORD_RESET_ADDRESS =
+            new ThrottlePolicy(10, Duration.ofHours(1), Duration.ofHours(1), Duration.ofHours(1));
+
     /** Doubling more often than this would only overflow: every maximum in use is reached long before. */
     private static final int MAX_DOUBLINGS = 30;
 

@@ -12,6 +12,7 @@ import dev.gatehouse.core.port.PasswordHasher;
 import dev.gatehouse.core.port.Store;
 import dev.gatehouse.core.token.Secrets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
@@ -53,6 +54,21 @@ public final class ActivationService {
                             "earlierLinksRevoked", earlier));
             return token;
         });
+    }
+
+    /** A link just issued: its token (only its hash is stored), its end, and how many earlier links it ended. */
+    record Issued(String token, Instant expiresAt, int earlierLinksRevoked) { }
+
+    /**
+     * Issues a link that lives {@code lifetime} in the caller's transaction, ending the user's earlier unused links;
+     * the caller audits it.
+     */
+    Issued issue(Store tx, User user, Duration lifetime) {
+        String token = Secrets.newToken("gha_");
+        Instant now = clock.instant();
+        int earlier = tx.activations().markAllUsedOf(user.userId(), now);
+        tx.activations().insert(new ActivationLink(Secrets.hash(token), user.userId(), now, now.plus(lifetime), null));
+        return new Issued(token, now.plus(lifetime), earlier);
     }
 
     /** The user the link is for, if it can still be used. */

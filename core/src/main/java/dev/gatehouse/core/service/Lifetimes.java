@@ -20,6 +20,14 @@ public record Lifetimes(Duration portalSession, Duration accessToken, Duration d
                 Duration.ofDays(90), Duration.ofDays(7));
     }
 
+    /**
+     * A self-service password-reset link: short, since whoever reads the mailbox can use it, and anyone who can
+     * type the user's name can have one sent.
+     */
+    public Duration passwordResetLink() {
+        return Duration.ofHours(1);
+    }
+
     public Lifetimes withPortalSession(Duration duration) {
         return new Lifetimes(duration, accessToken, deviceCode, pollInterval, clientRegistration, activationLink);
     }

@@ -3,6 +3,7 @@ package dev.gatehouse.server.config;
 import dev.gatehouse.core.mfa.MfaPolicy;
 import dev.gatehouse.server.config.GatehouseConfig.BootstrapAdmin;
 import dev.gatehouse.server.config.GatehouseConfig.DatabaseConfig;
+import dev.gatehouse.server.config.GatehouseConfig.SmtpConfig;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
@@ -76,11 +77,12 @@ public final class ConfigLoader {
         String adminGroup = value(file, "admin-group", null);
         MasterKeySource masterKey = masterKey(file, dataDir, problems);
         MfaPolicy mfa = mfa(file, problems);
+        SmtpConfig smtp = smtp(file, problems);
         if (!problems.isEmpty()) {
             throw new InvalidConfigException(problems);
         }
         return new GatehouseConfig(dataDir, bindAddress, port, publicUrl, region, database, aliases, session, admin,
-                adminGroup, masterKey, mfa);
+                adminGroup, masterKey, mfa, smtp);
     }
 
     /** {@code mfa-mode}, {@code mfa-remember-device-duration} and {@code mfa-without-device}, as AWS names them. */
@@ -114,6 +116,31 @@ public final class ConfigLoader {
             }
         }
         return new MfaPolicy(mode, remember, without);
+    }
+
+    /** The mail server for password-reset links, or null when {@code smtp-host} is not set. */
+    private SmtpConfig smtp(Properties file, List<String> problems) {
+        String host = value(file, "smtp-host", null);
+        if (host == null) {
+            return null;
+        }
+        String startTls = value(file, "smtp-starttls", "true");
+        if (!startTls.equals("true") && !startTls.equals("false")) {
+            problems.add("smtp-starttls (GATEHOUSE_SMTP_STARTTLS) must be true or false, not '" + startTls + "'");
+        }
+        int port = integer(file, "smtp-port", startTls.equals("false") ? 25 : 587, 1, 65535, problems);
+        String from = value(file, "smtp-from", null);
+        if (from == null || !from.matches("[^@\\s]+@[^@\\s]+")) {
+            problems.add("smtp-from (GATEHOUSE_SMTP_FROM) must be the address mail comes from when smtp-host is set"
+                    + (from == null ? "" : ", not '" + from + "'"));
+        }
+        String username = value(file, "smtp-username", null);
+        String password = value(file, "smtp-password", null);
+        if (username == null != (password == null)) {
+            problems.add("smtp-username (GATEHOUSE_SMTP_USERNAME) and smtp-password (GATEHOUSE_SMTP_PASSWORD) go "
+                    + "together");
+        }
+        return new SmtpConfig(host, port, from, username, password, !startTls.equals("false"));
     }
 
     /** The key itself only from the environment: a config file is too easily copied along with the data. */
@@ -160,13 +187,17 @@ public final class ConfigLoader {
 
     /** The environment variable for a key wins over the file; blank counts as unset. */
     private String value(Properties file, String key, String fallback) {
-        String variable = "GATEHOUSE_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
-        String fromEnv = environment.get(variable);
+        String fromEnv = environment.get(variable(key));
         if (fromEnv != null && !fromEnv.isBlank()) {
             return fromEnv.strip();
         }
         String fromFile = file.getProperty(key);
         return fromFile != null && !fromFile.isBlank() ? fromFile.strip() : fallback;
+    }
+
+    /** The environment variable that overrides {@code key}: {@code db.url} → {@code GATEHOUSE_DB_URL}. */
+    private static String variable(String key) {
+        return "GATEHOUSE_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
     }
 
     private int integer(Properties file, String key, int fallback, int min, int max, List<String> problems) {
@@ -194,11 +225,11 @@ public final class ConfigLoader {
         try {
             Duration parsed = Duration.parse(raw);
             if (parsed.compareTo(MIN_SESSION) < 0 || parsed.compareTo(MAX_SESSION) > 0) {
-                problems.add(key + " must be between PT15M and P90D, not " + raw);
+                problems.add(key + " (" + variable(key) + ") must be between PT15M and P90D, not " + raw);
             }
             return parsed;
         } catch (DateTimeParseException e) {
-            problems.add(key + " must be an ISO-8601 duration such as PT8H, not '" + raw + "'");
+            problems.add(key + " (" + variable(key) + ") must be an ISO-8601 duration such as PT8H, not '" + raw + "'");
             return fallback;
         }
     }

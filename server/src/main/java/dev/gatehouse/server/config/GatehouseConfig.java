@@ -21,22 +21,23 @@ import java.util.List;
  * @param adminGroup       the display name of a group whose members may use the admin console, or null
  * @param masterKey        where the key that encrypts the sealing keys comes from (docs/keys.md)
  * @param mfa              when sign-in asks for a second factor (docs/mfa.md); on by default
+ * @param smtp             the mail server that sends password-reset links, or null: then only administrators reset
  */
 public record GatehouseConfig(Path dataDir, String bindAddress, int port, String publicUrl, String region,
                               DatabaseConfig database, List<String> startUrlAliases, Duration portalSessionDuration,
                               BootstrapAdmin bootstrapAdmin, String adminGroup, MasterKeySource masterKey,
-                              MfaPolicy mfa) {
+                              MfaPolicy mfa, SmtpConfig smtp) {
 
     public GatehouseConfig {
         startUrlAliases = List.copyOf(startUrlAliases);
     }
 
-    /** With the default MFA policy: always, and enrolment at sign-in for users without a device. */
+    /** With the default MFA policy (always, and enrolment at sign-in for users without a device), without mail. */
     public GatehouseConfig(Path dataDir, String bindAddress, int port, String publicUrl, String region,
                            DatabaseConfig database, List<String> startUrlAliases, Duration portalSessionDuration,
                            BootstrapAdmin bootstrapAdmin, String adminGroup, MasterKeySource masterKey) {
         this(dataDir, bindAddress, port, publicUrl, region, database, startUrlAliases, portalSessionDuration,
-                bootstrapAdmin, adminGroup, masterKey, MfaPolicy.DEFAULT);
+                bootstrapAdmin, adminGroup, masterKey, MfaPolicy.DEFAULT, null);
     }
 
     /** With the master key in the data directory's {@code master.key}. */
@@ -79,6 +80,21 @@ public record GatehouseConfig(Path dataDir, String bindAddress, int port, String
         }
     }
 
+    /**
+     * An SMTP server. {@code username} and {@code password} are both null when it takes mail without signing in.
+     *
+     * @param startTls whether to upgrade the connection with STARTTLS (and refuse to send without it)
+     */
+    public record SmtpConfig(String host, int port, String from, String username, String password,
+                             boolean startTls) {
+
+        @Override
+        public String toString() {
+            return "SmtpConfig[host=" + host + ", port=" + port + ", from=" + from + ", username=" + username
+                    + ", password=" + (password == null ? "none" : "***") + ", startTls=" + startTls + "]";
+        }
+    }
+
     /** The access portal URL: the "SSO start URL" people paste into {@code configure sso}. */
     public String portalUrl() {
         return publicUrl + "/start";
@@ -92,26 +108,31 @@ public record GatehouseConfig(Path dataDir, String bindAddress, int port, String
         int actualPort = port != 0 ? port : FreePorts.find();
         String url = publicUrl != null ? publicUrl : "http://localhost:" + actualPort;
         return new GatehouseConfig(dataDir, bindAddress, actualPort, url, region, database, startUrlAliases,
-                portalSessionDuration, bootstrapAdmin, adminGroup, masterKey, mfa);
+                portalSessionDuration, bootstrapAdmin, adminGroup, masterKey, mfa, smtp);
     }
 
     public GatehouseConfig withPort(int newPort) {
         return new GatehouseConfig(dataDir, bindAddress, newPort, publicUrl, region, database, startUrlAliases,
-                portalSessionDuration, bootstrapAdmin, adminGroup, masterKey, mfa);
+                portalSessionDuration, bootstrapAdmin, adminGroup, masterKey, mfa, smtp);
     }
 
     public GatehouseConfig withMasterKey(MasterKeySource source) {
         return new GatehouseConfig(dataDir, bindAddress, port, publicUrl, region, database, startUrlAliases,
-                portalSessionDuration, bootstrapAdmin, adminGroup, source, mfa);
+                portalSessionDuration, bootstrapAdmin, adminGroup, source, mfa, smtp);
+    }
+
+    public GatehouseConfig withSmtp(SmtpConfig mailServer) {
+        return new GatehouseConfig(dataDir, bindAddress, port, publicUrl, region, database, startUrlAliases,
+                portalSessionDuration, bootstrapAdmin, adminGroup, masterKey, mfa, mailServer);
     }
 
     public GatehouseConfig withPublicUrl(String url) {
         return new GatehouseConfig(dataDir, bindAddress, port, url, region, database, startUrlAliases,
-                portalSessionDuration, bootstrapAdmin, adminGroup, masterKey, mfa);
+                portalSessionDuration, bootstrapAdmin, adminGroup, masterKey, mfa, smtp);
     }
 
     public GatehouseConfig withMfa(MfaPolicy policy) {
         return new GatehouseConfig(dataDir, bindAddress, port, publicUrl, region, database, startUrlAliases,
-                portalSessionDuration, bootstrapAdmin, adminGroup, masterKey, policy);
+                portalSessionDuration, bootstrapAdmin, adminGroup, masterKey, policy, smtp);
     }
 }

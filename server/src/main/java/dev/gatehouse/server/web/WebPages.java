@@ -19,6 +19,7 @@ public final class WebPages implements HttpModule {
     private final MfaSignInPage mfaSignIn;
     private final AuthenticatorAppPage authenticatorApp;
     private final ActivationPages activation;
+    private final ForgotPasswordPages forgotPassword;
     private final DevicePages device;
     private final AuthorizePages authorize;
     private final StartPage start;
@@ -40,6 +41,7 @@ public final class WebPages implements HttpModule {
         this.signIn = new SignInPages(services.signIn(), sessions, csrf, templates, steps);
         this.mfaSignIn = new MfaSignInPage(services.signIn(), steps, signIn, csrf, templates);
         this.activation = new ActivationPages(services.activations(), csrf, templates);
+        this.forgotPassword = new ForgotPasswordPages(services.passwordResets(), csrf, templates);
         this.device = new DevicePages(services.devices(), sessions, csrf, templates, services.clock());
         this.authorize = new AuthorizePages(services.authorizations(), sessions, csrf, templates);
         SignedInOnly signedIn = new SignedInOnly(sessions, services.administrators());
@@ -64,6 +66,7 @@ public final class WebPages implements HttpModule {
         mfaSignIn.mount(pages);
         authenticatorApp.mount(pages);
         activation.mount(pages);
+        forgotPassword.mount(pages);
         device.mount(pages);
         authorize.mount(pages);
         start.mount(pages);

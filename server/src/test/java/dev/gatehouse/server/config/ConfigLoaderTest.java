@@ -150,4 +150,69 @@ class ConfigLoaderTest {
                 .hasMessageContaining("mfa-without-device (GATEHOUSE_MFA_WITHOUT_DEVICE) must be enrol, block or "
                         + "allow");
     }
+
+    @Test
+    void loadWhenPortalSessionDurationAtEitherBoundThenAccepted() {
+        assertThat(load(Map.of("GATEHOUSE_DATA_DIR", dataDir.toString(),
+                "GATEHOUSE_PORTAL_SESSION_DURATION", "PT15M")).portalSessionDuration())
+                .isEqualTo(Duration.ofMinutes(15));
+        assertThat(load(Map.of("GATEHOUSE_DATA_DIR", dataDir.toString(),
+                "GATEHOUSE_PORTAL_SESSION_DURATION", "P90D")).portalSessionDuration())
+                .isEqualTo(Duration.ofDays(90));
+    }
+
+    @Test
+    void loadWhenPortalSessionDurationOutOfRangeOrMalformedThenProblemNamesTheKey() {
+        for (String raw : List.of("PT14M59S", "P90DT1S", "8 hours")) {
+            assertThatThrownBy(() -> load(Map.of("GATEHOUSE_DATA_DIR", dataDir.toString(),
+                    "GATEHOUSE_PORTAL_SESSION_DURATION", raw)))
+                    .as(raw)
+                    .isInstanceOfSatisfying(InvalidConfigException.class, e -> assertThat(e.problems())
+                            .singleElement().asString()
+                            .startsWith("portal-session-duration (GATEHOUSE_PORTAL_SESSION_DURATION) must be")
+                            .contains(raw));
+        }
+    }
+
+    @Test
+    void loadWhenNoSmtpHostThenNoMailServer() {
+        assertThat(load(Map.of("GATEHOUSE_DATA_DIR", dataDir.toString())).smtp()).isNull();
+    }
+
+    @Test
+    void loadWhenSmtpSetThenStartTlsOnPort587ByDefaultAndPasswordNeverPrinted() {
+        GatehouseConfig config = load(Map.of("GATEHOUSE_DATA_DIR", dataDir.toString(),
+                "GATEHOUSE_SMTP_HOST", "mail.example.com", "GATEHOUSE_SMTP_FROM", "sso@example.com",
+                "GATEHOUSE_SMTP_USERNAME", "sso", "GATEHOUSE_SMTP_PASSWORD", "s3cret-smtp"));
+
+        assertThat(config.smtp()).isEqualTo(new GatehouseConfig.SmtpConfig("mail.example.com", 587,
+                "sso@example.com", "sso", "s3cret-smtp", true));
+        assertThat(config.resolved().smtp()).isEqualTo(config.smtp());
+        assertThat(config.toString()).doesNotContain("s3cret-smtp");
+    }
+
+    @Test
+    void loadWhenSmtpWithoutStartTlsThenPort25UnlessGiven() throws IOException {
+        Files.writeString(dataDir.resolve("gatehouse.properties"), """
+                smtp-host=localhost
+                smtp-from=sso@example.com
+                smtp-starttls=false
+                """);
+
+        assertThat(load(Map.of("GATEHOUSE_DATA_DIR", dataDir.toString())).smtp().port()).isEqualTo(25);
+        assertThat(load(Map.of("GATEHOUSE_DATA_DIR", dataDir.toString(), "GATEHOUSE_SMTP_PORT", "2525")).smtp())
+                .isEqualTo(new GatehouseConfig.SmtpConfig("localhost", 2525, "sso@example.com", null, null, false));
+    }
+
+    @Test
+    void loadWhenSmtpIncompleteThenEveryProblemNamesItsKey() {
+        assertThatThrownBy(() -> load(Map.of("GATEHOUSE_DATA_DIR", dataDir.toString(),
+                "GATEHOUSE_SMTP_HOST", "mail.example.com", "GATEHOUSE_SMTP_STARTTLS", "yes",
+                "GATEHOUSE_SMTP_USERNAME", "sso")))
+                .isInstanceOfSatisfying(InvalidConfigException.class, e -> assertThat(e.problems())
+                        .hasSize(3)
+                        .anySatisfy(p -> assertThat(p).startsWith("smtp-starttls (GATEHOUSE_SMTP_STARTTLS)"))
+                        .anySatisfy(p -> assertThat(p).startsWith("smtp-from (GATEHOUSE_SMTP_FROM)"))
+                        .anySatisfy(p -> assertThat(p).contains("GATEHOUSE_SMTP_PASSWORD) go together")));
+    }
 }

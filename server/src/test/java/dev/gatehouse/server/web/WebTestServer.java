@@ -28,9 +28,10 @@ public final class WebTestServer implements AutoCloseable {
     final GatehouseServer server;
 
     private WebTestServer(Path dataDir, String publicUrl, String adminGroup, MfaPolicy mfa) {
-        GatehouseConfig config = new GatehouseConfig(dataDir, "127.0.0.1", 0, publicUrl, "us-east-1",
-                GatehouseConfig.DatabaseConfig.embedded(dataDir), List.of(), Duration.ofHours(8), null, adminGroup)
-                .withMfa(mfa);
+        this(config(dataDir, publicUrl, adminGroup).withMfa(mfa));
+    }
+
+    private WebTestServer(GatehouseConfig config) {
         this.services = Services.open(config, clock);
         try {
             this.server = GatehouseServer.start(services);
@@ -60,6 +61,16 @@ public final class WebTestServer implements AutoCloseable {
     /** With the given MFA policy, e.g. the real default. */
     static WebTestServer withMfa(Path dataDir, MfaPolicy mfa) {
         return new WebTestServer(dataDir, null, null, mfa);
+    }
+
+    /** Mailing password-reset links through {@code smtp}. */
+    static WebTestServer withSmtp(Path dataDir, GatehouseConfig.SmtpConfig smtp) {
+        return new WebTestServer(config(dataDir, null, null).withMfa(PASSWORD_SUFFICES_WITHOUT_DEVICE).withSmtp(smtp));
+    }
+
+    private static GatehouseConfig config(Path dataDir, String publicUrl, String adminGroup) {
+        return new GatehouseConfig(dataDir, "127.0.0.1", 0, publicUrl, "us-east-1",
+                GatehouseConfig.DatabaseConfig.embedded(dataDir), List.of(), Duration.ofHours(8), null, adminGroup);
     }
 
     public static WebTestServer start(Path dataDir) {

@@ -62,6 +62,20 @@ public interface UserRepositoryContract extends StoreContract {
     }
 
     @Test
+    default void withEmailIgnoresCaseAndFindsEveryUserSharingIt() {
+        User ed = with(TestUsers.user("ed.developer"), "email", "Team@Example.com");
+        User ann = with(TestUsers.user("ann.admin"), "email", "team@example.com");
+        User bob = TestUsers.user("bob.builder");
+        users().insert(ed);
+        users().insert(ann);
+        users().insert(bob);
+
+        assertThat(users().withEmail("TEAM@example.COM")).containsExactly(ann, ed);
+        assertThat(users().withEmail("bob.builder@example.com")).containsExactly(bob);
+        assertThat(users().withEmail("nobody@example.com")).isEmpty();
+    }
+
+    @Test
     default void insertWhenUserNameDiffersOnlyInCaseThenAlreadyExists() {
         users().insert(TestUsers.user("ed.developer"));
 
