@@ -1,5 +1,6 @@
 package dev.gatehouse.store;
 
+import dev.gatehouse.core.port.AccessControlAttributeRepository;
 import dev.gatehouse.core.port.AccountRepository;
 import dev.gatehouse.core.port.ActivationRepository;
 import dev.gatehouse.core.port.AssignmentRepository;
@@ -13,8 +14,10 @@ import dev.gatehouse.core.port.InstanceRepository;
 import dev.gatehouse.core.port.MfaDeviceRepository;
 import dev.gatehouse.core.port.PasswordHistoryRepository;
 import dev.gatehouse.core.port.PermissionSetRepository;
+import dev.gatehouse.core.port.ServiceCredentialRepository;
 import dev.gatehouse.core.port.SessionRepository;
 import dev.gatehouse.core.port.Store;
+import dev.gatehouse.core.port.UserAttributeRepository;
 import dev.gatehouse.core.port.UserRepository;
 import java.util.function.Function;
 import org.jdbi.v3.core.Jdbi;
@@ -40,6 +43,9 @@ public final class JdbiStore implements Store {
     private final InstanceRepository instance;
     private final FailedAttemptRepository failedAttempts;
     private final PasswordHistoryRepository passwordHistory;
+    private final UserAttributeRepository userAttributes;
+    private final AccessControlAttributeRepository accessControlAttributes;
+    private final ServiceCredentialRepository serviceCredentials;
 
     public JdbiStore(Jdbi jdbi) {
         this(jdbi, Handles.pooled(jdbi));
@@ -63,6 +69,9 @@ public final class JdbiStore implements Store {
         this.instance = new JdbiInstanceRepository(handles);
         this.failedAttempts = new JdbiFailedAttemptRepository(handles);
         this.passwordHistory = new JdbiPasswordHistoryRepository(handles);
+        this.userAttributes = new JdbiUserAttributeRepository(handles);
+        this.accessControlAttributes = new JdbiAccessControlAttributeRepository(handles);
+        this.serviceCredentials = new JdbiServiceCredentialRepository(handles);
     }
 
     @Override
@@ -138,6 +147,21 @@ public final class JdbiStore implements Store {
     @Override
     public PasswordHistoryRepository passwordHistory() {
         return passwordHistory;
+    }
+
+    @Override
+    public UserAttributeRepository userAttributes() {
+        return userAttributes;
+    }
+
+    @Override
+    public AccessControlAttributeRepository accessControlAttributes() {
+        return accessControlAttributes;
+    }
+
+    @Override
+    public ServiceCredentialRepository serviceCredentials() {
+        return serviceCredentials;
     }
 
     /**

@@ -5,5 +5,6 @@ public interface StoreConformance extends UserRepositoryContract, GroupRepositor
         PermissionSetRepositoryContract, AssignmentRepositoryContract, ClientRepositoryContract,
         DeviceAuthorizationContract, AuthorizationCodeContract, SessionRepositoryContract, ActivationRepositoryContract,
         AuditRepositoryContract, InstanceRepositoryContract, InstantContract, TransactionContract, MigrationContract,
-        MfaDeviceRepositoryContract, FailedAttemptContract, PasswordHistoryContract {
+        MfaDeviceRepositoryContract, FailedAttemptContract, PasswordHistoryContract,
+        AuthorizationRepositoriesContract {
 }

@@ -14,7 +14,8 @@ import javax.sql.DataSource;
 public final class TestData {
 
     /** Children before parents, so that no foreign key stands in the way. */
-    private static final List<String> TABLES = List.of("password_history",
+    private static final List<String> TABLES = List.of("user_attributes", "access_control_attributes",
+            "service_credentials", "password_history",
             "mfa_devices", "issued_tokens", "sessions", "activation_links",
             "account_assignments", "group_memberships", "audit_events", "device_authorizations",
             "authorization_codes", "client_registrations", "permission_sets", "accounts", "directory_groups", "users",
