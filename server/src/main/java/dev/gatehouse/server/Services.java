@@ -1,6 +1,9 @@
 package dev.gatehouse.server;
 
+import dev.gatehouse.core.abac.AccessControlAttributes;
 import dev.gatehouse.core.audit.AuditLog;
+import dev.gatehouse.core.authz.AuthorizationService;
+import dev.gatehouse.core.authz.ServiceCredentials;
 import dev.gatehouse.core.mfa.AuthenticatorApps;
 import dev.gatehouse.core.mfa.SecretSealer;
 import dev.gatehouse.core.model.Instance;
@@ -72,6 +75,9 @@ public final class Services implements AutoCloseable {
     private final AuditQueries auditQueries;
     private final Administrators administrators;
     private final AuthenticatorApps authenticatorApps;
+    private final AccessControlAttributes accessControlAttributes;
+    private final ServiceCredentials serviceCredentials;
+    private final AuthorizationService authorization;
 
     private Services(GatehouseConfig config, Clock clock, Database database) {
         this.config = config;
@@ -99,14 +105,22 @@ public final class Services implements AutoCloseable {
                 config.publicUrl() + "/device");
         this.authorizations = new AuthorizationRequests(store, clock, audit);
         this.tokens = new TokenEndpoint(store, clock, audit, lifetimes, clients);
-        this.portal = new PortalService(store, clock, audit, new CredentialMinter(sealers));
-        this.browserPortal = new BrowserPortal(store, clock, audit, new CredentialMinter(sealers));
+        this.accessControlAttributes = new AccessControlAttributes(store, audit);
+        this.portal = new PortalService(store, clock, audit, new CredentialMinter(sealers, accessControlAttributes));
+        this.browserPortal = new BrowserPortal(store, clock, audit,
+                new CredentialMinter(sealers, accessControlAttributes));
         this.callerIdentity = new CallerIdentityService(store, clock,
                 new SigV4Verifier(new SigningKeyCache(10_000), Duration.ofMinutes(15)), sealers);
         this.auditQueries = new AuditQueries(store);
         this.administrators = new Administrators(store, config.adminGroup());
         this.authenticatorApps = new AuthenticatorApps(store, clock, audit,
                 new SecretSealer(sealingKeys), "Gatehouse");
+        // Read per use: a credential created by `admin service-credentials create` after a key rotation opens at once.
+        this.serviceCredentials = new ServiceCredentials(store, clock, audit,
+                () -> new SecretSealer(instances.sealingKeys(masterKey)));
+        this.authorization = new AuthorizationService(store, clock,
+                new SigV4Verifier(new SigningKeyCache(10_000), Duration.ofMinutes(15)), serviceCredentials,
+                callerIdentity);
         if (config.bootstrapAdmin() != null) {
             instances.bootstrapAdministrator(config.bootstrapAdmin().userName(), config.bootstrapAdmin().password(),
                     passwordHasher);
@@ -216,6 +230,18 @@ public final class Services implements AutoCloseable {
 
     public AuthenticatorApps authenticatorApps() {
         return authenticatorApps;
+    }
+
+    public AccessControlAttributes accessControlAttributes() {
+        return accessControlAttributes;
+    }
+
+    public ServiceCredentials serviceCredentials() {
+        return serviceCredentials;
+    }
+
+    public AuthorizationService authorization() {
+        return authorization;
     }
 
     @Override

@@ -57,17 +57,12 @@ public final class AuthorizationService {
     }
 
     /**
-     * @param call the service's own call to the API, signed with its service credential
-     * @throws DomainException SignatureRejected when the call itself is not validly signed by a service
-     *                         credential; InvalidInput when the query is malformed
+     * Decides a service's query. Taking the authenticated caller makes "authenticate the service first" part of
+     * the signature: nothing about the forwarded request is looked at for an unknown caller.
+     *
+     * @throws DomainException InvalidInput when the query is malformed
      */
-    public AuthorizationResult authorize(ReceivedRequest call, AuthorizationQuery query) {
-        ServiceCredential caller = authenticateService(call);
-        return decide(caller, query);
-    }
-
-    /** The deciding step alone, for a service already authenticated. */
-    AuthorizationResult decide(ServiceCredential caller, AuthorizationQuery query) {
+    public AuthorizationResult decide(ServiceCredential caller, AuthorizationQuery query) {
         requireWellFormed(query);
         RoleSessionClaims claims;
         try {
@@ -91,7 +86,13 @@ public final class AuthorizationService {
         return AuthorizationResult.decided(principal, decision);
     }
 
-    private ServiceCredential authenticateService(ReceivedRequest call) {
+    /**
+     * Authenticates the service's own call to the API: SigV4 with a service credential, scoped to
+     * {@value #SIGNING_NAME}.
+     *
+     * @throws DomainException SignatureRejected when it is not
+     */
+    public ServiceCredential authenticateService(ReceivedRequest call) {
         Instant now = clock.instant();
         ServiceCredential[] caller = new ServiceCredential[1];
         VerifiedRequest verified;
