@@ -3,6 +3,7 @@ package dev.gatehouse.server;
 import dev.gatehouse.core.abac.AccessControlAttributes;
 import dev.gatehouse.core.audit.AuditLog;
 import dev.gatehouse.core.authz.AuthorizationService;
+import dev.gatehouse.core.authz.RefreshingSecretSealer;
 import dev.gatehouse.core.authz.ServiceCredentials;
 import dev.gatehouse.core.mfa.AuthenticatorApps;
 import dev.gatehouse.core.mfa.SecretSealer;
@@ -115,9 +116,8 @@ public final class Services implements AutoCloseable {
         this.administrators = new Administrators(store, config.adminGroup());
         this.authenticatorApps = new AuthenticatorApps(store, clock, audit,
                 new SecretSealer(sealingKeys), "Gatehouse");
-        // Read per use: a credential created by `admin service-credentials create` after a key rotation opens at once.
         this.serviceCredentials = new ServiceCredentials(store, clock, audit,
-                () -> new SecretSealer(instances.sealingKeys(masterKey)));
+                new RefreshingSecretSealer(() -> instances.sealingKeys(masterKey), clock));
         this.authorization = new AuthorizationService(store, clock,
                 new SigV4Verifier(new SigningKeyCache(10_000), Duration.ofMinutes(15)), serviceCredentials,
                 callerIdentity);
