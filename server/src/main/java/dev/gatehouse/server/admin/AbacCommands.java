@@ -26,5 +26,4 @@ final class AbacCommands extends AdminSubcommand {
                 AdminCommand.context());
         out().println(saved.isEmpty() ? "ABAC turned off" : "principal tags from now on: " + saved);
     }
-
 }
