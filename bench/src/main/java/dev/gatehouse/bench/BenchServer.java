@@ -2,6 +2,7 @@ package dev.gatehouse.bench;
 
 import dev.gatehouse.core.audit.Actor;
 import dev.gatehouse.core.audit.RequestContext;
+import dev.gatehouse.core.authz.ServiceCredentials;
 import dev.gatehouse.core.model.PermissionSet;
 import dev.gatehouse.core.model.PrincipalType;
 import dev.gatehouse.core.model.User;
@@ -98,7 +99,9 @@ public final class BenchServer {
             pending.add(services.devices().start(clientId, client.clientSecret(), portalUrl, ctx).deviceCode());
         }
         RoleCredentials role = services.portal().getRoleCredentials(accessToken, PERMISSION_SET, ACCOUNT_ID, ctx);
+        ServiceCredentials.Created service = services.serviceCredentials().create("bench-service", admin, ctx);
         return new LoadFixture(port, clientId, client.clientSecret(), accessToken, ACCOUNT_ID, PERMISSION_SET,
-                refreshTokens, pending, List.of(role.accessKeyId(), role.secretAccessKey(), role.sessionToken()));
+                refreshTokens, pending, List.of(role.accessKeyId(), role.secretAccessKey(), role.sessionToken()),
+                List.of(service.credential().accessKeyId(), service.secretAccessKey()));
     }
 }

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -85,6 +86,7 @@ public final class HttpLoadRun {
         // H2's background writes after it have died down before polling's "disk B/req" is read.
         wrk.run("warm-credentials", base + credentialsPath, credentials, WARM_UP);
         wrk.run("warm-sts", base + "/", callerIdentityScript(fixture), WARM_UP);
+        wrk.run("warm-authorize", base + AuthorizeCall.PATH, authorizeScript(fixture), WARM_UP);
         wrk.run("warm-polling", base + "/token", polling, WARM_UP);
         wrk.run("warm-healthz", base + "/healthz", healthz, WARM_UP);
 
@@ -97,6 +99,9 @@ public final class HttpLoadRun {
         rows.add(wrkRow("GET /healthz", "healthz", base + "/healthz", healthz));
         rows.add(wrkRow("GET /federation/credentials (GetRoleCredentials)", "credentials", base + credentialsPath,
                 credentials));
+        rows.add(wrkRow("GET /healthz", "healthz", base + "/healthz", healthz));
+        rows.add(wrkRow("POST /authz/v1/authorize (ALLOW)", "authorize", base + AuthorizeCall.PATH,
+                authorizeScript(fixture)));
 
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         List<RefreshChain> chains = fixture.refreshTokens().stream()
@@ -180,6 +185,34 @@ public final class HttpLoadRun {
         GetCallerIdentityRequest signed = GetCallerIdentityRequest.signed(base.substring("http://".length()),
                 role.get(0), role.get(1), role.get(2), "us-east-1", Instant.now().truncatedTo(ChronoUnit.SECONDS));
         return Wrk.fixedRequest("POST", signed.headers(), GetCallerIdentityRequest.BODY);
+    }
+
+    /** One service's question, replayed: its call and the forwarded request stay valid for the skew window. */
+    private String authorizeScript(LoadFixture fixture) throws JsonProcessingException {
+        AuthorizeCall call = AuthorizeCall.signed(base.substring("http://".length()), fixture.roleCredentials(),
+                fixture.serviceCredential(), Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        System.out.println("authorize answer: " + probe(call));
+        return Wrk.fixedRequest("POST", call.headers(), new String(call.body(), StandardCharsets.UTF_8));
+    }
+
+    /** The answer to one call, printed so the run shows it measured an ALLOW and not a refusal. */
+    private String probe(AuthorizeCall call) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + AuthorizeCall.PATH))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(call.body()));
+        call.headers().forEach((name, value) -> {
+            if (!name.equalsIgnoreCase("Host")) {
+                request.header(name, value);
+            }
+        });
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            HttpResponse<String> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return answer.statusCode() + " " + answer.body().substring(0, Math.min(120, answer.body().length()));
+        } catch (IOException e) {
+            return "failed: " + e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
     }
 
     /**

@@ -16,10 +16,11 @@ import java.util.Properties;
  * @param refreshTokens     one per refresh chain, each from its own device-flow session
  * @param pendingDeviceCodes device codes nobody approves, for polling
  * @param roleCredentials   access key id, secret and session token, for GetCallerIdentity
+ * @param serviceCredential access key id and secret of a service credential, for the authorization API
  */
 record LoadFixture(int port, String clientId, String clientSecret, String accessToken, String accountId,
                    String roleName, List<String> refreshTokens, List<String> pendingDeviceCodes,
-                   List<String> roleCredentials) {
+                   List<String> roleCredentials, List<String> serviceCredential) {
 
     void write(Path file) throws IOException {
         Properties p = new Properties();
@@ -32,6 +33,7 @@ record LoadFixture(int port, String clientId, String clientSecret, String access
         p.setProperty("refreshTokens", String.join(",", refreshTokens));
         p.setProperty("pendingDeviceCodes", String.join(",", pendingDeviceCodes));
         p.setProperty("roleCredentials", String.join(",", roleCredentials));
+        p.setProperty("serviceCredential", String.join(",", serviceCredential));
         try (Writer out = Files.newBufferedWriter(file)) {
             p.store(out, "gatehouse load fixture: live secrets, delete after the run");
         }
@@ -45,7 +47,7 @@ record LoadFixture(int port, String clientId, String clientSecret, String access
         return new LoadFixture(Integer.parseInt(p.getProperty("port")), p.getProperty("clientId"),
                 p.getProperty("clientSecret"), p.getProperty("accessToken"), p.getProperty("accountId"),
                 p.getProperty("roleName"), list(p, "refreshTokens"), list(p, "pendingDeviceCodes"),
-                list(p, "roleCredentials"));
+                list(p, "roleCredentials"), list(p, "serviceCredential"));
     }
 
     private static List<String> list(Properties p, String key) {

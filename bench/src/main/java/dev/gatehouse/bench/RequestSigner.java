@@ -34,6 +34,13 @@ final class RequestSigner {
      */
     static Map<String, String> sign(String method, Map<String, String> headers, byte[] body, String accessKeyId,
                                     String secretAccessKey, String region, String service, Instant at) {
+        return sign(method, "/", headers, body, accessKeyId, secretAccessKey, region, service, at);
+    }
+
+    /** @param path the request path, already in canonical form (no characters that need encoding) */
+    static Map<String, String> sign(String method, String path, Map<String, String> headers, byte[] body,
+                                    String accessKeyId, String secretAccessKey, String region, String service,
+                                    Instant at) {
         String amzDate = AMZ_DATE.format(at);
         String date = amzDate.substring(0, 8);
         Map<String, String> sent = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -46,7 +53,7 @@ final class RequestSigner {
         String signedHeaders = String.join(";", canonical.keySet());
         String canonicalHeaders = canonical.entrySet().stream()
                 .map(e -> e.getKey() + ':' + e.getValue() + '\n').collect(Collectors.joining());
-        String canonicalRequest = method + "\n/\n\n" + canonicalHeaders + '\n' + signedHeaders + '\n' + sha256Hex(body);
+        String canonicalRequest = method + "\n" + path + "\n\n" + canonicalHeaders + '\n' + signedHeaders + '\n' + sha256Hex(body);
 
         String scope = date + '/' + region + '/' + service + "/aws4_request";
         String stringToSign = "AWS4-HMAC-SHA256\n" + amzDate + '\n' + scope + '\n'

@@ -1,5 +1,6 @@
 package dev.gatehouse.server;
 
+import dev.gatehouse.server.authz.AuthorizationApi;
 import dev.gatehouse.server.http.HealthChecks;
 import dev.gatehouse.server.http.HttpModule;
 import dev.gatehouse.server.http.RequestContexts;
@@ -50,7 +51,8 @@ public final class GatehouseServer implements AutoCloseable {
                 new WebPages(services),
                 new OidcApi(services.clients(), services.devices(), services.tokens()),
                 new PortalApi(services.portal()),
-                new StsApi(services.callerIdentity(), services.clock()));
+                new StsApi(services.callerIdentity(), services.clock()),
+                new AuthorizationApi(services.authorization(), services.clock()));
     }
 
     public Services services() {

@@ -1,6 +1,10 @@
 package dev.gatehouse.server;
 
+import dev.gatehouse.core.abac.AccessControlAttributes;
 import dev.gatehouse.core.audit.AuditLog;
+import dev.gatehouse.core.authz.AuthorizationService;
+import dev.gatehouse.core.authz.RefreshingSecretSealer;
+import dev.gatehouse.core.authz.ServiceCredentials;
 import dev.gatehouse.core.mfa.AuthenticatorApps;
 import dev.gatehouse.core.mfa.MfaDevices;
 import dev.gatehouse.core.mfa.RelyingParty;
@@ -81,6 +85,9 @@ public final class Services implements AutoCloseable {
     private final MfaDevices mfaDevices;
     private final SmtpMailer mailer;
     private final PasswordResets passwordResets;
+    private final AccessControlAttributes accessControlAttributes;
+    private final ServiceCredentials serviceCredentials;
+    private final AuthorizationService authorization;
 
     private Services(GatehouseConfig config, Clock clock, Database database) {
         this.config = config;
@@ -109,8 +116,10 @@ public final class Services implements AutoCloseable {
                 config.publicUrl() + "/device");
         this.authorizations = new AuthorizationRequests(store, clock, audit);
         this.tokens = new TokenEndpoint(store, clock, audit, lifetimes, clients);
-        this.portal = new PortalService(store, clock, audit, new CredentialMinter(sealers));
-        this.browserPortal = new BrowserPortal(store, clock, audit, new CredentialMinter(sealers));
+        this.accessControlAttributes = new AccessControlAttributes(store, audit);
+        this.portal = new PortalService(store, clock, audit, new CredentialMinter(sealers, accessControlAttributes));
+        this.browserPortal = new BrowserPortal(store, clock, audit,
+                new CredentialMinter(sealers, accessControlAttributes));
         this.callerIdentity = new CallerIdentityService(store, clock,
                 new SigV4Verifier(new SigningKeyCache(10_000), Duration.ofMinutes(15)), sealers);
         this.auditQueries = new AuditQueries(store);
@@ -123,6 +132,11 @@ public final class Services implements AutoCloseable {
         this.mailer = config.smtp() == null ? null : new SmtpMailer(config.smtp());
         this.passwordResets = new PasswordResets(store, clock, audit, activations, lifetimes, mailer,
                 config.publicUrl() + "/activate", instance.portalUrl());
+        this.serviceCredentials = new ServiceCredentials(store, clock, audit,
+                new RefreshingSecretSealer(() -> instances.sealingKeys(masterKey), clock));
+        this.authorization = new AuthorizationService(store, clock,
+                new SigV4Verifier(new SigningKeyCache(10_000), Duration.ofMinutes(15)), serviceCredentials,
+                callerIdentity);
         if (config.bootstrapAdmin() != null) {
             instances.bootstrapAdministrator(config.bootstrapAdmin().userName(), config.bootstrapAdmin().password(),
                     passwordHasher);
@@ -245,6 +259,18 @@ public final class Services implements AutoCloseable {
 
     public PasswordResets passwordResets() {
         return passwordResets;
+    }
+
+    public AccessControlAttributes accessControlAttributes() {
+        return accessControlAttributes;
+    }
+
+    public ServiceCredentials serviceCredentials() {
+        return serviceCredentials;
+    }
+
+    public AuthorizationService authorization() {
+        return authorization;
     }
 
     @Override

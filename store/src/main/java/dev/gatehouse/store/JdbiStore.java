@@ -1,5 +1,6 @@
 package dev.gatehouse.store;
 
+import dev.gatehouse.core.port.AccessControlAttributeRepository;
 import dev.gatehouse.core.port.AccountRepository;
 import dev.gatehouse.core.port.ActivationRepository;
 import dev.gatehouse.core.port.AssignmentRepository;
@@ -15,8 +16,10 @@ import dev.gatehouse.core.port.PasswordHistoryRepository;
 import dev.gatehouse.core.port.PendingSignInRepository;
 import dev.gatehouse.core.port.RememberedBrowserRepository;
 import dev.gatehouse.core.port.PermissionSetRepository;
+import dev.gatehouse.core.port.ServiceCredentialRepository;
 import dev.gatehouse.core.port.SessionRepository;
 import dev.gatehouse.core.port.Store;
+import dev.gatehouse.core.port.UserAttributeRepository;
 import dev.gatehouse.core.port.UserRepository;
 import java.util.function.Function;
 import org.jdbi.v3.core.Jdbi;
@@ -44,6 +47,9 @@ public final class JdbiStore implements Store {
     private final PasswordHistoryRepository passwordHistory;
     private final PendingSignInRepository pendingSignIns;
     private final RememberedBrowserRepository rememberedBrowsers;
+    private final UserAttributeRepository userAttributes;
+    private final AccessControlAttributeRepository accessControlAttributes;
+    private final ServiceCredentialRepository serviceCredentials;
 
     public JdbiStore(Jdbi jdbi) {
         this(jdbi, Handles.pooled(jdbi));
@@ -69,6 +75,9 @@ public final class JdbiStore implements Store {
         this.passwordHistory = new JdbiPasswordHistoryRepository(handles);
         this.pendingSignIns = new JdbiPendingSignInRepository(handles);
         this.rememberedBrowsers = new JdbiRememberedBrowserRepository(handles);
+        this.userAttributes = new JdbiUserAttributeRepository(handles);
+        this.accessControlAttributes = new JdbiAccessControlAttributeRepository(handles);
+        this.serviceCredentials = new JdbiServiceCredentialRepository(handles);
     }
 
     @Override
@@ -154,6 +163,21 @@ public final class JdbiStore implements Store {
     @Override
     public RememberedBrowserRepository rememberedBrowsers() {
         return rememberedBrowsers;
+    }
+
+    @Override
+    public UserAttributeRepository userAttributes() {
+        return userAttributes;
+    }
+
+    @Override
+    public AccessControlAttributeRepository accessControlAttributes() {
+        return accessControlAttributes;
+    }
+
+    @Override
+    public ServiceCredentialRepository serviceCredentials() {
+        return serviceCredentials;
     }
 
     /**

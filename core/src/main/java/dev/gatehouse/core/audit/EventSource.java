@@ -10,6 +10,8 @@ public final class EventSource {
     public static final String SSO_ADMIN = "sso.amazonaws.com";
     public static final String ORGANIZATIONS = "organizations.amazonaws.com";
     public static final String STS = "sts.amazonaws.com";
+    /** Gatehouse's own authorization API for services (service credentials); AWS has no counterpart. */
+    public static final String AUTHZ = "authz.gatehouse.dev";
 
     private EventSource() {
     }

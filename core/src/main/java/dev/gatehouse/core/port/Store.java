@@ -42,6 +42,12 @@ public interface Store {
 
     RememberedBrowserRepository rememberedBrowsers();
 
+    UserAttributeRepository userAttributes();
+
+    AccessControlAttributeRepository accessControlAttributes();
+
+    ServiceCredentialRepository serviceCredentials();
+
     /**
      * Runs {@code work} in one transaction on a Store bound to it; commits when it returns, rolls back
      * when it throws (the exception propagates unchanged).

@@ -41,6 +41,14 @@ public final class CallerIdentityService {
 
     /** Verifies the request and returns the claims of the credentials that signed it. */
     public RoleSessionClaims authenticate(ReceivedRequest request) {
+        return authenticate(request, SERVICE);
+    }
+
+    /**
+     * Verifies a request signed for {@code service} (its SigV4 signing name) and returns the claims of the
+     * credentials that signed it: how a service protected through the authorization API is checked too.
+     */
+    public RoleSessionClaims authenticate(ReceivedRequest request, String service) {
         Instant now = clock.instant();
         RoleSessionClaims[] claims = new RoleSessionClaims[1];
         VerifiedRequest verified;
@@ -50,18 +58,27 @@ public final class CallerIdentityService {
                 return Optional.of(claims[0].secretAccessKey());
             }, now);
         } catch (SigV4Exception e) {
-            throw new DomainException(new DomainError.SignatureRejected(failure(e), message(e)));
+            throw rejection(e);
         }
-        if (!SERVICE.equals(verified.scope().service())) {
+        if (!service.equals(verified.scope().service())) {
             throw rejected(SignatureFailure.SIGNATURE_DOES_NOT_MATCH,
-                    "Credential should be scoped to correct service: '" + SERVICE + "'.");
+                    "Credential should be scoped to correct service: '" + service + "'.");
         }
         requireStillEntitled(claims[0], now);
         return claims[0];
     }
 
+    /** The verifier's refusal as STS words it. */
+    public static DomainException rejection(SigV4Exception e) {
+        return new DomainException(new DomainError.SignatureRejected(failure(e), message(e)));
+    }
+
     public CallerIdentity identify(ReceivedRequest request) {
-        RoleSessionClaims claims = authenticate(request);
+        return identityOf(authenticate(request));
+    }
+
+    /** Who holds the credentials: the role session, as STS names it. */
+    public static CallerIdentity identityOf(RoleSessionClaims claims) {
         return new CallerIdentity(RoleIds.roleId(claims.accountId(), claims.roleName()) + ":" + claims.userName(),
                 claims.accountId(),
                 "arn:aws:sts::" + claims.accountId() + ":assumed-role/" + claims.roleName() + "/" + claims.userName());

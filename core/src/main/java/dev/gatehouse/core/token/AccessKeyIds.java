@@ -1,6 +1,6 @@
 package dev.gatehouse.core.token;
 
-/** Temporary access key ids as AWS shapes them: {@code ASIA} and 16 base32 characters. */
+/** Access key ids as AWS shapes them: {@code ASIA} (temporary) or {@code AKIA} and 16 base32 characters. */
 public final class AccessKeyIds {
 
     private static final String BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
@@ -12,6 +12,11 @@ public final class AccessKeyIds {
 
     public static String newTemporaryKeyId() {
         return "ASIA" + randomFrom(BASE32, 16);
+    }
+
+    /** Long-lived keys (service credentials) start with {@code AKIA}, as IAM users' access keys do. */
+    public static String newServiceKeyId() {
+        return "AKIA" + randomFrom(BASE32, 16);
     }
 
     public static String newSecretAccessKey() {

@@ -9,9 +9,16 @@ import java.util.function.Supplier;
 public final class CredentialMinter {
 
     private final Supplier<CredentialSealer> sealer;
+    private final PrincipalTagSource tags;
 
     public CredentialMinter(Supplier<CredentialSealer> sealer) {
+        this(sealer, PrincipalTagSource.NONE);
+    }
+
+    /** @param tags read at each mint, so new credentials follow the user's attributes and older ones keep theirs */
+    public CredentialMinter(Supplier<CredentialSealer> sealer, PrincipalTagSource tags) {
         this.sealer = sealer;
+        this.tags = tags;
     }
 
     public RoleCredentials mint(String sessionId, User user, String accountId, PermissionSet permissionSet,
@@ -22,7 +29,8 @@ public final class CredentialMinter {
         Instant issued = Instant.ofEpochSecond(now.getEpochSecond());
         Instant expires = issued.plus(permissionSet.sessionDuration());
         String token = sealer.get().seal(new RoleSessionClaims(accessKeyId, secret, sessionId, user.userId(),
-                user.userName(), accountId, permissionSet.permissionSetArn(), permissionSet.roleName(), issued, expires));
+                user.userName(), accountId, permissionSet.permissionSetArn(), permissionSet.roleName(), issued, expires,
+                tags.tagsFor(user)));
         return new RoleCredentials(accessKeyId, secret, token, expires);
     }
 }

@@ -10,9 +10,11 @@ import java.security.GeneralSecurityException;
 import java.security.Provider;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -105,17 +107,44 @@ public final class CredentialSealer {
             }
             out.writeLong(c.issuedAt().getEpochSecond());
             out.writeLong(c.expiresAt().getEpochSecond());
+            out.writeShort(c.principalTags().size());
+            for (Map.Entry<String, String> tag : new TreeMap<>(c.principalTags()).entrySet()) {
+                out.writeUTF(tag.getKey());
+                out.writeUTF(tag.getValue());
+            }
         } catch (IOException e) {
             throw new IllegalStateException("writing to memory cannot fail", e);
         }
         return bytes.toByteArray();
     }
 
+    /** Tokens sealed before principal tags existed end after the expiry: they carry none. */
+    private static Map<String, String> principalTags(DataInputStream in) throws IOException {
+        if (in.available() == 0) {
+            return Map.of();
+        }
+        int count = in.readUnsignedShort();
+        Map<String, String> tags = new HashMap<>(count * 2);
+        for (int i = 0; i < count; i++) {
+            tags.put(in.readUTF(), in.readUTF());
+        }
+        return tags;
+    }
+
     private static RoleSessionClaims decode(byte[] plain) throws IOException {
         try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(plain))) {
-            return new RoleSessionClaims(in.readUTF(), in.readUTF(), in.readUTF(), in.readUTF(), in.readUTF(),
-                    in.readUTF(), in.readUTF(), in.readUTF(), Instant.ofEpochSecond(in.readLong()),
-                    Instant.ofEpochSecond(in.readLong()));
+            String accessKeyId = in.readUTF();
+            String secret = in.readUTF();
+            String sessionId = in.readUTF();
+            String userId = in.readUTF();
+            String userName = in.readUTF();
+            String accountId = in.readUTF();
+            String permissionSetArn = in.readUTF();
+            String roleName = in.readUTF();
+            Instant issuedAt = Instant.ofEpochSecond(in.readLong());
+            Instant expiresAt = Instant.ofEpochSecond(in.readLong());
+            return new RoleSessionClaims(accessKeyId, secret, sessionId, userId, userName, accountId,
+                    permissionSetArn, roleName, issuedAt, expiresAt, principalTags(in));
         }
     }
 }

@@ -6,6 +6,7 @@ import dev.gatehouse.core.model.SealingKey;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CredentialSealerTest {
@@ -27,6 +28,18 @@ class CredentialSealerTest {
         CredentialSealer sealer = new CredentialSealer(List.of(key(1)));
 
         assertThat(sealer.unseal(sealer.seal(claims()))).contains(claims());
+    }
+
+    @Test
+    void unsealWhenClaimsCarryPrincipalTagsThenTheyComeBack() {
+        CredentialSealer sealer = new CredentialSealer(List.of(key(1)));
+        RoleSessionClaims c = claims();
+        RoleSessionClaims tagged = new RoleSessionClaims(c.accessKeyId(), c.secretAccessKey(), c.sessionId(),
+                c.userId(), c.userName(), c.accountId(), c.permissionSetArn(), c.roleName(), c.issuedAt(),
+                c.expiresAt(), Map.of("department", "Engineering", "costCenter", "Zürich 42"));
+
+        assertThat(sealer.unseal(sealer.seal(tagged))).contains(tagged);
+        assertThat(sealer.unseal(sealer.seal(c)).orElseThrow().principalTags()).isEmpty();
     }
 
     @Test

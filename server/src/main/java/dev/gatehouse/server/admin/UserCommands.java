@@ -3,6 +3,8 @@ package dev.gatehouse.server.admin;
 import dev.gatehouse.core.model.User;
 import dev.gatehouse.core.model.UserStatus;
 import dev.gatehouse.core.service.IdentityStoreService.NewUser;
+import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -58,6 +60,18 @@ final class UserCommands extends AdminSubcommand {
     void delete(@Parameters(paramLabel = "USER_NAME") String userName) {
         services().identityStore().deleteUser(userName, AdminCommand.actor(), AdminCommand.context());
         out().println("deleted " + userName);
+    }
+
+    @Command(name = "attributes", description = "Show a user's attributes for access control, or set some "
+            + "(NAME=VALUE; an empty VALUE removes one): title, userType, department, costCenter, division, "
+            + "organization, employeeNumber. New credentials carry them as principal tags.")
+    void attributes(@Parameters(index = "0", paramLabel = "USER_NAME") String userName,
+                    @Parameters(index = "1..*", paramLabel = "NAME=VALUE", arity = "0..*") List<String> changes) {
+        Map<String, String> attributes = changes == null || changes.isEmpty()
+                ? services().accessControlAttributes().userAttributes(userName)
+                : services().accessControlAttributes().updateUserAttributes(userName,
+                        KeyValueArguments.parse(changes, "NAME=VALUE"), AdminCommand.actor(), AdminCommand.context());
+        attributes.forEach((name, value) -> out().println(name + "=" + value));
     }
 
     @Command(name = "activation-link", description = "Issue a new one-time link to set the password.")

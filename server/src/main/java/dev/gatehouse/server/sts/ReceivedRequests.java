@@ -12,13 +12,13 @@ import java.util.TreeMap;
  * Captures a request as it arrived, for the signature check: the method, the still-encoded path and query,
  * every header with every value in arrival order, and the body bytes untouched.
  */
-final class ReceivedRequests {
+public final class ReceivedRequests {
 
     private ReceivedRequests() {
     }
 
     /** @param body the raw body, read before anything else could parse it */
-    static ReceivedRequest of(Context ctx, byte[] body) {
+    public static ReceivedRequest of(Context ctx, byte[] body) {
         HttpServletRequest request = ctx.req();
         // getHeaders(name) already answers case-insensitively, so a name seen twice in two spellings is read once.
         Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);

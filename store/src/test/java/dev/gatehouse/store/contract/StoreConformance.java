@@ -5,5 +5,6 @@ public interface StoreConformance extends UserRepositoryContract, GroupRepositor
         PermissionSetRepositoryContract, AssignmentRepositoryContract, ClientRepositoryContract,
         DeviceAuthorizationContract, AuthorizationCodeContract, SessionRepositoryContract, ActivationRepositoryContract,
         AuditRepositoryContract, InstanceRepositoryContract, InstantContract, TransactionContract, MigrationContract,
-        MfaDeviceRepositoryContract, FailedAttemptContract, PasswordHistoryContract, PendingSignInContract {
+        MfaDeviceRepositoryContract, FailedAttemptContract, PasswordHistoryContract, PendingSignInContract,
+        AuthorizationRepositoriesContract {
 }

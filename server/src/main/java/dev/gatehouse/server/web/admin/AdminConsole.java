@@ -18,6 +18,7 @@ public final class AdminConsole {
     private final UsersPage users;
     private final UserPage user;
     private final UserChangePages userChanges;
+    private final UserAttributesPage userAttributes;
     private final GroupsPage groups;
     private final GroupPage group;
     private final AccountsPage accounts;
@@ -41,6 +42,8 @@ public final class AdminConsole {
         this.users = new UsersPage(services.identityStore(), user, templates);
         this.userChanges = new UserChangePages(services.identityStore(), templates);
         this.userMfa = new UserMfaPages(services.identityStore(), services.mfaDevices(), templates);
+        this.userAttributes = new UserAttributesPage(services.identityStore(), services.accessControlAttributes(),
+                templates);
         this.groups = new GroupsPage(services.identityStore(), templates);
         this.group = new GroupPage(services.identityStore(), services.accessModel(), templates);
         this.accounts = new AccountsPage(services.accessModel(), templates);
@@ -57,6 +60,7 @@ public final class AdminConsole {
         user.mount(routes);
         userChanges.mount(routes);
         userMfa.mount(routes);
+        userAttributes.mount(routes);
         groups.mount(routes);
         group.mount(routes);
         accounts.mount(routes);

@@ -1,0 +1,89 @@
+package dev.gatehouse.core.authz;
+
+import dev.gatehouse.core.audit.Actor;
+import dev.gatehouse.core.audit.AuditLog;
+import dev.gatehouse.core.audit.EventSource;
+import dev.gatehouse.core.audit.RequestContext;
+import dev.gatehouse.core.error.DomainException;
+import dev.gatehouse.core.mfa.SecretSealer;
+import dev.gatehouse.core.model.ServiceCredential;
+import dev.gatehouse.core.port.Store;
+import dev.gatehouse.core.token.AccessKeyIds;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * The credentials protected services call the authorization API with: created and deleted by an administrator,
+ * audited, the secret shown once and stored sealed (the verifier needs it back to check signatures).
+ */
+public final class ServiceCredentials {
+
+    private static final Pattern NAME = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$");
+    /** Bound into the sealed secret, so it cannot be copied onto an MFA device row or another credential. */
+    private static final String SEALING_CONTEXT = "service-credential:";
+
+    private final Store store;
+    private final Clock clock;
+    private final AuditLog audit;
+    private final Supplier<SecretSealer> sealer;
+
+    public ServiceCredentials(Store store, Clock clock, AuditLog audit, Supplier<SecretSealer> sealer) {
+        this.store = store;
+        this.clock = clock;
+        this.audit = audit;
+        this.sealer = sealer;
+    }
+
+    /** A new credential; the only time its secret is shown. */
+    public record Created(ServiceCredential credential, String secretAccessKey) { }
+
+    public Created create(String name, Actor actor, RequestContext context) {
+        if (name == null || !NAME.matcher(name.strip()).matches()) {
+            throw DomainException.invalid("name", "name must be 1 to 64 letters, digits, '.', '_' or '-', "
+                    + "starting with a letter or digit");
+        }
+        String accessKeyId = AccessKeyIds.newServiceKeyId();
+        String secret = AccessKeyIds.newSecretAccessKey();
+        Instant now = clock.instant();
+        ServiceCredential credential = new ServiceCredential(accessKeyId, name.strip(),
+                sealer.get().seal(secret.getBytes(StandardCharsets.UTF_8), SEALING_CONTEXT + accessKeyId), now);
+        return store.inTransaction(tx -> {
+            tx.serviceCredentials().insert(credential);
+            audit.success(tx.audit(), context, actor, EventSource.AUTHZ, "CreateServiceCredential",
+                    Map.of("name", credential.name()), Map.of("accessKeyId", accessKeyId));
+            return new Created(credential, secret);
+        });
+    }
+
+    public List<ServiceCredential> list() {
+        return store.serviceCredentials().list();
+    }
+
+    /** Takes effect on the service's next call: nothing caches the secret beyond one verification. */
+    public void delete(String accessKeyId, Actor actor, RequestContext context) {
+        store.inTransaction(tx -> {
+            if (!tx.serviceCredentials().delete(accessKeyId)) {
+                throw DomainException.notFound("Service credential", accessKeyId);
+            }
+            audit.success(tx.audit(), context, actor, EventSource.AUTHZ, "DeleteServiceCredential",
+                    Map.of("accessKeyId", accessKeyId), Map.of());
+            return null;
+        });
+    }
+
+    /** The secret of a credential that exists, for the SigV4 verifier. */
+    Optional<ServiceCredential> find(String accessKeyId) {
+        return store.serviceCredentials().findByAccessKeyId(accessKeyId);
+    }
+
+    String secretOf(ServiceCredential credential) {
+        return new String(sealer.get().unseal(credential.sealedSecret(), SEALING_CONTEXT + credential.accessKeyId()),
+                StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,35 @@
+package dev.gatehouse.server.admin;
+
+import dev.gatehouse.core.authz.ServiceCredentials.Created;
+import dev.gatehouse.core.model.ServiceCredential;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** The credentials protected services sign their calls to the authorization API with (docs/authorization.md). */
+@Command(name = "service-credentials", description = "Create, list and delete the credentials services call the "
+        + "authorization API with.")
+final class ServiceCredentialCommands extends AdminSubcommand {
+
+    @Command(name = "create", description = "Create a credential and print its secret: the only time it is shown.")
+    void create(@Parameters(paramLabel = "NAME", description = "which service holds it, e.g. orders") String name) {
+        Created created = services().serviceCredentials().create(name, AdminCommand.actor(), AdminCommand.context());
+        out().println("created service credential " + created.credential().name());
+        out().println("access key id:     " + created.credential().accessKeyId());
+        out().println("secret access key: " + created.secretAccessKey());
+        out().println("Store the secret now; it cannot be shown again.");
+    }
+
+    @Command(name = "list", description = "List credentials (never their secrets).")
+    void list() {
+        for (ServiceCredential credential : services().serviceCredentials().list()) {
+            out().printf("%-32s %-20s created %s%n", credential.name(), credential.accessKeyId(),
+                    credential.createdAt());
+        }
+    }
+
+    @Command(name = "delete", description = "Delete a credential: the service's next call is refused.")
+    void delete(@Parameters(paramLabel = "ACCESS_KEY_ID") String accessKeyId) {
+        services().serviceCredentials().delete(accessKeyId, AdminCommand.actor(), AdminCommand.context());
+        out().println("deleted " + accessKeyId);
+    }
+}
