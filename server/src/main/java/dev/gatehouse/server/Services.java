@@ -3,7 +3,6 @@ package dev.gatehouse.server;
 import dev.gatehouse.core.abac.AccessControlAttributes;
 import dev.gatehouse.core.audit.AuditLog;
 import dev.gatehouse.core.authz.AuthorizationService;
-import dev.gatehouse.core.authz.RefreshingSecretSealer;
 import dev.gatehouse.core.authz.ServiceCredentials;
 import dev.gatehouse.core.mfa.AuthenticatorApps;
 import dev.gatehouse.core.mfa.MfaDevices;
@@ -11,7 +10,6 @@ import dev.gatehouse.core.mfa.RelyingParty;
 import dev.gatehouse.core.mfa.SecretSealer;
 import dev.gatehouse.core.mfa.SecurityKeys;
 import dev.gatehouse.core.model.Instance;
-import dev.gatehouse.core.model.SealingKey;
 import dev.gatehouse.core.oidc.AuthorizationRequests;
 import dev.gatehouse.core.oidc.ClientRegistrations;
 import dev.gatehouse.core.oidc.DeviceAuthorizations;
@@ -102,14 +100,16 @@ public final class Services implements AutoCloseable {
         this.instance = instances.initialize(masterKey, config.region(), config.portalUrl(),
                 config.startUrlAliases());
         Supplier<Instance> currentInstance = () -> instance;
-        List<SealingKey> sealingKeys = instances.sealingKeys(masterKey);
-        Supplier<CredentialSealer> sealers = new RefreshingSealer(() -> instances.sealingKeys(masterKey), clock);
+        Supplier<CredentialSealer> sealers = new RefreshingSealer<>(() -> instances.sealingKeys(masterKey),
+                CredentialSealer::new, clock);
+        Supplier<SecretSealer> secretSealers = new RefreshingSealer<>(() -> instances.sealingKeys(masterKey),
+                SecretSealer::new, clock);
         this.passwordHasher = new Argon2idPasswordHasher();
         this.identityStore = new IdentityStoreService(store, clock, audit);
         this.accessModel = new AccessModelService(store, clock, audit, currentInstance);
         this.activations = new ActivationService(store, clock, audit, passwordHasher, lifetimes);
         this.authenticatorApps = new AuthenticatorApps(store, clock, audit,
-                new SecretSealer(sealingKeys), "Gatehouse");
+                secretSealers, "Gatehouse");
         this.sessions = new SessionService(store, clock, audit);
         this.clients = new ClientRegistrations(store, clock, audit, lifetimes, currentInstance);
         this.devices = new DeviceAuthorizations(store, clock, audit, lifetimes, clients, currentInstance,
@@ -124,7 +124,7 @@ public final class Services implements AutoCloseable {
                 new SigV4Verifier(new SigningKeyCache(10_000), Duration.ofMinutes(15)), sealers);
         this.auditQueries = new AuditQueries(store);
         this.administrators = new Administrators(store, config.adminGroup());
-        this.securityKeys = new SecurityKeys(store, clock, audit, new SecretSealer(sealingKeys),
+        this.securityKeys = new SecurityKeys(store, clock, audit, secretSealers,
                 RelyingParty.of(config.publicUrl(), "Gatehouse"));
         this.mfaDevices = new MfaDevices(store, authenticatorApps, securityKeys);
         this.signIn = new SignInService(store, clock, audit, passwordHasher, lifetimes, config.mfa(),
@@ -133,7 +133,7 @@ public final class Services implements AutoCloseable {
         this.passwordResets = new PasswordResets(store, clock, audit, activations, lifetimes, mailer,
                 config.publicUrl() + "/activate", instance.portalUrl());
         this.serviceCredentials = new ServiceCredentials(store, clock, audit,
-                new RefreshingSecretSealer(() -> instances.sealingKeys(masterKey), clock));
+                secretSealers);
         this.authorization = new AuthorizationService(store, clock,
                 new SigV4Verifier(new SigningKeyCache(10_000), Duration.ofMinutes(15)), serviceCredentials,
                 callerIdentity);

@@ -64,8 +64,8 @@ class SignInWithMfaTest extends ServiceOnH2 {
     @BeforeEach
     void setUp() {
         SecretSealer sealer = new SecretSealer(List.of(new SealingKey(1, Secrets.randomBytes(32), START)));
-        apps = new AuthenticatorApps(store, clock, new AuditLog(clock), sealer, "Gatehouse");
-        keys = new SecurityKeys(store, clock, new AuditLog(clock), sealer, RelyingParty.of(ORIGIN, "Gatehouse"));
+        apps = new AuthenticatorApps(store, clock, new AuditLog(clock), () -> sealer, "Gatehouse");
+        keys = new SecurityKeys(store, clock, new AuditLog(clock), () -> sealer, RelyingParty.of(ORIGIN, "Gatehouse"));
         ed = with(TestUsers.user("ed.developer"), "passwordHash", hasher.hash(PASSWORD.toCharArray()));
         store.users().insert(ed);
     }

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * A user's authenticator apps (TOTP): enrolment confirmed by a first code, then verification of codes,
@@ -32,12 +33,12 @@ public final class AuthenticatorApps {
     private final Store store;
     private final Clock clock;
     private final AuditLog audit;
-    private final SecretSealer sealer;
+    private final Supplier<SecretSealer> sealer;
     private final String issuer;
     private final Totp totp = Totp.STANDARD;
 
     /** @param issuer the name the app shows above the code, e.g. "Gatehouse" */
-    public AuthenticatorApps(Store store, Clock clock, AuditLog audit, SecretSealer sealer, String issuer) {
+    public AuthenticatorApps(Store store, Clock clock, AuditLog audit, Supplier<SecretSealer> sealer, String issuer) {
         this.store = store;
         this.clock = clock;
         this.audit = audit;
@@ -60,7 +61,7 @@ public final class AuthenticatorApps {
             devices.stream().filter(d -> d.kind() == MfaDeviceKind.TOTP && !d.confirmed())
                     .forEach(d -> tx.mfaDevices().delete(d.deviceId()));
             tx.mfaDevices().insert(new MfaDevice(deviceId, userId, MfaDeviceKind.TOTP, validName,
-                    sealer.seal(secret, deviceId), MfaDevice.NO_STEP_USED, clock.instant(), null));
+                    sealer.get().seal(secret, deviceId), MfaDevice.NO_STEP_USED, clock.instant(), null));
             audit.success(tx.audit(), context, actor, EventSource.SIGN_IN, "CreateMfaDevice",
                     Map.of("userId", userId, "deviceName", validName, "kind", MfaDeviceKind.TOTP.name()),
                     Map.of("deviceId", deviceId));
@@ -184,7 +185,7 @@ public final class AuthenticatorApps {
     }
 
     private byte[] secretOf(MfaDevice device) {
-        return sealer.unseal(device.sealedSecret(), device.deviceId());
+        return sealer.get().unseal(device.sealedSecret(), device.deviceId());
     }
 
     private static void requireRoomForAnother(List<MfaDevice> devices) {

@@ -38,6 +38,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * A user's security keys and passkeys (WebAuthn, through webauthn4j): registration and assertion, each answering
@@ -63,14 +64,14 @@ public final class SecurityKeys {
     private final Store store;
     private final Clock clock;
     private final AuditLog audit;
-    private final SecretSealer sealer;
+    private final Supplier<SecretSealer> sealer;
     private final RelyingParty relyingParty;
     // Non-strict: attestation "none" is all we ask for, so there is no attestation to check against a trust list.
     private final WebAuthnManager webAuthn = WebAuthnManager.createNonStrictWebAuthnManager();
     private final AttestedCredentialDataConverter credentials =
             new AttestedCredentialDataConverter(new ObjectConverter());
 
-    public SecurityKeys(Store store, Clock clock, AuditLog audit, SecretSealer sealer, RelyingParty relyingParty) {
+    public SecurityKeys(Store store, Clock clock, AuditLog audit, Supplier<SecretSealer> sealer, RelyingParty relyingParty) {
         this.store = store;
         this.clock = clock;
         this.audit = audit;
@@ -114,7 +115,7 @@ public final class SecurityKeys {
                 throw DomainException.invalid("response", "This security key is already registered.");
             }
             MfaDevice device = new MfaDevice(deviceId, userId, MfaDeviceKind.WEBAUTHN, validName,
-                    sealer.seal(credentials.convert(credential), deviceId), authenticatorData.getSignCount(), now, now);
+                    sealer.get().seal(credentials.convert(credential), deviceId), authenticatorData.getSignCount(), now, now);
             tx.mfaDevices().insert(device);
             audit.success(tx.audit(), context, actor, EventSource.SIGN_IN, "CreateMfaDevice",
                     Map.of("userId", userId, "deviceName", validName, "kind", MfaDeviceKind.WEBAUTHN.name()),
@@ -259,7 +260,7 @@ public final class SecurityKeys {
     }
 
     private AttestedCredentialData credentialOf(MfaDevice key) {
-        return credentials.convert(sealer.unseal(key.sealedSecret(), key.deviceId()));
+        return credentials.convert(sealer.get().unseal(key.sealedSecret(), key.deviceId()));
     }
 
     private List<String> credentialIds(List<MfaDevice> keys) {

@@ -19,7 +19,8 @@ class RefreshingSealerTest {
     private final SealingKey first = CredentialSealerTest.key(1);
     private final SealingKey second = CredentialSealerTest.key(2);
     private final AtomicReference<Supplier<List<SealingKey>>> keys = new AtomicReference<>(() -> List.of(first));
-    private final RefreshingSealer sealers = new RefreshingSealer(() -> keys.get().get(), clock);
+    private final RefreshingSealer<CredentialSealer> sealers =
+            new RefreshingSealer<>(() -> keys.get().get(), CredentialSealer::new, clock);
 
     /** A token sealed by a sealer that knows only {@code key}. */
     private static String sealedBy(SealingKey key) {
