@@ -9,6 +9,8 @@ import dev.gatehouse.core.oidc.AuthorizationRequests;
 import dev.gatehouse.core.oidc.ClientRegistrations;
 import dev.gatehouse.core.oidc.DeviceAuthorizations;
 import dev.gatehouse.core.oidc.TokenEndpoint;
+import dev.gatehouse.core.policy.AccessSimulator;
+import dev.gatehouse.core.policy.PrincipalTags;
 import dev.gatehouse.core.port.PasswordHasher;
 import dev.gatehouse.core.port.Store;
 import dev.gatehouse.core.portal.BrowserPortal;
@@ -72,6 +74,7 @@ public final class Services implements AutoCloseable {
     private final AuditQueries auditQueries;
     private final Administrators administrators;
     private final AuthenticatorApps authenticatorApps;
+    private final AccessSimulator simulator;
 
     private Services(GatehouseConfig config, Clock clock, Database database) {
         this.config = config;
@@ -107,6 +110,8 @@ public final class Services implements AutoCloseable {
         this.administrators = new Administrators(store, config.adminGroup());
         this.authenticatorApps = new AuthenticatorApps(store, clock, audit,
                 new SecretSealer(sealingKeys), "Gatehouse");
+        // Issue 6 item 4 (user attributes as principal tags) replaces NONE with its mapping.
+        this.simulator = new AccessSimulator(store, clock, PrincipalTags.NONE);
         if (config.bootstrapAdmin() != null) {
             instances.bootstrapAdministrator(config.bootstrapAdmin().userName(), config.bootstrapAdmin().password(),
                     passwordHasher);
@@ -216,6 +221,10 @@ public final class Services implements AutoCloseable {
 
     public AuthenticatorApps authenticatorApps() {
         return authenticatorApps;
+    }
+
+    public AccessSimulator simulator() {
+        return simulator;
     }
 
     @Override

@@ -22,7 +22,7 @@ import picocli.CommandLine.Command;
                 + "trail.",
         subcommands = {UserCommands.class, GroupCommands.class, AccountCommands.class,
                 PermissionSetCommands.class, AssignmentCommands.class, EventsCommand.class, SessionCommands.class,
-                KeyCommands.class})
+                KeyCommands.class, SimulateCommand.class})
 public final class AdminCommand {
 
     static final int DOMAIN_ERROR = 1;
