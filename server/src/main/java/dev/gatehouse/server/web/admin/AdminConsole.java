@@ -25,6 +25,7 @@ public final class AdminConsole {
     private final PermissionSetsPage permissionSets;
     private final PermissionSetPage permissionSet;
     private final EventsPage events;
+    private final SimulatePage simulate;
     private final SessionCookies sessions;
     private final Csrf csrf;
     private final Administrators administrators;
@@ -46,6 +47,7 @@ public final class AdminConsole {
         this.permissionSets = new PermissionSetsPage(services.accessModel(), templates);
         this.permissionSet = new PermissionSetPage(services.accessModel(), templates);
         this.events = new EventsPage(services.auditQueries(), templates);
+        this.simulate = new SimulatePage(services.simulator(), templates);
     }
 
     public void mount(PageRoutes pages) {
@@ -61,5 +63,6 @@ public final class AdminConsole {
         permissionSets.mount(routes);
         permissionSet.mount(routes);
         events.mount(routes);
+        simulate.mount(routes);
     }
 }
