@@ -33,6 +33,11 @@ public final class ContextKeys {
         return Optional.ofNullable(values.get(key));
     }
 
+    /** The key's values, or {@code null} when absent: the evaluator's allocation-free form of {@link #get}. */
+    List<String> valuesOrNull(String key) {
+        return values.get(key);
+    }
+
     public Map<String, List<String>> asMap() {
         return Map.copyOf(values);
     }
