@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
  * Would this request be allowed? Asks the same simulator as the console's Simulate page, for a user's role or for
  * policies given directly, and answers in the exit code as well, so scripts can test a policy change.
  */
-@Command(name = "simulate", sortOptions = false,
+@Command(name = "simulate", sortOptions = false, mixinStandardHelpOptions = true,
         description = "Decide a request as the policy engine would: for a user's role (--user, --account, "
                 + "--permission-set) or for policies given directly (--managed-policy, --inline-policy, "
                 + "--permissions-boundary).",
@@ -28,29 +28,31 @@ final class SimulateCommand extends AdminSubcommand implements Callable<Integer>
 
     static final int DENY = 1;
 
-    @Option(names = "--user", description = "user name; with --account and --permission-set")
+    @Option(names = "--user", paramLabel = "NAME", description = "user name; with --account and --permission-set")
     String user;
 
-    @Option(names = "--account", description = "account id or name")
+    @Option(names = "--account", paramLabel = "ID", description = "account id or name")
     String account;
 
-    @Option(names = "--permission-set", description = "permission set name; must be assigned to the user in the "
-            + "account, directly or through a group")
+    @Option(names = "--permission-set", paramLabel = "NAME", description = "permission set name; must be assigned "
+            + "to the user in the account, directly or through a group")
     String permissionSet;
 
-    @Option(names = "--managed-policy", description = "AWS managed policy name or ARN; repeatable")
+    @Option(names = "--managed-policy", paramLabel = "NAME",
+            description = "AWS managed policy name or ARN; repeatable")
     List<String> managedPolicies;
 
     @Option(names = "--inline-policy", paramLabel = "FILE", description = "a JSON policy document")
     Path inlinePolicy;
 
-    @Option(names = "--permissions-boundary", description = "AWS managed policy that caps the others")
+    @Option(names = "--permissions-boundary", paramLabel = "NAME",
+            description = "AWS managed policy that caps the others")
     String permissionsBoundary;
 
-    @Option(names = "--action", required = true, description = "e.g. s3:GetObject")
+    @Option(names = "--action", required = true, paramLabel = "ACTION", description = "e.g. s3:GetObject")
     String action;
 
-    @Option(names = "--resource", defaultValue = "*", description = "an ARN, or * (default)")
+    @Option(names = "--resource", defaultValue = "*", paramLabel = "ARN", description = "an ARN, or * (default)")
     String resource;
 
     @Option(names = "--context", paramLabel = "KEY=VALUE", description = "a condition key, e.g. "
