@@ -30,8 +30,8 @@ public final class CompiledStatement {
     }
 
     /** Whether the statement applies: action, then resource, then every condition (cheapest test first). */
-    boolean matches(AccessRequest request) {
-        if (!actions.matches(request.action()) || !resources.matches(request.resource(), request.context())) {
+    boolean matches(AccessRequest request, long serviceBit) {
+        if (!actions.matches(request.action(), serviceBit) || !resources.matches(request.resource(), request.context())) {
             return false;
         }
         for (ConditionClause condition : conditions) {

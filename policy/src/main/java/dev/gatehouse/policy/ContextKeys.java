@@ -1,6 +1,8 @@
 package dev.gatehouse.policy;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -13,15 +15,20 @@ import java.util.TreeMap;
 public final class ContextKeys {
 
     private final Map<String, List<String>> values;
+    /** The same values by lower-cased name: policies lower-case their keys once, so a lookup is one hash probe. */
+    private final Map<String, List<String>> byLowerCaseName;
 
-    private ContextKeys(Map<String, List<String>> values) {
+    private ContextKeys(Map<String, List<String>> values, Map<String, List<String>> byLowerCaseName) {
         this.values = values;
+        this.byLowerCaseName = byLowerCaseName;
     }
 
     public static ContextKeys of(Map<String, List<String>> values) {
         Map<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         values.forEach((key, keyValues) -> copy.put(key, List.copyOf(keyValues)));
-        return new ContextKeys(copy);
+        Map<String, List<String>> byLowerCaseName = new HashMap<>();
+        copy.forEach((key, keyValues) -> byLowerCaseName.put(lowerCase(key), keyValues));
+        return new ContextKeys(copy, byLowerCaseName);
     }
 
     public static ContextKeys none() {
@@ -33,12 +40,21 @@ public final class ContextKeys {
         return Optional.ofNullable(values.get(key));
     }
 
-    /** The key's values, or {@code null} when absent: the evaluator's allocation-free form of {@link #get}. */
-    List<String> valuesOrNull(String key) {
-        return values.get(key);
+    /** The values of a key already in {@link #lowerCase} form, or {@code null} when absent: the evaluator's lookup. */
+    List<String> valuesOrNull(String lowerCaseKey) {
+        return byLowerCaseName.get(lowerCaseKey);
+    }
+
+    static String lowerCase(String key) {
+        return key.toLowerCase(Locale.ROOT);
     }
 
     public Map<String, List<String>> asMap() {
         return Map.copyOf(values);
+    }
+
+    @Override
+    public String toString() {
+        return values.toString();
     }
 }

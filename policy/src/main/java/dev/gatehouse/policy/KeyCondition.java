@@ -18,6 +18,10 @@ import java.util.List;
 record KeyCondition(String key, ConditionOperator operator, SetQualifier qualifier, boolean ifExists,
         ValueMatcher values) implements ConditionClause {
 
+    KeyCondition {
+        key = ContextKeys.lowerCase(key);
+    }
+
     @Override
     public boolean holds(ContextKeys context) {
         List<String> actual = context.valuesOrNull(key);

@@ -7,6 +7,10 @@ package dev.gatehouse.policy;
  */
 record NullCondition(String key, boolean whenAbsent, boolean whenPresent) implements ConditionClause {
 
+    NullCondition {
+        key = ContextKeys.lowerCase(key);
+    }
+
     @Override
     public boolean holds(ContextKeys context) {
         var actual = context.valuesOrNull(key);

@@ -18,6 +18,7 @@ public final class PolicyEvaluator {
             Optional.empty(), "implicitly denied: an identity policy allows it, but the permissions boundary does not");
 
     public Decision evaluate(PolicySet policies, AccessRequest request) {
+        long serviceBit = ActionMatcher.serviceBit(request.action());
         Statement allowing = null;
         List<Policy> identity = policies.identityPolicies();
         for (int p = 0; p < identity.size(); p++) {
@@ -25,7 +26,7 @@ public final class PolicyEvaluator {
             for (int s = 0; s < statements.size(); s++) {
                 Statement statement = statements.get(s);
                 // Once something allows, only a deny can change the answer: skip the other allows.
-                if ((statement.effect() == Effect.DENY || allowing == null) && statement.matches(request)) {
+                if ((statement.effect() == Effect.DENY || allowing == null) && statement.matches(request, serviceBit)) {
                     if (statement.effect() == Effect.DENY) {
                         return statement.compiled().deny();
                     }
@@ -40,7 +41,7 @@ public final class PolicyEvaluator {
         List<Statement> boundary = policies.permissionsBoundary().get().statements();
         for (int s = 0; s < boundary.size(); s++) {
             Statement statement = boundary.get(s);
-            if ((statement.effect() == Effect.DENY || !boundaryAllows) && statement.matches(request)) {
+            if ((statement.effect() == Effect.DENY || !boundaryAllows) && statement.matches(request, serviceBit)) {
                 if (statement.effect() == Effect.DENY) {
                     return statement.compiled().deny();
                 }

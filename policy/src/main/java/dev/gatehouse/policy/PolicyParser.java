@@ -37,7 +37,13 @@ final class PolicyParser {
             problems.add(new PolicyProblem(null, "the policy has " + document.length()
                     + " characters; an inline policy may have at most " + maxChars));
         }
-        JsonNode root = JsonSyntax.read(document);
+        JsonNode root;
+        try {
+            root = JsonSyntax.read(document);
+        } catch (InvalidPolicyException notJson) {
+            problems.addAll(notJson.problems());
+            throw new InvalidPolicyException(problems);
+        }
         if (!root.isObject()) {
             throw new InvalidPolicyException(List.of(new PolicyProblem(null,
                     "the policy must be a JSON object with Version and Statement")));

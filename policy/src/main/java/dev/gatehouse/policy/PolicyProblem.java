@@ -1,8 +1,9 @@
 package dev.gatehouse.policy;
 
 /**
- * What is wrong with a policy and where: {@code where} names the statement (its {@code Sid}, else
- * {@code Statement[2]}) or is {@code null} for the document as a whole.
+ * What is wrong with a policy and where: {@code where} names the statement by position and, if it has one, its
+ * {@code Sid} ({@code Statement[2]}, {@code Statement[2] (Sid ReadLogs)}), or is {@code null} for the document as
+ * a whole.
  */
 public record PolicyProblem(String where, String message) {
 

@@ -23,6 +23,10 @@ final class PolicyString {
     }
 
     private record Variable(String key, String fallback) implements Part {
+
+        private Variable {
+            key = ContextKeys.lowerCase(key);
+        }
     }
 
     private final String raw;
@@ -140,27 +144,23 @@ final class PolicyString {
 
     /** The text as {@link Glob} codes, variables and escapes literal; {@code null} when a variable has no value. */
     int[] patternCodes(ContextKeys context) {
-        List<int[]> pieces = new ArrayList<>(parts.size());
         int length = 0;
         for (Part part : parts) {
-            int[] piece;
-            if (part instanceof Text text) {
-                piece = Glob.codes(text.text());
-            } else {
-                String value = value(part, context);
-                if (value == null) {
-                    return null;
-                }
-                piece = value.chars().toArray();
+            String value = value(part, context);
+            if (value == null) {
+                return null;
             }
-            pieces.add(piece);
-            length += piece.length;
+            length += value.length();
         }
         int[] codes = new int[length];
         int at = 0;
-        for (int[] piece : pieces) {
-            System.arraycopy(piece, 0, codes, at, piece.length);
-            at += piece.length;
+        for (Part part : parts) {
+            String value = value(part, context);
+            boolean wildcards = part instanceof Text;
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                codes[at++] = wildcards && c == '*' ? Glob.STAR : wildcards && c == '?' ? Glob.ONE : c;
+            }
         }
         return codes;
     }

@@ -6,7 +6,7 @@ package dev.gatehouse.policy;
  */
 public record Statement(int index, String sid, Effect effect, CompiledStatement compiled) {
 
-    boolean matches(AccessRequest request) {
-        return compiled.matches(request);
+    boolean matches(AccessRequest request, long serviceBit) {
+        return compiled.matches(request, serviceBit);
     }
 }

@@ -38,10 +38,10 @@ class EvaluationTableTest {
         Decision decision = evaluator.evaluate(new PolicySet(c.policies(), c.boundary()),
                 new AccessRequest(c.action(), c.resource(), c.context()));
 
-        assertThat(decision.outcome()).as(decision.reason()).isEqualTo(c.expected());
+        assertThat(decision.outcome()).as(c + " -- " + decision.reason()).isEqualTo(c.expected());
         assertThat(decision.statement().isPresent()).isEqualTo(c.expected() != Decision.Outcome.IMPLICIT_DENY);
         if (c.decidingIndex() != null) {
-            assertThat(decision.statement().orElseThrow().index()).as(decision.reason()).isEqualTo(c.decidingIndex());
+            assertThat(decision.statement().orElseThrow().index()).as(c + " -- " + decision.reason()).isEqualTo(c.decidingIndex());
         }
     }
 
