@@ -103,7 +103,7 @@ public final class AccessSimulator {
             identityPolicies.add(ManagedPolicyNames.policy("managedPolicies", name));
         }
         if (policies.inlinePolicy() != null && !policies.inlinePolicy().isBlank()) {
-            identityPolicies.add(InlinePolicies.parse(InlinePolicies.FIELD, "inline", policies.inlinePolicy()));
+            identityPolicies.add(InlinePolicies.parse(InlinePolicies.FIELD, policies.inlinePolicy()));
         }
         if (identityPolicies.isEmpty()) {
             throw DomainException.invalid("managedPolicies",

@@ -54,7 +54,8 @@ class PermissionSetPagesTest extends ServerWithAdmin {
         HttpResponse<String> refused = create(admin(), "Broken", broken, "");
 
         assertThat(refused.statusCode()).isEqualTo(400);
-        assertThat(text(refused, "inlinePolicy-error")).startsWith("inlinePolicy is not valid JSON at line 4, column")
+        assertThat(text(refused, "inlinePolicy-error")).startsWith(
+                "inlinePolicy is not a valid policy: the policy is not valid JSON at line 4, column")
                 .contains("(line 4 reads: {\"Effect\": })");
         assertThat(Html.tag(refused.body(), "inlinePolicy")).contains("aria-invalid=\"true\"",
                 "aria-describedby=\"inlinePolicy-error inlinePolicy-hint\"");
