@@ -10,7 +10,6 @@ import dev.gatehouse.core.oidc.ClientRegistrations;
 import dev.gatehouse.core.oidc.DeviceAuthorizations;
 import dev.gatehouse.core.oidc.TokenEndpoint;
 import dev.gatehouse.core.policy.AccessSimulator;
-import dev.gatehouse.core.policy.PrincipalTags;
 import dev.gatehouse.core.port.PasswordHasher;
 import dev.gatehouse.core.port.Store;
 import dev.gatehouse.core.portal.BrowserPortal;
@@ -28,6 +27,7 @@ import dev.gatehouse.core.sts.CallerIdentityService;
 import dev.gatehouse.core.token.CredentialMinter;
 import dev.gatehouse.core.token.CredentialSealer;
 import dev.gatehouse.core.token.MasterKey;
+import dev.gatehouse.core.token.PrincipalTagSource;
 import dev.gatehouse.core.token.RefreshingSealer;
 import dev.gatehouse.core.token.WrongMasterKeyException;
 import dev.gatehouse.server.config.GatehouseConfig;
@@ -110,8 +110,8 @@ public final class Services implements AutoCloseable {
         this.administrators = new Administrators(store, config.adminGroup());
         this.authenticatorApps = new AuthenticatorApps(store, clock, audit,
                 new SecretSealer(sealingKeys), "Gatehouse");
-        // Issue 6 item 4 (user attributes as principal tags) replaces NONE with its mapping.
-        this.simulator = new AccessSimulator(store, clock, PrincipalTags.NONE);
+        // Issue 6 item 4 (user attributes as principal tags) replaces NONE with the minter's tag source.
+        this.simulator = new AccessSimulator(store, clock, PrincipalTagSource.NONE);
         if (config.bootstrapAdmin() != null) {
             instances.bootstrapAdministrator(config.bootstrapAdmin().userName(), config.bootstrapAdmin().password(),
                     passwordHasher);

@@ -100,10 +100,14 @@ class AccessSimulatorTest extends ServiceOnH2 {
 
         assertThat(context).containsEntry("aws:username", List.of("ed.developer"))
                 .containsEntry("aws:PrincipalAccount", List.of("111122223333"))
+                .containsEntry("aws:PrincipalType", List.of("AssumedRole"))
                 .containsEntry("aws:PrincipalTag/department", List.of("finance"))
                 .containsEntry("aws:CurrentTime", List.of("2026-11-26T10:00:00Z"))
                 .containsEntry("aws:EpochTime", List.of("1795687200"));
         assertThat(context.get("aws:userid")).singleElement().asString().matches("AROA[A-Z2-7]{17}:ed\\.developer");
+        assertThat(context.get("aws:PrincipalArn")).singleElement().asString()
+                .matches("arn:aws:sts::111122223333:assumed-role/AWSReservedSSO_PowerUserAccess_[0-9a-f]{16}/"
+                        + "ed\\.developer");
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.gatehouse.core.model.PermissionSet;
 import dev.gatehouse.core.model.User;
 import dev.gatehouse.core.port.Store;
 import dev.gatehouse.core.sts.RoleIds;
+import dev.gatehouse.core.token.PrincipalTagSource;
 import dev.gatehouse.policy.AccessRequest;
 import dev.gatehouse.policy.ContextKeys;
 import dev.gatehouse.policy.Decision;
@@ -32,10 +33,11 @@ public final class AccessSimulator {
 
     private final Store store;
     private final Clock clock;
-    private final PrincipalTags principalTags;
+    private final PrincipalTagSource principalTags;
     private final PolicyEvaluator evaluator = new PolicyEvaluator();
 
-    public AccessSimulator(Store store, Clock clock, PrincipalTags principalTags) {
+    /** @param principalTags the tags the user's credentials would carry, as the credential minter adds them */
+    public AccessSimulator(Store store, Clock clock, PrincipalTagSource principalTags) {
         this.store = store;
         this.clock = clock;
         this.principalTags = principalTags;
@@ -93,7 +95,10 @@ public final class AccessSimulator {
         context.put("aws:userid", List.of(RoleIds.roleId(account.accountId(), set.roleName()) + ":"
                 + user.userName()));
         context.put("aws:PrincipalAccount", List.of(account.accountId()));
-        principalTags.of(user).forEach((key, value) -> context.put("aws:PrincipalTag/" + key, List.of(value)));
+        context.put("aws:PrincipalArn", List.of("arn:aws:sts::" + account.accountId() + ":assumed-role/"
+                + set.roleName() + "/" + user.userName()));
+        context.put("aws:PrincipalType", List.of("AssumedRole"));
+        principalTags.tagsFor(user).forEach((key, value) -> context.put("aws:PrincipalTag/" + key, List.of(value)));
         return decide(EffectivePolicies.of(set), request, context);
     }
 
