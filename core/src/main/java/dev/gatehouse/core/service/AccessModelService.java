@@ -169,7 +169,7 @@ public final class AccessModelService {
                 "PutPermissionsBoundaryToPermissionSet", actor, context);
     }
 
-    /** sso-admin DeletePermissionsBoundaryFromPermissionSet; a set without one is refused, as in AWS. */
+    /** sso-admin DeletePermissionsBoundaryFromPermissionSet; a set without one is refused: nothing to delete. */
     public PermissionSet deletePermissionsBoundary(String nameOrArn, Actor actor, RequestContext context) {
         return changeBoundary(nameOrArn, null, "DeletePermissionsBoundaryFromPermissionSet", actor, context);
     }

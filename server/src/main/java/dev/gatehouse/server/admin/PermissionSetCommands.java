@@ -39,7 +39,8 @@ final class PermissionSetCommands extends AdminSubcommand {
     @Command(name = "list", description = "List permission sets.")
     void list() {
         for (PermissionSet set : services().accessModel().listPermissionSets(null, 10_000)) {
-            out().printf("%-32s %-8s %s%s%n", set.name(), set.sessionDuration(), String.join(",", set.managedPolicies()),
+            out().printf("%-32s %-8s %s%s%n", set.name(), set.sessionDuration(),
+                    String.join(",", set.managedPolicies()),
                     set.permissionsBoundary() == null ? "" : " boundary=" + set.permissionsBoundary());
         }
     }

@@ -68,7 +68,8 @@ final class PermissionSetPage {
         try {
             accessModel.updatePermissionSet(set.permissionSetArn(), new PermissionSetChanges(form.description(),
                     form.sessionDuration(), Forms.lines(form.managedPolicies()), form.inlinePolicy(),
-                    form.permissionsBoundary(), form.relayState(), Forms.keyValues("tags", form.tags())), admin.actor(), RequestContexts.of(ctx));
+                    form.permissionsBoundary(), form.relayState(), Forms.keyValues("tags", form.tags())),
+                    admin.actor(), RequestContexts.of(ctx));
         } catch (DomainException e) {
             render(ctx, admin, 400, set, form, FieldErrors.of(e));
             return;
