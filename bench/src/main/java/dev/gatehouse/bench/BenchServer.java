@@ -75,7 +75,8 @@ public final class BenchServer {
                 "Tester", "load.tester@example.com", false), admin, ctx);
         services.accessModel().createAccount(ACCOUNT_ID, "bench", "bench@example.com", admin, ctx);
         PermissionSet set = services.accessModel().createPermissionSet(new AccessModelService.NewPermissionSet(
-                PERMISSION_SET, "for the load run", "PT1H", List.of("ReadOnlyAccess"), null, null, Map.of()), admin, ctx);
+                PERMISSION_SET, "for the load run", "PT1H", List.of("ReadOnlyAccess"), null, null, null, Map.of()),
+                admin, ctx);
         services.accessModel().assign(ACCOUNT_ID, PERMISSION_SET, PrincipalType.USER, user.userName(), admin, ctx);
 
         ClientRegistrations.Registered client = services.clients().register(new ClientRegistrations.Request(

@@ -36,7 +36,7 @@ final class SessionFixtures {
 
     static PermissionSet permissionSet(Instant now) {
         return new PermissionSet("arn:aws:sso:::permissionSet/ssoins-72238c1e5a4b6f90/ps-4d1c8e0f9a2b7c35",
-                "ReadOnly", "Read-only access", Duration.ofHours(1), List.of("ReadOnlyAccess"), null, null, Map.of(),
+                "ReadOnly", "Read-only access", Duration.ofHours(1), List.of("ReadOnlyAccess"), null, null, null, Map.of(),
                 "6f0e3a9b2c1d4e57", now);
     }
 

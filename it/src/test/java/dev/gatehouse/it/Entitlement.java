@@ -88,7 +88,7 @@ public record Entitlement(Services services, String userName, String password, S
             services.activations().setPassword(activation, password.toCharArray(), context);
             services.accessModel().createAccount(accountId, accountName, "aws+dev@example.com", ADMIN, context);
             PermissionSet set = services.accessModel().createPermissionSet(new NewPermissionSet(permissionSetName,
-                    "Full access except IAM", sessionDuration, List.of("PowerUserAccess"), null, null, Map.of()),
+                    "Full access except IAM", sessionDuration, List.of("PowerUserAccess"), null, null, null, Map.of()),
                     ADMIN, context);
             if (group == null) {
                 services.accessModel().assign(accountId, permissionSetName, PrincipalType.USER, userName, ADMIN,

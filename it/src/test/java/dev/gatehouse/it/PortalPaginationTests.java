@@ -25,7 +25,7 @@ interface PortalPaginationTests extends LoginFlowTest {
         }
         if (services.store().permissionSets().findByName(permissionSet).isEmpty()) {
             services.accessModel().createPermissionSet(new NewPermissionSet(permissionSet, null, "PT2H",
-                    List.of("ReadOnlyAccess"), null, null, Map.of()), Entitlement.ADMIN, context);
+                    List.of("ReadOnlyAccess"), null, null, null, Map.of()), Entitlement.ADMIN, context);
         }
         services.accessModel().assign(accountId, permissionSet, PrincipalType.USER, ed.userName(), Entitlement.ADMIN,
                 context);

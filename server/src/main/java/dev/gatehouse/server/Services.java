@@ -14,6 +14,7 @@ import dev.gatehouse.core.oidc.AuthorizationRequests;
 import dev.gatehouse.core.oidc.ClientRegistrations;
 import dev.gatehouse.core.oidc.DeviceAuthorizations;
 import dev.gatehouse.core.oidc.TokenEndpoint;
+import dev.gatehouse.core.policy.AccessSimulator;
 import dev.gatehouse.core.port.PasswordHasher;
 import dev.gatehouse.core.port.Store;
 import dev.gatehouse.core.portal.BrowserPortal;
@@ -86,6 +87,7 @@ public final class Services implements AutoCloseable {
     private final AccessControlAttributes accessControlAttributes;
     private final ServiceCredentials serviceCredentials;
     private final AuthorizationService authorization;
+    private final AccessSimulator simulator;
 
     private Services(GatehouseConfig config, Clock clock, Database database) {
         this.config = config;
@@ -137,6 +139,7 @@ public final class Services implements AutoCloseable {
         this.authorization = new AuthorizationService(store, clock,
                 new SigV4Verifier(new SigningKeyCache(10_000), Duration.ofMinutes(15)), serviceCredentials,
                 callerIdentity);
+        this.simulator = new AccessSimulator(store, clock, accessControlAttributes);
         if (config.bootstrapAdmin() != null) {
             instances.bootstrapAdministrator(config.bootstrapAdmin().userName(), config.bootstrapAdmin().password(),
                     passwordHasher);
@@ -271,6 +274,10 @@ public final class Services implements AutoCloseable {
 
     public AuthorizationService authorization() {
         return authorization;
+    }
+
+    public AccessSimulator simulator() {
+        return simulator;
     }
 
     @Override

@@ -15,7 +15,7 @@ final class JdbiPermissionSetRepository implements PermissionSetRepository {
 
     static final String COLUMNS = """
             permission_set_arn, name, description, session_duration_seconds, managed_policies, inline_policy,
-            relay_state, tags, role_suffix, created_at""";
+            permissions_boundary, relay_state, tags, role_suffix, created_at""";
 
     private final Handles handles;
 
@@ -27,10 +27,10 @@ final class JdbiPermissionSetRepository implements PermissionSetRepository {
     public void insert(PermissionSet permissionSet) {
         handles.call(h -> Constraints.guarded(h, () -> bind(h.createUpdate("""
                         INSERT INTO permission_sets (permission_set_arn, name, name_lc, description,
-                               session_duration_seconds, managed_policies, inline_policy, relay_state, tags,
-                               role_suffix, created_at)
+                               session_duration_seconds, managed_policies, inline_policy, permissions_boundary,
+                               relay_state, tags, role_suffix, created_at)
                         VALUES (:arn, :name, :nameLc, :description, :sessionDurationSeconds, :managedPolicies,
-                                :inlinePolicy, :relayState, :tags, :roleSuffix, :createdAt)"""), permissionSet)
+                                :inlinePolicy, :permissionsBoundary, :relayState, :tags, :roleSuffix, :createdAt)"""), permissionSet)
                         .bind("roleSuffix", permissionSet.roleSuffix())
                         .bind("createdAt", EpochNanos.of(permissionSet.createdAt()))
                         .execute(),
@@ -43,7 +43,8 @@ final class JdbiPermissionSetRepository implements PermissionSetRepository {
         int updated = handles.call(h -> Constraints.guarded(h, () -> bind(h.createUpdate("""
                         UPDATE permission_sets SET name = :name, name_lc = :nameLc, description = :description,
                                session_duration_seconds = :sessionDurationSeconds, managed_policies = :managedPolicies,
-                               inline_policy = :inlinePolicy, relay_state = :relayState, tags = :tags
+                               inline_policy = :inlinePolicy,
+                               permissions_boundary = :permissionsBoundary, relay_state = :relayState, tags = :tags
                         WHERE permission_set_arn = :arn"""), permissionSet)
                         .execute(),
                 violation -> DomainException.exists("PermissionSet", permissionSet.name())));
@@ -60,6 +61,7 @@ final class JdbiPermissionSetRepository implements PermissionSetRepository {
                 .bind("sessionDurationSeconds", permissionSet.sessionDuration().toSeconds())
                 .bind("managedPolicies", Json.write(permissionSet.managedPolicies()))
                 .bind("inlinePolicy", permissionSet.inlinePolicy())
+                .bind("permissionsBoundary", permissionSet.permissionsBoundary())
                 .bind("relayState", permissionSet.relayState())
                 .bind("tags", Json.write(permissionSet.tags()));
     }
@@ -105,7 +107,8 @@ final class JdbiPermissionSetRepository implements PermissionSetRepository {
         return new PermissionSet(row.getString("permission_set_arn"), row.getString("name"),
                 row.getString("description"), Duration.ofSeconds(row.getLong("session_duration_seconds")),
                 Json.strings(row.getString("managed_policies")), row.getString("inline_policy"),
-                row.getString("relay_state"), Json.stringMap(row.getString("tags")), row.getString("role_suffix"),
+                row.getString("permissions_boundary"), row.getString("relay_state"),
+                Json.stringMap(row.getString("tags")), row.getString("role_suffix"),
                 EpochNanos.read(row, "created_at"));
     }
 }

@@ -11,9 +11,11 @@ import java.util.Map;
  * @param roleSuffix 16 hex characters that make the provisioned role name
  *                   {@code AWSReservedSSO_<name>_<roleSuffix>}, fixed at creation as in AWS
  * @param inlinePolicy a JSON policy document, or null
+ * @param permissionsBoundary the AWS managed policy that caps what the others allow, by name, or null
  */
 public record PermissionSet(String permissionSetArn, String name, String description, Duration sessionDuration,
-                            List<String> managedPolicies, String inlinePolicy, String relayState,
+                            List<String> managedPolicies, String inlinePolicy, String permissionsBoundary,
+                            String relayState,
                             Map<String, String> tags, String roleSuffix, Instant createdAt) {
 
     public PermissionSet {

@@ -7,9 +7,17 @@ import dev.gatehouse.policy.Policy;
 import dev.gatehouse.policy.PolicySet;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
-/** The policies that decide for a permission set's role: its managed policies, then its inline policy. */
+/**
+ * The policies that decide for a permission set's role: its managed policies, then its inline policy, capped by
+ * its permissions boundary if it has one.
+ */
 public final class EffectivePolicies {
+
+    /** Allows no action at all: what a boundary that is no longer bundled leaves. */
+    private static final String NOTHING = """
+            {"Version":"2012-10-17","Statement":[{"Effect":"Allow","NotAction":"*","Resource":"*"}]}""";
 
     private EffectivePolicies() {
     }
@@ -23,6 +31,15 @@ public final class EffectivePolicies {
         if (permissionSet.inlinePolicy() != null) {
             policies.add(Policies.parse("inline", permissionSet.inlinePolicy()));
         }
-        return PolicySet.of(policies);
+        return new PolicySet(policies, boundary(permissionSet.permissionsBoundary()));
+    }
+
+    /** A boundary that is no longer bundled fails closed: it caps everything rather than nothing. */
+    private static Optional<Policy> boundary(String name) {
+        if (name == null) {
+            return Optional.empty();
+        }
+        return Optional.of(ManagedPolicies.find(name)
+                .orElseGet(() -> Policies.parse(name + " (no longer bundled)", NOTHING)));
     }
 }

@@ -15,6 +15,8 @@ import dev.gatehouse.core.model.Page;
 import dev.gatehouse.core.model.PermissionSet;
 import dev.gatehouse.core.model.PrincipalType;
 import dev.gatehouse.core.model.User;
+import dev.gatehouse.core.policy.InlinePolicies;
+import dev.gatehouse.core.policy.ManagedPolicyNames;
 import dev.gatehouse.core.port.Store;
 import dev.gatehouse.core.token.Secrets;
 import java.time.Clock;
@@ -36,8 +38,6 @@ public final class AccessModelService {
 
     private static final Pattern ACCOUNT_ID = Pattern.compile("^\\d{12}$");
     private static final Pattern PERMISSION_SET_NAME = Pattern.compile("^[\\w+=,.@-]{1,32}$");
-    private static final Pattern MANAGED_POLICY = Pattern.compile(
-            "^(arn:aws:iam::aws:policy/)?[\\w+=,.@/-]{1,128}$");
     private static final Duration MIN_SESSION = Duration.ofHours(1);
     private static final Duration MAX_SESSION = Duration.ofHours(12);
 
@@ -89,9 +89,10 @@ public final class AccessModelService {
         });
     }
 
+    /** @param permissionsBoundary an AWS managed policy's name or ARN, or null for none */
     public record NewPermissionSet(String name, String description, String sessionDuration,
-                                   List<String> managedPolicies, String inlinePolicy, String relayState,
-                                   Map<String, String> tags) { }
+                                   List<String> managedPolicies, String inlinePolicy, String permissionsBoundary,
+                                   String relayState, Map<String, String> tags) { }
 
     public PermissionSet createPermissionSet(NewPermissionSet request, Actor actor, RequestContext context) {
         String name = Inputs.matching("name", request.name(), PERMISSION_SET_NAME,
@@ -102,7 +103,7 @@ public final class AccessModelService {
         PermissionSet set = new PermissionSet(
                 "arn:aws:sso:::permissionSet/" + ssoInstanceId + "/ps-" + Secrets.randomHex(16), name,
                 Inputs.optional("description", request.description(), 700), duration, policies,
-                PolicyDocuments.validInlinePolicy(request.inlinePolicy()),
+                InlinePolicies.valid(request.inlinePolicy()), permissionsBoundary(request.permissionsBoundary()),
                 Inputs.optional("relayState", request.relayState(), 240), Tags.valid(request.tags()),
                 Secrets.randomHex(16), clock.instant());
         return store.inTransaction(tx -> {
@@ -111,6 +112,9 @@ public final class AccessModelService {
             parameters.put("name", name);
             parameters.put("sessionDuration", duration.toString());
             parameters.put("managedPolicies", policies);
+            if (set.permissionsBoundary() != null) {
+                parameters.put("permissionsBoundary", set.permissionsBoundary());
+            }
             audit.success(tx.audit(), context, actor, EventSource.SSO_ADMIN, "CreatePermissionSet", parameters,
                     Map.of("permissionSetArn", set.permissionSetArn()));
             return set;
@@ -122,14 +126,16 @@ public final class AccessModelService {
      * Credentials already issued keep their expiry; the next ones follow the new settings.
      */
     public record PermissionSetChanges(String description, String sessionDuration, List<String> managedPolicies,
-                                       String inlinePolicy, String relayState, Map<String, String> tags) { }
+                                       String inlinePolicy, String permissionsBoundary, String relayState,
+                                       Map<String, String> tags) { }
 
     public PermissionSet updatePermissionSet(String nameOrArn, PermissionSetChanges changes, Actor actor,
                                              RequestContext context) {
         Duration duration = sessionDuration(changes.sessionDuration());
         List<String> policies = managedPolicies(changes.managedPolicies());
         String description = Inputs.optional("description", changes.description(), 700);
-        String inlinePolicy = PolicyDocuments.validInlinePolicy(changes.inlinePolicy());
+        String inlinePolicy = InlinePolicies.valid(changes.inlinePolicy());
+        String boundary = permissionsBoundary(changes.permissionsBoundary());
         String relayState = Inputs.optional("relayState", changes.relayState(), 240);
         Map<String, String> tags = Tags.valid(changes.tags());
         return store.inTransaction(tx -> {
@@ -137,13 +143,15 @@ public final class AccessModelService {
                     .or(() -> tx.permissionSets().findByName(nameOrArn))
                     .orElseThrow(() -> DomainException.notFound("Permission set", nameOrArn));
             PermissionSet changed = new PermissionSet(current.permissionSetArn(), current.name(), description,
-                    duration, policies, inlinePolicy, relayState, tags, current.roleSuffix(), current.createdAt());
+                    duration, policies, inlinePolicy, boundary, relayState, tags, current.roleSuffix(),
+                    current.createdAt());
             tx.permissionSets().update(changed);
             Map<String, Object> parameters = new LinkedHashMap<>();
             parameters.put("permissionSetArn", current.permissionSetArn());
             parameters.put("sessionDuration", duration.toString());
             parameters.put("managedPolicies", policies);
             parameters.put("inlinePolicyChanged", !Objects.equals(current.inlinePolicy(), inlinePolicy));
+            parameters.put("permissionsBoundary", boundary == null ? "" : boundary);
             parameters.put("tagKeys", List.copyOf(tags.keySet()));
             audit.success(tx.audit(), context, actor, EventSource.SSO_ADMIN, "UpdatePermissionSet", parameters,
                     Map.of());
@@ -151,10 +159,55 @@ public final class AccessModelService {
         });
     }
 
+    /**
+     * Sets or replaces the permissions boundary (sso-admin PutPermissionsBoundaryToPermissionSet): an AWS managed
+     * policy's name or ARN. The next credentials are capped by it; those issued keep the policies they had.
+     */
+    public PermissionSet putPermissionsBoundary(String nameOrArn, String boundary, Actor actor,
+                                                RequestContext context) {
+        return changeBoundary(nameOrArn, ManagedPolicyNames.canonical("permissionsBoundary", boundary),
+                "PutPermissionsBoundaryToPermissionSet", actor, context);
+    }
+
+    /** sso-admin DeletePermissionsBoundaryFromPermissionSet; a set without one is refused: nothing to delete. */
+    public PermissionSet deletePermissionsBoundary(String nameOrArn, Actor actor, RequestContext context) {
+        return changeBoundary(nameOrArn, null, "DeletePermissionsBoundaryFromPermissionSet", actor, context);
+    }
+
+    private PermissionSet changeBoundary(String nameOrArn, String boundary, String eventName, Actor actor,
+                                         RequestContext context) {
+        return store.inTransaction(tx -> {
+            PermissionSet current = tx.permissionSets().findByArn(nameOrArn)
+                    .or(() -> tx.permissionSets().findByName(nameOrArn))
+                    .orElseThrow(() -> DomainException.notFound("Permission set", nameOrArn));
+            if (boundary == null && current.permissionsBoundary() == null) {
+                throw new DomainException(new DomainError.NotFound("Permissions boundary", current.name(),
+                        "Permission set " + current.name() + " has no permissions boundary"));
+            }
+            PermissionSet changed = new PermissionSet(current.permissionSetArn(), current.name(),
+                    current.description(), current.sessionDuration(), current.managedPolicies(),
+                    current.inlinePolicy(), boundary, current.relayState(), current.tags(), current.roleSuffix(),
+                    current.createdAt());
+            tx.permissionSets().update(changed);
+            Map<String, Object> parameters = new LinkedHashMap<>();
+            parameters.put("permissionSetArn", current.permissionSetArn());
+            if (boundary != null) {
+                parameters.put("permissionsBoundary", boundary);
+            }
+            audit.success(tx.audit(), context, actor, EventSource.SSO_ADMIN, eventName, parameters, Map.of());
+            return changed;
+        });
+    }
+
     private static List<String> managedPolicies(List<String> requested) {
         return requested == null ? List.of() : requested.stream()
-                .map(p -> Inputs.matching("managedPolicies", p, MANAGED_POLICY, "must be an AWS managed policy name"))
+                .map(p -> ManagedPolicyNames.canonical("managedPolicies", p))
                 .distinct().toList();
+    }
+
+    private static String permissionsBoundary(String requested) {
+        return requested == null || requested.isBlank() ? null
+                : ManagedPolicyNames.canonical("permissionsBoundary", requested);
     }
 
     public PermissionSet permissionSet(String nameOrArn) {

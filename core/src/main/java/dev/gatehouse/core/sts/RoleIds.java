@@ -8,14 +8,14 @@ import java.security.NoSuchAlgorithmException;
  * Stable role ids ({@code AROA} + 17 base32 characters), derived from account and role name so every node
  * computes the same id without storing it.
  */
-final class RoleIds {
+public final class RoleIds {
 
     private static final String BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
     private RoleIds() {
     }
 
-    static String roleId(String accountId, String roleName) {
+    public static String roleId(String accountId, String roleName) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
                     .digest((accountId + "/" + roleName).getBytes(StandardCharsets.UTF_8));

@@ -34,36 +34,6 @@ class AccessModelServiceTest {
     }
 
     @Test
-    void inlinePolicyWhenMalformedJsonThenLineAndColumn() {
-        assertThatThrownBy(() -> PolicyDocuments.validInlinePolicy("{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n}"))
-                .isInstanceOf(DomainException.class).hasMessageContaining("line 4");
-    }
-
-    @Test
-    void inlinePolicyWhenNotAnObjectOrNoStatementThenInvalid() {
-        assertThatThrownBy(() -> PolicyDocuments.validInlinePolicy("[]"))
-                .isInstanceOf(DomainException.class).hasMessageContaining("JSON object");
-        assertThatThrownBy(() -> PolicyDocuments.validInlinePolicy("{\"Version\":\"2012-10-17\"}"))
-                .isInstanceOf(DomainException.class).hasMessageContaining("Statement");
-    }
-
-    @Test
-    void inlinePolicyWhenTooLongThenInvalid() {
-        String big = "{\"Statement\":[],\"x\":\"" + "a".repeat(10_300) + "\"}";
-        assertThatThrownBy(() -> PolicyDocuments.validInlinePolicy(big))
-                .isInstanceOf(DomainException.class).hasMessageContaining("10240");
-    }
-
-    @Test
-    void inlinePolicyErrorQuotesTheLineItNames() {
-        assertThatThrownBy(() -> PolicyDocuments.validInlinePolicy("{\n  \"Statement\": [\n    {\"Effect\": }\n  ]\n}"))
-                .isInstanceOf(DomainException.class)
-                .hasMessageStartingWith("inlinePolicy is not valid JSON at line 3, column")
-                .hasMessageEndingWith("(line 3 reads: {\"Effect\": })")
-                .hasMessageNotContaining("\n");
-    }
-
-    @Test
     void tagsWithinTheAwsLimitsAreKeptInOrder() {
         assertThat(Tags.valid(new LinkedHashMap<>(Map.of("team", "platform"))))
                 .isEqualTo(Map.of("team", "platform"));

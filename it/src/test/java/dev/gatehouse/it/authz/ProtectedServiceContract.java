@@ -202,7 +202,7 @@ abstract class ProtectedServiceContract {
         People.createActive(services(), new NewUser(userName, null, "Test", "Person", userName + "@example.com",
                 false), PASSWORD);
         PermissionSet set = services().accessModel().createPermissionSet(new NewPermissionSet(permissionSetName,
-                "for the protected service", "PT1H", managedPolicies, inline, null, Map.of()), Entitlement.ADMIN,
+                "for the protected service", "PT1H", managedPolicies, inline, null, null, Map.of()), Entitlement.ADMIN,
                 SETUP);
         services().accessModel().assign(ACCOUNT_ID, permissionSetName, PrincipalType.USER, userName,
                 Entitlement.ADMIN, SETUP);

@@ -22,7 +22,8 @@ import picocli.CommandLine.Command;
                 + "devices and the audit trail.",
         subcommands = {UserCommands.class, GroupCommands.class, AccountCommands.class,
                 PermissionSetCommands.class, AssignmentCommands.class, EventsCommand.class, SessionCommands.class,
-                KeyCommands.class, MfaCommands.class, ServiceCredentialCommands.class, AbacCommands.class})
+                KeyCommands.class, MfaCommands.class, ServiceCredentialCommands.class, AbacCommands.class,
+                SimulateCommand.class})
 public final class AdminCommand {
 
     static final int DOMAIN_ERROR = 1;

@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "permission-sets", description = "Create, list and delete permission sets.")
+@Command(name = "permission-sets", description = "Create, list and delete permission sets; set their permissions "
+        + "boundary.")
 final class PermissionSetCommands extends AdminSubcommand {
 
     @Command(name = "create", description = "Create a permission set.")
@@ -24,10 +25,13 @@ final class PermissionSetCommands extends AdminSubcommand {
                 @Option(names = "--managed-policy", description = "AWS managed policy name; repeatable")
                 List<String> managedPolicies,
                 @Option(names = "--inline-policy-file", description = "a JSON policy document") Path inlinePolicy,
+                @Option(names = "--permissions-boundary", description = "AWS managed policy name or ARN that caps "
+                        + "the others") String permissionsBoundary,
                 @Option(names = "--relay-state") String relayState,
                 @Option(names = "--tag", description = "key=value; repeatable") List<String> tags) {
         PermissionSet set = services().accessModel().createPermissionSet(new NewPermissionSet(name, description,
-                        sessionDuration, managedPolicies, read(inlinePolicy), relayState, tagMap(tags)),
+                        sessionDuration, managedPolicies, read(inlinePolicy), permissionsBoundary, relayState,
+                        tagMap(tags)),
                 AdminCommand.actor(), AdminCommand.context());
         out().println("created permission set " + set.name() + " (" + set.permissionSetArn() + ")");
     }
@@ -35,8 +39,27 @@ final class PermissionSetCommands extends AdminSubcommand {
     @Command(name = "list", description = "List permission sets.")
     void list() {
         for (PermissionSet set : services().accessModel().listPermissionSets(null, 10_000)) {
-            out().printf("%-32s %-8s %s%n", set.name(), set.sessionDuration(), String.join(",", set.managedPolicies()));
+            out().printf("%-32s %-8s %s%s%n", set.name(), set.sessionDuration(),
+                    String.join(",", set.managedPolicies()),
+                    set.permissionsBoundary() == null ? "" : " boundary=" + set.permissionsBoundary());
         }
+    }
+
+    @Command(name = "put-permissions-boundary", description = "Set or replace a permission set's permissions "
+            + "boundary.")
+    void putPermissionsBoundary(@Parameters(paramLabel = "NAME") String name,
+                                @Option(names = "--policy", required = true,
+                                        description = "AWS managed policy name or ARN") String policy) {
+        PermissionSet set = services().accessModel().putPermissionsBoundary(name, policy, AdminCommand.actor(),
+                AdminCommand.context());
+        out().println("permission set " + set.name() + " is capped by " + set.permissionsBoundary());
+    }
+
+    @Command(name = "delete-permissions-boundary", description = "Remove a permission set's permissions boundary.")
+    void deletePermissionsBoundary(@Parameters(paramLabel = "NAME") String name) {
+        PermissionSet set = services().accessModel().deletePermissionsBoundary(name, AdminCommand.actor(),
+                AdminCommand.context());
+        out().println("permission set " + set.name() + " has no permissions boundary");
     }
 
     @Command(name = "delete", description = "Delete a permission set with its assignments.")
@@ -45,7 +68,7 @@ final class PermissionSetCommands extends AdminSubcommand {
         out().println("deleted permission set " + name);
     }
 
-    private static String read(Path file) {
+    static String read(Path file) {
         if (file == null) {
             return null;
         }

@@ -72,7 +72,8 @@ class AdminCommandTest {
         Result result = admin("permission-sets", "create", "--name", "Custom", "--inline-policy-file", policy.toString());
 
         assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.err()).startsWith("error: inlinePolicy is not valid JSON at line 3").doesNotContain("\tat ");
+        assertThat(result.err()).startsWith("error: inlinePolicy is not a valid policy: the policy is not valid JSON at "
+                + "line 3").doesNotContain("\tat ");
         assertThat(result.err().lines()).hasSize(1);
     }
 

@@ -36,7 +36,8 @@ class PageSecurityTest extends ServerWithEd {
 
     @ParameterizedTest
     @ValueSource(strings = {"/admin", "/admin/users", "/admin/users/ed.developer", "/admin/groups",
-            "/admin/accounts", "/admin/permission-sets", "/admin/events"})
+            "/admin/accounts", "/admin/permission-sets", "/admin/events",
+            "/admin/simulate"})
     void adminConsolePagesSendTheSecurityHeadersWhateverTheAnswer(String path) {
         Browser developer = server.newBrowser();
         developer.signIn("ed.developer", "/start");

@@ -47,7 +47,7 @@ abstract class ServerWithEdsAccounts extends ServerWithEd {
 
     static void createPermissionSet(String name, String sessionDuration) {
         server.services.accessModel().createPermissionSet(new NewPermissionSet(name, null, sessionDuration,
-                List.of(name), null, null, Map.of()), ADMIN, SETUP);
+                List.of(name), null, null, null, Map.of()), ADMIN, SETUP);
     }
 
     /** An activated administrator who can sign in with {@link WebTestServer#PASSWORD}. */

@@ -34,7 +34,7 @@ public interface PermissionSetRepositoryContract extends StoreContract {
                 "arn:aws:sso:::permissionSet/ssoins-0123456789abcdef/ps-0123456789abcdef", "DataEngineer",
                 "Reads the lake", Duration.ofHours(12),
                 List.of("arn:aws:iam::aws:policy/ReadOnlyAccess", "arn:aws:iam::aws:policy/AmazonAthenaFullAccess"),
-                INLINE_POLICY, "https://console.example.com/athena", Map.of("team", "data", "cost-center", "42"),
+                INLINE_POLICY, "ViewOnlyAccess", "https://console.example.com/athena", Map.of("team", "data", "cost-center", "42"),
                 "fedcba9876543210", NOW);
         permissionSets().insert(permissionSet);
 
@@ -46,7 +46,7 @@ public interface PermissionSetRepositoryContract extends StoreContract {
     @Test
     default void insertedPermissionSetKeepsEmptyListsAndNulls() {
         PermissionSet bare = new PermissionSet("arn:aws:sso:::permissionSet/ssoins-0123456789abcdef/ps-bare",
-                "Bare", null, Duration.ofMinutes(60), List.of(), null, null, Map.of(), "0000000000000000", NOW);
+                "Bare", null, Duration.ofMinutes(60), List.of(), null, null, null, Map.of(), "0000000000000000", NOW);
         permissionSets().insert(bare);
 
         assertThat(permissionSets().findByArn(bare.permissionSetArn())).contains(bare);
@@ -78,7 +78,7 @@ public interface PermissionSetRepositoryContract extends StoreContract {
         permissionSets().insert(original);
         PermissionSet changed = new PermissionSet(original.permissionSetArn(), "PowerUserPlus", "more power",
                 Duration.ofHours(4), List.of("arn:aws:iam::aws:policy/PowerUserAccess",
-                "arn:aws:iam::aws:policy/IAMReadOnlyAccess"), INLINE_POLICY, "https://console.example.com/",
+                "arn:aws:iam::aws:policy/IAMReadOnlyAccess"), INLINE_POLICY, "ReadOnlyAccess", "https://console.example.com/",
                 Map.of("team", "security"), original.roleSuffix(), original.createdAt());
 
         permissionSets().update(changed);

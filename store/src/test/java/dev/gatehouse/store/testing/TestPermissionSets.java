@@ -18,6 +18,6 @@ public final class TestPermissionSets {
     public static PermissionSet permissionSet(String name) {
         return new PermissionSet("arn:aws:sso:::permissionSet/" + INSTANCE_ID + "/ps-" + TestIds.hex(16), name,
                 "Test permission set " + name, Duration.ofHours(1), List.of("arn:aws:iam::aws:policy/" + name),
-                null, null, Map.of("team", "platform"), TestIds.hex(16), NOW);
+                null, null, null, Map.of("team", "platform"), TestIds.hex(16), NOW);
     }
 }

@@ -27,6 +27,7 @@ public final class AdminConsole {
     private final PermissionSetPage permissionSet;
     private final EventsPage events;
     private final UserMfaPages userMfa;
+    private final SimulatePage simulate;
     private final SessionCookies sessions;
     private final Csrf csrf;
     private final Administrators administrators;
@@ -51,6 +52,7 @@ public final class AdminConsole {
         this.permissionSets = new PermissionSetsPage(services.accessModel(), templates);
         this.permissionSet = new PermissionSetPage(services.accessModel(), templates);
         this.events = new EventsPage(services.auditQueries(), templates);
+        this.simulate = new SimulatePage(services.simulator(), templates);
     }
 
     public void mount(PageRoutes pages) {
@@ -68,5 +70,6 @@ public final class AdminConsole {
         permissionSets.mount(routes);
         permissionSet.mount(routes);
         events.mount(routes);
+        simulate.mount(routes);
     }
 }

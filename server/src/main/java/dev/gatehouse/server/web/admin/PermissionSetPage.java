@@ -17,8 +17,9 @@ import java.util.stream.Collectors;
 
 /**
  * {@code /admin/permission-sets/{name}}: one permission set in the form that edits it — description, session
- * duration, managed policies, inline policy (a JSON error names its line, beside the field), relay state and
- * tags — and deleting it after a confirmation.
+ * duration, managed policies, inline policy (the policy engine's refusal beside the field; a JSON error names
+ * its line), permissions boundary, relay state and tags — deleting it after a confirmation, and a link to
+ * simulate a request against it.
  */
 final class PermissionSetPage {
 
@@ -42,7 +43,8 @@ final class PermissionSetPage {
     /** The form as typed; the name comes from the page for an edit, from the field for a new set. */
     static PermissionSetForm form(Context ctx, String name) {
         return new PermissionSetForm(name, Forms.text(ctx, "description"), Forms.text(ctx, "sessionDuration"),
-                Forms.text(ctx, "managedPolicies"), Forms.text(ctx, "inlinePolicy"), Forms.text(ctx, "relayState"),
+                Forms.text(ctx, "managedPolicies"), Forms.text(ctx, "inlinePolicy"),
+                Forms.text(ctx, "permissionsBoundary"), Forms.text(ctx, "relayState"),
                 Forms.text(ctx, "tags"));
     }
 
@@ -54,7 +56,7 @@ final class PermissionSetPage {
         PermissionSet set = permissionSet(ctx);
         PermissionSetForm form = new PermissionSetForm(set.name(), orEmpty(set.description()),
                 set.sessionDuration().toString(), String.join("\n", set.managedPolicies()),
-                orEmpty(set.inlinePolicy()), orEmpty(set.relayState()),
+                orEmpty(set.inlinePolicy()), orEmpty(set.permissionsBoundary()), orEmpty(set.relayState()),
                 new TreeMap<>(set.tags()).entrySet().stream().map(tag -> tag.getKey() + "=" + tag.getValue())
                         .collect(Collectors.joining("\n")));
         render(ctx, admin, 200, set, form, Map.of());
@@ -66,7 +68,8 @@ final class PermissionSetPage {
         try {
             accessModel.updatePermissionSet(set.permissionSetArn(), new PermissionSetChanges(form.description(),
                     form.sessionDuration(), Forms.lines(form.managedPolicies()), form.inlinePolicy(),
-                    form.relayState(), Forms.keyValues("tags", form.tags())), admin.actor(), RequestContexts.of(ctx));
+                    form.permissionsBoundary(), form.relayState(), Forms.keyValues("tags", form.tags())),
+                    admin.actor(), RequestContexts.of(ctx));
         } catch (DomainException e) {
             render(ctx, admin, 400, set, form, FieldErrors.of(e));
             return;

@@ -39,7 +39,8 @@ final class PermissionSetsPage {
         try {
             created = accessModel.createPermissionSet(new NewPermissionSet(form.name(), form.description(),
                     form.sessionDuration(), Forms.lines(form.managedPolicies()), form.inlinePolicy(),
-                    form.relayState(), Forms.keyValues("tags", form.tags())), admin.actor(), RequestContexts.of(ctx));
+                    form.permissionsBoundary(), form.relayState(), Forms.keyValues("tags", form.tags())),
+                    admin.actor(), RequestContexts.of(ctx));
         } catch (DomainException e) {
             show(ctx, admin, 400, null, form, FieldErrors.of(e, "PermissionSet", "name"));
             return;

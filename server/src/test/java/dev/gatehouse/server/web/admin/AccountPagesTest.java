@@ -15,7 +15,7 @@ class AccountPagesTest extends ServerWithAdmin {
 
     private static void permissionSet(String name) {
         server.services.accessModel().createPermissionSet(new NewPermissionSet(name, null, "PT1H",
-                List.of("ReadOnlyAccess"), null, null, Map.of()), Actor.administratorCli(), SETUP);
+                List.of("ReadOnlyAccess"), null, null, null, Map.of()), Actor.administratorCli(), SETUP);
     }
 
     @Test

@@ -54,7 +54,8 @@ class PermissionSetPagesTest extends ServerWithAdmin {
         HttpResponse<String> refused = create(admin(), "Broken", broken, "");
 
         assertThat(refused.statusCode()).isEqualTo(400);
-        assertThat(text(refused, "inlinePolicy-error")).startsWith("inlinePolicy is not valid JSON at line 4, column")
+        assertThat(text(refused, "inlinePolicy-error")).startsWith(
+                "inlinePolicy is not a valid policy: the policy is not valid JSON at line 4, column")
                 .contains("(line 4 reads: {\"Effect\": })");
         assertThat(Html.tag(refused.body(), "inlinePolicy")).contains("aria-invalid=\"true\"",
                 "aria-describedby=\"inlinePolicy-error inlinePolicy-hint\"");
@@ -71,7 +72,8 @@ class PermissionSetPagesTest extends ServerWithAdmin {
         HttpResponse<String> badDuration = submit(admin(), "/admin/permission-sets", "name", "Long",
                 "sessionDuration", "PT13H");
 
-        assertThat(text(noStatement, "inlinePolicy-error")).isEqualTo("inlinePolicy must have a Statement");
+        assertThat(text(noStatement, "inlinePolicy-error"))
+                .isEqualTo("inlinePolicy is not a valid policy: the policy has no Statement");
         assertThat(text(badName, "name-error")).contains("must be 1-32 characters");
         assertThat(text(badTag, "tags-error")).isEqualTo("tags are key=value, one per line; line 2 is 'just-a-word'");
         assertThat(text(badDuration, "sessionDuration-error"))
@@ -141,5 +143,65 @@ class PermissionSetPagesTest extends ServerWithAdmin {
         assertThat(Browser.location(deleted)).isEqualTo("/admin/permission-sets?notice=permission-set-deleted");
         assertThat(server.services.store().permissionSets().findByName("Gone")).isEmpty();
         assertThat(events("DeletePermissionSet")).anySatisfy(e -> assertThat(e.userName()).isEqualTo(ADMIN));
+    }
+
+    @Test
+    void inlinePolicyThePolicyEngineRefusesThenItsMessageNamingTheStatementBesideTheTextarea() {
+        String typo = """
+                {"Version": "2012-10-17", "Statement": [
+                  {"Sid": "Typo", "Effect": "Alow", "Action": "s3:GetObject", "Resource": "*"}]}""";
+
+        HttpResponse<String> refused = create(admin(), "Typo", typo, "");
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(text(refused, "inlinePolicy-error")).isEqualTo(
+                "inlinePolicy is not a valid policy: Statement[0] (Sid Typo): Effect must be Allow or Deny, "
+                        + "not \"Alow\"");
+        assertThat(server.services.store().permissionSets().findByName("Typo")).isEmpty();
+    }
+
+    @Test
+    void unknownManagedPolicyThenErrorBesideTheFieldListingTheBundledOnes() {
+        HttpResponse<String> refused = submit(admin(), "/admin/permission-sets", "name", "S3Admins",
+                "sessionDuration", "PT1H", "managedPolicies", "ReadOnlyAccess\nAmazonS3FullAccess");
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(text(refused, "managedPolicies-error")).isEqualTo("managedPolicies: unknown AWS managed policy "
+                + "'AmazonS3FullAccess'; Gatehouse has AdministratorAccess, PowerUserAccess, ReadOnlyAccess, "
+                + "ViewOnlyAccess");
+        assertThat(server.services.store().permissionSets().findByName("S3Admins")).isEmpty();
+    }
+
+    @Test
+    void permissionsBoundaryIsSetShownRemovedAndRefusedWhenUnknown() {
+        Browser admin = admin();
+        HttpResponse<String> created = submit(admin, "/admin/permission-sets", "name", "Capped",
+                "sessionDuration", "PT1H", "managedPolicies", "PowerUserAccess",
+                "permissionsBoundary", "arn:aws:iam::aws:policy/job-function/ViewOnlyAccess");
+
+        assertThat(server.services.accessModel().permissionSet("Capped").permissionsBoundary())
+                .isEqualTo("ViewOnlyAccess");
+        assertThat(Html.attribute(admin.get(Browser.location(created)).body(), "permissionsBoundary", "value"))
+                .isEqualTo("ViewOnlyAccess");
+
+        HttpResponse<String> unknown = submit(admin, "/admin/permission-sets/Capped", "sessionDuration", "PT1H",
+                "managedPolicies", "PowerUserAccess", "permissionsBoundary", "MyBoundary");
+        assertThat(text(unknown, "permissionsBoundary-error")).startsWith("permissionsBoundary: unknown AWS managed "
+                + "policy");
+        assertThat(server.services.accessModel().permissionSet("Capped").permissionsBoundary())
+                .isEqualTo("ViewOnlyAccess");
+
+        submit(admin, "/admin/permission-sets/Capped", "sessionDuration", "PT1H", "managedPolicies",
+                "PowerUserAccess", "permissionsBoundary", "");
+        assertThat(server.services.accessModel().permissionSet("Capped").permissionsBoundary()).isNull();
+    }
+
+    @Test
+    void permissionSetPageLinksToSimulateWithItsName() {
+        Browser admin = admin();
+        create(admin, "Simulated", "", "");
+
+        assertThat(Html.attribute(admin.get("/admin/permission-sets/Simulated").body(), "simulate-permission-set",
+                "href")).isEqualTo("/admin/simulate?permissionSet=Simulated");
     }
 }

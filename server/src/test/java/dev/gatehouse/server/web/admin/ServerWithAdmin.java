@@ -63,7 +63,7 @@ abstract class ServerWithAdmin {
         server.services.accessModel().createAccount(accountId, accountName, accountName + "@example.com",
                 Actor.administratorCli(), SETUP);
         server.services.accessModel().createPermissionSet(new NewPermissionSet(permissionSet, null, "PT1H",
-                List.of("ReadOnlyAccess"), null, null, Map.of()), Actor.administratorCli(), SETUP);
+                List.of("ReadOnlyAccess"), null, null, null, Map.of()), Actor.administratorCli(), SETUP);
     }
 
     /** Posts a console form with the session's CSRF token, as the page's own form would. */

@@ -294,7 +294,7 @@ class UserPagesTest extends ServerWithAdmin {
     void onlyDirectAssignmentsCanBeRemovedFromTheUsersPage() {
         accountAndPermissionSet("232323232323", "Mixed", "DirectAccess");
         server.services.accessModel().createPermissionSet(new NewPermissionSet("ThroughGroupAccess", null, "PT1H",
-                List.of("ReadOnlyAccess"), null, null, Map.of()), Actor.administratorCli(), SETUP);
+                List.of("ReadOnlyAccess"), null, null, null, Map.of()), Actor.administratorCli(), SETUP);
         server.createUser("mo.mixed");
         server.services.identityStore().createGroup("MixedGroup", null, Actor.administratorCli(), SETUP);
         server.services.identityStore().addMember("MixedGroup", "mo.mixed", Actor.administratorCli(), SETUP);

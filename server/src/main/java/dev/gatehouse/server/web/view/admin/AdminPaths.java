@@ -14,6 +14,7 @@ public final class AdminPaths {
     public static final String ACCOUNTS = ROOT + "/accounts";
     public static final String PERMISSION_SETS = ROOT + "/permission-sets";
     public static final String EVENTS = ROOT + "/events";
+    public static final String SIMULATE = ROOT + "/simulate";
 
     private AdminPaths() {
     }
@@ -32,6 +33,11 @@ public final class AdminPaths {
 
     public static String permissionSet(String name) {
         return PERMISSION_SETS + "/" + segment(name);
+    }
+
+    /** The simulate page with the permission set filled in. */
+    public static String simulate(String permissionSet) {
+        return SIMULATE + "?permissionSet=" + segment(permissionSet);
     }
 
     /** Also right for a query value: only the RFC 3986 unreserved characters stay as they are. */
