@@ -1,15 +1,13 @@
 package dev.gatehouse.core.authz;
 
+import dev.gatehouse.core.policy.SessionContextKeys;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The global condition keys IAM sets for a request by a role session ({@code aws:username}, {@code aws:userid},
- * {@code aws:PrincipalTag/…}, times, source address), plus the service's own keys.
+ * The condition keys of a forwarded request: the role session's ({@link SessionContextKeys}), how it arrived
+ * (token issue time, transport, source address), and the service's own keys (never {@code aws:} ones).
  */
 final class PrincipalContextKeys {
 
@@ -18,20 +16,14 @@ final class PrincipalContextKeys {
 
     static Map<String, List<String>> of(AuthenticatedPrincipal principal, Instant issuedAt, AuthorizationQuery query,
                                         Instant now) {
-        Map<String, List<String>> keys = new HashMap<>(query.context());
-        keys.put("aws:username", List.of(principal.userName()));
-        keys.put("aws:userid", List.of(principal.principalId()));
-        keys.put("aws:PrincipalAccount", List.of(principal.accountId()));
-        keys.put("aws:PrincipalArn", List.of(principal.roleArn()));
-        keys.put("aws:PrincipalType", List.of("AssumedRole"));
-        keys.put("aws:CurrentTime", List.of(DateTimeFormatter.ISO_INSTANT.format(now.truncatedTo(ChronoUnit.SECONDS))));
-        keys.put("aws:EpochTime", List.of(Long.toString(now.getEpochSecond())));
-        keys.put("aws:TokenIssueTime", List.of(DateTimeFormatter.ISO_INSTANT.format(issuedAt)));
+        Map<String, List<String>> keys = SessionContextKeys.of(principal.userName(), principal.principalId(),
+                principal.accountId(), principal.roleArn(), principal.tags(), now);
+        keys.putAll(query.context());
+        keys.put("aws:TokenIssueTime", List.of(issuedAt.toString()));
         keys.put("aws:SecureTransport", List.of(Boolean.toString(query.secureTransport())));
         if (query.sourceIp() != null) {
             keys.put("aws:SourceIp", List.of(query.sourceIp()));
         }
-        principal.tags().forEach((key, value) -> keys.put("aws:PrincipalTag/" + key, List.of(value)));
         return keys;
     }
 }

@@ -14,8 +14,6 @@ import dev.gatehouse.policy.Policy;
 import dev.gatehouse.policy.PolicyEvaluator;
 import dev.gatehouse.policy.PolicySet;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -89,16 +87,10 @@ public final class AccessSimulator {
                     + " in account " + account.accountId() + " (" + account.name() + "), neither directly nor "
                     + "through a group, so " + user.userName() + " cannot get its credentials there");
         }
-        Map<String, List<String>> context = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        context.putAll(timeKeys());
-        context.put("aws:username", List.of(user.userName()));
-        context.put("aws:userid", List.of(RoleIds.roleId(account.accountId(), set.roleName()) + ":"
-                + user.userName()));
-        context.put("aws:PrincipalAccount", List.of(account.accountId()));
-        context.put("aws:PrincipalArn", List.of("arn:aws:sts::" + account.accountId() + ":assumed-role/"
-                + set.roleName() + "/" + user.userName()));
-        context.put("aws:PrincipalType", List.of("AssumedRole"));
-        principalTags.tagsFor(user).forEach((key, value) -> context.put("aws:PrincipalTag/" + key, List.of(value)));
+        Map<String, List<String>> context = SessionContextKeys.of(user.userName(),
+                RoleIds.roleId(account.accountId(), set.roleName()) + ":" + user.userName(), account.accountId(),
+                "arn:aws:sts::" + account.accountId() + ":assumed-role/" + set.roleName() + "/" + user.userName(),
+                principalTags.tagsFor(user), clock.instant());
         return decide(EffectivePolicies.of(set), request, context);
     }
 
@@ -117,8 +109,7 @@ public final class AccessSimulator {
         Optional<Policy> boundary = policies.permissionsBoundary() == null || policies.permissionsBoundary().isBlank()
                 ? Optional.empty()
                 : Optional.of(ManagedPolicyNames.policy("permissionsBoundary", policies.permissionsBoundary()));
-        Map<String, List<String>> context = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        context.putAll(timeKeys());
+        Map<String, List<String>> context = SessionContextKeys.timeOf(clock.instant());
         return decide(new PolicySet(identityPolicies, boundary), request, context);
     }
 
@@ -128,12 +119,6 @@ public final class AccessSimulator {
         Decision decision = evaluator.evaluate(policies,
                 new AccessRequest(request.action(), request.resource(), ContextKeys.of(context)));
         return new Simulation(decision, Collections.unmodifiableSortedMap(new TreeMap<>(context)));
-    }
-
-    private Map<String, List<String>> timeKeys() {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        return Map.of("aws:CurrentTime", List.of(now.toString()),
-                "aws:EpochTime", List.of(Long.toString(now.getEpochSecond())));
     }
 
     private static String required(String field, String value) {
