@@ -29,15 +29,11 @@ final class MfaDevicesPage {
 
     private final MfaDevices devices;
     private final SignedInOnly signedIn;
-    private final SessionCookies cookies;
-    private final Csrf csrf;
     private final Templates templates;
 
-    MfaDevicesPage(MfaDevices devices, SignedInOnly signedIn, SessionCookies cookies, Csrf csrf, Templates templates) {
+    MfaDevicesPage(MfaDevices devices, SignedInOnly signedIn, Templates templates) {
         this.devices = devices;
         this.signedIn = signedIn;
-        this.cookies = cookies;
-        this.csrf = csrf;
         this.templates = templates;
     }
 
@@ -85,12 +81,10 @@ final class MfaDevicesPage {
     }
 
     private void change(Context ctx, Change change, String done) {
-        Optional<BrowserSession> browser = cookies.current(ctx);
+        Optional<BrowserSession> browser = signedIn.formPostedBy(ctx, PATH);
         if (browser.isEmpty()) {
-            ctx.redirect(NextPaths.signInThen(PATH), HttpStatus.SEE_OTHER);
             return;
         }
-        csrf.checkSignedIn(ctx, browser.get());
         User user = browser.get().user();
         try {
             change.apply(user, Actor.user(user.userId(), user.userName()));

@@ -26,15 +26,11 @@ final class SecurityKeyPage {
 
     private final SecurityKeys keys;
     private final SignedInOnly signedIn;
-    private final SessionCookies cookies;
-    private final Csrf csrf;
     private final Templates templates;
 
-    SecurityKeyPage(SecurityKeys keys, SignedInOnly signedIn, SessionCookies cookies, Csrf csrf, Templates templates) {
+    SecurityKeyPage(SecurityKeys keys, SignedInOnly signedIn, Templates templates) {
         this.keys = keys;
         this.signedIn = signedIn;
-        this.cookies = cookies;
-        this.csrf = csrf;
         this.templates = templates;
     }
 
@@ -52,12 +48,10 @@ final class SecurityKeyPage {
     }
 
     private void add(Context ctx) {
-        Optional<BrowserSession> browser = cookies.current(ctx);
+        Optional<BrowserSession> browser = signedIn.formPostedBy(ctx, PATH);
         if (browser.isEmpty()) {
-            ctx.redirect(NextPaths.signInThen(PATH), HttpStatus.SEE_OTHER);
             return;
         }
-        csrf.checkSignedIn(ctx, browser.get());
         User user = browser.get().user();
         String name = ctx.formParam("name");
         try {

@@ -31,15 +31,13 @@ final class SessionsPage {
     private final SessionService sessions;
     private final SignedInOnly signedIn;
     private final SessionCookies cookies;
-    private final Csrf csrf;
     private final Templates templates;
 
-    SessionsPage(SessionService sessions, SignedInOnly signedIn, SessionCookies cookies, Csrf csrf,
+    SessionsPage(SessionService sessions, SignedInOnly signedIn, SessionCookies cookies,
                  Templates templates) {
         this.sessions = sessions;
         this.signedIn = signedIn;
         this.cookies = cookies;
-        this.csrf = csrf;
         this.templates = templates;
     }
 
@@ -57,12 +55,10 @@ final class SessionsPage {
     }
 
     private void revoke(Context ctx) {
-        Optional<BrowserSession> browser = cookies.current(ctx);
+        Optional<BrowserSession> browser = signedIn.formPostedBy(ctx, PATH);
         if (browser.isEmpty()) {
-            ctx.redirect(NextPaths.signInThen(PATH), HttpStatus.SEE_OTHER);
             return;
         }
-        csrf.checkSignedIn(ctx, browser.get());
         String sessionId = ctx.formParam("session_id");
         try {
             User user = browser.get().user();

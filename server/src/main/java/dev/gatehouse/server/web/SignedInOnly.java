@@ -11,10 +11,12 @@ import java.util.Optional;
 final class SignedInOnly {
 
     private final SessionCookies sessions;
+    private final Csrf csrf;
     private final Administrators administrators;
 
-    SignedInOnly(SessionCookies sessions, Administrators administrators) {
+    SignedInOnly(SessionCookies sessions, Csrf csrf, Administrators administrators) {
         this.sessions = sessions;
+        this.csrf = csrf;
         this.administrators = administrators;
     }
 
@@ -26,6 +28,20 @@ final class SignedInOnly {
             ctx.redirect(NextPaths.signInThen(query == null ? ctx.path() : ctx.path() + "?" + query),
                     HttpStatus.SEE_OTHER);
         }
+        return browser;
+    }
+
+    /**
+     * The session that posted this form, its CSRF token checked; or empty after answering with a redirect to sign
+     * in that returns to {@code page} (a form's own address is no place to come back to).
+     */
+    Optional<BrowserSession> formPostedBy(Context ctx, String page) {
+        Optional<BrowserSession> browser = sessions.current(ctx);
+        if (browser.isEmpty()) {
+            ctx.redirect(NextPaths.signInThen(page), HttpStatus.SEE_OTHER);
+            return browser;
+        }
+        csrf.checkSignedIn(ctx, browser.get());
         return browser;
     }
 

@@ -44,16 +44,16 @@ public final class WebPages implements HttpModule {
         this.forgotPassword = new ForgotPasswordPages(services.passwordResets(), csrf, templates);
         this.device = new DevicePages(services.devices(), sessions, csrf, templates, services.clock());
         this.authorize = new AuthorizePages(services.authorizations(), sessions, csrf, templates);
-        SignedInOnly signedIn = new SignedInOnly(sessions, services.administrators());
+        SignedInOnly signedIn = new SignedInOnly(sessions, csrf, services.administrators());
         this.authenticatorApp = new AuthenticatorAppPage(services.authenticatorApps(), services.signIn(), steps,
                 signIn, sessions, signedIn, csrf, templates);
         CliSettings cli = new CliSettings(services.instance().portalUrl(), services.instance().region(),
                 services.config().publicUrl(), services.instance().startUrlAliases());
         this.start = new StartPage(services.browserPortal(), signedIn, templates, cli);
         this.accessKeys = new AccessKeysPage(services.browserPortal(), signedIn, templates, services.clock());
-        this.sessionsPage = new SessionsPage(services.sessions(), signedIn, sessions, csrf, templates);
-        this.mfaDevicesPage = new MfaDevicesPage(services.mfaDevices(), signedIn, sessions, csrf, templates);
-        this.securityKeyPage = new SecurityKeyPage(services.securityKeys(), signedIn, sessions, csrf, templates);
+        this.sessionsPage = new SessionsPage(services.sessions(), signedIn, sessions, templates);
+        this.mfaDevicesPage = new MfaDevicesPage(services.mfaDevices(), signedIn, templates);
+        this.securityKeyPage = new SecurityKeyPage(services.securityKeys(), signedIn, templates);
         this.stylesheet = StaticAsset.stylesheet();
         this.script = StaticAsset.script();
         this.admin = new AdminConsole(services, sessions, csrf, templates);
