@@ -8,6 +8,7 @@ import dev.gatehouse.core.oidc.DeviceAuthorizations;
 import dev.gatehouse.core.oidc.TokenEndpoint;
 import dev.gatehouse.core.oidc.TokenRequest;
 import dev.gatehouse.server.http.HttpModule;
+import dev.gatehouse.server.http.JsonRequestBody;
 import dev.gatehouse.server.http.RequestContexts;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;

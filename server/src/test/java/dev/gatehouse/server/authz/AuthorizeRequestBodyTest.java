@@ -68,14 +68,14 @@ class AuthorizeRequestBodyTest {
             "not json                                                                            | body",
             "[1, 2]                                                                              | body",
             "{\"action\": \"a:b\", \"resource\": \"*\", \"signingName\": \"x\"}                  | request",
-            "{\"request\": {\"path\": \"/\"}}                                                    | method",
-            "{\"request\": {\"method\": \"GET\", \"path\": 7}}                                   | path",
+            "{\"request\": {\"path\": \"/\"}}                                                    | request.method",
+            "{\"request\": {\"method\": \"GET\", \"path\": 7}}                                   | request.path",
             "{\"request\": {\"method\": \"GET\", \"path\": \"/\", \"body\": \"%%%\"}}            | request.body",
             "{\"request\": {\"method\": \"GET\", \"path\": \"/\", \"headers\": [\"Host\"]}}      | request.headers",
-            "{\"request\": {\"method\": \"GET\", \"path\": \"/\", \"headers\": {\"Host\": [1]}}} | request.headers",
+            "{\"request\": {\"method\": \"GET\", \"path\": \"/\", \"headers\": {\"Host\": [1]}}} | request.headers.Host",
             "{\"request\": {\"method\": \"GET\", \"path\": \"/\"}, \"signingName\": \"o\"}   | action",
             "{\"request\": {\"method\": \"GET\", \"path\": \"/\"}, " + ALL + ", \"secureTransport\": \"yes\"} | secureTransport",
-            "{\"request\": {\"method\": \"GET\", \"path\": \"/\"}, " + ALL + ", \"context\": {\"k\": 1}}      | context",
+            "{\"request\": {\"method\": \"GET\", \"path\": \"/\"}, " + ALL + ", \"context\": {\"k\": 1}}      | context.k",
     })
     void parseWhenAMemberIsMalformedThenInvalidInputNamingIt(String json, String field) {
         assertThat(invalid(json).field()).isEqualTo(field);

@@ -1,4 +1,4 @@
-package dev.gatehouse.server.oidc;
+package dev.gatehouse.server.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,13 +18,17 @@ class JsonRequestBodyFuzzTest {
     @FuzzTest(maxDuration = "10s")
     void readingAnyBodyFailsOnlyWithDomainException(FuzzedDataProvider data) {
         String member = data.pickValue(MEMBERS);
-        int accessor = data.consumeInt(0, 2);
+        int accessor = data.consumeInt(0, 4);
         byte[] body = data.consumeRemainingAsBytes();
         try {
             JsonRequestBody parsed = JsonRequestBody.parse(body);
             switch (accessor) {
                 case 0 -> assertThat(parsed.requiredString(member)).isNotEmpty();
                 case 1 -> parsed.optionalString(member);
+                case 2 -> parsed.optionalBoolean(member);
+                case 3 -> parsed.optionalObject(member).ifPresent(
+                        object -> object.memberNames().forEach(name -> assertThat(object.stringOrStrings(name))
+                                .doesNotContainNull()));
                 default -> {
                     List<String> list = parsed.optionalStringList(member);
                     assertThat(list == null || !list.contains(null)).isTrue();

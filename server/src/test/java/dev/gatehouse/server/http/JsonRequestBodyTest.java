@@ -1,4 +1,4 @@
-package dev.gatehouse.server.oidc;
+package dev.gatehouse.server.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
