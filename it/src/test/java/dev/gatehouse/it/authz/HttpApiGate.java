@@ -70,20 +70,8 @@ final class HttpApiGate implements ProtectedService.Gate {
                 .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "gatehouse-authz")
                 .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1")
                 .putProperty(AwsV4HttpSigner.SIGNING_CLOCK, clock)).request();
-        HttpRequest.Builder call = HttpRequest.newBuilder(endpoint).POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        signed.headers().forEach((name, values) -> {
-            if (!name.equalsIgnoreCase("Host")) {
-                values.forEach(value -> call.header(name, value));
-            }
-        });
-        try {
-            return http.send(call.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return SignedHttp.send(http,
+                HttpRequest.newBuilder(endpoint).POST(HttpRequest.BodyPublishers.ofByteArray(body)), signed);
     }
 
     static byte[] body(SignedRequest request, String action, String resource, RequestFacts facts) {

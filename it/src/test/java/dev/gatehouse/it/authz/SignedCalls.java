@@ -1,7 +1,5 @@
 package dev.gatehouse.it.authz;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -43,20 +41,7 @@ final class SignedCalls {
 
     /** Sends the signed headers with another URI than the one signed: what a tampering proxy would do. */
     HttpResponse<String> send(SdkHttpRequest signed, URI instead) {
-        HttpRequest.Builder call = HttpRequest.newBuilder(instead != null ? instead : signed.getUri()).GET();
-        signed.headers().forEach((name, values) -> {
-            if (!name.equalsIgnoreCase("Host")) {
-                values.forEach(value -> call.header(name, value));
-            }
-        });
-        try {
-            return http.send(call.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return SignedHttp.send(http, HttpRequest.newBuilder(instead != null ? instead : signed.getUri()).GET(), signed);
     }
 
     static SdkHttpRequest request(String serviceUrl, String action, String resource) {
