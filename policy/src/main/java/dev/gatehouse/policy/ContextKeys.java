@@ -49,10 +49,6 @@ public final class ContextKeys {
         return key.toLowerCase(Locale.ROOT);
     }
 
-    public Map<String, List<String>> asMap() {
-        return Map.copyOf(values);
-    }
-
     @Override
     public String toString() {
         return values.toString();

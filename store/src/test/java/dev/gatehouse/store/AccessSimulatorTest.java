@@ -106,8 +106,8 @@ class AccessSimulatorTest extends ServiceOnH2 {
                 .containsEntry("aws:EpochTime", List.of("1795687200"));
         assertThat(context.get("aws:userid")).singleElement().asString().matches("AROA[A-Z2-7]{17}:ed\\.developer");
         assertThat(context.get("aws:PrincipalArn")).singleElement().asString()
-                .matches("arn:aws:sts::111122223333:assumed-role/AWSReservedSSO_PowerUserAccess_[0-9a-f]{16}/"
-                        + "ed\\.developer");
+                .matches("arn:aws:iam::111122223333:role/aws-reserved/sso\\.amazonaws\\.com/"
+                        + "AWSReservedSSO_PowerUserAccess_[0-9a-f]{16}");
     }
 
     @Test

@@ -188,20 +188,6 @@ class SignInWithMfaTest extends ServiceOnH2 {
     }
 
     @Test
-    void completeRefusesAFactorOfAnotherUser() {
-        enrolApp("Phone");
-        User ann = TestUsers.user("ann.other");
-        store.users().insert(ann);
-        SignInService service = service(MfaPolicy.DEFAULT);
-        String pending = ((SecondFactorNeeded) signIn(service, null)).pending().cookieValue();
-        MfaDevice annsApp = new MfaDevice("device-ann", ann.userId(), MfaDeviceKind.TOTP,
-                "Phone", "sealed", 1, START, START);
-
-        assertThatThrownBy(() -> service.complete(pending, annsApp, CONTEXT))
-                .isInstanceOf(IllegalArgumentException.class);
-    }
-
-    @Test
     void enrolWhenNoDeviceThenEnrolmentConfirmedByItsFirstCodeStartsTheSession() {
         SignInService service = service(MfaPolicy.DEFAULT);
         EnrolmentNeeded needed = (EnrolmentNeeded) signIn(service, null);

@@ -8,6 +8,7 @@ import dev.gatehouse.core.model.ServiceCredential;
 import dev.gatehouse.core.port.Store;
 import dev.gatehouse.core.sts.CallerIdentity;
 import dev.gatehouse.core.sts.CallerIdentityService;
+import dev.gatehouse.core.sts.RoleIds;
 import dev.gatehouse.core.token.RoleSessionClaims;
 import dev.gatehouse.policy.AccessRequest;
 import dev.gatehouse.policy.ContextKeys;
@@ -139,10 +140,9 @@ public final class AuthorizationService {
 
     private static AuthenticatedPrincipal principal(RoleSessionClaims claims) {
         CallerIdentity identity = CallerIdentityService.identityOf(claims);
-        String roleArn = "arn:aws:iam::" + claims.accountId() + ":role/aws-reserved/sso.amazonaws.com/"
-                + claims.roleName();
         return new AuthenticatedPrincipal(claims.userId(), claims.userName(), claims.accountId(),
-                claims.permissionSetArn(), claims.roleName(), roleArn, identity.arn(), identity.userId(),
+                claims.permissionSetArn(), claims.roleName(), RoleIds.roleArn(claims.accountId(), claims.roleName()),
+                identity.arn(), identity.userId(),
                 claims.principalTags(), claims.expiresAt());
     }
 }

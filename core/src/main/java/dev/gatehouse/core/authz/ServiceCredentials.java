@@ -77,11 +77,12 @@ public final class ServiceCredentials {
         });
     }
 
-    /** The secret of a credential that exists, for the SigV4 verifier. */
+    /** The credential with this access key id, if it exists (not deleted). */
     Optional<ServiceCredential> find(String accessKeyId) {
         return store.serviceCredentials().findByAccessKeyId(accessKeyId);
     }
 
+    /** The credential's secret, unsealed for the SigV4 verifier. */
     String secretOf(ServiceCredential credential) {
         return new String(sealer.get().unseal(credential.sealedSecret(), SEALING_CONTEXT + credential.accessKeyId()),
                 StandardCharsets.UTF_8);

@@ -26,7 +26,6 @@ public final class AuthenticatorApps {
 
     /** Authenticator apps a user may have at once; with security keys, the issue allows 2 + 6. */
     public static final int LIMIT = 2;
-    public static final int MAX_NAME_LENGTH = 64;
     /** 160 bits, the length RFC 4226 §4 (R6) recommends. */
     private static final int SECRET_BYTES = 20;
 
@@ -51,7 +50,7 @@ public final class AuthenticatorApps {
      * the user started before and never confirmed is dropped: only the newest QR code can be confirmed.
      */
     public Enrolment startEnrolment(String userId, String name, Actor actor, RequestContext context) {
-        String validName = validName(name);
+        String validName = DeviceNames.valid(name, "app");
         byte[] secret = Secrets.randomBytes(SECRET_BYTES);
         String deviceId = UUID.randomUUID().toString();
         return store.inTransaction(tx -> {
@@ -157,7 +156,7 @@ public final class AuthenticatorApps {
     }
 
     public void rename(String userId, String deviceId, String name, Actor actor, RequestContext context) {
-        String validName = validName(name);
+        String validName = DeviceNames.valid(name, "app");
         store.inTransaction(tx -> {
             ownDevice(tx, userId, deviceId);
             tx.mfaDevices().rename(deviceId, validName);
@@ -194,16 +193,5 @@ public final class AuthenticatorApps {
             throw DomainException.invalid("name", "You already have " + LIMIT
                     + " authenticator apps. Remove one before adding another.");
         }
-    }
-
-    private static String validName(String name) {
-        String stripped = name == null ? "" : name.strip();
-        if (stripped.isEmpty() || stripped.length() > MAX_NAME_LENGTH) {
-            throw DomainException.invalid("name", "Give the app a name of 1 to " + MAX_NAME_LENGTH + " characters.");
-        }
-        if (stripped.chars().anyMatch(Character::isISOControl)) {
-            throw DomainException.invalid("name", "The name cannot contain control characters.");
-        }
-        return stripped;
     }
 }

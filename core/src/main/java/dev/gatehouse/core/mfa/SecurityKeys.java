@@ -177,10 +177,6 @@ public final class SecurityKeys {
         return store.mfaDevices().findById(device.deviceId());
     }
 
-    public boolean hasSecurityKeys(String userId) {
-        return !list(userId).isEmpty();
-    }
-
     /** The user's security keys and passkeys, oldest first. */
     public List<MfaDevice> list(String userId) {
         return keysOf(store, userId);

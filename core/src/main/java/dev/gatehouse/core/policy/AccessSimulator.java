@@ -89,7 +89,7 @@ public final class AccessSimulator {
         }
         Map<String, List<String>> context = SessionContextKeys.of(user.userName(),
                 RoleIds.roleId(account.accountId(), set.roleName()) + ":" + user.userName(), account.accountId(),
-                "arn:aws:sts::" + account.accountId() + ":assumed-role/" + set.roleName() + "/" + user.userName(),
+                RoleIds.roleArn(account.accountId(), set.roleName()),
                 principalTags.tagsFor(user), clock.instant());
         return decide(EffectivePolicies.of(set), request, context);
     }

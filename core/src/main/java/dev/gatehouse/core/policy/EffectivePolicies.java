@@ -1,6 +1,7 @@
 package dev.gatehouse.core.policy;
 
 import dev.gatehouse.core.model.PermissionSet;
+import dev.gatehouse.policy.InvalidPolicyException;
 import dev.gatehouse.policy.ManagedPolicies;
 import dev.gatehouse.policy.Policies;
 import dev.gatehouse.policy.Policy;
@@ -19,6 +20,10 @@ public final class EffectivePolicies {
     private static final String NOTHING = """
             {"Version":"2012-10-17","Statement":[{"Effect":"Allow","NotAction":"*","Resource":"*"}]}""";
 
+    /** Denies every action: what an inline policy stands for when it no longer reads under today's rules. */
+    private static final String EVERYTHING_DENIED = """
+            {"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"*","Resource":"*"}]}""";
+
     private EffectivePolicies() {
     }
 
@@ -29,9 +34,21 @@ public final class EffectivePolicies {
             ManagedPolicies.find(name).ifPresent(policies::add);
         }
         if (permissionSet.inlinePolicy() != null) {
-            policies.add(Policies.parse("inline", permissionSet.inlinePolicy()));
+            policies.add(inline(permissionSet.inlinePolicy()));
         }
         return new PolicySet(policies, boundary(permissionSet.permissionsBoundary()));
+    }
+
+    /**
+     * The inline policy; one saved before the policy engine checked it and that it now refuses fails closed: its
+     * denies cannot be read, so it denies everything (the decision names it) until an administrator fixes it.
+     */
+    private static Policy inline(String document) {
+        try {
+            return Policies.parse("inline", document);
+        } catch (InvalidPolicyException unreadable) {
+            return Policies.parse("inline (invalid: fix it in the permission set)", EVERYTHING_DENIED);
+        }
     }
 
     /** A boundary that is no longer bundled fails closed: it caps everything rather than nothing. */

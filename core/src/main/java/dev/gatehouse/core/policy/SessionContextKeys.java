@@ -18,7 +18,7 @@ public final class SessionContextKeys {
 
     /**
      * @param userId  the role session's principal id, {@code AROA…:user.name}
-     * @param roleArn the assumed-role ARN, {@code arn:aws:sts::<account>:assumed-role/<role>/<user>}
+     * @param roleArn the role's IAM ARN ({@code RoleIds.roleArn}), which IAM gives as {@code aws:PrincipalArn}
      * @return a mutable, case-insensitive map, for callers to add the keys of their own
      */
     public static Map<String, List<String>> of(String userName, String userId, String accountId, String roleArn,

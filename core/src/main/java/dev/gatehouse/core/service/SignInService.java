@@ -236,7 +236,7 @@ public final class SignInService {
      * Counts and audits a wrong second factor of the pending sign-in's user, and returns the error to throw. For
      * every kind of factor, so they share one count.
      */
-    public DomainException refuseFactor(String pendingCookie, MfaDeviceKind kind, RequestContext context) {
+    private DomainException refuseFactor(String pendingCookie, MfaDeviceKind kind, RequestContext context) {
         User user = waiting(pendingCookie).user();
         DomainError error = new DomainError.InvalidInput("code", kind == MfaDeviceKind.TOTP
                 ? "That code is not right, or was already used. Enter the code your authenticator app shows now."
@@ -258,7 +258,7 @@ public final class SignInService {
      * authenticator app's code, a security key's assertion, or the first code of a device just enrolled). The
      * pending sign-in is used up: completing it twice fails.
      */
-    public SignedIn complete(String pendingCookie, MfaDevice verified, RequestContext context) {
+    private SignedIn complete(String pendingCookie, MfaDevice verified, RequestContext context) {
         Waiting waiting = waiting(pendingCookie);
         User user = waiting.user();
         if (!verified.userId().equals(user.userId()) || !verified.confirmed()) {

@@ -6,7 +6,7 @@ import java.security.NoSuchAlgorithmException;
 
 /**
  * Stable role ids ({@code AROA} + 17 base32 characters), derived from account and role name so every node
- * computes the same id without storing it.
+ * computes the same id without storing it; and the ARN of a permission set's role.
  */
 public final class RoleIds {
 
@@ -27,5 +27,13 @@ public final class RoleIds {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
+    }
+
+    /**
+     * The IAM role ARN of a permission set's role in an account, as IAM Identity Center provisions it (path
+     * {@code /aws-reserved/sso.amazonaws.com/}); IAM sets it as {@code aws:PrincipalArn} for the role's sessions.
+     */
+    public static String roleArn(String accountId, String roleName) {
+        return "arn:aws:iam::" + accountId + ":role/aws-reserved/sso.amazonaws.com/" + roleName;
     }
 }

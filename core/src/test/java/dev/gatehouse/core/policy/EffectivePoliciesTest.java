@@ -73,4 +73,19 @@ class EffectivePoliciesTest {
         assertThat(decide(permissionSet(List.of("AdministratorAccess"), null, "RetiredAccess"),
                 "ec2:DescribeInstances", "*").allowed()).isFalse();
     }
+
+    @Test
+    void inlinePolicySavedBeforeTheEngineAndNowRefusedDeniesEverythingNamingItself() {
+        // Passed the old check (a JSON object with a Statement); today's engine refuses the unknown operator.
+        String saved = """
+                {"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"s3:*","Resource":"*",
+                  "Condition":{"StringEqualsSometimes":{"aws:username":"ed"}}}]}""";
+
+        Decision decision = decide(permissionSet(List.of("AdministratorAccess"), saved, null), "ec2:DescribeInstances",
+                "*");
+
+        assertThat(decision.outcome()).isEqualTo(Decision.Outcome.EXPLICIT_DENY);
+        assertThat(decision.statement()).map(statement -> statement.policyName()).hasValueSatisfying(
+                name -> assertThat(name).startsWith("inline (invalid"));
+    }
 }

@@ -13,8 +13,9 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.Date;
 import java.util.Properties;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,8 +32,12 @@ public final class SmtpMailer implements Mailer, AutoCloseable {
 
     private final Session session;
     private final String from;
-    private final ExecutorService queue = Executors.newSingleThreadExecutor(
-            Thread.ofPlatform().name("gatehouse-mail").daemon().factory());
+    /** Mail waiting for a slow mail server; past this, new mail is dropped (and logged) rather than held in memory. */
+    private static final int QUEUE_LIMIT = 1_000;
+
+    private final ExecutorService queue = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+            new ArrayBlockingQueue<>(QUEUE_LIMIT), Thread.ofPlatform().name("gatehouse-mail").daemon().factory(),
+            (dropped, executor) -> LOG.warn("Mail not queued (the queue is full or closing): a mail was dropped"));
 
     public SmtpMailer(SmtpConfig config) {
         Properties properties = new Properties();

@@ -3,7 +3,6 @@ package dev.gatehouse.server.web;
 import dev.gatehouse.core.audit.Actor;
 import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.core.mfa.MfaDevice;
-import dev.gatehouse.core.mfa.MfaDeviceKind;
 import dev.gatehouse.core.mfa.MfaDevices;
 import dev.gatehouse.core.model.User;
 import dev.gatehouse.core.service.SignInService.BrowserSession;
@@ -11,6 +10,7 @@ import dev.gatehouse.server.http.RequestContexts;
 import dev.gatehouse.server.web.HtmlErrors.HtmlError;
 import dev.gatehouse.server.web.view.MfaDeleteView;
 import dev.gatehouse.server.web.view.MfaDevicesView;
+import dev.gatehouse.server.web.view.MfaDeviceKinds;
 import dev.gatehouse.server.web.view.MfaDevicesView.DeviceRow;
 import dev.gatehouse.server.web.view.Nav;
 import io.javalin.http.Context;
@@ -111,14 +111,7 @@ final class MfaDevicesPage {
     }
 
     static DeviceRow row(MfaDevice device) {
-        return new DeviceRow(device.deviceId(), device.name(), kindText(device.kind()),
+        return new DeviceRow(device.deviceId(), device.name(), MfaDeviceKinds.text(device.kind()),
                 device.createdAt().toString(), PortalTimes.text(device.createdAt()));
-    }
-
-    static String kindText(MfaDeviceKind kind) {
-        return switch (kind) {
-            case TOTP -> "Authenticator app";
-            case WEBAUTHN -> "Security key or passkey";
-        };
     }
 }

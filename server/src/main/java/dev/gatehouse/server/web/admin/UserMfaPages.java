@@ -2,12 +2,12 @@ package dev.gatehouse.server.web.admin;
 
 import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.core.mfa.MfaDevice;
-import dev.gatehouse.core.mfa.MfaDeviceKind;
 import dev.gatehouse.core.mfa.MfaDevices;
 import dev.gatehouse.core.model.User;
 import dev.gatehouse.core.service.IdentityStoreService;
 import dev.gatehouse.server.http.RequestContexts;
 import dev.gatehouse.server.web.Templates;
+import dev.gatehouse.server.web.view.MfaDeviceKinds;
 import dev.gatehouse.server.web.view.admin.AdminPaths;
 import dev.gatehouse.server.web.view.admin.ConfirmView;
 import dev.gatehouse.server.web.view.admin.MfaDeviceRow;
@@ -42,8 +42,8 @@ final class UserMfaPages {
     }
 
     static MfaDeviceRow row(MfaDevice device) {
-        return new MfaDeviceRow(device.deviceId(), device.name(), device.kind() == MfaDeviceKind.TOTP
-                ? "Authenticator app" : "Security key or passkey", Rows.time(device.createdAt()));
+        return new MfaDeviceRow(device.deviceId(), device.name(), MfaDeviceKinds.text(device.kind()),
+                Rows.time(device.createdAt()));
     }
 
     private void confirmDelete(Context ctx, Admin admin) {
