@@ -2,10 +2,10 @@ package dev.gatehouse.it.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gatehouse.server.config.FreePorts;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -42,7 +42,7 @@ class LauncherTest {
 
     @Test
     void launcherWhenStartedThenServesReadyzAndAdminWorksBesideIt() throws Exception {
-        int port = freePort();
+        int port = FreePorts.find();
         Process server = launcher(Map.of("GATEHOUSE_PORT", String.valueOf(port),
                 "GATEHOUSE_BOOTSTRAP_ADMIN_USERNAME", "admin",
                 "GATEHOUSE_BOOTSTRAP_ADMIN_PASSWORD", "Ch@ngeMe-2026")).start();
@@ -92,12 +92,6 @@ class LauncherTest {
             }
         }
         throw new AssertionError("the server stopped before saying '" + expected + "':\n" + seen);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     private static List<String> concat(String first, String... rest) {
