@@ -2,45 +2,19 @@ package dev.gatehouse.authz.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gatehouse.core.testing.SteppedClock;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class DecisionCacheTest {
 
-    /** A clock the test steps. */
-    private static final class SteppedClock extends Clock {
-        private Instant now = Instant.parse("2026-11-26T13:00:00Z");
-
-        void advance(Duration step) {
-            now = now.plus(step);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
-
     private static final AuthorizationDecision ALLOW = new AuthorizationDecision(true, "ALLOW", Optional.empty(),
             Optional.empty(), "allowed", Optional.empty());
 
-    private final SteppedClock clock = new SteppedClock();
+    private final SteppedClock clock = new SteppedClock(Instant.parse("2026-11-26T13:00:00Z"));
 
     private static byte[] question(String signature) {
         return ("{\"request\":{\"headers\":{\"Authorization\":[\"…Signature=" + signature + "\"]}}}")
