@@ -1,20 +1,20 @@
 package dev.gatehouse.bench;
 
+import dev.gatehouse.core.access.AccessModelService;
+import dev.gatehouse.core.access.PermissionSet;
+import dev.gatehouse.core.access.PrincipalType;
 import dev.gatehouse.core.audit.Actor;
 import dev.gatehouse.core.audit.RequestContext;
 import dev.gatehouse.core.authz.ServiceCredentials;
-import dev.gatehouse.core.model.PermissionSet;
-import dev.gatehouse.core.model.PrincipalType;
-import dev.gatehouse.core.model.User;
+import dev.gatehouse.core.credentials.RoleCredentials;
+import dev.gatehouse.core.directory.IdentityStoreService;
+import dev.gatehouse.core.directory.User;
+import dev.gatehouse.core.mfa.MfaPolicy;
 import dev.gatehouse.core.oidc.ClientRegistrations;
 import dev.gatehouse.core.oidc.DeviceAuthorizations;
 import dev.gatehouse.core.oidc.GrantTypes;
 import dev.gatehouse.core.oidc.TokenEndpoint;
 import dev.gatehouse.core.oidc.TokenRequest;
-import dev.gatehouse.core.service.AccessModelService;
-import dev.gatehouse.core.service.IdentityStoreService;
-import dev.gatehouse.core.token.RoleCredentials;
-import dev.gatehouse.core.mfa.MfaPolicy;
 import dev.gatehouse.server.GatehouseServer;
 import dev.gatehouse.server.Services;
 import dev.gatehouse.server.config.GatehouseConfig;

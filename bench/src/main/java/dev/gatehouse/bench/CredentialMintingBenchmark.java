@@ -1,12 +1,12 @@
 package dev.gatehouse.bench;
 
-import dev.gatehouse.core.model.PermissionSet;
-import dev.gatehouse.core.model.User;
-import dev.gatehouse.core.token.AccessKeyIds;
-import dev.gatehouse.core.token.CredentialMinter;
-import dev.gatehouse.core.token.CredentialSealer;
-import dev.gatehouse.core.token.RoleCredentials;
-import dev.gatehouse.core.token.RoleSessionClaims;
+import dev.gatehouse.core.access.PermissionSet;
+import dev.gatehouse.core.credentials.AccessKeyIds;
+import dev.gatehouse.core.credentials.CredentialMinter;
+import dev.gatehouse.core.credentials.CredentialSealer;
+import dev.gatehouse.core.credentials.RoleCredentials;
+import dev.gatehouse.core.credentials.RoleSessionClaims;
+import dev.gatehouse.core.directory.User;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -1,11 +1,11 @@
 package dev.gatehouse.bench;
 
-import dev.gatehouse.core.model.PermissionSet;
-import dev.gatehouse.core.model.SealingKey;
-import dev.gatehouse.core.model.User;
-import dev.gatehouse.core.model.UserStatus;
-import dev.gatehouse.core.token.CredentialSealer;
-import dev.gatehouse.core.token.RoleSessionClaims;
+import dev.gatehouse.core.access.PermissionSet;
+import dev.gatehouse.core.credentials.CredentialSealer;
+import dev.gatehouse.core.credentials.RoleSessionClaims;
+import dev.gatehouse.core.directory.User;
+import dev.gatehouse.core.directory.UserStatus;
+import dev.gatehouse.core.keys.SealingKey;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;

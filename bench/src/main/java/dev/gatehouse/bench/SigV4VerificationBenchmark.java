@@ -1,9 +1,9 @@
 package dev.gatehouse.bench;
 
-import dev.gatehouse.core.token.CredentialMinter;
-import dev.gatehouse.core.token.CredentialSealer;
-import dev.gatehouse.core.token.RoleCredentials;
-import dev.gatehouse.core.token.RoleSessionClaims;
+import dev.gatehouse.core.credentials.CredentialMinter;
+import dev.gatehouse.core.credentials.CredentialSealer;
+import dev.gatehouse.core.credentials.RoleCredentials;
+import dev.gatehouse.core.credentials.RoleSessionClaims;
 import dev.gatehouse.sigv4.ReceivedRequest;
 import dev.gatehouse.sigv4.SecretLookup;
 import dev.gatehouse.sigv4.SigV4Exception;

@@ -3,8 +3,8 @@ package dev.gatehouse.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import dev.gatehouse.core.model.User;
-import dev.gatehouse.core.service.IdentityStoreService.NewUser;
+import dev.gatehouse.core.directory.IdentityStoreService.NewUser;
+import dev.gatehouse.core.directory.User;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.regex.Matcher;

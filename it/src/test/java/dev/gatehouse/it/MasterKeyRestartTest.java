@@ -3,8 +3,8 @@ package dev.gatehouse.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.gatehouse.core.service.InstanceService;
-import dev.gatehouse.core.token.MasterKey;
+import dev.gatehouse.core.instance.InstanceService;
+import dev.gatehouse.core.keys.MasterKey;
 import dev.gatehouse.server.admin.AdminCommand;
 import dev.gatehouse.server.config.GatehouseConfig.DatabaseConfig;
 import dev.gatehouse.server.config.InvalidConfigException;

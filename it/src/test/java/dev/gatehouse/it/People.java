@@ -1,7 +1,7 @@
 package dev.gatehouse.it;
 
 import dev.gatehouse.core.audit.RequestContext;
-import dev.gatehouse.core.service.IdentityStoreService.NewUser;
+import dev.gatehouse.core.directory.IdentityStoreService.NewUser;
 import dev.gatehouse.server.Services;
 
 /** People set up the way an administrator would: created, then activated through their one-time link. */

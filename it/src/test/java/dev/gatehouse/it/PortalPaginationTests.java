@@ -2,9 +2,9 @@ package dev.gatehouse.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gatehouse.core.access.AccessModelService.NewPermissionSet;
+import dev.gatehouse.core.access.PrincipalType;
 import dev.gatehouse.core.audit.RequestContext;
-import dev.gatehouse.core.model.PrincipalType;
-import dev.gatehouse.core.service.AccessModelService.NewPermissionSet;
 import dev.gatehouse.server.Services;
 import java.util.List;
 import java.util.Map;

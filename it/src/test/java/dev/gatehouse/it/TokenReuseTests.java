@@ -3,7 +3,7 @@ package dev.gatehouse.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.gatehouse.core.model.AuditQuery;
+import dev.gatehouse.core.audit.AuditQuery;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sso.model.UnauthorizedException;
 import software.amazon.awssdk.services.ssooidc.model.CreateTokenResponse;

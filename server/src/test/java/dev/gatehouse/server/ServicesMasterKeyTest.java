@@ -3,10 +3,10 @@ package dev.gatehouse.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.gatehouse.core.model.StoredSealingKey;
-import dev.gatehouse.core.token.MasterKey;
-import dev.gatehouse.server.config.GatehouseConfig;
+import dev.gatehouse.core.keys.MasterKey;
+import dev.gatehouse.core.keys.StoredSealingKey;
 import dev.gatehouse.server.config.GatehouseConfig.DatabaseConfig;
+import dev.gatehouse.server.config.GatehouseConfig;
 import dev.gatehouse.server.config.InvalidConfigException;
 import dev.gatehouse.server.config.MasterKeySource;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.gatehouse.store;
 
-import dev.gatehouse.core.port.AccessControlAttributeRepository;
+import dev.gatehouse.core.abac.AccessControlAttributeRepository;
 import java.util.Map;
 import java.util.TreeMap;
 

@@ -1,8 +1,8 @@
 package dev.gatehouse.store;
 
+import dev.gatehouse.core.access.Account;
+import dev.gatehouse.core.access.AccountRepository;
 import dev.gatehouse.core.error.DomainException;
-import dev.gatehouse.core.model.Account;
-import dev.gatehouse.core.port.AccountRepository;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.gatehouse.store;
 
 import dev.gatehouse.core.error.DomainException;
-import dev.gatehouse.core.model.ActivationLink;
-import dev.gatehouse.core.port.ActivationRepository;
+import dev.gatehouse.core.password.ActivationLink;
+import dev.gatehouse.core.password.ActivationRepository;
 import java.time.Instant;
 import java.util.Optional;
 

@@ -1,11 +1,11 @@
 package dev.gatehouse.store;
 
+import dev.gatehouse.core.access.Account;
+import dev.gatehouse.core.access.AccountAssignment;
+import dev.gatehouse.core.access.AssignmentRepository;
+import dev.gatehouse.core.access.PermissionSet;
+import dev.gatehouse.core.access.PrincipalType;
 import dev.gatehouse.core.error.DomainException;
-import dev.gatehouse.core.model.Account;
-import dev.gatehouse.core.model.AccountAssignment;
-import dev.gatehouse.core.model.PermissionSet;
-import dev.gatehouse.core.model.PrincipalType;
-import dev.gatehouse.core.port.AssignmentRepository;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;

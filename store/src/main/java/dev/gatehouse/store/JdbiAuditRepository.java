@@ -1,9 +1,9 @@
 package dev.gatehouse.store;
 
+import dev.gatehouse.core.audit.AuditEvent;
+import dev.gatehouse.core.audit.AuditQuery;
+import dev.gatehouse.core.audit.AuditRepository;
 import dev.gatehouse.core.error.DomainException;
-import dev.gatehouse.core.model.AuditEvent;
-import dev.gatehouse.core.model.AuditQuery;
-import dev.gatehouse.core.port.AuditRepository;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.gatehouse.store;
 
 import dev.gatehouse.core.error.DomainException;
-import dev.gatehouse.core.model.AuthorizationCode;
-import dev.gatehouse.core.port.AuthorizationCodeRepository;
+import dev.gatehouse.core.oidc.AuthorizationCode;
+import dev.gatehouse.core.oidc.AuthorizationCodeRepository;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package dev.gatehouse.store;
 
 import dev.gatehouse.core.error.DomainException;
-import dev.gatehouse.core.model.ClientRegistration;
-import dev.gatehouse.core.port.ClientRepository;
+import dev.gatehouse.core.oidc.ClientRegistration;
+import dev.gatehouse.core.oidc.ClientRepository;
 import java.util.Optional;
 
 final class JdbiClientRepository implements ClientRepository {

@@ -1,9 +1,9 @@
 package dev.gatehouse.store;
 
 import dev.gatehouse.core.error.DomainException;
-import dev.gatehouse.core.model.DeviceAuthorization;
-import dev.gatehouse.core.model.DeviceStatus;
-import dev.gatehouse.core.port.DeviceAuthorizationRepository;
+import dev.gatehouse.core.oidc.DeviceAuthorization;
+import dev.gatehouse.core.oidc.DeviceAuthorizationRepository;
+import dev.gatehouse.core.oidc.DeviceStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package dev.gatehouse.store;
 
 import dev.gatehouse.core.error.DomainException;
-import dev.gatehouse.core.model.FailedAttempts;
-import dev.gatehouse.core.port.FailedAttemptRepository;
+import dev.gatehouse.core.throttle.FailedAttemptRepository;
+import dev.gatehouse.core.throttle.FailedAttempts;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

@@ -1,9 +1,9 @@
 package dev.gatehouse.store;
 
+import dev.gatehouse.core.directory.Group;
+import dev.gatehouse.core.directory.GroupRepository;
+import dev.gatehouse.core.directory.Membership;
 import dev.gatehouse.core.error.DomainException;
-import dev.gatehouse.core.model.Group;
-import dev.gatehouse.core.model.Membership;
-import dev.gatehouse.core.port.GroupRepository;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;

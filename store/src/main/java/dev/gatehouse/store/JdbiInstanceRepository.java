@@ -1,9 +1,9 @@
 package dev.gatehouse.store;
 
 import dev.gatehouse.core.error.DomainException;
-import dev.gatehouse.core.model.Instance;
-import dev.gatehouse.core.model.StoredSealingKey;
-import dev.gatehouse.core.port.InstanceRepository;
+import dev.gatehouse.core.instance.Instance;
+import dev.gatehouse.core.instance.InstanceRepository;
+import dev.gatehouse.core.keys.StoredSealingKey;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,7 +1,7 @@
 package dev.gatehouse.store;
 
 import dev.gatehouse.core.error.DomainException;
-import dev.gatehouse.core.port.PasswordHistoryRepository;
+import dev.gatehouse.core.password.PasswordHistoryRepository;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,8 +1,8 @@
 package dev.gatehouse.store;
 
 import dev.gatehouse.core.error.DomainException;
-import dev.gatehouse.core.mfa.PendingSignIn;
-import dev.gatehouse.core.port.PendingSignInRepository;
+import dev.gatehouse.core.signin.PendingSignIn;
+import dev.gatehouse.core.signin.PendingSignInRepository;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package dev.gatehouse.store;
 
+import dev.gatehouse.core.access.PermissionSet;
+import dev.gatehouse.core.access.PermissionSetRepository;
 import dev.gatehouse.core.error.DomainException;
-import dev.gatehouse.core.model.PermissionSet;
-import dev.gatehouse.core.port.PermissionSetRepository;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;

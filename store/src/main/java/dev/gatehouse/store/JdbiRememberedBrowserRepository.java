@@ -1,8 +1,8 @@
 package dev.gatehouse.store;
 
 import dev.gatehouse.core.error.DomainException;
-import dev.gatehouse.core.mfa.RememberedBrowser;
-import dev.gatehouse.core.port.RememberedBrowserRepository;
+import dev.gatehouse.core.signin.RememberedBrowser;
+import dev.gatehouse.core.signin.RememberedBrowserRepository;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package dev.gatehouse.store;
 
+import dev.gatehouse.core.authz.ServiceCredential;
+import dev.gatehouse.core.authz.ServiceCredentialRepository;
 import dev.gatehouse.core.error.DomainException;
-import dev.gatehouse.core.model.ServiceCredential;
-import dev.gatehouse.core.port.ServiceCredentialRepository;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;

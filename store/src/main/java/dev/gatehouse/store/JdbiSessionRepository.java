@@ -1,11 +1,11 @@
 package dev.gatehouse.store;
 
 import dev.gatehouse.core.error.DomainException;
-import dev.gatehouse.core.model.IssuedToken;
-import dev.gatehouse.core.model.PortalSession;
-import dev.gatehouse.core.model.SessionKind;
-import dev.gatehouse.core.model.TokenType;
-import dev.gatehouse.core.port.SessionRepository;
+import dev.gatehouse.core.session.IssuedToken;
+import dev.gatehouse.core.session.PortalSession;
+import dev.gatehouse.core.session.SessionKind;
+import dev.gatehouse.core.session.SessionRepository;
+import dev.gatehouse.core.session.TokenType;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

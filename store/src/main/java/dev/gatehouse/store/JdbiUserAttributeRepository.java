@@ -1,7 +1,7 @@
 package dev.gatehouse.store;
 
+import dev.gatehouse.core.directory.UserAttributeRepository;
 import dev.gatehouse.core.error.DomainException;
-import dev.gatehouse.core.port.UserAttributeRepository;
 import java.util.Map;
 import java.util.TreeMap;
 

@@ -1,9 +1,9 @@
 package dev.gatehouse.store;
 
+import dev.gatehouse.core.directory.User;
+import dev.gatehouse.core.directory.UserRepository;
+import dev.gatehouse.core.directory.UserStatus;
 import dev.gatehouse.core.error.DomainException;
-import dev.gatehouse.core.model.User;
-import dev.gatehouse.core.model.UserStatus;
-import dev.gatehouse.core.port.UserRepository;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.gatehouse.core.abac.AccessControlAttributes;
 import dev.gatehouse.core.audit.Actor;
+import dev.gatehouse.core.audit.AuditEvent;
 import dev.gatehouse.core.audit.AuditLog;
+import dev.gatehouse.core.audit.AuditQuery;
 import dev.gatehouse.core.audit.RequestContext;
+import dev.gatehouse.core.directory.User;
 import dev.gatehouse.core.error.DomainException;
-import dev.gatehouse.core.model.AuditEvent;
-import dev.gatehouse.core.model.AuditQuery;
-import dev.gatehouse.core.model.User;
 import dev.gatehouse.core.testing.SteppedClock;
 import dev.gatehouse.store.testing.TestUsers;
 import java.time.Instant;

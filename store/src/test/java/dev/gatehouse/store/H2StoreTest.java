@@ -1,6 +1,6 @@
 package dev.gatehouse.store;
 
-import dev.gatehouse.core.port.Store;
+import dev.gatehouse.core.Store;
 import dev.gatehouse.store.contract.StoreConformance;
 import dev.gatehouse.store.testing.TestData;
 import dev.gatehouse.store.testing.TestDatabase;

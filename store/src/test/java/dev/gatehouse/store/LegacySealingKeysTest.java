@@ -3,10 +3,10 @@ package dev.gatehouse.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.core.audit.AuditLog;
-import dev.gatehouse.core.model.StoredSealingKey;
-import dev.gatehouse.core.service.InstanceService;
-import dev.gatehouse.core.token.MasterKey;
-import dev.gatehouse.core.token.Secrets;
+import dev.gatehouse.core.instance.InstanceService;
+import dev.gatehouse.core.keys.MasterKey;
+import dev.gatehouse.core.keys.Secrets;
+import dev.gatehouse.core.keys.StoredSealingKey;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -1,13 +1,13 @@
 package dev.gatehouse.core.abac;
 
+import dev.gatehouse.core.Store;
 import dev.gatehouse.core.audit.Actor;
 import dev.gatehouse.core.audit.AuditLog;
 import dev.gatehouse.core.audit.EventSource;
 import dev.gatehouse.core.audit.RequestContext;
+import dev.gatehouse.core.credentials.PrincipalTagSource;
+import dev.gatehouse.core.directory.User;
 import dev.gatehouse.core.error.DomainException;
-import dev.gatehouse.core.model.User;
-import dev.gatehouse.core.port.Store;
-import dev.gatehouse.core.token.PrincipalTagSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,8 +1,6 @@
 package dev.gatehouse.core.audit;
 
 import dev.gatehouse.core.error.DomainError;
-import dev.gatehouse.core.model.AuditEvent;
-import dev.gatehouse.core.port.AuditRepository;
 import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;

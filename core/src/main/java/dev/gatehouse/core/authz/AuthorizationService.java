@@ -1,15 +1,14 @@
 package dev.gatehouse.core.authz;
 
-import dev.gatehouse.core.error.DomainError;
+import dev.gatehouse.core.Store;
+import dev.gatehouse.core.access.PermissionSet;
+import dev.gatehouse.core.credentials.RoleIds;
+import dev.gatehouse.core.credentials.RoleSessionClaims;
 import dev.gatehouse.core.error.DomainError.SignatureFailure;
+import dev.gatehouse.core.error.DomainError;
 import dev.gatehouse.core.error.DomainException;
-import dev.gatehouse.core.model.PermissionSet;
-import dev.gatehouse.core.model.ServiceCredential;
-import dev.gatehouse.core.port.Store;
 import dev.gatehouse.core.sts.CallerIdentity;
 import dev.gatehouse.core.sts.CallerIdentityService;
-import dev.gatehouse.core.sts.RoleIds;
-import dev.gatehouse.core.token.RoleSessionClaims;
 import dev.gatehouse.policy.AccessRequest;
 import dev.gatehouse.policy.ContextKeys;
 import dev.gatehouse.policy.Decision;

@@ -1,7 +1,7 @@
 package dev.gatehouse.core.authz;
 
-import dev.gatehouse.core.model.PermissionSet;
-import dev.gatehouse.core.policy.EffectivePolicies;
+import dev.gatehouse.core.access.EffectivePolicies;
+import dev.gatehouse.core.access.PermissionSet;
 import dev.gatehouse.policy.PolicySet;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,6 +1,6 @@
 package dev.gatehouse.core.authz;
 
-import dev.gatehouse.core.policy.SessionContextKeys;
+import dev.gatehouse.core.credentials.SessionContextKeys;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -1,14 +1,13 @@
 package dev.gatehouse.core.authz;
 
+import dev.gatehouse.core.Store;
 import dev.gatehouse.core.audit.Actor;
 import dev.gatehouse.core.audit.AuditLog;
 import dev.gatehouse.core.audit.EventSource;
 import dev.gatehouse.core.audit.RequestContext;
+import dev.gatehouse.core.credentials.AccessKeyIds;
 import dev.gatehouse.core.error.DomainException;
-import dev.gatehouse.core.mfa.SecretSealer;
-import dev.gatehouse.core.model.ServiceCredential;
-import dev.gatehouse.core.port.Store;
-import dev.gatehouse.core.token.AccessKeyIds;
+import dev.gatehouse.core.keys.SecretSealer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;

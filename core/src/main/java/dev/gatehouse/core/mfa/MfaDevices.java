@@ -1,9 +1,9 @@
 package dev.gatehouse.core.mfa;
 
+import dev.gatehouse.core.Store;
 import dev.gatehouse.core.audit.Actor;
 import dev.gatehouse.core.audit.RequestContext;
 import dev.gatehouse.core.error.DomainException;
-import dev.gatehouse.core.port.Store;
 import java.util.List;
 
 /**

@@ -5,7 +5,7 @@ import java.time.Instant;
 /**
  * A challenge handed out for one ceremony of one user, stored as its hash until it is answered or expires.
  *
- * @param challengeHash {@link dev.gatehouse.core.token.Secrets#hash} of the challenge's base64url text
+ * @param challengeHash {@link dev.gatehouse.core.keys.Secrets#hash} of the challenge's base64url text
  */
 public record WebAuthnChallenge(String challengeHash, String userId, Ceremony ceremony, Instant expiresAt) {
 

@@ -1,16 +1,14 @@
 package dev.gatehouse.core.oidc;
 
+import dev.gatehouse.core.Store;
 import dev.gatehouse.core.audit.RequestContext;
+import dev.gatehouse.core.directory.User;
 import dev.gatehouse.core.error.DomainError;
 import dev.gatehouse.core.error.DomainException;
-import dev.gatehouse.core.model.AuthorizationCode;
-import dev.gatehouse.core.model.ClientRegistration;
-import dev.gatehouse.core.model.PortalSession;
-import dev.gatehouse.core.model.SessionKind;
-import dev.gatehouse.core.model.User;
-import dev.gatehouse.core.port.Store;
-import dev.gatehouse.core.service.Lifetimes;
-import dev.gatehouse.core.token.Secrets;
+import dev.gatehouse.core.keys.Secrets;
+import dev.gatehouse.core.session.Lifetimes;
+import dev.gatehouse.core.session.PortalSession;
+import dev.gatehouse.core.session.SessionKind;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;

@@ -1,16 +1,14 @@
 package dev.gatehouse.core.oidc;
 
+import dev.gatehouse.core.Store;
 import dev.gatehouse.core.audit.Actor;
 import dev.gatehouse.core.audit.AuditLog;
 import dev.gatehouse.core.audit.EventSource;
 import dev.gatehouse.core.audit.RequestContext;
+import dev.gatehouse.core.directory.User;
 import dev.gatehouse.core.error.DomainError;
 import dev.gatehouse.core.error.DomainException;
-import dev.gatehouse.core.model.AuthorizationCode;
-import dev.gatehouse.core.model.ClientRegistration;
-import dev.gatehouse.core.model.User;
-import dev.gatehouse.core.port.Store;
-import dev.gatehouse.core.token.Secrets;
+import dev.gatehouse.core.keys.Secrets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,16 +1,15 @@
 package dev.gatehouse.core.oidc;
 
+import dev.gatehouse.core.Store;
 import dev.gatehouse.core.audit.Actor;
 import dev.gatehouse.core.audit.AuditLog;
 import dev.gatehouse.core.audit.EventSource;
 import dev.gatehouse.core.audit.RequestContext;
 import dev.gatehouse.core.error.DomainError;
 import dev.gatehouse.core.error.DomainException;
-import dev.gatehouse.core.model.ClientRegistration;
-import dev.gatehouse.core.model.Instance;
-import dev.gatehouse.core.port.Store;
-import dev.gatehouse.core.service.Lifetimes;
-import dev.gatehouse.core.token.Secrets;
+import dev.gatehouse.core.instance.Instance;
+import dev.gatehouse.core.keys.Secrets;
+import dev.gatehouse.core.session.Lifetimes;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package dev.gatehouse.core.oidc;
 
-import dev.gatehouse.core.token.Secrets;
+import dev.gatehouse.core.keys.Secrets;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

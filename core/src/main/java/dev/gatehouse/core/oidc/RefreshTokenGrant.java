@@ -1,18 +1,17 @@
 package dev.gatehouse.core.oidc;
 
+import dev.gatehouse.core.Store;
 import dev.gatehouse.core.audit.Actor;
 import dev.gatehouse.core.audit.AuditLog;
 import dev.gatehouse.core.audit.EventSource;
 import dev.gatehouse.core.audit.RequestContext;
+import dev.gatehouse.core.directory.User;
 import dev.gatehouse.core.error.DomainError;
 import dev.gatehouse.core.error.DomainException;
-import dev.gatehouse.core.model.ClientRegistration;
-import dev.gatehouse.core.model.IssuedToken;
-import dev.gatehouse.core.model.PortalSession;
-import dev.gatehouse.core.model.TokenType;
-import dev.gatehouse.core.model.User;
-import dev.gatehouse.core.port.Store;
-import dev.gatehouse.core.token.Secrets;
+import dev.gatehouse.core.keys.Secrets;
+import dev.gatehouse.core.session.IssuedToken;
+import dev.gatehouse.core.session.PortalSession;
+import dev.gatehouse.core.session.TokenType;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;

@@ -1,10 +1,9 @@
 package dev.gatehouse.core.oidc;
 
+import dev.gatehouse.core.Store;
 import dev.gatehouse.core.audit.RequestContext;
-import dev.gatehouse.core.model.ClientRegistration;
-import dev.gatehouse.core.model.PortalSession;
-import dev.gatehouse.core.model.User;
-import dev.gatehouse.core.port.Store;
+import dev.gatehouse.core.directory.User;
+import dev.gatehouse.core.session.PortalSession;
 import java.time.Instant;
 
 /**

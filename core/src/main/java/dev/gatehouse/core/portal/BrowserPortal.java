@@ -1,15 +1,15 @@
 package dev.gatehouse.core.portal;
 
+import dev.gatehouse.core.Store;
+import dev.gatehouse.core.access.Account;
+import dev.gatehouse.core.access.PermissionSet;
 import dev.gatehouse.core.audit.AuditLog;
 import dev.gatehouse.core.audit.RequestContext;
+import dev.gatehouse.core.credentials.CredentialMinter;
+import dev.gatehouse.core.credentials.RoleCredentials;
 import dev.gatehouse.core.error.DomainException;
-import dev.gatehouse.core.model.Account;
-import dev.gatehouse.core.model.Page;
-import dev.gatehouse.core.model.PermissionSet;
-import dev.gatehouse.core.port.Store;
-import dev.gatehouse.core.service.SignInService.BrowserSession;
-import dev.gatehouse.core.token.CredentialMinter;
-import dev.gatehouse.core.token.RoleCredentials;
+import dev.gatehouse.core.signin.SignInService.BrowserSession;
+import dev.gatehouse.core.storage.Page;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,18 +1,18 @@
 package dev.gatehouse.core.portal;
 
+import dev.gatehouse.core.Store;
+import dev.gatehouse.core.access.Account;
+import dev.gatehouse.core.access.PermissionSet;
 import dev.gatehouse.core.audit.Actor;
 import dev.gatehouse.core.audit.AuditLog;
 import dev.gatehouse.core.audit.EventSource;
 import dev.gatehouse.core.audit.RequestContext;
+import dev.gatehouse.core.credentials.CredentialMinter;
+import dev.gatehouse.core.credentials.RoleCredentials;
+import dev.gatehouse.core.directory.User;
 import dev.gatehouse.core.error.DomainError;
 import dev.gatehouse.core.error.DomainException;
-import dev.gatehouse.core.model.Account;
-import dev.gatehouse.core.model.PermissionSet;
-import dev.gatehouse.core.model.PortalSession;
-import dev.gatehouse.core.model.User;
-import dev.gatehouse.core.port.Store;
-import dev.gatehouse.core.token.CredentialMinter;
-import dev.gatehouse.core.token.RoleCredentials;
+import dev.gatehouse.core.session.PortalSession;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;

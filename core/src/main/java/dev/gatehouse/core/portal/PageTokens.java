@@ -1,7 +1,7 @@
 package dev.gatehouse.core.portal;
 
 import dev.gatehouse.core.error.DomainException;
-import dev.gatehouse.core.model.Page;
+import dev.gatehouse.core.storage.Page;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;

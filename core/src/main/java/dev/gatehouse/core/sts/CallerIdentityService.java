@@ -1,13 +1,14 @@
 package dev.gatehouse.core.sts;
 
-import dev.gatehouse.core.error.DomainError;
+import dev.gatehouse.core.Store;
+import dev.gatehouse.core.credentials.CredentialSealer;
+import dev.gatehouse.core.credentials.RoleIds;
+import dev.gatehouse.core.credentials.RoleSessionClaims;
+import dev.gatehouse.core.directory.User;
 import dev.gatehouse.core.error.DomainError.SignatureFailure;
+import dev.gatehouse.core.error.DomainError;
 import dev.gatehouse.core.error.DomainException;
-import dev.gatehouse.core.model.PortalSession;
-import dev.gatehouse.core.model.User;
-import dev.gatehouse.core.port.Store;
-import dev.gatehouse.core.token.CredentialSealer;
-import dev.gatehouse.core.token.RoleSessionClaims;
+import dev.gatehouse.core.session.PortalSession;
 import dev.gatehouse.sigv4.ReceivedRequest;
 import dev.gatehouse.sigv4.SigV4Exception;
 import dev.gatehouse.sigv4.SigV4Verifier;

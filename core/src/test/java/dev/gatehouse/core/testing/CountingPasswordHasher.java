@@ -1,6 +1,6 @@
 package dev.gatehouse.core.testing;
 
-import dev.gatehouse.core.port.PasswordHasher;
+import dev.gatehouse.core.password.PasswordHasher;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**

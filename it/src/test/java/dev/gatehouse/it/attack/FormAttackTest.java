@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.gatehouse.core.access.PrincipalType;
 import dev.gatehouse.core.audit.RequestContext;
+import dev.gatehouse.core.directory.IdentityStoreService.NewUser;
 import dev.gatehouse.core.error.DomainException;
-import dev.gatehouse.core.model.PrincipalType;
-import dev.gatehouse.core.service.IdentityStoreService.NewUser;
-import dev.gatehouse.core.service.SessionService.ActiveSession;
+import dev.gatehouse.core.session.SessionService.ActiveSession;
 import dev.gatehouse.it.Browser;
 import dev.gatehouse.it.DeviceLogin;
 import dev.gatehouse.it.Entitlement;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.gatehouse.core.audit.RequestContext;
-import dev.gatehouse.core.model.User;
-import dev.gatehouse.core.service.SessionService.ActiveSession;
+import dev.gatehouse.core.directory.User;
+import dev.gatehouse.core.session.SessionService.ActiveSession;
 import dev.gatehouse.it.DeviceLogin;
 import dev.gatehouse.it.Entitlement;
 import dev.gatehouse.it.MutableClock;

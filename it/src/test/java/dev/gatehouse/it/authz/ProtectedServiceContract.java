@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gatehouse.core.access.AccessModelService.NewPermissionSet;
+import dev.gatehouse.core.access.PermissionSet;
+import dev.gatehouse.core.access.PrincipalType;
 import dev.gatehouse.core.audit.RequestContext;
 import dev.gatehouse.core.authz.ServiceCredentials;
-import dev.gatehouse.core.model.PermissionSet;
-import dev.gatehouse.core.model.PrincipalType;
-import dev.gatehouse.core.model.UserStatus;
-import dev.gatehouse.core.service.AccessModelService.NewPermissionSet;
-import dev.gatehouse.core.service.IdentityStoreService.NewUser;
+import dev.gatehouse.core.directory.IdentityStoreService.NewUser;
+import dev.gatehouse.core.directory.UserStatus;
 import dev.gatehouse.it.DeviceLogin;
 import dev.gatehouse.it.Entitlement;
 import dev.gatehouse.it.MutableClock;

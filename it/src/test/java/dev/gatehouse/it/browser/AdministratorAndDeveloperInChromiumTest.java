@@ -3,7 +3,7 @@ package dev.gatehouse.it.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.gatehouse.core.service.IdentityStoreService.NewUser;
+import dev.gatehouse.core.directory.IdentityStoreService.NewUser;
 import dev.gatehouse.it.DeviceLogin;
 import dev.gatehouse.it.MutableClock;
 import dev.gatehouse.it.People;

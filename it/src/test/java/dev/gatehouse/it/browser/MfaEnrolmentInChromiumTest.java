@@ -3,10 +3,10 @@ package dev.gatehouse.it.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.core.audit.RequestContext;
+import dev.gatehouse.core.directory.IdentityStoreService.NewUser;
 import dev.gatehouse.core.mfa.Base32;
 import dev.gatehouse.core.mfa.Totp;
 import dev.gatehouse.core.oidc.ClientRegistrations;
-import dev.gatehouse.core.service.IdentityStoreService.NewUser;
 import dev.gatehouse.it.DeviceLogin;
 import dev.gatehouse.it.Entitlement;
 import dev.gatehouse.it.MutableClock;

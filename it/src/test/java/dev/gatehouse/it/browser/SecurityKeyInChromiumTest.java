@@ -2,9 +2,9 @@ package dev.gatehouse.it.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gatehouse.core.directory.IdentityStoreService.NewUser;
 import dev.gatehouse.core.mfa.MfaDevice;
 import dev.gatehouse.core.mfa.MfaDeviceKind;
-import dev.gatehouse.core.service.IdentityStoreService.NewUser;
 import dev.gatehouse.it.MutableClock;
 import dev.gatehouse.it.People;
 import dev.gatehouse.it.RunningGatehouse;

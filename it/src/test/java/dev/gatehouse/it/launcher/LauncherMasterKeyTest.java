@@ -2,7 +2,7 @@ package dev.gatehouse.it.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gatehouse.core.token.MasterKey;
+import dev.gatehouse.core.keys.MasterKey;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

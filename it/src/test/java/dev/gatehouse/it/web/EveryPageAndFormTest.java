@@ -2,11 +2,11 @@ package dev.gatehouse.it.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gatehouse.core.access.PrincipalType;
+import dev.gatehouse.core.audit.AuditEvent;
+import dev.gatehouse.core.audit.AuditQuery;
 import dev.gatehouse.core.audit.RequestContext;
-import dev.gatehouse.core.model.AuditEvent;
-import dev.gatehouse.core.model.AuditQuery;
-import dev.gatehouse.core.model.PrincipalType;
-import dev.gatehouse.core.service.IdentityStoreService.NewUser;
+import dev.gatehouse.core.directory.IdentityStoreService.NewUser;
 import dev.gatehouse.it.Browser;
 import dev.gatehouse.it.Entitlement;
 import dev.gatehouse.it.MutableClock;

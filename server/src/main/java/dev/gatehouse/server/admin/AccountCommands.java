@@ -1,6 +1,6 @@
 package dev.gatehouse.server.admin;
 
-import dev.gatehouse.core.model.Account;
+import dev.gatehouse.core.access.Account;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -1,7 +1,7 @@
 package dev.gatehouse.server.admin;
 
-import dev.gatehouse.core.model.AccountAssignment;
-import dev.gatehouse.core.model.PrincipalType;
+import dev.gatehouse.core.access.AccountAssignment;
+import dev.gatehouse.core.access.PrincipalType;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -1,7 +1,7 @@
 package dev.gatehouse.server.admin;
 
-import dev.gatehouse.core.model.Group;
-import dev.gatehouse.core.model.User;
+import dev.gatehouse.core.directory.Group;
+import dev.gatehouse.core.directory.User;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

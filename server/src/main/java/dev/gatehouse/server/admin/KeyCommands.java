@@ -1,7 +1,7 @@
 package dev.gatehouse.server.admin;
 
-import dev.gatehouse.core.service.InstanceService;
-import dev.gatehouse.core.token.MasterKey;
+import dev.gatehouse.core.instance.InstanceService;
+import dev.gatehouse.core.keys.MasterKey;
 import dev.gatehouse.server.config.MasterKeys;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;

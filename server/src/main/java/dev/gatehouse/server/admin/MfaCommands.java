@@ -1,7 +1,7 @@
 package dev.gatehouse.server.admin;
 
+import dev.gatehouse.core.directory.User;
 import dev.gatehouse.core.mfa.MfaDevice;
-import dev.gatehouse.core.model.User;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -1,8 +1,8 @@
 package dev.gatehouse.server.admin;
 
+import dev.gatehouse.core.access.AccessModelService.NewPermissionSet;
+import dev.gatehouse.core.access.PermissionSet;
 import dev.gatehouse.core.error.DomainException;
-import dev.gatehouse.core.model.PermissionSet;
-import dev.gatehouse.core.service.AccessModelService.NewPermissionSet;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package dev.gatehouse.server.admin;
 
+import dev.gatehouse.core.authz.ServiceCredential;
 import dev.gatehouse.core.authz.ServiceCredentials.Created;
-import dev.gatehouse.core.model.ServiceCredential;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 

@@ -1,8 +1,8 @@
 package dev.gatehouse.server.admin;
 
-import dev.gatehouse.core.model.PortalSession;
-import dev.gatehouse.core.model.User;
-import dev.gatehouse.core.service.SessionService.ActiveSession;
+import dev.gatehouse.core.directory.User;
+import dev.gatehouse.core.session.PortalSession;
+import dev.gatehouse.core.session.SessionService.ActiveSession;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -1,16 +1,16 @@
 package dev.gatehouse.server.admin;
 
 import dev.gatehouse.core.error.DomainException;
-import dev.gatehouse.core.policy.AccessSimulator.AsUser;
-import dev.gatehouse.core.policy.AccessSimulator.Simulation;
-import dev.gatehouse.core.policy.AccessSimulator.WithPolicies;
-import dev.gatehouse.core.policy.SimulatedRequest;
+import dev.gatehouse.core.simulation.AccessSimulator.AsUser;
+import dev.gatehouse.core.simulation.AccessSimulator.Simulation;
+import dev.gatehouse.core.simulation.AccessSimulator.WithPolicies;
+import dev.gatehouse.core.simulation.SimulatedRequest;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * Would this request be allowed? Asks the same simulator as the console's Simulate page, for a user's role or for

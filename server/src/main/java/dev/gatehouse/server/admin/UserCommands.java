@@ -1,8 +1,8 @@
 package dev.gatehouse.server.admin;
 
-import dev.gatehouse.core.model.User;
-import dev.gatehouse.core.model.UserStatus;
-import dev.gatehouse.core.service.IdentityStoreService.NewUser;
+import dev.gatehouse.core.directory.IdentityStoreService.NewUser;
+import dev.gatehouse.core.directory.User;
+import dev.gatehouse.core.directory.UserStatus;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;

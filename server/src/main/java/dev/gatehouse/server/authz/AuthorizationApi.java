@@ -2,8 +2,8 @@ package dev.gatehouse.server.authz;
 
 import dev.gatehouse.core.authz.AuthorizationQuery;
 import dev.gatehouse.core.authz.AuthorizationService;
+import dev.gatehouse.core.authz.ServiceCredential;
 import dev.gatehouse.core.error.DomainException;
-import dev.gatehouse.core.model.ServiceCredential;
 import dev.gatehouse.server.http.HttpModule;
 import dev.gatehouse.server.http.RequestContexts;
 import dev.gatehouse.server.sts.ReceivedRequests;

@@ -1,6 +1,6 @@
 package dev.gatehouse.server.config;
 
-import dev.gatehouse.core.token.MasterKey;
+import dev.gatehouse.core.keys.MasterKey;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;

@@ -1,6 +1,6 @@
 package dev.gatehouse.server.http;
 
-import dev.gatehouse.core.port.Store;
+import dev.gatehouse.core.Store;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 

@@ -1,6 +1,6 @@
 package dev.gatehouse.server.mail;
 
-import dev.gatehouse.core.port.Mailer;
+import dev.gatehouse.core.password.Mailer;
 import dev.gatehouse.server.config.GatehouseConfig.SmtpConfig;
 import jakarta.mail.Authenticator;
 import jakarta.mail.Message;

@@ -1,10 +1,10 @@
 package dev.gatehouse.server.portal;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.gatehouse.core.model.Account;
-import dev.gatehouse.core.model.Page;
+import dev.gatehouse.core.access.Account;
+import dev.gatehouse.core.credentials.RoleCredentials;
 import dev.gatehouse.core.portal.PortalService;
-import dev.gatehouse.core.token.RoleCredentials;
+import dev.gatehouse.core.storage.Page;
 import java.util.List;
 
 /** The sso portal output shapes, member for member as the model names them; unset members are left out. */

@@ -1,10 +1,10 @@
 package dev.gatehouse.server.web;
 
+import dev.gatehouse.core.directory.User;
 import dev.gatehouse.core.error.DomainError;
 import dev.gatehouse.core.error.DomainException;
-import dev.gatehouse.core.model.User;
-import dev.gatehouse.core.service.ActivationService;
-import dev.gatehouse.core.service.PasswordPolicy;
+import dev.gatehouse.core.password.ActivationService;
+import dev.gatehouse.core.password.PasswordPolicy;
 import dev.gatehouse.server.http.RequestContexts;
 import dev.gatehouse.server.web.view.ActivatedView;
 import dev.gatehouse.server.web.view.ActivationView;

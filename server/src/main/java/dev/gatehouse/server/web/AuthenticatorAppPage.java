@@ -1,16 +1,16 @@
 package dev.gatehouse.server.web;
 
 import dev.gatehouse.core.audit.Actor;
+import dev.gatehouse.core.directory.User;
 import dev.gatehouse.core.error.DomainError;
 import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.core.mfa.AuthenticatorApps;
 import dev.gatehouse.core.mfa.Enrolment;
-import dev.gatehouse.core.mfa.PendingSignIn.Purpose;
-import dev.gatehouse.core.model.User;
-import dev.gatehouse.core.service.SignInService;
-import dev.gatehouse.core.service.SignInService.BrowserSession;
-import dev.gatehouse.core.service.SignInService.SignedIn;
-import dev.gatehouse.core.service.SignInService.Waiting;
+import dev.gatehouse.core.signin.PendingSignIn.Purpose;
+import dev.gatehouse.core.signin.SignInService.BrowserSession;
+import dev.gatehouse.core.signin.SignInService.SignedIn;
+import dev.gatehouse.core.signin.SignInService.Waiting;
+import dev.gatehouse.core.signin.SignInService;
 import dev.gatehouse.server.http.RequestContexts;
 import dev.gatehouse.server.web.HtmlErrors.HtmlError;
 import dev.gatehouse.server.web.view.AuthenticatorAppView;

@@ -2,10 +2,10 @@ package dev.gatehouse.server.web;
 
 import dev.gatehouse.core.error.DomainError;
 import dev.gatehouse.core.error.DomainException;
-import dev.gatehouse.core.oidc.DeviceAuthorizations;
 import dev.gatehouse.core.oidc.DeviceAuthorizations.PendingRequest;
-import dev.gatehouse.core.service.SignInService.BrowserSession;
-import dev.gatehouse.core.token.UserCodes;
+import dev.gatehouse.core.oidc.DeviceAuthorizations;
+import dev.gatehouse.core.oidc.UserCodes;
+import dev.gatehouse.core.signin.SignInService.BrowserSession;
 import dev.gatehouse.server.http.RequestContexts;
 import dev.gatehouse.server.web.view.DeviceConfirmView;
 import dev.gatehouse.server.web.view.DeviceDecidedView;

@@ -2,7 +2,7 @@ package dev.gatehouse.server.web;
 
 import dev.gatehouse.core.error.DomainError;
 import dev.gatehouse.core.error.DomainException;
-import dev.gatehouse.core.service.PasswordResets;
+import dev.gatehouse.core.password.PasswordResets;
 import dev.gatehouse.server.http.RequestContexts;
 import dev.gatehouse.server.web.view.ForgotPasswordView;
 import io.javalin.http.Context;

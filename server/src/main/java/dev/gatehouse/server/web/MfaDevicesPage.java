@@ -1,17 +1,17 @@
 package dev.gatehouse.server.web;
 
 import dev.gatehouse.core.audit.Actor;
+import dev.gatehouse.core.directory.User;
 import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.core.mfa.MfaDevice;
 import dev.gatehouse.core.mfa.MfaDevices;
-import dev.gatehouse.core.model.User;
-import dev.gatehouse.core.service.SignInService.BrowserSession;
+import dev.gatehouse.core.signin.SignInService.BrowserSession;
 import dev.gatehouse.server.http.RequestContexts;
 import dev.gatehouse.server.web.HtmlErrors.HtmlError;
 import dev.gatehouse.server.web.view.MfaDeleteView;
-import dev.gatehouse.server.web.view.MfaDevicesView;
 import dev.gatehouse.server.web.view.MfaDeviceKinds;
 import dev.gatehouse.server.web.view.MfaDevicesView.DeviceRow;
+import dev.gatehouse.server.web.view.MfaDevicesView;
 import dev.gatehouse.server.web.view.Nav;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;

@@ -1,12 +1,12 @@
 package dev.gatehouse.server.web;
 
 import dev.gatehouse.core.audit.Actor;
+import dev.gatehouse.core.directory.User;
 import dev.gatehouse.core.error.DomainError;
 import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.core.mfa.CeremonyStart;
 import dev.gatehouse.core.mfa.SecurityKeys;
-import dev.gatehouse.core.model.User;
-import dev.gatehouse.core.service.SignInService.BrowserSession;
+import dev.gatehouse.core.signin.SignInService.BrowserSession;
 import dev.gatehouse.server.http.RequestContexts;
 import dev.gatehouse.server.web.HtmlErrors.HtmlError;
 import dev.gatehouse.server.web.view.Nav;

@@ -1,8 +1,8 @@
 package dev.gatehouse.server.web;
 
-import dev.gatehouse.core.service.SignInService;
-import dev.gatehouse.core.service.SignInService.BrowserSession;
-import dev.gatehouse.core.service.SignInService.SignedIn;
+import dev.gatehouse.core.signin.SignInService.BrowserSession;
+import dev.gatehouse.core.signin.SignInService.SignedIn;
+import dev.gatehouse.core.signin.SignInService;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,18 +1,18 @@
 package dev.gatehouse.server.web;
 
 import dev.gatehouse.core.audit.Actor;
+import dev.gatehouse.core.directory.User;
 import dev.gatehouse.core.error.DomainException;
-import dev.gatehouse.core.model.PortalSession;
-import dev.gatehouse.core.model.SessionKind;
-import dev.gatehouse.core.model.User;
-import dev.gatehouse.core.service.SessionService;
-import dev.gatehouse.core.service.SessionService.ActiveSession;
-import dev.gatehouse.core.service.SignInService.BrowserSession;
+import dev.gatehouse.core.session.PortalSession;
+import dev.gatehouse.core.session.SessionKind;
+import dev.gatehouse.core.session.SessionService.ActiveSession;
+import dev.gatehouse.core.session.SessionService;
+import dev.gatehouse.core.signin.SignInService.BrowserSession;
 import dev.gatehouse.server.http.RequestContexts;
 import dev.gatehouse.server.web.HtmlErrors.HtmlError;
 import dev.gatehouse.server.web.view.Nav;
-import dev.gatehouse.server.web.view.SessionsView;
 import dev.gatehouse.server.web.view.SessionsView.SessionRow;
+import dev.gatehouse.server.web.view.SessionsView;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.Optional;

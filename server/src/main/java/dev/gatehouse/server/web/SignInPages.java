@@ -1,9 +1,9 @@
 package dev.gatehouse.server.web;
 
 import dev.gatehouse.core.error.DomainException;
-import dev.gatehouse.core.service.SignInService;
-import dev.gatehouse.core.service.SignInService.BrowserSession;
-import dev.gatehouse.core.service.SignInService.Result;
+import dev.gatehouse.core.signin.SignInService.BrowserSession;
+import dev.gatehouse.core.signin.SignInService.Result;
+import dev.gatehouse.core.signin.SignInService;
 import dev.gatehouse.server.http.RequestContexts;
 import dev.gatehouse.server.web.HtmlErrors.HtmlError;
 import dev.gatehouse.server.web.view.SignInView;

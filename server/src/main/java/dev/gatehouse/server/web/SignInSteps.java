@@ -1,11 +1,11 @@
 package dev.gatehouse.server.web;
 
-import dev.gatehouse.core.service.SignInService;
-import dev.gatehouse.core.service.SignInService.EnrolmentNeeded;
-import dev.gatehouse.core.service.SignInService.Pending;
-import dev.gatehouse.core.service.SignInService.Result;
-import dev.gatehouse.core.service.SignInService.SecondFactorNeeded;
-import dev.gatehouse.core.service.SignInService.SignedIn;
+import dev.gatehouse.core.signin.SignInService.EnrolmentNeeded;
+import dev.gatehouse.core.signin.SignInService.Pending;
+import dev.gatehouse.core.signin.SignInService.Result;
+import dev.gatehouse.core.signin.SignInService.SecondFactorNeeded;
+import dev.gatehouse.core.signin.SignInService.SignedIn;
+import dev.gatehouse.core.signin.SignInService;
 import dev.gatehouse.server.http.RequestContexts;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;

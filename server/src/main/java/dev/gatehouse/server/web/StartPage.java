@@ -1,14 +1,14 @@
 package dev.gatehouse.server.web;
 
-import dev.gatehouse.core.model.Page;
-import dev.gatehouse.core.portal.BrowserPortal;
 import dev.gatehouse.core.portal.BrowserPortal.AccountRoles;
-import dev.gatehouse.core.service.SignInService.BrowserSession;
+import dev.gatehouse.core.portal.BrowserPortal;
+import dev.gatehouse.core.signin.SignInService.BrowserSession;
+import dev.gatehouse.core.storage.Page;
 import dev.gatehouse.server.web.view.CliSettings;
 import dev.gatehouse.server.web.view.Nav;
-import dev.gatehouse.server.web.view.StartView;
 import dev.gatehouse.server.web.view.StartView.AccountView;
 import dev.gatehouse.server.web.view.StartView.RoleView;
+import dev.gatehouse.server.web.view.StartView;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Optional;

@@ -2,7 +2,7 @@ package dev.gatehouse.server.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gatehouse.core.token.MasterKey;
+import dev.gatehouse.core.keys.MasterKey;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -3,12 +3,12 @@ package dev.gatehouse.server.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.core.audit.Actor;
+import dev.gatehouse.core.audit.AuditEvent;
+import dev.gatehouse.core.audit.AuditQuery;
 import dev.gatehouse.core.audit.RequestContext;
+import dev.gatehouse.core.directory.IdentityStoreService.NewUser;
 import dev.gatehouse.core.mfa.CeremonyStart;
 import dev.gatehouse.core.mfa.MfaDevice;
-import dev.gatehouse.core.model.AuditEvent;
-import dev.gatehouse.core.model.AuditQuery;
-import dev.gatehouse.core.service.IdentityStoreService.NewUser;
 import dev.gatehouse.core.testing.SoftwareAuthenticator;
 import dev.gatehouse.server.Services;
 import dev.gatehouse.server.config.ConfigLoader;

@@ -3,11 +3,11 @@ package dev.gatehouse.server.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.core.audit.Actor;
+import dev.gatehouse.core.audit.AuditEvent;
+import dev.gatehouse.core.audit.AuditQuery;
 import dev.gatehouse.core.audit.RequestContext;
-import dev.gatehouse.core.model.AuditEvent;
-import dev.gatehouse.core.model.AuditQuery;
-import dev.gatehouse.core.service.IdentityStoreService.NewUser;
-import dev.gatehouse.core.service.SignInService.SignedIn;
+import dev.gatehouse.core.directory.IdentityStoreService.NewUser;
+import dev.gatehouse.core.signin.SignInService.SignedIn;
 import dev.gatehouse.server.Services;
 import dev.gatehouse.server.config.ConfigLoader;
 import java.io.PrintWriter;

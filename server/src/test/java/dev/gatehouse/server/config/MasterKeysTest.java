@@ -3,9 +3,9 @@ package dev.gatehouse.server.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.gatehouse.core.model.SealingKey;
-import dev.gatehouse.core.token.MasterKey;
-import dev.gatehouse.core.token.Secrets;
+import dev.gatehouse.core.keys.MasterKey;
+import dev.gatehouse.core.keys.SealingKey;
+import dev.gatehouse.core.keys.Secrets;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

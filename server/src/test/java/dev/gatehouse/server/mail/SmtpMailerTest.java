@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
-import dev.gatehouse.core.port.Mailer.Mail;
+import dev.gatehouse.core.password.Mailer.Mail;
 import dev.gatehouse.server.config.GatehouseConfig.SmtpConfig;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;

@@ -3,8 +3,8 @@ package dev.gatehouse.server.web;
 import static dev.gatehouse.server.web.Browser.location;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gatehouse.core.model.AuditEvent;
-import dev.gatehouse.core.model.AuditQuery;
+import dev.gatehouse.core.audit.AuditEvent;
+import dev.gatehouse.core.audit.AuditQuery;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.gatehouse.server.web;
 import static dev.gatehouse.server.web.Browser.location;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gatehouse.core.model.PrincipalType;
+import dev.gatehouse.core.access.PrincipalType;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,13 +3,13 @@ package dev.gatehouse.server.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gatehouse.core.audit.AuditEvent;
+import dev.gatehouse.core.audit.AuditQuery;
 import dev.gatehouse.core.audit.RequestContext;
 import dev.gatehouse.core.error.DomainException;
-import dev.gatehouse.core.model.ActivationLink;
-import dev.gatehouse.core.model.AuditEvent;
-import dev.gatehouse.core.model.AuditQuery;
-import dev.gatehouse.core.service.SignInService;
-import dev.gatehouse.core.token.Secrets;
+import dev.gatehouse.core.keys.Secrets;
+import dev.gatehouse.core.password.ActivationLink;
+import dev.gatehouse.core.signin.SignInService;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -5,7 +5,7 @@ import static dev.gatehouse.server.web.Browser.hidden;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.core.audit.RequestContext;
-import dev.gatehouse.core.service.PasswordPolicy;
+import dev.gatehouse.core.password.PasswordPolicy;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;

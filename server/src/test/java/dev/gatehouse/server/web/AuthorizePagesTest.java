@@ -6,8 +6,8 @@ import static dev.gatehouse.server.web.Browser.location;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.core.audit.RequestContext;
+import dev.gatehouse.core.keys.Secrets;
 import dev.gatehouse.core.oidc.ClientRegistrations;
-import dev.gatehouse.core.token.Secrets;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpResponse;

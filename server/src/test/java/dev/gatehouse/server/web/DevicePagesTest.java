@@ -5,8 +5,8 @@ import static dev.gatehouse.server.web.Browser.hidden;
 import static dev.gatehouse.server.web.Browser.location;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gatehouse.core.model.DeviceStatus;
 import dev.gatehouse.core.oidc.DeviceAuthorizations.Started;
+import dev.gatehouse.core.oidc.DeviceStatus;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.core.audit.Actor;
 import dev.gatehouse.core.audit.RequestContext;
-import dev.gatehouse.core.service.IdentityStoreService;
+import dev.gatehouse.core.directory.IdentityStoreService;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,16 +1,16 @@
 package dev.gatehouse.server.web;
 
+import dev.gatehouse.core.access.AccessModelService.NewPermissionSet;
+import dev.gatehouse.core.access.AccessModelService;
+import dev.gatehouse.core.access.PrincipalType;
 import dev.gatehouse.core.audit.Actor;
 import dev.gatehouse.core.audit.RequestContext;
-import dev.gatehouse.core.model.PrincipalType;
+import dev.gatehouse.core.directory.IdentityStoreService.NewUser;
 import dev.gatehouse.core.oidc.ClientRegistrations;
 import dev.gatehouse.core.oidc.DeviceAuthorizations;
 import dev.gatehouse.core.oidc.GrantTypes;
 import dev.gatehouse.core.oidc.TokenEndpoint;
 import dev.gatehouse.core.oidc.TokenRequest;
-import dev.gatehouse.core.service.AccessModelService;
-import dev.gatehouse.core.service.AccessModelService.NewPermissionSet;
-import dev.gatehouse.core.service.IdentityStoreService.NewUser;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;

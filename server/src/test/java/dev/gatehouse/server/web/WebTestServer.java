@@ -2,13 +2,13 @@ package dev.gatehouse.server.web;
 
 import dev.gatehouse.core.audit.Actor;
 import dev.gatehouse.core.audit.RequestContext;
+import dev.gatehouse.core.directory.IdentityStoreService;
 import dev.gatehouse.core.mfa.MfaPolicy;
-import dev.gatehouse.core.model.DeviceStatus;
 import dev.gatehouse.core.oidc.ClientRegistrations;
 import dev.gatehouse.core.oidc.DeviceAuthorizations;
-import dev.gatehouse.core.service.IdentityStoreService;
+import dev.gatehouse.core.oidc.DeviceStatus;
+import dev.gatehouse.core.oidc.UserCodes;
 import dev.gatehouse.core.testing.SteppedClock;
-import dev.gatehouse.core.token.UserCodes;
 import dev.gatehouse.server.GatehouseServer;
 import dev.gatehouse.server.Services;
 import dev.gatehouse.server.config.GatehouseConfig;

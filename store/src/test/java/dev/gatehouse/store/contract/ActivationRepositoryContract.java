@@ -5,8 +5,8 @@ import static dev.gatehouse.store.testing.Records.with;
 import static dev.gatehouse.store.testing.TestTimes.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gatehouse.core.model.ActivationLink;
-import dev.gatehouse.core.model.User;
+import dev.gatehouse.core.directory.User;
+import dev.gatehouse.core.password.ActivationLink;
 import dev.gatehouse.store.testing.TestActivationLinks;
 import dev.gatehouse.store.testing.TestUsers;
 import java.time.Duration;

@@ -4,10 +4,10 @@ import static dev.gatehouse.store.testing.Records.with;
 import static dev.gatehouse.store.testing.TestTimes.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gatehouse.core.model.AuditCursor;
-import dev.gatehouse.core.model.AuditEvent;
-import dev.gatehouse.core.model.AuditQuery;
-import dev.gatehouse.core.port.AuditRepository;
+import dev.gatehouse.core.audit.AuditCursor;
+import dev.gatehouse.core.audit.AuditEvent;
+import dev.gatehouse.core.audit.AuditQuery;
+import dev.gatehouse.core.audit.AuditRepository;
 import dev.gatehouse.store.testing.TestAuditEvents;
 import java.time.Instant;
 import java.util.List;

@@ -3,8 +3,8 @@ package dev.gatehouse.store.contract;
 import static dev.gatehouse.store.testing.TestTimes.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gatehouse.core.model.AuthorizationCode;
-import dev.gatehouse.core.port.AuthorizationCodeRepository;
+import dev.gatehouse.core.oidc.AuthorizationCode;
+import dev.gatehouse.core.oidc.AuthorizationCodeRepository;
 import dev.gatehouse.store.testing.TestAuthorizationCodes;
 import java.time.Instant;
 import java.util.ArrayList;

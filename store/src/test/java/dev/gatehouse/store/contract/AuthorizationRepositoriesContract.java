@@ -5,8 +5,8 @@ import static dev.gatehouse.store.contract.DomainErrors.notFound;
 import static dev.gatehouse.store.testing.TestTimes.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gatehouse.core.model.ServiceCredential;
-import dev.gatehouse.core.model.User;
+import dev.gatehouse.core.authz.ServiceCredential;
+import dev.gatehouse.core.directory.User;
 import dev.gatehouse.store.testing.TestUsers;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

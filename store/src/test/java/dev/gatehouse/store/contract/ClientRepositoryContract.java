@@ -4,7 +4,7 @@ import static dev.gatehouse.store.contract.DomainErrors.alreadyExists;
 import static dev.gatehouse.store.testing.TestTimes.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gatehouse.core.model.ClientRegistration;
+import dev.gatehouse.core.oidc.ClientRegistration;
 import dev.gatehouse.store.testing.TestClients;
 import java.time.Duration;
 import java.util.List;

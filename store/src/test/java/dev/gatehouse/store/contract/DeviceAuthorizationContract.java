@@ -1,15 +1,15 @@
 package dev.gatehouse.store.contract;
 
-import static dev.gatehouse.core.model.DeviceStatus.APPROVED;
-import static dev.gatehouse.core.model.DeviceStatus.CONSUMED;
-import static dev.gatehouse.core.model.DeviceStatus.DENIED;
-import static dev.gatehouse.core.model.DeviceStatus.PENDING;
+import static dev.gatehouse.core.oidc.DeviceStatus.APPROVED;
+import static dev.gatehouse.core.oidc.DeviceStatus.CONSUMED;
+import static dev.gatehouse.core.oidc.DeviceStatus.DENIED;
+import static dev.gatehouse.core.oidc.DeviceStatus.PENDING;
 import static dev.gatehouse.store.contract.DomainErrors.alreadyExists;
 import static dev.gatehouse.store.testing.TestTimes.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gatehouse.core.model.DeviceAuthorization;
-import dev.gatehouse.core.port.DeviceAuthorizationRepository;
+import dev.gatehouse.core.oidc.DeviceAuthorization;
+import dev.gatehouse.core.oidc.DeviceAuthorizationRepository;
 import dev.gatehouse.store.testing.TestDeviceAuthorizations;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,8 +3,8 @@ package dev.gatehouse.store.contract;
 import static dev.gatehouse.store.testing.TestTimes.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gatehouse.core.model.FailedAttempts;
-import dev.gatehouse.core.port.FailedAttemptRepository;
+import dev.gatehouse.core.throttle.FailedAttemptRepository;
+import dev.gatehouse.core.throttle.FailedAttempts;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

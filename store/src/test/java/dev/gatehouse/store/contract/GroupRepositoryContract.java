@@ -5,12 +5,12 @@ import static dev.gatehouse.store.contract.DomainErrors.notFound;
 import static dev.gatehouse.store.testing.TestTimes.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gatehouse.core.model.Account;
-import dev.gatehouse.core.model.Group;
-import dev.gatehouse.core.model.Membership;
-import dev.gatehouse.core.model.PermissionSet;
-import dev.gatehouse.core.model.User;
-import dev.gatehouse.core.port.GroupRepository;
+import dev.gatehouse.core.access.Account;
+import dev.gatehouse.core.access.PermissionSet;
+import dev.gatehouse.core.directory.Group;
+import dev.gatehouse.core.directory.GroupRepository;
+import dev.gatehouse.core.directory.Membership;
+import dev.gatehouse.core.directory.User;
 import dev.gatehouse.store.testing.TestAccounts;
 import dev.gatehouse.store.testing.TestAssignments;
 import dev.gatehouse.store.testing.TestGroups;

@@ -5,9 +5,9 @@ import static dev.gatehouse.store.contract.DomainErrors.notFound;
 import static dev.gatehouse.store.testing.TestTimes.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gatehouse.core.model.Instance;
-import dev.gatehouse.core.model.StoredSealingKey;
-import dev.gatehouse.core.port.InstanceRepository;
+import dev.gatehouse.core.instance.Instance;
+import dev.gatehouse.core.instance.InstanceRepository;
+import dev.gatehouse.core.keys.StoredSealingKey;
 import dev.gatehouse.store.testing.TestInstances;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -4,7 +4,7 @@ import static dev.gatehouse.store.testing.Records.with;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.gatehouse.core.model.User;
+import dev.gatehouse.core.directory.User;
 import dev.gatehouse.store.testing.TestUsers;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

@@ -6,11 +6,11 @@ import static dev.gatehouse.store.testing.Records.with;
 import static dev.gatehouse.store.testing.TestTimes.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gatehouse.core.directory.User;
 import dev.gatehouse.core.mfa.MfaDevice;
-import dev.gatehouse.core.mfa.WebAuthnChallenge;
+import dev.gatehouse.core.mfa.MfaDeviceRepository;
 import dev.gatehouse.core.mfa.WebAuthnChallenge.Ceremony;
-import dev.gatehouse.core.model.User;
-import dev.gatehouse.core.port.MfaDeviceRepository;
+import dev.gatehouse.core.mfa.WebAuthnChallenge;
 import dev.gatehouse.store.testing.TestMfaDevices;
 import dev.gatehouse.store.testing.TestUsers;
 import java.util.ArrayList;

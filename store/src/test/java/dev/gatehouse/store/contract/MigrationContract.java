@@ -2,7 +2,7 @@ package dev.gatehouse.store.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gatehouse.core.model.User;
+import dev.gatehouse.core.directory.User;
 import dev.gatehouse.store.Database;
 import dev.gatehouse.store.testing.TestUsers;
 import org.junit.jupiter.api.Test;

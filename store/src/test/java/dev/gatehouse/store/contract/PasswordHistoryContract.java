@@ -5,8 +5,8 @@ import static dev.gatehouse.store.testing.TestTimes.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.gatehouse.core.model.User;
-import dev.gatehouse.core.port.PasswordHistoryRepository;
+import dev.gatehouse.core.directory.User;
+import dev.gatehouse.core.password.PasswordHistoryRepository;
 import dev.gatehouse.store.testing.TestUsers;
 import org.junit.jupiter.api.Test;
 

@@ -4,9 +4,9 @@ import static dev.gatehouse.store.contract.DomainErrors.notFound;
 import static dev.gatehouse.store.testing.TestTimes.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gatehouse.core.mfa.PendingSignIn;
-import dev.gatehouse.core.mfa.RememberedBrowser;
-import dev.gatehouse.core.model.User;
+import dev.gatehouse.core.directory.User;
+import dev.gatehouse.core.signin.PendingSignIn;
+import dev.gatehouse.core.signin.RememberedBrowser;
 import dev.gatehouse.store.testing.TestUsers;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -6,10 +6,10 @@ import static dev.gatehouse.store.testing.Records.with;
 import static dev.gatehouse.store.testing.TestTimes.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gatehouse.core.model.Account;
-import dev.gatehouse.core.model.PermissionSet;
-import dev.gatehouse.core.model.User;
-import dev.gatehouse.core.port.PermissionSetRepository;
+import dev.gatehouse.core.access.Account;
+import dev.gatehouse.core.access.PermissionSet;
+import dev.gatehouse.core.access.PermissionSetRepository;
+import dev.gatehouse.core.directory.User;
 import dev.gatehouse.store.testing.TestAccounts;
 import dev.gatehouse.store.testing.TestAssignments;
 import dev.gatehouse.store.testing.TestPermissionSets;

@@ -6,12 +6,12 @@ import static dev.gatehouse.store.testing.Records.with;
 import static dev.gatehouse.store.testing.TestTimes.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gatehouse.core.model.IssuedToken;
-import dev.gatehouse.core.model.PortalSession;
-import dev.gatehouse.core.model.SessionKind;
-import dev.gatehouse.core.model.TokenType;
-import dev.gatehouse.core.model.User;
-import dev.gatehouse.core.port.SessionRepository;
+import dev.gatehouse.core.directory.User;
+import dev.gatehouse.core.session.IssuedToken;
+import dev.gatehouse.core.session.PortalSession;
+import dev.gatehouse.core.session.SessionKind;
+import dev.gatehouse.core.session.SessionRepository;
+import dev.gatehouse.core.session.TokenType;
 import dev.gatehouse.store.testing.TestSessions;
 import dev.gatehouse.store.testing.TestUsers;
 import java.time.Duration;

@@ -5,10 +5,10 @@ import static dev.gatehouse.store.testing.TestTimes.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gatehouse.core.audit.AuditQuery;
+import dev.gatehouse.core.directory.Group;
+import dev.gatehouse.core.directory.User;
 import dev.gatehouse.core.error.DomainException;
-import dev.gatehouse.core.model.AuditQuery;
-import dev.gatehouse.core.model.Group;
-import dev.gatehouse.core.model.User;
 import dev.gatehouse.store.testing.TestAuditEvents;
 import dev.gatehouse.store.testing.TestDeviceAuthorizations;
 import dev.gatehouse.store.testing.TestGroups;

@@ -2,7 +2,7 @@ package dev.gatehouse.store.testing;
 
 import static dev.gatehouse.store.testing.TestTimes.NOW;
 
-import dev.gatehouse.core.model.Account;
+import dev.gatehouse.core.access.Account;
 
 public final class TestAccounts {
 

@@ -1,11 +1,11 @@
 package dev.gatehouse.store.testing;
 
-import dev.gatehouse.core.model.Account;
-import dev.gatehouse.core.model.AccountAssignment;
-import dev.gatehouse.core.model.Group;
-import dev.gatehouse.core.model.PermissionSet;
-import dev.gatehouse.core.model.PrincipalType;
-import dev.gatehouse.core.model.User;
+import dev.gatehouse.core.access.Account;
+import dev.gatehouse.core.access.AccountAssignment;
+import dev.gatehouse.core.access.PermissionSet;
+import dev.gatehouse.core.access.PrincipalType;
+import dev.gatehouse.core.directory.Group;
+import dev.gatehouse.core.directory.User;
 
 public final class TestAssignments {
 

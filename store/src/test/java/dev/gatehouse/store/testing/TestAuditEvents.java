@@ -1,6 +1,6 @@
 package dev.gatehouse.store.testing;
 
-import dev.gatehouse.core.model.AuditEvent;
+import dev.gatehouse.core.audit.AuditEvent;
 import java.time.Instant;
 import java.util.Map;
 

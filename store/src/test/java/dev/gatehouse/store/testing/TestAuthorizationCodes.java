@@ -2,7 +2,7 @@ package dev.gatehouse.store.testing;
 
 import static dev.gatehouse.store.testing.TestTimes.NOW;
 
-import dev.gatehouse.core.model.AuthorizationCode;
+import dev.gatehouse.core.oidc.AuthorizationCode;
 import java.time.Duration;
 import java.util.List;
 

@@ -2,7 +2,7 @@ package dev.gatehouse.store.testing;
 
 import static dev.gatehouse.store.testing.TestTimes.NOW;
 
-import dev.gatehouse.core.model.ClientRegistration;
+import dev.gatehouse.core.oidc.ClientRegistration;
 import java.time.Duration;
 import java.util.List;
 

@@ -2,8 +2,8 @@ package dev.gatehouse.store.testing;
 
 import static dev.gatehouse.store.testing.TestTimes.NOW;
 
-import dev.gatehouse.core.model.DeviceAuthorization;
-import dev.gatehouse.core.model.DeviceStatus;
+import dev.gatehouse.core.oidc.DeviceAuthorization;
+import dev.gatehouse.core.oidc.DeviceStatus;
 import java.time.Duration;
 
 public final class TestDeviceAuthorizations {

@@ -2,9 +2,9 @@ package dev.gatehouse.store.testing;
 
 import static dev.gatehouse.store.testing.TestTimes.NOW;
 
-import dev.gatehouse.core.model.Group;
-import dev.gatehouse.core.model.Membership;
-import dev.gatehouse.core.model.User;
+import dev.gatehouse.core.directory.Group;
+import dev.gatehouse.core.directory.Membership;
+import dev.gatehouse.core.directory.User;
 
 public final class TestGroups {
 

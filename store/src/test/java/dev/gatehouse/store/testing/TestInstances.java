@@ -2,9 +2,9 @@ package dev.gatehouse.store.testing;
 
 import static dev.gatehouse.store.testing.TestTimes.NOW;
 
-import dev.gatehouse.core.model.Instance;
-import dev.gatehouse.core.model.SealingKey;
-import dev.gatehouse.core.model.StoredSealingKey;
+import dev.gatehouse.core.instance.Instance;
+import dev.gatehouse.core.keys.SealingKey;
+import dev.gatehouse.core.keys.StoredSealingKey;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;

@@ -2,9 +2,9 @@ package dev.gatehouse.store.testing;
 
 import static dev.gatehouse.store.testing.TestTimes.NOW;
 
+import dev.gatehouse.core.directory.User;
 import dev.gatehouse.core.mfa.MfaDevice;
 import dev.gatehouse.core.mfa.MfaDeviceKind;
-import dev.gatehouse.core.model.User;
 
 public final class TestMfaDevices {
 

@@ -2,7 +2,7 @@ package dev.gatehouse.store.testing;
 
 import static dev.gatehouse.store.testing.TestTimes.NOW;
 
-import dev.gatehouse.core.model.PermissionSet;
+import dev.gatehouse.core.access.PermissionSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -2,11 +2,11 @@ package dev.gatehouse.store.testing;
 
 import static dev.gatehouse.store.testing.TestTimes.NOW;
 
-import dev.gatehouse.core.model.IssuedToken;
-import dev.gatehouse.core.model.PortalSession;
-import dev.gatehouse.core.model.SessionKind;
-import dev.gatehouse.core.model.TokenType;
-import dev.gatehouse.core.model.User;
+import dev.gatehouse.core.directory.User;
+import dev.gatehouse.core.session.IssuedToken;
+import dev.gatehouse.core.session.PortalSession;
+import dev.gatehouse.core.session.SessionKind;
+import dev.gatehouse.core.session.TokenType;
 import java.time.Duration;
 
 public final class TestSessions {

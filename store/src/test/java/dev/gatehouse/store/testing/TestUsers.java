@@ -2,8 +2,8 @@ package dev.gatehouse.store.testing;
 
 import static dev.gatehouse.store.testing.TestTimes.NOW;
 
-import dev.gatehouse.core.model.User;
-import dev.gatehouse.core.model.UserStatus;
+import dev.gatehouse.core.directory.User;
+import dev.gatehouse.core.directory.UserStatus;
 import java.util.Locale;
 
 public final class TestUsers {

@@ -1,10 +1,10 @@
 package dev.gatehouse.server.web.admin;
 
+import dev.gatehouse.core.access.AccessModelService;
+import dev.gatehouse.core.access.Account;
 import dev.gatehouse.core.error.DomainError;
 import dev.gatehouse.core.error.DomainException;
-import dev.gatehouse.core.model.Account;
-import dev.gatehouse.core.model.Page;
-import dev.gatehouse.core.service.AccessModelService;
+import dev.gatehouse.core.storage.Page;
 import dev.gatehouse.server.http.RequestContexts;
 import dev.gatehouse.server.web.Templates;
 import dev.gatehouse.server.web.view.admin.AccountsView;

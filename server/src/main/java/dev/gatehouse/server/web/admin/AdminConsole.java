@@ -1,6 +1,6 @@
 package dev.gatehouse.server.web.admin;
 
-import dev.gatehouse.core.service.Administrators;
+import dev.gatehouse.core.directory.Administrators;
 import dev.gatehouse.server.Services;
 import dev.gatehouse.server.web.Csrf;
 import dev.gatehouse.server.web.PageRoutes;

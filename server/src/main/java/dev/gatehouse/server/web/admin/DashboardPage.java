@@ -1,7 +1,7 @@
 package dev.gatehouse.server.web.admin;
 
-import dev.gatehouse.core.model.Instance;
-import dev.gatehouse.core.service.IdentityStoreService;
+import dev.gatehouse.core.directory.IdentityStoreService;
+import dev.gatehouse.core.instance.Instance;
 import dev.gatehouse.server.web.Templates;
 import dev.gatehouse.server.web.view.admin.AdminPaths;
 import dev.gatehouse.server.web.view.admin.DashboardView;

@@ -1,9 +1,9 @@
 package dev.gatehouse.server.web.admin;
 
+import dev.gatehouse.core.directory.Group;
+import dev.gatehouse.core.directory.IdentityStoreService;
 import dev.gatehouse.core.error.DomainException;
-import dev.gatehouse.core.model.Group;
-import dev.gatehouse.core.model.Page;
-import dev.gatehouse.core.service.IdentityStoreService;
+import dev.gatehouse.core.storage.Page;
 import dev.gatehouse.server.http.RequestContexts;
 import dev.gatehouse.server.web.Templates;
 import dev.gatehouse.server.web.view.admin.AdminPaths;

@@ -1,9 +1,9 @@
 package dev.gatehouse.server.web.admin;
 
+import dev.gatehouse.core.access.AccessModelService.PermissionSetChanges;
+import dev.gatehouse.core.access.AccessModelService;
+import dev.gatehouse.core.access.PermissionSet;
 import dev.gatehouse.core.error.DomainException;
-import dev.gatehouse.core.model.PermissionSet;
-import dev.gatehouse.core.service.AccessModelService;
-import dev.gatehouse.core.service.AccessModelService.PermissionSetChanges;
 import dev.gatehouse.server.http.RequestContexts;
 import dev.gatehouse.server.web.Templates;
 import dev.gatehouse.server.web.view.admin.AdminPaths;

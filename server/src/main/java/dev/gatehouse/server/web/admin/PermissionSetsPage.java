@@ -1,10 +1,10 @@
 package dev.gatehouse.server.web.admin;
 
+import dev.gatehouse.core.access.AccessModelService.NewPermissionSet;
+import dev.gatehouse.core.access.AccessModelService;
+import dev.gatehouse.core.access.PermissionSet;
 import dev.gatehouse.core.error.DomainException;
-import dev.gatehouse.core.model.Page;
-import dev.gatehouse.core.model.PermissionSet;
-import dev.gatehouse.core.service.AccessModelService;
-import dev.gatehouse.core.service.AccessModelService.NewPermissionSet;
+import dev.gatehouse.core.storage.Page;
 import dev.gatehouse.server.http.RequestContexts;
 import dev.gatehouse.server.web.Templates;
 import dev.gatehouse.server.web.view.admin.AdminPaths;

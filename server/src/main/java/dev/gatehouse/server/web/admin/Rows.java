@@ -1,12 +1,12 @@
 package dev.gatehouse.server.web.admin;
 
-import dev.gatehouse.core.model.Account;
-import dev.gatehouse.core.model.Group;
-import dev.gatehouse.core.model.PermissionSet;
-import dev.gatehouse.core.model.SessionKind;
-import dev.gatehouse.core.model.User;
-import dev.gatehouse.core.service.AccessModelService.DescribedAssignment;
-import dev.gatehouse.core.service.SessionService.ActiveSession;
+import dev.gatehouse.core.access.AccessModelService.DescribedAssignment;
+import dev.gatehouse.core.access.Account;
+import dev.gatehouse.core.access.PermissionSet;
+import dev.gatehouse.core.directory.Group;
+import dev.gatehouse.core.directory.User;
+import dev.gatehouse.core.session.SessionKind;
+import dev.gatehouse.core.session.SessionService.ActiveSession;
 import dev.gatehouse.server.web.view.admin.AccountRow;
 import dev.gatehouse.server.web.view.admin.AssignmentRow;
 import dev.gatehouse.server.web.view.admin.GroupRow;

@@ -1,11 +1,11 @@
 package dev.gatehouse.server.web.admin;
 
 import dev.gatehouse.core.error.DomainException;
-import dev.gatehouse.core.policy.AccessSimulator;
-import dev.gatehouse.core.policy.AccessSimulator.AsUser;
-import dev.gatehouse.core.policy.AccessSimulator.Simulation;
-import dev.gatehouse.core.policy.AccessSimulator.WithPolicies;
-import dev.gatehouse.core.policy.SimulatedRequest;
+import dev.gatehouse.core.simulation.AccessSimulator.AsUser;
+import dev.gatehouse.core.simulation.AccessSimulator.Simulation;
+import dev.gatehouse.core.simulation.AccessSimulator.WithPolicies;
+import dev.gatehouse.core.simulation.AccessSimulator;
+import dev.gatehouse.core.simulation.SimulatedRequest;
 import dev.gatehouse.server.web.Templates;
 import dev.gatehouse.server.web.view.admin.AdminPaths;
 import dev.gatehouse.server.web.view.admin.SimulateForm;

@@ -2,8 +2,8 @@ package dev.gatehouse.server.web.admin;
 
 import dev.gatehouse.core.abac.AccessControlAttributes;
 import dev.gatehouse.core.abac.UserAttributeNames;
+import dev.gatehouse.core.directory.IdentityStoreService;
 import dev.gatehouse.core.error.DomainException;
-import dev.gatehouse.core.service.IdentityStoreService;
 import dev.gatehouse.server.http.RequestContexts;
 import dev.gatehouse.server.web.Templates;
 import dev.gatehouse.server.web.view.admin.AdminPaths;

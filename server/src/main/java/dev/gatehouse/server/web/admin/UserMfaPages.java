@@ -1,10 +1,10 @@
 package dev.gatehouse.server.web.admin;
 
+import dev.gatehouse.core.directory.IdentityStoreService;
+import dev.gatehouse.core.directory.User;
 import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.core.mfa.MfaDevice;
 import dev.gatehouse.core.mfa.MfaDevices;
-import dev.gatehouse.core.model.User;
-import dev.gatehouse.core.service.IdentityStoreService;
 import dev.gatehouse.server.http.RequestContexts;
 import dev.gatehouse.server.web.Templates;
 import dev.gatehouse.server.web.view.MfaDeviceKinds;

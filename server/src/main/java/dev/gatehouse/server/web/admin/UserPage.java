@@ -1,15 +1,15 @@
 package dev.gatehouse.server.web.admin;
 
+import dev.gatehouse.core.access.AccessModelService;
+import dev.gatehouse.core.access.PermissionSet;
+import dev.gatehouse.core.access.PrincipalType;
+import dev.gatehouse.core.directory.Group;
+import dev.gatehouse.core.directory.IdentityStoreService;
+import dev.gatehouse.core.directory.User;
 import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.core.mfa.MfaDevices;
-import dev.gatehouse.core.model.Group;
-import dev.gatehouse.core.model.PermissionSet;
-import dev.gatehouse.core.model.PrincipalType;
-import dev.gatehouse.core.model.User;
-import dev.gatehouse.core.service.AccessModelService;
-import dev.gatehouse.core.service.ActivationService;
-import dev.gatehouse.core.service.IdentityStoreService;
-import dev.gatehouse.core.service.SessionService;
+import dev.gatehouse.core.password.ActivationService;
+import dev.gatehouse.core.session.SessionService;
 import dev.gatehouse.server.http.RequestContexts;
 import dev.gatehouse.server.web.Templates;
 import dev.gatehouse.server.web.view.admin.AdminFrame;

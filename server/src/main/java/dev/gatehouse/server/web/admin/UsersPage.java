@@ -1,10 +1,10 @@
 package dev.gatehouse.server.web.admin;
 
+import dev.gatehouse.core.directory.IdentityStoreService.NewUser;
+import dev.gatehouse.core.directory.IdentityStoreService;
+import dev.gatehouse.core.directory.User;
 import dev.gatehouse.core.error.DomainException;
-import dev.gatehouse.core.model.Page;
-import dev.gatehouse.core.model.User;
-import dev.gatehouse.core.service.IdentityStoreService;
-import dev.gatehouse.core.service.IdentityStoreService.NewUser;
+import dev.gatehouse.core.storage.Page;
 import dev.gatehouse.server.http.RequestContexts;
 import dev.gatehouse.server.web.Templates;
 import dev.gatehouse.server.web.view.admin.AdminPaths;

@@ -3,8 +3,8 @@ package dev.gatehouse.server.web.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.core.audit.Actor;
-import dev.gatehouse.core.model.User;
-import dev.gatehouse.core.service.IdentityStoreService.UserChanges;
+import dev.gatehouse.core.directory.IdentityStoreService.UserChanges;
+import dev.gatehouse.core.directory.User;
 import dev.gatehouse.server.web.Browser;
 import dev.gatehouse.server.web.WebTestServer;
 import java.net.http.HttpResponse;

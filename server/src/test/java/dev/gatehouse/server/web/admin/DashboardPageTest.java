@@ -2,7 +2,7 @@ package dev.gatehouse.server.web.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gatehouse.core.model.Instance;
+import dev.gatehouse.core.instance.Instance;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 

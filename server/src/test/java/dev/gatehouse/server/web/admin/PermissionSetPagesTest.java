@@ -2,7 +2,7 @@ package dev.gatehouse.server.web.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gatehouse.core.model.PermissionSet;
+import dev.gatehouse.core.access.PermissionSet;
 import dev.gatehouse.server.web.Browser;
 import java.net.http.HttpResponse;
 import java.time.Duration;

@@ -2,12 +2,12 @@ package dev.gatehouse.server.web.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gatehouse.core.access.AccessModelService.NewPermissionSet;
 import dev.gatehouse.core.audit.Actor;
+import dev.gatehouse.core.audit.AuditEvent;
+import dev.gatehouse.core.audit.AuditQuery;
 import dev.gatehouse.core.audit.RequestContext;
-import dev.gatehouse.core.model.AuditEvent;
-import dev.gatehouse.core.model.AuditQuery;
-import dev.gatehouse.core.service.AccessModelService.NewPermissionSet;
-import dev.gatehouse.core.service.IdentityStoreService.NewUser;
+import dev.gatehouse.core.directory.IdentityStoreService.NewUser;
 import dev.gatehouse.server.web.Browser;
 import dev.gatehouse.server.web.WebTestServer;
 import java.net.http.HttpResponse;

@@ -2,9 +2,9 @@ package dev.gatehouse.server.web.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gatehouse.core.access.PrincipalType;
 import dev.gatehouse.core.audit.Actor;
-import dev.gatehouse.core.model.AuditQuery;
-import dev.gatehouse.core.model.PrincipalType;
+import dev.gatehouse.core.audit.AuditQuery;
 import dev.gatehouse.server.web.Browser;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.BeforeAll;

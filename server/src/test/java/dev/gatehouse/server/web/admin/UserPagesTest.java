@@ -2,11 +2,11 @@ package dev.gatehouse.server.web.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gatehouse.core.access.AccessModelService.NewPermissionSet;
+import dev.gatehouse.core.access.PrincipalType;
 import dev.gatehouse.core.audit.Actor;
-import dev.gatehouse.core.model.PrincipalType;
-import dev.gatehouse.core.model.SessionKind;
-import dev.gatehouse.core.model.User;
-import dev.gatehouse.core.service.AccessModelService.NewPermissionSet;
+import dev.gatehouse.core.directory.User;
+import dev.gatehouse.core.session.SessionKind;
 import dev.gatehouse.server.web.Browser;
 import java.net.URI;
 import java.net.http.HttpResponse;

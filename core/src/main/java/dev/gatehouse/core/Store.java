@@ -1,0 +1,76 @@
+package dev.gatehouse.core;
+
+import dev.gatehouse.core.abac.AccessControlAttributeRepository;
+import dev.gatehouse.core.access.AccountRepository;
+import dev.gatehouse.core.access.AssignmentRepository;
+import dev.gatehouse.core.access.PermissionSetRepository;
+import dev.gatehouse.core.audit.AuditRepository;
+import dev.gatehouse.core.authz.ServiceCredentialRepository;
+import dev.gatehouse.core.directory.GroupRepository;
+import dev.gatehouse.core.directory.UserAttributeRepository;
+import dev.gatehouse.core.directory.UserRepository;
+import dev.gatehouse.core.instance.InstanceRepository;
+import dev.gatehouse.core.mfa.MfaDeviceRepository;
+import dev.gatehouse.core.oidc.AuthorizationCodeRepository;
+import dev.gatehouse.core.oidc.ClientRepository;
+import dev.gatehouse.core.oidc.DeviceAuthorizationRepository;
+import dev.gatehouse.core.password.ActivationRepository;
+import dev.gatehouse.core.password.PasswordHistoryRepository;
+import dev.gatehouse.core.session.SessionRepository;
+import dev.gatehouse.core.signin.PendingSignInRepository;
+import dev.gatehouse.core.signin.RememberedBrowserRepository;
+import dev.gatehouse.core.throttle.FailedAttemptRepository;
+import java.util.function.Function;
+
+/**
+ * The repositories, and a way to run several calls as one transaction so that nothing is half-written.
+ * Outside {@link #inTransaction}, each repository call stands alone.
+ */
+public interface Store {
+
+    UserRepository users();
+
+    GroupRepository groups();
+
+    AccountRepository accounts();
+
+    PermissionSetRepository permissionSets();
+
+    AssignmentRepository assignments();
+
+    ClientRepository clients();
+
+    DeviceAuthorizationRepository deviceAuthorizations();
+
+    AuthorizationCodeRepository authorizationCodes();
+
+    SessionRepository sessions();
+
+    ActivationRepository activations();
+
+    MfaDeviceRepository mfaDevices();
+
+    AuditRepository audit();
+
+    InstanceRepository instance();
+
+    FailedAttemptRepository failedAttempts();
+
+    PasswordHistoryRepository passwordHistory();
+
+    PendingSignInRepository pendingSignIns();
+
+    RememberedBrowserRepository rememberedBrowsers();
+
+    UserAttributeRepository userAttributes();
+
+    AccessControlAttributeRepository accessControlAttributes();
+
+    ServiceCredentialRepository serviceCredentials();
+
+    /**
+     * Runs {@code work} in one transaction on a Store bound to it; commits when it returns, rolls back
+     * when it throws (the exception propagates unchanged).
+     */
+    <T> T inTransaction(Function<Store, T> work);
+}

@@ -1,0 +1,3 @@
+package dev.gatehouse.core.access;
+
+public enum PrincipalType { USER, GROUP }

@@ -1,0 +1,37 @@
+package dev.gatehouse.core.directory;
+
+import dev.gatehouse.core.Store;
+import dev.gatehouse.core.error.DomainError;
+import dev.gatehouse.core.error.DomainException;
+
+/**
+ * Who may use the admin console: users with the administrator flag, and members of the configured admin group
+ * (so a directory's own group can carry the right). Asked on every request, so a change takes effect at once.
+ */
+public final class Administrators {
+
+    private final Store store;
+    private final String adminGroup;
+
+    /** @param adminGroup the display name of the group whose members administer Gatehouse, or null for none */
+    public Administrators(Store store, String adminGroup) {
+        this.store = store;
+        this.adminGroup = adminGroup == null || adminGroup.isBlank() ? null : adminGroup.strip();
+    }
+
+    public boolean isAdministrator(User user) {
+        if (user.administrator()) {
+            return true;
+        }
+        return adminGroup != null && store.groups().findByDisplayName(adminGroup)
+                .map(group -> store.groups().groupIdsOf(user.userId()).contains(group.groupId()))
+                .orElse(false);
+    }
+
+    public void require(User user) {
+        if (!user.enabled() || !isAdministrator(user)) {
+            throw new DomainException(new DomainError.AccessDenied(
+                    "The admin console is for administrators. Ask one to give you access if you need it."));
+        }
+    }
+}

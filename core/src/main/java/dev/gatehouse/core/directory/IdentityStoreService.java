@@ -1,0 +1,263 @@
+package dev.gatehouse.core.directory;
+
+import dev.gatehouse.core.Store;
+import dev.gatehouse.core.audit.Actor;
+import dev.gatehouse.core.audit.AuditLog;
+import dev.gatehouse.core.audit.EventSource;
+import dev.gatehouse.core.audit.RequestContext;
+import dev.gatehouse.core.error.DomainError;
+import dev.gatehouse.core.error.DomainException;
+import dev.gatehouse.core.error.Inputs;
+import dev.gatehouse.core.storage.Page;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** Users, groups and memberships. Every change is audited in the same transaction. */
+public final class IdentityStoreService {
+
+    private static final Pattern USER_NAME = Pattern.compile("^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]{1,128}$");
+
+    private final Store store;
+    private final Clock clock;
+    private final AuditLog audit;
+
+    public IdentityStoreService(Store store, Clock clock, AuditLog audit) {
+        this.store = store;
+        this.clock = clock;
+        this.audit = audit;
+    }
+
+    public record NewUser(String userName, String displayName, String givenName, String familyName, String email,
+                          boolean administrator) { }
+
+    public User createUser(NewUser request, Actor actor, RequestContext context) {
+        String userName = Inputs.matching("userName", Inputs.required("userName", request.userName(), 128),
+                USER_NAME, "may not contain spaces or control characters");
+        String given = Inputs.required("givenName", request.givenName(), 256);
+        String family = Inputs.required("familyName", request.familyName(), 256);
+        String display = displayName(request.displayName(), given, family);
+        String email = Inputs.email("email", request.email());
+        Instant now = clock.instant();
+        User user = new User(UUID.randomUUID().toString(), userName, display, given, family, email,
+                UserStatus.ENABLED, request.administrator(), null, now, now);
+        return store.inTransaction(tx -> {
+            tx.users().insert(user);
+            audit.success(tx.audit(), context, actor, EventSource.IDENTITY_STORE, "CreateUser",
+                    Map.of("userName", userName, "administrator", request.administrator()),
+                    Map.of("userId", user.userId()));
+            return user;
+        });
+    }
+
+    /** What an administrator may change about a user; the user name, status and password have their own ways. */
+    public record UserChanges(String displayName, String givenName, String familyName, String email,
+                              boolean administrator) { }
+
+    public User updateUser(String userName, UserChanges changes, Actor actor, RequestContext context) {
+        String given = Inputs.required("givenName", changes.givenName(), 256);
+        String family = Inputs.required("familyName", changes.familyName(), 256);
+        String display = displayName(changes.displayName(), given, family);
+        String email = Inputs.email("email", changes.email());
+        return store.inTransaction(tx -> {
+            User user = tx.users().findByUserName(userName)
+                    .orElseThrow(() -> DomainException.notFound("User", userName));
+            if (user.administrator() && !changes.administrator()) {
+                refuseOnSelf(user, actor, "remove your own administrator flag");
+            }
+            User changed = user.withProfile(display, given, family, email, changes.administrator(), clock.instant());
+            tx.users().update(changed);
+            Map<String, Object> parameters = new LinkedHashMap<>();
+            parameters.put("userName", user.userName());
+            parameters.put("changed", changedAttributes(user, changed));
+            parameters.put("administrator", changed.administrator());
+            audit.success(tx.audit(), context, actor, EventSource.IDENTITY_STORE, "UpdateUser", parameters,
+                    Map.of("userId", user.userId()));
+            return changed;
+        });
+    }
+
+    /** Names of the attributes that differ, never their values: the trail is no copy of the directory. */
+    private static List<String> changedAttributes(User before, User after) {
+        List<String> changed = new ArrayList<>();
+        if (!Objects.equals(before.displayName(), after.displayName())) {
+            changed.add("displayName");
+        }
+        if (!Objects.equals(before.givenName(), after.givenName())) {
+            changed.add("givenName");
+        }
+        if (!Objects.equals(before.familyName(), after.familyName())) {
+            changed.add("familyName");
+        }
+        if (!Objects.equals(before.email(), after.email())) {
+            changed.add("email");
+        }
+        if (before.administrator() != after.administrator()) {
+            changed.add("administrator");
+        }
+        return changed;
+    }
+
+    private static String displayName(String requested, String given, String family) {
+        return requested == null || requested.isBlank()
+                ? given + " " + family : Inputs.required("displayName", requested, 1024);
+    }
+
+    /**
+     * An administrator cannot lock themselves out: disabling, deleting or demoting oneself is left to another
+     * administrator (or the command line), so there is always someone who can undo it.
+     */
+    private static void refuseOnSelf(User user, Actor actor, String what) {
+        if (user.userId().equals(actor.userId())) {
+            throw new DomainException(new DomainError.AccessDenied(
+                    "You cannot " + what + ". Ask another administrator to do it."));
+        }
+    }
+
+    public User user(String userName) {
+        return store.users().findByUserName(userName)
+                .orElseThrow(() -> DomainException.notFound("User", userName));
+    }
+
+    public List<User> listUsers(String afterUserName, int limit) {
+        return store.users().list(afterUserName, limit);
+    }
+
+    public long countUsers() {
+        return store.users().count();
+    }
+
+    /** Users whose name starts with {@code userNamePrefix} (blank: everyone), a page at a time. */
+    public Page<User> searchUsers(String userNamePrefix, String afterUserName, int limit) {
+        String prefix = userNamePrefix == null ? "" : userNamePrefix.strip();
+        return Page.fromOneMore(store.users().search(prefix, afterUserName, limit + 1), limit, User::userName);
+    }
+
+    /** The groups the user belongs to, by display name. */
+    public List<Group> groupsOf(String userName) {
+        return store.groups().groupsOf(user(userName).userId());
+    }
+
+    public User setStatus(String userName, UserStatus status, Actor actor, RequestContext context) {
+        return store.inTransaction(tx -> {
+            User user = tx.users().findByUserName(userName)
+                    .orElseThrow(() -> DomainException.notFound("User", userName));
+            if (status == UserStatus.DISABLED) {
+                refuseOnSelf(user, actor, "disable your own user");
+            }
+            User changed = user.withStatus(status, clock.instant());
+            tx.users().update(changed);
+            if (status == UserStatus.DISABLED) {
+                tx.sessions().revokeAllOf(user.userId(), clock.instant());
+            }
+            audit.success(tx.audit(), context, actor, EventSource.IDENTITY_STORE,
+                    status == UserStatus.ENABLED ? "EnableUser" : "DisableUser",
+                    Map.of("userName", userName), Map.of("userId", user.userId()));
+            return changed;
+        });
+    }
+
+    public void deleteUser(String userName, Actor actor, RequestContext context) {
+        store.inTransaction(tx -> {
+            User user = tx.users().findByUserName(userName)
+                    .orElseThrow(() -> DomainException.notFound("User", userName));
+            refuseOnSelf(user, actor, "delete your own user");
+            tx.sessions().revokeAllOf(user.userId(), clock.instant());
+            tx.users().delete(user.userId());
+            audit.success(tx.audit(), context, actor, EventSource.IDENTITY_STORE, "DeleteUser",
+                    Map.of("userName", userName), Map.of("userId", user.userId()));
+            return null;
+        });
+    }
+
+    public Group createGroup(String displayName, String description, Actor actor, RequestContext context) {
+        String name = Inputs.required("displayName", displayName, 1024);
+        String text = Inputs.optional("description", description, 1024);
+        Group group = new Group(UUID.randomUUID().toString(), name, text, clock.instant());
+        return store.inTransaction(tx -> {
+            tx.groups().insert(group);
+            audit.success(tx.audit(), context, actor, EventSource.IDENTITY_STORE, "CreateGroup",
+                    Map.of("displayName", name), Map.of("groupId", group.groupId()));
+            return group;
+        });
+    }
+
+    public Group group(String displayName) {
+        return store.groups().findByDisplayName(displayName)
+                .orElseThrow(() -> DomainException.notFound("Group", displayName));
+    }
+
+    public List<Group> listGroups(String afterDisplayName, int limit) {
+        return store.groups().list(afterDisplayName, limit);
+    }
+
+    public Page<Group> groupPage(String afterDisplayName, int limit) {
+        return Page.fromOneMore(store.groups().list(afterDisplayName, limit + 1), limit, Group::displayName);
+    }
+
+    public void deleteGroup(String displayName, Actor actor, RequestContext context) {
+        store.inTransaction(tx -> {
+            Group group = tx.groups().findByDisplayName(displayName)
+                    .orElseThrow(() -> DomainException.notFound("Group", displayName));
+            tx.groups().delete(group.groupId());
+            audit.success(tx.audit(), context, actor, EventSource.IDENTITY_STORE, "DeleteGroup",
+                    Map.of("displayName", displayName), Map.of("groupId", group.groupId()));
+            return null;
+        });
+    }
+
+    public Membership addMember(String groupName, String userName, Actor actor, RequestContext context) {
+        return store.inTransaction(tx -> {
+            Group group = tx.groups().findByDisplayName(groupName)
+                    .orElseThrow(() -> DomainException.notFound("Group", groupName));
+            User user = tx.users().findByUserName(userName)
+                    .orElseThrow(() -> DomainException.notFound("User", userName));
+            Membership membership = new Membership(UUID.randomUUID().toString(), group.groupId(), user.userId());
+            tx.groups().addMember(membership);
+            audit.success(tx.audit(), context, actor, EventSource.IDENTITY_STORE, "CreateGroupMembership",
+                    Map.of("groupName", groupName, "userName", userName),
+                    Map.of("membershipId", membership.membershipId()));
+            return membership;
+        });
+    }
+
+    public void removeMember(String groupName, String userName, Actor actor, RequestContext context) {
+        store.inTransaction(tx -> {
+            Group group = tx.groups().findByDisplayName(groupName)
+                    .orElseThrow(() -> DomainException.notFound("Group", groupName));
+            User user = tx.users().findByUserName(userName)
+                    .orElseThrow(() -> DomainException.notFound("User", userName));
+            if (!tx.groups().removeMember(group.groupId(), user.userId())) {
+                throw DomainException.notFound("Membership", userName + " in " + groupName);
+            }
+            // Access through the group ends now, not when the tokens expire: end the user's sessions.
+            tx.sessions().revokeAllOf(user.userId(), clock.instant());
+            Map<String, Object> parameters = new LinkedHashMap<>();
+            parameters.put("groupName", groupName);
+            parameters.put("userName", userName);
+            audit.success(tx.audit(), context, actor, EventSource.IDENTITY_STORE, "DeleteGroupMembership",
+                    parameters, Map.of());
+            return null;
+        });
+    }
+
+    public List<User> members(String groupName) {
+        Group group = group(groupName);
+        return store.groups().membersOf(group.groupId()).stream()
+                .map(m -> store.users().findById(m.userId()).orElseThrow())
+                .toList();
+    }
+
+    /** A group's members by user name, a page at a time. */
+    public Page<User> memberPage(String groupName, String afterUserName, int limit) {
+        Group group = group(groupName);
+        return Page.fromOneMore(store.users().membersOf(group.groupId(), afterUserName, limit + 1), limit,
+                User::userName);
+    }
+}

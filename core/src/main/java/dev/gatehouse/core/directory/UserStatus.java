@@ -1,0 +1,3 @@
+package dev.gatehouse.core.directory;
+
+public enum UserStatus { ENABLED, DISABLED }

@@ -1,6 +1,0 @@
-package dev.gatehouse.core.model;
-
-import java.time.Instant;
-
-/** A 12-digit account id with a name and an email: what role credentials are scoped to. */
-public record Account(String accountId, String name, String email, Instant createdAt) { }

@@ -1,3 +1,0 @@
-package dev.gatehouse.core.model;
-
-public enum DeviceStatus { PENDING, APPROVED, DENIED, CONSUMED }

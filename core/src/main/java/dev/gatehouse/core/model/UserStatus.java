@@ -1,3 +1,0 @@
-package dev.gatehouse.core.model;
-
-public enum UserStatus { ENABLED, DISABLED }

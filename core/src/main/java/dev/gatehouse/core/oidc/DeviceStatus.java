@@ -1,0 +1,3 @@
+package dev.gatehouse.core.oidc;
+
+public enum DeviceStatus { PENDING, APPROVED, DENIED, CONSUMED }

@@ -1,0 +1,31 @@
+package dev.gatehouse.core.session;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Portal sessions and the access and refresh tokens issued under them. */
+public interface SessionRepository {
+
+    void insert(PortalSession session);
+
+    Optional<PortalSession> findById(String sessionId);
+
+    /** Browser sessions, by the hash of their cookie value. */
+    Optional<PortalSession> findBySecretHash(String secretHash);
+
+    List<PortalSession> activeSessionsOf(String userId, Instant now);
+
+    /** Marks the session revoked (if not already). Returns whether it changed. */
+    boolean revoke(String sessionId, Instant at);
+
+    /** Revokes every session of the user. Returns how many changed. */
+    int revokeAllOf(String userId, Instant at);
+
+    void insertToken(IssuedToken token);
+
+    Optional<IssuedToken> findToken(String tokenHash);
+
+    /** Marks a refresh token used only if it was unused; returns whether this call did it. */
+    boolean markTokenUsed(String tokenHash, Instant at);
+}

@@ -1,0 +1,3 @@
+package dev.gatehouse.core.session;
+
+public enum TokenType { ACCESS, REFRESH }
