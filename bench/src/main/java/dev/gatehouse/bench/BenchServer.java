@@ -71,15 +71,15 @@ public final class BenchServer {
     private static LoadFixture seed(Services services, int port, int chains, int pendingCodes) {
         Actor admin = Actor.administratorCli();
         RequestContext ctx = RequestContext.commandLine("bench-seed");
-        User user = services.identityStore().createUser(new IdentityStoreService.NewUser("load.tester", null, "Load",
+        User user = services.core().identityStore().createUser(new IdentityStoreService.NewUser("load.tester", null, "Load",
                 "Tester", "load.tester@example.com", false), admin, ctx);
-        services.accessModel().createAccount(ACCOUNT_ID, "bench", "bench@example.com", admin, ctx);
-        PermissionSet set = services.accessModel().createPermissionSet(new AccessModelService.NewPermissionSet(
+        services.core().accessModel().createAccount(ACCOUNT_ID, "bench", "bench@example.com", admin, ctx);
+        PermissionSet set = services.core().accessModel().createPermissionSet(new AccessModelService.NewPermissionSet(
                 PERMISSION_SET, "for the load run", "PT1H", List.of("ReadOnlyAccess"), null, null, null, Map.of()),
                 admin, ctx);
-        services.accessModel().assign(ACCOUNT_ID, PERMISSION_SET, PrincipalType.USER, user.userName(), admin, ctx);
+        services.core().accessModel().assign(ACCOUNT_ID, PERMISSION_SET, PrincipalType.USER, user.userName(), admin, ctx);
 
-        ClientRegistrations.Registered client = services.clients().register(new ClientRegistrations.Request(
+        ClientRegistrations.Registered client = services.core().clients().register(new ClientRegistrations.Request(
                 "gatehouse-bench", "public", List.of("sso:account:access"), null, null, null), ctx);
         String clientId = client.client().clientId();
         String portalUrl = services.instance().portalUrl();
@@ -88,19 +88,19 @@ public final class BenchServer {
         List<String> refreshTokens = new ArrayList<>();
         String accessToken = null;
         for (int i = 0; i < chains; i++) {
-            DeviceAuthorizations.Started started = services.devices().start(clientId, client.clientSecret(), portalUrl, ctx);
-            services.devices().approve(started.userCode(), user, ctx);
-            TokenEndpoint.Tokens tokens = services.tokens().createToken(new TokenRequest(clientId, client.clientSecret(),
+            DeviceAuthorizations.Started started = services.core().devices().start(clientId, client.clientSecret(), portalUrl, ctx);
+            services.core().devices().approve(started.userCode(), user, ctx);
+            TokenEndpoint.Tokens tokens = services.core().tokens().createToken(new TokenRequest(clientId, client.clientSecret(),
                     GrantTypes.DEVICE_CODE, started.deviceCode(), null, null, null, null, null), ctx);
             refreshTokens.add(tokens.refreshToken());
             accessToken = tokens.accessToken();
         }
         List<String> pending = new ArrayList<>();
         for (int i = 0; i < pendingCodes; i++) {
-            pending.add(services.devices().start(clientId, client.clientSecret(), portalUrl, ctx).deviceCode());
+            pending.add(services.core().devices().start(clientId, client.clientSecret(), portalUrl, ctx).deviceCode());
         }
-        RoleCredentials role = services.portal().getRoleCredentials(accessToken, PERMISSION_SET, ACCOUNT_ID, ctx);
-        ServiceCredentials.Created service = services.serviceCredentials().create("bench-service", admin, ctx);
+        RoleCredentials role = services.core().portal().getRoleCredentials(accessToken, PERMISSION_SET, ACCOUNT_ID, ctx);
+        ServiceCredentials.Created service = services.core().serviceCredentials().create("bench-service", admin, ctx);
         return new LoadFixture(port, clientId, client.clientSecret(), accessToken, ACCOUNT_ID, PERMISSION_SET,
                 refreshTokens, pending, List.of(role.accessKeyId(), role.secretAccessKey(), role.sessionToken()),
                 List.of(service.credential().accessKeyId(), service.secretAccessKey()));

@@ -19,14 +19,15 @@ import dev.gatehouse.core.password.PasswordHistoryRepository;
 import dev.gatehouse.core.session.SessionRepository;
 import dev.gatehouse.core.signin.PendingSignInRepository;
 import dev.gatehouse.core.signin.RememberedBrowserRepository;
+import dev.gatehouse.core.storage.Transactions;
 import dev.gatehouse.core.throttle.FailedAttemptRepository;
 import java.util.function.Function;
 
 /**
- * The repositories, and a way to run several calls as one transaction so that nothing is half-written.
- * Outside {@link #inTransaction}, each repository call stands alone.
+ * Every repository, and the transactions they join: what a storage backend provides and the composition root
+ * hands out. Services never see it whole; each receives the repositories it uses and the {@link Transactions}.
  */
-public interface Store {
+public interface Store extends Transactions {
 
     UserRepository users();
 
@@ -68,9 +69,8 @@ public interface Store {
 
     ServiceCredentialRepository serviceCredentials();
 
-    /**
-     * Runs {@code work} in one transaction on a Store bound to it; commits when it returns, rolls back
-     * when it throws (the exception propagates unchanged).
-     */
-    <T> T inTransaction(Function<Store, T> work);
+    /** {@link #inTransaction(java.util.function.Supplier)} handing the work this store, for tests and set-up code. */
+    default <T> T inTransaction(Function<Store, T> work) {
+        return inTransaction(() -> work.apply(this));
+    }
 }

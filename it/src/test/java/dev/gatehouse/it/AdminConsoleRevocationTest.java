@@ -71,8 +71,8 @@ class AdminConsoleRevocationTest {
         assertThat(revoked.status()).as("revoke answer:%n%s", revoked.html()).isEqualTo(303);
         assertCutOff();
         // Only that session ended: the browser session in which Ed approved the login is still there.
-        User edUser = gatehouse.services().identityStore().user(ed.userName());
-        assertThat(gatehouse.services().sessions().activeSessionsOf(edUser.userId())).singleElement()
+        User edUser = gatehouse.services().core().identityStore().user(ed.userName());
+        assertThat(gatehouse.services().core().sessions().activeSessionsOf(edUser.userId())).singleElement()
                 .satisfies(s -> assertThat(s.clientName()).isNull());
     }
 
@@ -85,8 +85,8 @@ class AdminConsoleRevocationTest {
 
         assertThat(revoked.status()).as("revoke-all answer:%n%s", revoked.html()).isEqualTo(303);
         assertCutOff();
-        User edUser = gatehouse.services().identityStore().user(ed.userName());
-        assertThat(gatehouse.services().sessions().activeSessionsOf(edUser.userId())).isEmpty();
+        User edUser = gatehouse.services().core().identityStore().user(ed.userName());
+        assertThat(gatehouse.services().core().sessions().activeSessionsOf(edUser.userId())).isEmpty();
     }
 
     private void assertCutOff() {

@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.ssooidc.model.StartDeviceAuthorizationRes
 interface AuditTests extends LoginFlowTest {
 
     private List<AuditEvent> events(String userName, String eventName) {
-        return gatehouse().services().auditQueries().find(new AuditQuery(userName, eventName, null, null, 1000));
+        return gatehouse().services().core().auditQueries().find(new AuditQuery(userName, eventName, null, null, 1000));
     }
 
     @Test

@@ -39,20 +39,20 @@ public record Entitlement(Services services, String userName, String password, S
     }
 
     public void disableUser() {
-        services.identityStore().setStatus(userName, UserStatus.DISABLED, ADMIN, context());
+        services.core().identityStore().setStatus(userName, UserStatus.DISABLED, ADMIN, context());
     }
 
     public void deleteUser() {
-        services.identityStore().deleteUser(userName, ADMIN, context());
+        services.core().identityStore().deleteUser(userName, ADMIN, context());
     }
 
     public void removeFromGroup() {
-        services.identityStore().removeMember(group, userName, ADMIN, context());
+        services.core().identityStore().removeMember(group, userName, ADMIN, context());
     }
 
     public void deleteAssignment() {
         PrincipalType type = group == null ? PrincipalType.USER : PrincipalType.GROUP;
-        services.accessModel().unassign(accountId, permissionSet.name(), type, group == null ? userName : group, ADMIN,
+        services.core().accessModel().unassign(accountId, permissionSet.name(), type, group == null ? userName : group, ADMIN,
                 context());
     }
 
@@ -82,21 +82,21 @@ public record Entitlement(Services services, String userName, String password, S
 
         public Entitlement createIn(Services services) {
             RequestContext context = context();
-            services.identityStore().createUser(new NewUser(userName, "Ed Developer", "Ed", "Developer",
+            services.core().identityStore().createUser(new NewUser(userName, "Ed Developer", "Ed", "Developer",
                     userName + "@example.com", false), ADMIN, context);
-            String activation = services.activations().issue(userName, ADMIN, context);
-            services.activations().setPassword(activation, password.toCharArray(), context);
-            services.accessModel().createAccount(accountId, accountName, "aws+dev@example.com", ADMIN, context);
-            PermissionSet set = services.accessModel().createPermissionSet(new NewPermissionSet(permissionSetName,
+            String activation = services.core().activations().issue(userName, ADMIN, context);
+            services.core().activations().setPassword(activation, password.toCharArray(), context);
+            services.core().accessModel().createAccount(accountId, accountName, "aws+dev@example.com", ADMIN, context);
+            PermissionSet set = services.core().accessModel().createPermissionSet(new NewPermissionSet(permissionSetName,
                     "Full access except IAM", sessionDuration, List.of("PowerUserAccess"), null, null, null, Map.of()),
                     ADMIN, context);
             if (group == null) {
-                services.accessModel().assign(accountId, permissionSetName, PrincipalType.USER, userName, ADMIN,
+                services.core().accessModel().assign(accountId, permissionSetName, PrincipalType.USER, userName, ADMIN,
                         context);
             } else {
-                services.identityStore().createGroup(group, "People who build things", ADMIN, context);
-                services.identityStore().addMember(group, userName, ADMIN, context);
-                services.accessModel().assign(accountId, permissionSetName, PrincipalType.GROUP, group, ADMIN,
+                services.core().identityStore().createGroup(group, "People who build things", ADMIN, context);
+                services.core().identityStore().addMember(group, userName, ADMIN, context);
+                services.core().accessModel().assign(accountId, permissionSetName, PrincipalType.GROUP, group, ADMIN,
                         context);
             }
             return new Entitlement(services, userName, password, accountId, accountName, set, group);

@@ -14,8 +14,8 @@ public final class People {
 
     /** Creates the user and sets their password through the activation link, so they can sign in at once. */
     public static void createActive(Services services, NewUser user, String password) {
-        services.identityStore().createUser(user, Entitlement.ADMIN, SETUP);
-        services.activations().setPassword(services.activations().issue(user.userName(), Entitlement.ADMIN, SETUP),
+        services.core().identityStore().createUser(user, Entitlement.ADMIN, SETUP);
+        services.core().activations().setPassword(services.core().activations().issue(user.userName(), Entitlement.ADMIN, SETUP),
                 password.toCharArray(), SETUP);
     }
 }

@@ -235,6 +235,6 @@ interface PkceTests extends LoginFlowTest {
     }
 
     private List<AuditEvent> events(String userName, String eventName) {
-        return gatehouse().services().auditQueries().find(new AuditQuery(userName, eventName, null, null, 1000));
+        return gatehouse().services().core().auditQueries().find(new AuditQuery(userName, eventName, null, null, 1000));
     }
 }

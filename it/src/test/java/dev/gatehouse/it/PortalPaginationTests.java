@@ -20,14 +20,14 @@ interface PortalPaginationTests extends LoginFlowTest {
         Services services = gatehouse().services();
         RequestContext context = RequestContext.commandLine("it-pagination");
         if (services.store().accounts().findById(accountId).isEmpty()) {
-            services.accessModel().createAccount(accountId, "Account " + accountId, "aws+" + accountId + "@example.com",
+            services.core().accessModel().createAccount(accountId, "Account " + accountId, "aws+" + accountId + "@example.com",
                     Entitlement.ADMIN, context);
         }
         if (services.store().permissionSets().findByName(permissionSet).isEmpty()) {
-            services.accessModel().createPermissionSet(new NewPermissionSet(permissionSet, null, "PT2H",
+            services.core().accessModel().createPermissionSet(new NewPermissionSet(permissionSet, null, "PT2H",
                     List.of("ReadOnlyAccess"), null, null, null, Map.of()), Entitlement.ADMIN, context);
         }
-        services.accessModel().assign(accountId, permissionSet, PrincipalType.USER, ed.userName(), Entitlement.ADMIN,
+        services.core().accessModel().assign(accountId, permissionSet, PrincipalType.USER, ed.userName(), Entitlement.ADMIN,
                 context);
     }
 

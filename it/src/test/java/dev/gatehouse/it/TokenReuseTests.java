@@ -27,7 +27,7 @@ interface TokenReuseTests extends LoginFlowTest {
         assertThatThrownBy(() -> login().refresh(loggedIn.client(), refreshed.refreshToken()))
                 .as("the newest refresh token")
                 .isInstanceOf(InvalidGrantException.class);
-        assertThat(gatehouse().services().auditQueries()
+        assertThat(gatehouse().services().core().auditQueries()
                 .find(new AuditQuery(null, "RefreshTokenReuse", null, null, 10)))
                 .singleElement().satisfies(e -> {
                     assertThat(e.requestParameters()).containsEntry("userName", "ed.developer")

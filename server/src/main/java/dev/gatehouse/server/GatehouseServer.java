@@ -1,5 +1,6 @@
 package dev.gatehouse.server;
 
+import dev.gatehouse.core.CoreServices;
 import dev.gatehouse.server.authz.AuthorizationApi;
 import dev.gatehouse.server.http.HealthChecks;
 import dev.gatehouse.server.http.HttpModule;
@@ -47,12 +48,13 @@ public final class GatehouseServer implements AutoCloseable {
 
     /** Every module the server mounts. */
     private static List<HttpModule> modules(Services services) {
-        return List.of(new HealthChecks(services.store()),
-                new WebPages(services),
-                new OidcApi(services.clients(), services.devices(), services.tokens()),
-                new PortalApi(services.portal()),
-                new StsApi(services.callerIdentity(), services.clock()),
-                new AuthorizationApi(services.authorization(), services.clock()));
+        CoreServices core = services.core();
+        return List.of(new HealthChecks(services.instances()),
+                new WebPages(core, services.clock(), services.instance(), services.config().publicUrl()),
+                new OidcApi(core.clients(), core.devices(), core.tokens()),
+                new PortalApi(core.portal()),
+                new StsApi(core.callerIdentity(), services.clock()),
+                new AuthorizationApi(core.authorization(), services.clock()));
     }
 
     public Services services() {

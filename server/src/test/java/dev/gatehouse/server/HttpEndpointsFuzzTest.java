@@ -78,15 +78,15 @@ class HttpEndpointsFuzzTest {
     /** A real access token, so fuzzed query parameters get past the bearer check some of the time. */
     private static String signedInAccessToken() {
         RequestContext setup = RequestContext.commandLine("http-fuzz-setup");
-        services.identityStore().createUser(new IdentityStoreService.NewUser("ed.developer", null, "Ed", "Developer",
+        services.core().identityStore().createUser(new IdentityStoreService.NewUser("ed.developer", null, "Ed", "Developer",
                 "ed@example.com", false), Actor.administratorCli(), setup);
         User ed = services.store().users().findByUserName("ed.developer").orElseThrow();
-        ClientRegistrations.Registered client = services.clients().register(new ClientRegistrations.Request(
+        ClientRegistrations.Registered client = services.core().clients().register(new ClientRegistrations.Request(
                 "http-fuzz", "public", List.of(), null, null, null), setup);
-        DeviceAuthorizations.Started device = services.devices().start(client.client().clientId(),
+        DeviceAuthorizations.Started device = services.core().devices().start(client.client().clientId(),
                 client.clientSecret(), services.instance().portalUrl(), setup);
-        services.devices().approve(device.userCode(), ed, setup);
-        return services.tokens().createToken(new TokenRequest(client.client().clientId(), client.clientSecret(),
+        services.core().devices().approve(device.userCode(), ed, setup);
+        return services.core().tokens().createToken(new TokenRequest(client.client().clientId(), client.clientSecret(),
                 GrantTypes.DEVICE_CODE, device.deviceCode(), null, null, null, null, null), setup).accessToken();
     }
 

@@ -21,15 +21,13 @@ import dev.gatehouse.core.session.SessionRepository;
 import dev.gatehouse.core.signin.PendingSignInRepository;
 import dev.gatehouse.core.signin.RememberedBrowserRepository;
 import dev.gatehouse.core.throttle.FailedAttemptRepository;
-import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 
-/** The repositories over one JDBI instance; inside {@link #inTransaction} they all share one handle. */
+/** The repositories over one JDBI instance; inside {@link #inTransaction} they all share the transaction's handle. */
 public final class JdbiStore implements Store {
 
-    private final Jdbi jdbi;
     private final Handles handles;
-    private int nestedTransactions;
     private final UserRepository users;
     private final GroupRepository groups;
     private final AccountRepository accounts;
@@ -52,12 +50,7 @@ public final class JdbiStore implements Store {
     private final ServiceCredentialRepository serviceCredentials;
 
     public JdbiStore(Jdbi jdbi) {
-        this(jdbi, Handles.pooled(jdbi));
-    }
-
-    private JdbiStore(Jdbi jdbi, Handles handles) {
-        this.jdbi = jdbi;
-        this.handles = handles;
+        this.handles = new Handles(jdbi);
         this.users = new JdbiUserRepository(handles);
         this.groups = new JdbiGroupRepository(handles);
         this.accounts = new JdbiAccountRepository(handles);
@@ -180,20 +173,8 @@ public final class JdbiStore implements Store {
         return serviceCredentials;
     }
 
-    /**
-     * A nested call joins the enclosing transaction under a savepoint: when it throws, only its own writes are
-     * undone, and the enclosing work may catch the exception and still commit.
-     */
     @Override
-    public <T> T inTransaction(Function<Store, T> work) {
-        if (handles.isBoundToTransaction()) {
-            String savepoint = "nested_transaction_" + ++nestedTransactions;
-            try {
-                return handles.call(handle -> Savepoints.around(handle, savepoint, () -> work.apply(this)));
-            } finally {
-                nestedTransactions--;
-            }
-        }
-        return jdbi.inTransaction(handle -> work.apply(new JdbiStore(jdbi, Handles.boundTo(handle))));
+    public <T> T inTransaction(Supplier<T> work) {
+        return handles.inTransaction(work);
     }
 }

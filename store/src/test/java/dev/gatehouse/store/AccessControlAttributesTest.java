@@ -31,7 +31,8 @@ class AccessControlAttributesTest extends ServiceOnH2 {
 
     @BeforeEach
     void setUp() {
-        abac = new AccessControlAttributes(store, new AuditLog(clock));
+        abac = new AccessControlAttributes(store.accessControlAttributes(), store.users(),
+                store.userAttributes(), store, new AuditLog(store.audit(), clock));
         ed = TestUsers.user("ed.developer");
         store.users().insert(ed);
     }

@@ -49,8 +49,11 @@ class AccessSimulatorTest extends ServiceOnH2 {
 
     @BeforeEach
     void setUp() {
-        accessModel = new AccessModelService(store, clock, new AuditLog(clock), TestInstances::instance);
-        simulator = new AccessSimulator(store, clock, user -> Map.of("department", "finance"));
+        accessModel = new AccessModelService(store.accounts(), store.permissionSets(), store.assignments(),
+                store.users(), store.groups(), store.sessions(), store, clock, new AuditLog(store.audit(), clock),
+                TestInstances::instance);
+        simulator = new AccessSimulator(store.users(), store.accounts(), store.permissionSets(),
+                store.assignments(), clock, user -> Map.of("department", "finance"));
         dev = TestAccounts.account("111122223333", "dev");
         store.accounts().insert(dev);
         User ed = TestUsers.user("ed.developer");

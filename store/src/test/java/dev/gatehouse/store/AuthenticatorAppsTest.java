@@ -44,7 +44,8 @@ class AuthenticatorAppsTest extends ServiceOnH2 {
     @BeforeEach
     void setUp() {
         SecretSealer sealer = new SecretSealer(List.of(new SealingKey(1, Secrets.randomBytes(32), START)));
-        apps = new AuthenticatorApps(store, clock, new AuditLog(clock), () -> sealer, "Gatehouse");
+        apps = new AuthenticatorApps(store.users(), store.mfaDevices(), store, clock,
+                new AuditLog(store.audit(), clock), () -> sealer, "Gatehouse");
         ed = TestUsers.user("ed.developer");
         store.users().insert(ed);
         asEd = Actor.user(ed.userId(), ed.userName());

@@ -60,7 +60,8 @@ class InstanceServiceKeysTest extends ServiceOnH2 {
 
     @BeforeEach
     void setUp() {
-        instances = new InstanceService(store, clock, new AuditLog(clock));
+        instances = new InstanceService(store.instance(), store.users(), store.passwordHistory(), store, clock,
+                new AuditLog(store.audit(), clock));
     }
 
     private Instance initialize(MasterKey key, String portalUrl) {

@@ -2,6 +2,7 @@ package dev.gatehouse.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gatehouse.core.Store;
 import dev.gatehouse.core.audit.AuditLog;
 import dev.gatehouse.core.instance.InstanceService;
 import dev.gatehouse.core.keys.MasterKey;
@@ -41,8 +42,9 @@ class LegacySealingKeysTest {
         try (Database database = Database.open(url, "sa", "")) {
             assertThat(database.store().instance().sealingKeys()).singleElement()
                     .satisfies(key -> assertThat(key.wrapped()).isFalse());
-            InstanceService instances = new InstanceService(database.store(), Clock.systemUTC(),
-                    new AuditLog(Clock.systemUTC()));
+            Store store = database.store();
+            InstanceService instances = new InstanceService(store.instance(), store.users(), store.passwordHistory(),
+                    store, Clock.systemUTC(), new AuditLog(store.audit(), Clock.systemUTC()));
 
             instances.initialize(master, "us-east-1", "https://sso.example.com/start", List.of());
 

@@ -34,7 +34,8 @@ class PasswordReuseTest extends ServiceOnH2 {
 
     @BeforeEach
     void setUp() {
-        activation = new ActivationService(store, clock, new AuditLog(clock), hasher, Lifetimes.defaults());
+        activation = new ActivationService(store.users(), store.activations(), store.passwordHistory(),
+                store.sessions(), store, clock, new AuditLog(store.audit(), clock), hasher, Lifetimes.defaults());
         ed = TestUsers.user("ed.developer");
         store.users().insert(ed);
     }
@@ -98,7 +99,8 @@ class PasswordReuseTest extends ServiceOnH2 {
 
     @Test
     void bootstrapAdministratorRemembersTheFirstPassword() {
-        InstanceService instance = new InstanceService(store, clock, new AuditLog(clock));
+        InstanceService instance = new InstanceService(store.instance(), store.users(), store.passwordHistory(), store,
+                clock, new AuditLog(store.audit(), clock));
 
         instance.bootstrapAdministrator("admin", "Admin-Pass-1".toCharArray(), hasher);
 

@@ -33,7 +33,9 @@ class PermissionSetPoliciesTest extends ServiceOnH2 {
 
     @BeforeEach
     void setUp() {
-        accessModel = new AccessModelService(store, clock, new AuditLog(clock), TestInstances::instance);
+        accessModel = new AccessModelService(store.accounts(), store.permissionSets(), store.assignments(),
+                store.users(), store.groups(), store.sessions(), store, clock, new AuditLog(store.audit(), clock),
+                TestInstances::instance);
     }
 
     private PermissionSet create(List<String> managed, String inline, String boundary) {

@@ -48,7 +48,8 @@ class SecurityKeysTest extends ServiceOnH2 {
     @BeforeEach
     void setUp() {
         SecretSealer sealer = new SecretSealer(List.of(new SealingKey(1, Secrets.randomBytes(32), START)));
-        keys = new SecurityKeys(store, clock, new AuditLog(clock), () -> sealer,
+        keys = new SecurityKeys(store.users(), store.mfaDevices(), store, clock, new AuditLog(store.audit(), clock),
+                () -> sealer,
                 RelyingParty.of(ORIGIN, "Gatehouse"));
         ed = storedUser("ed.developer");
         asEd = Actor.user(ed.userId(), ed.userName());

@@ -2,19 +2,18 @@ package dev.gatehouse.store;
 
 import static dev.gatehouse.store.testing.Records.with;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.gatehouse.core.CoreServices;
+import dev.gatehouse.core.CoreSettings;
 import dev.gatehouse.core.audit.Actor;
 import dev.gatehouse.core.audit.AuditEvent;
-import dev.gatehouse.core.audit.AuditLog;
 import dev.gatehouse.core.audit.AuditQuery;
 import dev.gatehouse.core.audit.RequestContext;
 import dev.gatehouse.core.directory.User;
 import dev.gatehouse.core.error.DomainError;
 import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.core.keys.SealingKey;
-import dev.gatehouse.core.keys.SecretSealer;
 import dev.gatehouse.core.keys.Secrets;
 import dev.gatehouse.core.mfa.AuthenticatorApps;
 import dev.gatehouse.core.mfa.Base32;
@@ -23,21 +22,22 @@ import dev.gatehouse.core.mfa.Enrolment;
 import dev.gatehouse.core.mfa.MfaDevice;
 import dev.gatehouse.core.mfa.MfaDeviceKind;
 import dev.gatehouse.core.mfa.MfaPolicy;
-import dev.gatehouse.core.mfa.RelyingParty;
 import dev.gatehouse.core.mfa.SecurityKeys;
 import dev.gatehouse.core.mfa.Totp;
 import dev.gatehouse.core.session.Lifetimes;
+import dev.gatehouse.core.signin.EnrolmentNeeded;
 import dev.gatehouse.core.signin.PendingSignIn;
-import dev.gatehouse.core.signin.SignInService.EnrolmentNeeded;
-import dev.gatehouse.core.signin.SignInService.Result;
-import dev.gatehouse.core.signin.SignInService.SecondFactorNeeded;
-import dev.gatehouse.core.signin.SignInService.SignedIn;
-import dev.gatehouse.core.signin.SignInService;
+import dev.gatehouse.core.signin.PendingSignIns;
+import dev.gatehouse.core.signin.SecondFactorNeeded;
+import dev.gatehouse.core.signin.SignInOutcome;
+import dev.gatehouse.core.signin.SignedIn;
+import dev.gatehouse.core.signin.Waiting;
 import dev.gatehouse.core.testing.CountingPasswordHasher;
 import dev.gatehouse.core.testing.SoftwareAuthenticator;
 import dev.gatehouse.core.testing.SteppedClock;
 import dev.gatehouse.core.throttle.Throttle.Subject;
 import dev.gatehouse.core.throttle.ThrottlePolicy;
+import dev.gatehouse.store.testing.TestInstances;
 import dev.gatehouse.store.testing.TestUsers;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,25 +57,34 @@ class SignInWithMfaTest extends ServiceOnH2 {
 
     private final SteppedClock clock = new SteppedClock(START);
     private final CountingPasswordHasher hasher = new CountingPasswordHasher();
+    private final SealingKey sealingKey = new SealingKey(1, Secrets.randomBytes(32), START);
     private AuthenticatorApps apps;
     private SecurityKeys keys;
     private User ed;
 
     @BeforeEach
     void setUp() {
-        SecretSealer sealer = new SecretSealer(List.of(new SealingKey(1, Secrets.randomBytes(32), START)));
-        apps = new AuthenticatorApps(store, clock, new AuditLog(clock), () -> sealer, "Gatehouse");
-        keys = new SecurityKeys(store, clock, new AuditLog(clock), () -> sealer, RelyingParty.of(ORIGIN, "Gatehouse"));
+        CoreServices services = service(MfaPolicy.DEFAULT);
+        apps = services.authenticatorApps();
+        keys = services.securityKeys();
         ed = with(TestUsers.user("ed.developer"), "passwordHash", hasher.hash(PASSWORD.toCharArray()));
         store.users().insert(ed);
     }
 
-    private SignInService service(MfaPolicy policy) {
-        return new SignInService(store, clock, new AuditLog(clock), hasher, Lifetimes.defaults(), policy, apps, keys);
+    /** The core services with the sign-in steps under {@code policy}, over the store and one sealing key. */
+    private CoreServices service(MfaPolicy policy) {
+        CoreSettings settings = new CoreSettings(Lifetimes.defaults(), policy, ORIGIN, "Gatehouse",
+                Duration.ofMinutes(15), null);
+        return CoreServices.assemble(store, clock, settings, TestInstances::instance, () -> List.of(sealingKey),
+                hasher, null);
     }
 
-    private Result signIn(SignInService service, String remembered) {
-        return service.signIn(ed.userName(), PASSWORD.toCharArray(), remembered, CONTEXT);
+    private SignInOutcome signIn(CoreServices service, String remembered) {
+        return service.passwordStep().signIn(ed.userName(), PASSWORD.toCharArray(), remembered, CONTEXT);
+    }
+
+    private static Waiting waiting(CoreServices service, String pending) {
+        return service.pendingSignIns().resolve(pending);
     }
 
     /** A confirmed app for ed; returns its secret. The clock moves on a step, so the next code is a fresh one. */
@@ -108,7 +117,7 @@ class SignInWithMfaTest extends ServiceOnH2 {
         SecondFactorNeeded needed = (SecondFactorNeeded) signIn(service(MfaPolicy.DEFAULT), null);
 
         String cookie = needed.pending().cookieValue();
-        assertThat(needed.pending().expiresAt()).isEqualTo(clock.instant().plus(SignInService.PENDING_LIFETIME));
+        assertThat(needed.pending().expiresAt()).isEqualTo(clock.instant().plus(PendingSignIns.LIFETIME));
         assertThat(store.pendingSignIns().find(Secrets.hash(cookie))).map(PendingSignIn::userId)
                 .contains(ed.userId());
         assertThat(store.pendingSignIns().find(cookie)).isEmpty();
@@ -118,14 +127,15 @@ class SignInWithMfaTest extends ServiceOnH2 {
     @Test
     void completeWithTheAppsCodeStartsTheSessionAndAuditsEachStepAsAwsDoes() {
         byte[] secret = enrolApp("Phone");
-        SignInService service = service(MfaPolicy.DEFAULT);
+        CoreServices service = service(MfaPolicy.DEFAULT);
         SecondFactorNeeded needed = (SecondFactorNeeded) signIn(service, null);
         Instant passwordStep = clock.instant();
         clock.advance(Duration.ofSeconds(1));
 
-        SignedIn signedIn = service.completeWithAuthenticatorApp(needed.pending().cookieValue(), code(secret), CONTEXT);
+        SignedIn signedIn = service.authenticatorAppStep().complete(waiting(service, needed.pending().cookieValue()),
+                code(secret), CONTEXT);
 
-        assertThat(service.find(signedIn.cookieValue())).isPresent();
+        assertThat(service.browserSessions().find(signedIn.cookieValue())).isPresent();
         assertThat(signInEvents()).filteredOn(e -> e.eventTime().equals(passwordStep))
                 .extracting(e -> e.eventName() + " " + e.requestParameters().get("credentialType"))
                 .containsExactlyInAnyOrder("CredentialChallenge PASSWORD", "CredentialVerification PASSWORD",
@@ -139,17 +149,17 @@ class SignInWithMfaTest extends ServiceOnH2 {
     @Test
     void securityKeyCompletesTheSignInAndIsAuditedAsAwsDoes() {
         SoftwareAuthenticator key = registerKey();
-        SignInService service = service(MfaPolicy.DEFAULT);
+        CoreServices service = service(MfaPolicy.DEFAULT);
         SecondFactorNeeded needed = (SecondFactorNeeded) signIn(service, null);
         String pending = needed.pending().cookieValue();
         assertThat(needed.kinds()).containsExactly(MfaDeviceKind.WEBAUTHN);
-        assertThat(service.waiting(pending).kinds()).containsExactly(MfaDeviceKind.WEBAUTHN);
+        assertThat(waiting(service, pending).kinds()).containsExactly(MfaDeviceKind.WEBAUTHN);
 
-        CeremonyStart challenge = service.securityKeyChallenge(pending);
-        SignedIn signedIn = service.completeWithSecurityKey(pending, challenge.handle(),
+        CeremonyStart challenge = service.securityKeyStep().challenge(waiting(service, pending));
+        SignedIn signedIn = service.securityKeyStep().complete(waiting(service, pending), challenge.handle(),
                 key.counter(1).get(challenge.optionsJson()), CONTEXT);
 
-        assertThat(service.find(signedIn.cookieValue())).isPresent();
+        assertThat(service.browserSessions().find(signedIn.cookieValue())).isPresent();
         assertThat(signInEvents()).extracting(e -> e.eventName() + " " + e.requestParameters().get("credentialType")
                         + " " + e.requestParameters().get("mfaType"))
                 .contains("CredentialChallenge WEBAUTHN null", "CredentialVerification WEBAUTHN null",
@@ -159,12 +169,13 @@ class SignInWithMfaTest extends ServiceOnH2 {
     @Test
     void securityKeyOfAnotherOriginIsRefusedAndCountedWithWrongCodes() {
         SoftwareAuthenticator phished = registerKey().from("http://localhost.evil.example");
-        SignInService service = service(MfaPolicy.DEFAULT);
+        CoreServices service = service(MfaPolicy.DEFAULT);
         String pending = ((SecondFactorNeeded) signIn(service, null)).pending().cookieValue();
-        CeremonyStart challenge = service.securityKeyChallenge(pending);
+        CeremonyStart challenge = service.securityKeyStep().challenge(waiting(service, pending));
 
-        DomainException refused = catchThrowableOfType(DomainException.class, () -> service.completeWithSecurityKey(
-                pending, challenge.handle(), phished.get(challenge.optionsJson()), CONTEXT));
+        DomainException refused = catchThrowableOfType(DomainException.class, () -> service.securityKeyStep()
+                .complete(waiting(service, pending), challenge.handle(), phished.get(challenge.optionsJson()),
+                        CONTEXT));
 
         assertThat(refused.error()).isInstanceOf(DomainError.InvalidInput.class);
         assertThat(store.failedAttempts().find(
@@ -175,49 +186,52 @@ class SignInWithMfaTest extends ServiceOnH2 {
     @Test
     void pendingSignInCompletesOnceAndExpiresAfterFiveMinutes() {
         byte[] secret = enrolApp("Phone");
-        SignInService service = service(MfaPolicy.DEFAULT);
+        CoreServices service = service(MfaPolicy.DEFAULT);
         String once = ((SecondFactorNeeded) signIn(service, null)).pending().cookieValue();
-        service.completeWithAuthenticatorApp(once, code(secret), CONTEXT);
+        service.authenticatorAppStep().complete(waiting(service, once), code(secret), CONTEXT);
         clock.advance(STEP);
 
-        assertThat(expired(() -> service.completeWithAuthenticatorApp(once, code(secret), CONTEXT))).isNotNull();
+        assertThat(expired(() -> service.authenticatorAppStep().complete(waiting(service, once), code(secret),
+                CONTEXT))).isNotNull();
 
         String late = ((SecondFactorNeeded) signIn(service, null)).pending().cookieValue();
-        clock.advance(SignInService.PENDING_LIFETIME);
-        assertThat(expired(() -> service.completeWithAuthenticatorApp(late, code(secret), CONTEXT))).isNotNull();
+        clock.advance(PendingSignIns.LIFETIME);
+        assertThat(expired(() -> service.authenticatorAppStep().complete(waiting(service, late), code(secret),
+                CONTEXT))).isNotNull();
     }
 
     @Test
     void enrolWhenNoDeviceThenEnrolmentConfirmedByItsFirstCodeStartsTheSession() {
-        SignInService service = service(MfaPolicy.DEFAULT);
+        CoreServices service = service(MfaPolicy.DEFAULT);
         EnrolmentNeeded needed = (EnrolmentNeeded) signIn(service, null);
         String pending = needed.pending().cookieValue();
-        Enrolment enrolment = service.startEnrolment(pending, "Phone", CONTEXT);
+        Enrolment enrolment = service.enrolmentStep().start(waiting(service, pending), "Phone", CONTEXT);
 
-        SignedIn signedIn = service.completeEnrolment(pending, enrolment.deviceId(), "My phone",
-                code(Base32.decode(enrolment.secretText())), CONTEXT);
+        SignedIn signedIn = service.enrolmentStep().complete(waiting(service, pending), enrolment.deviceId(),
+                "My phone", code(Base32.decode(enrolment.secretText())), CONTEXT);
 
-        assertThat(service.find(signedIn.cookieValue())).isPresent();
+        assertThat(service.browserSessions().find(signedIn.cookieValue())).isPresent();
         assertThat(apps.list(ed.userId())).extracting(MfaDevice::name).containsExactly("My phone");
     }
 
     @Test
     void pendingSignInForASecondFactorCannotEnrolAnotherDevice() {
         enrolApp("Phone");
-        SignInService service = service(MfaPolicy.DEFAULT);
+        CoreServices service = service(MfaPolicy.DEFAULT);
         String pending = ((SecondFactorNeeded) signIn(service, null)).pending().cookieValue();
 
-        assertThat(expired(() -> service.startEnrolment(pending, "Attacker's phone", CONTEXT))).isNotNull();
+        assertThat(expired(() -> service.enrolmentStep().start(waiting(service, pending), "Attacker's phone",
+                CONTEXT))).isNotNull();
         assertThat(store.mfaDevices().listByUser(ed.userId())).hasSize(1);
     }
 
     @Test
     void contextAwareRemembersTheBrowserUntilThePasswordChanges() {
         byte[] secret = enrolApp("Phone");
-        SignInService service = service(new MfaPolicy(MfaPolicy.Mode.CONTEXT_AWARE, Duration.ofDays(7),
+        CoreServices service = service(new MfaPolicy(MfaPolicy.Mode.CONTEXT_AWARE, Duration.ofDays(7),
                 MfaPolicy.WithoutDevice.ENROL));
         String pending = ((SecondFactorNeeded) signIn(service, null)).pending().cookieValue();
-        SignedIn first = service.completeWithAuthenticatorApp(pending, code(secret), CONTEXT);
+        SignedIn first = service.authenticatorAppStep().complete(waiting(service, pending), code(secret), CONTEXT);
         String remembered = first.remembered().cookieValue();
         assertThat(first.remembered().expiresAt()).isEqualTo(clock.instant().plus(Duration.ofDays(7)));
 
@@ -230,7 +244,7 @@ class SignInWithMfaTest extends ServiceOnH2 {
 
     @Test
     void blockWhenNoDeviceThenAccessDeniedAndAudited() {
-        SignInService service = service(MfaPolicy.DEFAULT.withoutDevice(MfaPolicy.WithoutDevice.BLOCK));
+        CoreServices service = service(MfaPolicy.DEFAULT.withoutDevice(MfaPolicy.WithoutDevice.BLOCK));
 
         DomainException refused = catchThrowableOfType(DomainException.class, () -> signIn(service, null));
 

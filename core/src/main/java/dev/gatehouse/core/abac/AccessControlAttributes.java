@@ -1,13 +1,15 @@
 package dev.gatehouse.core.abac;
 
-import dev.gatehouse.core.Store;
 import dev.gatehouse.core.audit.Actor;
 import dev.gatehouse.core.audit.AuditLog;
 import dev.gatehouse.core.audit.EventSource;
 import dev.gatehouse.core.audit.RequestContext;
 import dev.gatehouse.core.credentials.PrincipalTagSource;
 import dev.gatehouse.core.directory.User;
+import dev.gatehouse.core.directory.UserAttributeRepository;
+import dev.gatehouse.core.directory.UserRepository;
 import dev.gatehouse.core.error.DomainException;
+import dev.gatehouse.core.storage.Transactions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,17 +30,24 @@ public final class AccessControlAttributes implements PrincipalTagSource {
     private static final Pattern TAG_VALUE = Pattern.compile("^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]{0,256}$");
     private static final int MAX_MAPPED = 50;
 
-    private final Store store;
+    private final AccessControlAttributeRepository accessControlAttributes;
+    private final UserRepository users;
+    private final UserAttributeRepository userAttributes;
+    private final Transactions transactions;
     private final AuditLog audit;
 
-    public AccessControlAttributes(Store store, AuditLog audit) {
-        this.store = store;
+    public AccessControlAttributes(AccessControlAttributeRepository accessControlAttributes, UserRepository users,
+                                   UserAttributeRepository userAttributes, Transactions transactions, AuditLog audit) {
+        this.accessControlAttributes = accessControlAttributes;
+        this.users = users;
+        this.userAttributes = userAttributes;
+        this.transactions = transactions;
         this.audit = audit;
     }
 
     /** Tag key → user attribute name, in tag-key order. */
     public Map<String, String> mapping() {
-        return new TreeMap<>(store.accessControlAttributes().mapping());
+        return new TreeMap<>(accessControlAttributes.mapping());
     }
 
     /** Replaces the mapping; an empty one turns ABAC off. */
@@ -61,19 +70,19 @@ public final class AccessControlAttributes implements PrincipalTagSource {
             }
             mapping.put(tagKey, known);
         });
-        return store.inTransaction(tx -> {
-            tx.accessControlAttributes().replaceMapping(mapping);
-            audit.success(tx.audit(), context, actor, EventSource.SSO_ADMIN,
-                    "UpdateInstanceAccessControlAttributeConfiguration", Map.of("attributes", mapping), Map.of());
+        return transactions.inTransaction(() -> {
+            accessControlAttributes.replaceMapping(mapping);
+            audit.as(actor, EventSource.SSO_ADMIN, context).success("UpdateInstanceAccessControlAttributeConfiguration",
+                    Map.of("attributes", mapping));
             return mapping;
         });
     }
 
     /** The user's attributes, by name, in {@link UserAttributeNames#ALL} order. */
     public Map<String, String> userAttributes(String userName) {
-        User user = store.users().findByUserName(userName)
+        User user = users.findByUserName(userName)
                 .orElseThrow(() -> DomainException.notFound("User", userName));
-        return ordered(store.userAttributes().find(user.userId()));
+        return ordered(userAttributes.find(user.userId()));
     }
 
     /**
@@ -96,10 +105,10 @@ public final class AccessControlAttributes implements PrincipalTagSource {
             }
             checked.put(known, stripped);
         });
-        return store.inTransaction(tx -> {
-            User user = tx.users().findByUserName(userName)
+        return transactions.inTransaction(() -> {
+            User user = users.findByUserName(userName)
                     .orElseThrow(() -> DomainException.notFound("User", userName));
-            Map<String, String> before = tx.userAttributes().find(user.userId());
+            Map<String, String> before = userAttributes.find(user.userId());
             Map<String, String> after = new TreeMap<>(before);
             checked.forEach((name, value) -> {
                 if (value.isEmpty()) {
@@ -115,8 +124,8 @@ public final class AccessControlAttributes implements PrincipalTagSource {
                 }
             }
             if (!changed.isEmpty()) {
-                tx.userAttributes().replace(user.userId(), after);
-                audit.success(tx.audit(), context, actor, EventSource.IDENTITY_STORE, "UpdateUser",
+                userAttributes.replace(user.userId(), after);
+                audit.as(actor, EventSource.IDENTITY_STORE, context).success("UpdateUser",
                         Map.of("userName", user.userName(), "changed", changed), Map.of("userId", user.userId()));
             }
             return ordered(after);
@@ -125,11 +134,11 @@ public final class AccessControlAttributes implements PrincipalTagSource {
 
     @Override
     public Map<String, String> tagsFor(User user) {
-        Map<String, String> mapping = store.accessControlAttributes().mapping();
+        Map<String, String> mapping = accessControlAttributes.mapping();
         if (mapping.isEmpty()) {
             return Map.of();
         }
-        Map<String, String> attributes = store.userAttributes().find(user.userId());
+        Map<String, String> attributes = userAttributes.find(user.userId());
         Map<String, String> tags = new TreeMap<>();
         // As in AWS, an attribute the user does not have gives no tag (not an empty one).
         mapping.forEach((tagKey, attribute) -> {

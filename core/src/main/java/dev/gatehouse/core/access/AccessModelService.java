@@ -1,19 +1,22 @@
 package dev.gatehouse.core.access;
 
-import dev.gatehouse.core.Store;
 import dev.gatehouse.core.audit.Actor;
 import dev.gatehouse.core.audit.AuditLog;
 import dev.gatehouse.core.audit.EventSource;
 import dev.gatehouse.core.audit.RequestContext;
 import dev.gatehouse.core.directory.Group;
+import dev.gatehouse.core.directory.GroupRepository;
 import dev.gatehouse.core.directory.Membership;
 import dev.gatehouse.core.directory.User;
+import dev.gatehouse.core.directory.UserRepository;
 import dev.gatehouse.core.error.DomainError;
 import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.core.error.Inputs;
 import dev.gatehouse.core.instance.Instance;
 import dev.gatehouse.core.keys.Secrets;
+import dev.gatehouse.core.session.SessionRepository;
 import dev.gatehouse.core.storage.Page;
+import dev.gatehouse.core.storage.Transactions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -36,13 +39,28 @@ public final class AccessModelService {
     private static final Duration MIN_SESSION = Duration.ofHours(1);
     private static final Duration MAX_SESSION = Duration.ofHours(12);
 
-    private final Store store;
+    private final AccountRepository accounts;
+    private final PermissionSetRepository permissionSets;
+    private final AssignmentRepository assignments;
+    private final UserRepository users;
+    private final GroupRepository groups;
+    private final SessionRepository sessions;
+    private final Transactions transactions;
     private final Clock clock;
     private final AuditLog audit;
     private final Supplier<Instance> instance;
 
-    public AccessModelService(Store store, Clock clock, AuditLog audit, Supplier<Instance> instance) {
-        this.store = store;
+    public AccessModelService(AccountRepository accounts, PermissionSetRepository permissionSets,
+                              AssignmentRepository assignments, UserRepository users, GroupRepository groups,
+                              SessionRepository sessions, Transactions transactions, Clock clock, AuditLog audit,
+                              Supplier<Instance> instance) {
+        this.accounts = accounts;
+        this.permissionSets = permissionSets;
+        this.assignments = assignments;
+        this.users = users;
+        this.groups = groups;
+        this.sessions = sessions;
+        this.transactions = transactions;
         this.clock = clock;
         this.audit = audit;
         this.instance = instance;
@@ -52,35 +70,34 @@ public final class AccessModelService {
         String id = Inputs.matching("accountId", accountId, ACCOUNT_ID, "must be exactly 12 digits");
         Account account = new Account(id, Inputs.required("name", name, 50), Inputs.email("email", email),
                 clock.instant());
-        return store.inTransaction(tx -> {
-            tx.accounts().insert(account);
-            audit.success(tx.audit(), context, actor, EventSource.ORGANIZATIONS, "CreateAccount",
-                    Map.of("accountId", id, "accountName", account.name()), Map.of());
+        return transactions.inTransaction(() -> {
+            accounts.insert(account);
+            audit.as(actor, EventSource.ORGANIZATIONS, context).success("CreateAccount",
+                    Map.of("accountId", id, "accountName", account.name()));
             return account;
         });
     }
 
     public Account account(String accountIdOrName) {
-        return store.accounts().findById(accountIdOrName)
-                .or(() -> store.accounts().findByName(accountIdOrName))
+        return accounts.findById(accountIdOrName)
+                .or(() -> accounts.findByName(accountIdOrName))
                 .orElseThrow(() -> DomainException.notFound("Account", accountIdOrName));
     }
 
     public List<Account> listAccounts(String afterAccountId, int limit) {
-        return store.accounts().list(afterAccountId, limit);
+        return accounts.list(afterAccountId, limit);
     }
 
     public Page<Account> accountPage(String afterAccountId, int limit) {
-        return Page.fromOneMore(store.accounts().list(afterAccountId, limit + 1), limit, Account::accountId);
+        return Page.fromOneMore(accounts.list(afterAccountId, limit + 1), limit, Account::accountId);
     }
 
     public void deleteAccount(String accountIdOrName, Actor actor, RequestContext context) {
         Account account = account(accountIdOrName);
-        store.inTransaction(tx -> {
-            tx.accounts().delete(account.accountId());
-            audit.success(tx.audit(), context, actor, EventSource.ORGANIZATIONS, "CloseAccount",
-                    Map.of("accountId", account.accountId()), Map.of());
-            return null;
+        transactions.run(() -> {
+            accounts.delete(account.accountId());
+            audit.as(actor, EventSource.ORGANIZATIONS, context).success("CloseAccount",
+                    Map.of("accountId", account.accountId()));
         });
     }
 
@@ -101,8 +118,8 @@ public final class AccessModelService {
                 InlinePolicies.valid(request.inlinePolicy()), permissionsBoundary(request.permissionsBoundary()),
                 Inputs.optional("relayState", request.relayState(), 240), Tags.valid(request.tags()),
                 Secrets.randomHex(16), clock.instant());
-        return store.inTransaction(tx -> {
-            tx.permissionSets().insert(set);
+        return transactions.inTransaction(() -> {
+            permissionSets.insert(set);
             Map<String, Object> parameters = new LinkedHashMap<>();
             parameters.put("name", name);
             parameters.put("sessionDuration", duration.toString());
@@ -110,8 +127,8 @@ public final class AccessModelService {
             if (set.permissionsBoundary() != null) {
                 parameters.put("permissionsBoundary", set.permissionsBoundary());
             }
-            audit.success(tx.audit(), context, actor, EventSource.SSO_ADMIN, "CreatePermissionSet", parameters,
-                    Map.of("permissionSetArn", set.permissionSetArn()));
+            audit.as(actor, EventSource.SSO_ADMIN, context).success("CreatePermissionSet",
+                    parameters, Map.of("permissionSetArn", set.permissionSetArn()));
             return set;
         });
     }
@@ -133,14 +150,14 @@ public final class AccessModelService {
         String boundary = permissionsBoundary(changes.permissionsBoundary());
         String relayState = Inputs.optional("relayState", changes.relayState(), 240);
         Map<String, String> tags = Tags.valid(changes.tags());
-        return store.inTransaction(tx -> {
-            PermissionSet current = tx.permissionSets().findByArn(nameOrArn)
-                    .or(() -> tx.permissionSets().findByName(nameOrArn))
+        return transactions.inTransaction(() -> {
+            PermissionSet current = permissionSets.findByArn(nameOrArn)
+                    .or(() -> permissionSets.findByName(nameOrArn))
                     .orElseThrow(() -> DomainException.notFound("Permission set", nameOrArn));
             PermissionSet changed = new PermissionSet(current.permissionSetArn(), current.name(), description,
                     duration, policies, inlinePolicy, boundary, relayState, tags, current.roleSuffix(),
                     current.createdAt());
-            tx.permissionSets().update(changed);
+            permissionSets.update(changed);
             Map<String, Object> parameters = new LinkedHashMap<>();
             parameters.put("permissionSetArn", current.permissionSetArn());
             parameters.put("sessionDuration", duration.toString());
@@ -148,8 +165,7 @@ public final class AccessModelService {
             parameters.put("inlinePolicyChanged", !Objects.equals(current.inlinePolicy(), inlinePolicy));
             parameters.put("permissionsBoundary", boundary == null ? "" : boundary);
             parameters.put("tagKeys", List.copyOf(tags.keySet()));
-            audit.success(tx.audit(), context, actor, EventSource.SSO_ADMIN, "UpdatePermissionSet", parameters,
-                    Map.of());
+            audit.as(actor, EventSource.SSO_ADMIN, context).success("UpdatePermissionSet", parameters);
             return changed;
         });
     }
@@ -171,9 +187,9 @@ public final class AccessModelService {
 
     private PermissionSet changeBoundary(String nameOrArn, String boundary, String eventName, Actor actor,
                                          RequestContext context) {
-        return store.inTransaction(tx -> {
-            PermissionSet current = tx.permissionSets().findByArn(nameOrArn)
-                    .or(() -> tx.permissionSets().findByName(nameOrArn))
+        return transactions.inTransaction(() -> {
+            PermissionSet current = permissionSets.findByArn(nameOrArn)
+                    .or(() -> permissionSets.findByName(nameOrArn))
                     .orElseThrow(() -> DomainException.notFound("Permission set", nameOrArn));
             if (boundary == null && current.permissionsBoundary() == null) {
                 throw new DomainException(new DomainError.NotFound("Permissions boundary", current.name(),
@@ -183,13 +199,13 @@ public final class AccessModelService {
                     current.description(), current.sessionDuration(), current.managedPolicies(),
                     current.inlinePolicy(), boundary, current.relayState(), current.tags(), current.roleSuffix(),
                     current.createdAt());
-            tx.permissionSets().update(changed);
+            permissionSets.update(changed);
             Map<String, Object> parameters = new LinkedHashMap<>();
             parameters.put("permissionSetArn", current.permissionSetArn());
             if (boundary != null) {
                 parameters.put("permissionsBoundary", boundary);
             }
-            audit.success(tx.audit(), context, actor, EventSource.SSO_ADMIN, eventName, parameters, Map.of());
+            audit.as(actor, EventSource.SSO_ADMIN, context).success(eventName, parameters);
             return changed;
         });
     }
@@ -206,26 +222,25 @@ public final class AccessModelService {
     }
 
     public PermissionSet permissionSet(String nameOrArn) {
-        return store.permissionSets().findByArn(nameOrArn)
-                .or(() -> store.permissionSets().findByName(nameOrArn))
+        return permissionSets.findByArn(nameOrArn)
+                .or(() -> permissionSets.findByName(nameOrArn))
                 .orElseThrow(() -> DomainException.notFound("Permission set", nameOrArn));
     }
 
     public List<PermissionSet> listPermissionSets(String afterName, int limit) {
-        return store.permissionSets().list(afterName, limit);
+        return permissionSets.list(afterName, limit);
     }
 
     public Page<PermissionSet> permissionSetPage(String afterName, int limit) {
-        return Page.fromOneMore(store.permissionSets().list(afterName, limit + 1), limit, PermissionSet::name);
+        return Page.fromOneMore(permissionSets.list(afterName, limit + 1), limit, PermissionSet::name);
     }
 
     public void deletePermissionSet(String nameOrArn, Actor actor, RequestContext context) {
         PermissionSet set = permissionSet(nameOrArn);
-        store.inTransaction(tx -> {
-            tx.permissionSets().delete(set.permissionSetArn());
-            audit.success(tx.audit(), context, actor, EventSource.SSO_ADMIN, "DeletePermissionSet",
-                    Map.of("permissionSetArn", set.permissionSetArn()), Map.of());
-            return null;
+        transactions.run(() -> {
+            permissionSets.delete(set.permissionSetArn());
+            audit.as(actor, EventSource.SSO_ADMIN, context).success("DeletePermissionSet",
+                    Map.of("permissionSetArn", set.permissionSetArn()));
         });
     }
 
@@ -233,9 +248,9 @@ public final class AccessModelService {
     public AccountAssignment assign(String account, String permissionSet, PrincipalType type, String principal,
                                     Actor actor, RequestContext context) {
         AccountAssignment assignment = resolve(account, permissionSet, type, principal);
-        return store.inTransaction(tx -> {
+        return transactions.inTransaction(() -> {
             try {
-                tx.assignments().insert(assignment);
+                assignments.insert(assignment);
             } catch (DomainException e) {
                 if (e.error() instanceof DomainError.AlreadyExists) {
                     // The store can only name the row by ids; people know the names they typed.
@@ -245,8 +260,8 @@ public final class AccessModelService {
                 }
                 throw e;
             }
-            audit.success(tx.audit(), context, actor, EventSource.SSO_ADMIN, "CreateAccountAssignment",
-                    assignmentParameters(assignment, principal), Map.of());
+            audit.as(actor, EventSource.SSO_ADMIN, context).success("CreateAccountAssignment",
+                    assignmentParameters(assignment, principal));
             return assignment;
         });
     }
@@ -254,29 +269,28 @@ public final class AccessModelService {
     public void unassign(String account, String permissionSet, PrincipalType type, String principal, Actor actor,
                          RequestContext context) {
         AccountAssignment assignment = resolve(account, permissionSet, type, principal);
-        store.inTransaction(tx -> {
-            if (!tx.assignments().delete(assignment)) {
+        transactions.run(() -> {
+            if (!assignments.delete(assignment)) {
                 throw DomainException.notFound("Account assignment",
                         principal + " → " + account + " → " + permissionSet);
             }
-            endSessionsOf(tx, assignment);
-            audit.success(tx.audit(), context, actor, EventSource.SSO_ADMIN, "DeleteAccountAssignment",
-                    assignmentParameters(assignment, principal), Map.of());
-            return null;
+            endSessionsOf(assignment);
+            audit.as(actor, EventSource.SSO_ADMIN, context).success("DeleteAccountAssignment",
+                    assignmentParameters(assignment, principal));
         });
     }
 
     /** Access through the assignment ends now, not when the tokens expire: end the holders' sessions. */
-    private void endSessionsOf(Store tx, AccountAssignment assignment) {
+    private void endSessionsOf(AccountAssignment assignment) {
         List<String> userIds = switch (assignment.principalType()) {
             case USER -> List.of(assignment.principalId());
-            case GROUP -> tx.groups().membersOf(assignment.principalId()).stream().map(Membership::userId).toList();
+            case GROUP -> groups.membersOf(assignment.principalId()).stream().map(Membership::userId).toList();
         };
-        userIds.forEach(userId -> tx.sessions().revokeAllOf(userId, clock.instant()));
+        userIds.forEach(userId -> sessions.revokeAllOf(userId, clock.instant()));
     }
 
     public List<AccountAssignment> assignments(String account) {
-        return store.assignments().listForAccount(account(account).accountId());
+        return assignments.listForAccount(account(account).accountId());
     }
 
     /** An assignment with the names people know its parts by. */
@@ -290,28 +304,28 @@ public final class AccessModelService {
 
     /** What a user or group is assigned directly. */
     public List<DescribedAssignment> assignmentsOf(PrincipalType type, String principal) {
-        return describe(store.assignments().listForPrincipal(type, principalId(type, principal)));
+        return describe(assignments.listForPrincipal(type, principalId(type, principal)));
     }
 
     /** What a user holds: their own assignments, then those of each group they belong to. */
     public List<DescribedAssignment> effectiveAssignmentsOf(String userName) {
         String userId = principalId(PrincipalType.USER, userName);
-        List<AccountAssignment> held = new ArrayList<>(store.assignments().listForPrincipal(PrincipalType.USER,
+        List<AccountAssignment> held = new ArrayList<>(assignments.listForPrincipal(PrincipalType.USER,
                 userId));
-        store.groups().groupsOf(userId).forEach(group ->
-                held.addAll(store.assignments().listForPrincipal(PrincipalType.GROUP, group.groupId())));
+        groups.groupsOf(userId).forEach(group ->
+                held.addAll(assignments.listForPrincipal(PrincipalType.GROUP, group.groupId())));
         return describe(held);
     }
 
     /** Each account, permission set and principal is read once however often it appears. */
     private List<DescribedAssignment> describe(List<AccountAssignment> assignments) {
-        Map<String, Optional<Account>> accounts = new HashMap<>();
-        Map<String, Optional<PermissionSet>> sets = new HashMap<>();
+        Map<String, Optional<Account>> accountsById = new HashMap<>();
+        Map<String, Optional<PermissionSet>> setsByArn = new HashMap<>();
         Map<String, Optional<String>> principals = new HashMap<>();
         List<DescribedAssignment> described = new ArrayList<>();
         for (AccountAssignment a : assignments) {
-            Optional<Account> account = accounts.computeIfAbsent(a.accountId(), store.accounts()::findById);
-            Optional<PermissionSet> set = sets.computeIfAbsent(a.permissionSetArn(), store.permissionSets()::findByArn);
+            Optional<Account> account = accountsById.computeIfAbsent(a.accountId(), accounts::findById);
+            Optional<PermissionSet> set = setsByArn.computeIfAbsent(a.permissionSetArn(), permissionSets::findByArn);
             Optional<String> principal = principals.computeIfAbsent(a.principalType() + "/" + a.principalId(),
                     key -> principalName(a.principalType(), a.principalId()));
             // A row whose parts were deleted meanwhile is gone with them: nothing to show.
@@ -325,16 +339,16 @@ public final class AccessModelService {
 
     private Optional<String> principalName(PrincipalType type, String principalId) {
         return switch (type) {
-            case USER -> store.users().findById(principalId).map(User::userName);
-            case GROUP -> store.groups().findById(principalId).map(Group::displayName);
+            case USER -> users.findById(principalId).map(User::userName);
+            case GROUP -> groups.findById(principalId).map(Group::displayName);
         };
     }
 
     private String principalId(PrincipalType type, String principal) {
         return switch (type) {
-            case USER -> store.users().findByUserName(principal)
+            case USER -> users.findByUserName(principal)
                     .orElseThrow(() -> DomainException.notFound("User", principal)).userId();
-            case GROUP -> store.groups().findByDisplayName(principal)
+            case GROUP -> groups.findByDisplayName(principal)
                     .orElseThrow(() -> DomainException.notFound("Group", principal)).groupId();
         };
     }

@@ -6,24 +6,31 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Writes audit events through the repository it is given, so a change and its event share one
- * transaction. Callers never pass secrets in parameters or responses.
+ * Writes audit events through its repository, so a change and its event share the transaction the change runs
+ * in. Callers never pass secrets in parameters or responses.
  */
 public final class AuditLog {
 
+    private final AuditRepository repository;
     private final Clock clock;
 
-    public AuditLog(Clock clock) {
+    public AuditLog(AuditRepository repository, Clock clock) {
+        this.repository = repository;
         this.clock = clock;
     }
 
-    public void success(AuditRepository repository, RequestContext context, Actor actor, String source, String name,
-                        Map<String, Object> parameters, Map<String, Object> response) {
+    /** Writes events of {@code actor}, from {@code source}, in the request {@code context}. */
+    public Auditor as(Actor actor, String source, RequestContext context) {
+        return new Auditor(this, actor, source, context);
+    }
+
+    void success(RequestContext context, Actor actor, String source, String name, Map<String, Object> parameters,
+                 Map<String, Object> response) {
         repository.insert(event(context, actor, source, name, parameters, response, null, null));
     }
 
-    public void failure(AuditRepository repository, RequestContext context, Actor actor, String source, String name,
-                        Map<String, Object> parameters, DomainError error) {
+    void failure(RequestContext context, Actor actor, String source, String name, Map<String, Object> parameters,
+                 DomainError error) {
         repository.insert(event(context, actor, source, name, parameters, null, errorCode(error), error.message()));
     }
 

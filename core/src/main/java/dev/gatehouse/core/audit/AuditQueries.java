@@ -1,6 +1,5 @@
 package dev.gatehouse.core.audit;
 
-import dev.gatehouse.core.Store;
 import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.core.storage.Page;
 import java.util.List;
@@ -8,14 +7,14 @@ import java.util.List;
 /** Reading the audit trail back, for `admin events` and the console. */
 public final class AuditQueries {
 
-    private final Store store;
+    private final AuditRepository events;
 
-    public AuditQueries(Store store) {
-        this.store = store;
+    public AuditQueries(AuditRepository events) {
+        this.events = events;
     }
 
     public List<AuditEvent> find(AuditQuery query) {
-        return store.audit().find(query);
+        return events.find(query);
     }
 
     /**
@@ -29,7 +28,7 @@ public final class AuditQueries {
             from = query.before(AuditCursor.parse(pageToken).orElseThrow(() -> DomainException.invalid("next",
                     "That page of events cannot be found. Start again from the newest events.")));
         }
-        return Page.fromOneMore(store.audit().find(from.withLimit(query.limit() + 1)), query.limit(),
+        return Page.fromOneMore(events.find(from.withLimit(query.limit() + 1)), query.limit(),
                 event -> AuditCursor.at(event).token());
     }
 }

@@ -1,7 +1,7 @@
 package dev.gatehouse.core.authz;
 
-import dev.gatehouse.core.Store;
 import dev.gatehouse.core.access.PermissionSet;
+import dev.gatehouse.core.access.PermissionSetRepository;
 import dev.gatehouse.core.credentials.RoleIds;
 import dev.gatehouse.core.credentials.RoleSessionClaims;
 import dev.gatehouse.core.error.DomainError.SignatureFailure;
@@ -39,7 +39,7 @@ public final class AuthorizationService {
     private static final Pattern SIGNING_NAME_RULE = Pattern.compile("^[a-z0-9][a-z0-9._-]{0,63}$");
     private static final int MAX_RESOURCE = 2048;
 
-    private final Store store;
+    private final PermissionSetRepository permissionSets;
     private final Clock clock;
     private final SigV4Verifier verifier;
     private final ServiceCredentials serviceCredentials;
@@ -47,9 +47,9 @@ public final class AuthorizationService {
     private final PolicyEvaluator evaluator = new PolicyEvaluator();
     private final PolicySetCache policies = new PolicySetCache();
 
-    public AuthorizationService(Store store, Clock clock, SigV4Verifier verifier,
+    public AuthorizationService(PermissionSetRepository permissionSets, Clock clock, SigV4Verifier verifier,
                                 ServiceCredentials serviceCredentials, CallerIdentityService callers) {
-        this.store = store;
+        this.permissionSets = permissionSets;
         this.clock = clock;
         this.verifier = verifier;
         this.serviceCredentials = serviceCredentials;
@@ -74,7 +74,7 @@ public final class AuthorizationService {
             throw e;
         }
         AuthenticatedPrincipal principal = principal(claims);
-        Optional<PermissionSet> permissionSet = store.permissionSets().findByArn(claims.permissionSetArn());
+        Optional<PermissionSet> permissionSet = permissionSets.findByArn(claims.permissionSetArn());
         if (permissionSet.isEmpty()) {
             // The assignment was just re-checked, so only a deletion racing this call lands here.
             return AuthorizationResult.notAuthenticated(SignatureFailure.INVALID_CLIENT_TOKEN_ID,

@@ -1,6 +1,5 @@
 package dev.gatehouse.core.authz;
 
-import dev.gatehouse.core.Store;
 import dev.gatehouse.core.audit.Actor;
 import dev.gatehouse.core.audit.AuditLog;
 import dev.gatehouse.core.audit.EventSource;
@@ -8,6 +7,7 @@ import dev.gatehouse.core.audit.RequestContext;
 import dev.gatehouse.core.credentials.AccessKeyIds;
 import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.core.keys.SecretSealer;
+import dev.gatehouse.core.storage.Transactions;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -27,13 +27,16 @@ public final class ServiceCredentials {
     /** Bound into the sealed secret, so it cannot be copied onto an MFA device row or another credential. */
     private static final String SEALING_CONTEXT = "service-credential:";
 
-    private final Store store;
+    private final ServiceCredentialRepository serviceCredentials;
+    private final Transactions transactions;
     private final Clock clock;
     private final AuditLog audit;
     private final Supplier<SecretSealer> sealer;
 
-    public ServiceCredentials(Store store, Clock clock, AuditLog audit, Supplier<SecretSealer> sealer) {
-        this.store = store;
+    public ServiceCredentials(ServiceCredentialRepository serviceCredentials, Transactions transactions, Clock clock,
+                              AuditLog audit, Supplier<SecretSealer> sealer) {
+        this.serviceCredentials = serviceCredentials;
+        this.transactions = transactions;
         this.clock = clock;
         this.audit = audit;
         this.sealer = sealer;
@@ -52,33 +55,32 @@ public final class ServiceCredentials {
         Instant now = clock.instant();
         ServiceCredential credential = new ServiceCredential(accessKeyId, name.strip(),
                 sealer.get().seal(secret.getBytes(StandardCharsets.UTF_8), SEALING_CONTEXT + accessKeyId), now);
-        return store.inTransaction(tx -> {
-            tx.serviceCredentials().insert(credential);
-            audit.success(tx.audit(), context, actor, EventSource.AUTHZ, "CreateServiceCredential",
+        return transactions.inTransaction(() -> {
+            serviceCredentials.insert(credential);
+            audit.as(actor, EventSource.AUTHZ, context).success("CreateServiceCredential",
                     Map.of("name", credential.name()), Map.of("accessKeyId", accessKeyId));
             return new Created(credential, secret);
         });
     }
 
     public List<ServiceCredential> list() {
-        return store.serviceCredentials().list();
+        return serviceCredentials.list();
     }
 
     /** Takes effect on the service's next call: nothing caches the secret beyond one verification. */
     public void delete(String accessKeyId, Actor actor, RequestContext context) {
-        store.inTransaction(tx -> {
-            if (!tx.serviceCredentials().delete(accessKeyId)) {
+        transactions.run(() -> {
+            if (!serviceCredentials.delete(accessKeyId)) {
                 throw DomainException.notFound("Service credential", accessKeyId);
             }
-            audit.success(tx.audit(), context, actor, EventSource.AUTHZ, "DeleteServiceCredential",
-                    Map.of("accessKeyId", accessKeyId), Map.of());
-            return null;
+            audit.as(actor, EventSource.AUTHZ, context).success("DeleteServiceCredential",
+                    Map.of("accessKeyId", accessKeyId));
         });
     }
 
     /** The credential with this access key id, if it exists (not deleted). */
     Optional<ServiceCredential> find(String accessKeyId) {
-        return store.serviceCredentials().findByAccessKeyId(accessKeyId);
+        return serviceCredentials.findByAccessKeyId(accessKeyId);
     }
 
     /** The credential's secret, unsealed for the SigV4 verifier. */

@@ -1,6 +1,5 @@
 package dev.gatehouse.core.directory;
 
-import dev.gatehouse.core.Store;
 import dev.gatehouse.core.error.DomainError;
 import dev.gatehouse.core.error.DomainException;
 
@@ -10,12 +9,12 @@ import dev.gatehouse.core.error.DomainException;
  */
 public final class Administrators {
 
-    private final Store store;
+    private final GroupRepository groups;
     private final String adminGroup;
 
     /** @param adminGroup the display name of the group whose members administer Gatehouse, or null for none */
-    public Administrators(Store store, String adminGroup) {
-        this.store = store;
+    public Administrators(GroupRepository groups, String adminGroup) {
+        this.groups = groups;
         this.adminGroup = adminGroup == null || adminGroup.isBlank() ? null : adminGroup.strip();
     }
 
@@ -23,8 +22,8 @@ public final class Administrators {
         if (user.administrator()) {
             return true;
         }
-        return adminGroup != null && store.groups().findByDisplayName(adminGroup)
-                .map(group -> store.groups().groupIdsOf(user.userId()).contains(group.groupId()))
+        return adminGroup != null && groups.findByDisplayName(adminGroup)
+                .map(group -> groups.groupIdsOf(user.userId()).contains(group.groupId()))
                 .orElse(false);
     }
 

@@ -1,6 +1,5 @@
 package dev.gatehouse.core.directory;
 
-import dev.gatehouse.core.Store;
 import dev.gatehouse.core.audit.Actor;
 import dev.gatehouse.core.audit.AuditLog;
 import dev.gatehouse.core.audit.EventSource;
@@ -8,7 +7,9 @@ import dev.gatehouse.core.audit.RequestContext;
 import dev.gatehouse.core.error.DomainError;
 import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.core.error.Inputs;
+import dev.gatehouse.core.session.SessionRepository;
 import dev.gatehouse.core.storage.Page;
+import dev.gatehouse.core.storage.Transactions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,12 +25,19 @@ public final class IdentityStoreService {
 
     private static final Pattern USER_NAME = Pattern.compile("^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]{1,128}$");
 
-    private final Store store;
+    private final UserRepository users;
+    private final GroupRepository groups;
+    private final SessionRepository sessions;
+    private final Transactions transactions;
     private final Clock clock;
     private final AuditLog audit;
 
-    public IdentityStoreService(Store store, Clock clock, AuditLog audit) {
-        this.store = store;
+    public IdentityStoreService(UserRepository users, GroupRepository groups, SessionRepository sessions,
+                                Transactions transactions, Clock clock, AuditLog audit) {
+        this.users = users;
+        this.groups = groups;
+        this.sessions = sessions;
+        this.transactions = transactions;
         this.clock = clock;
         this.audit = audit;
     }
@@ -47,9 +55,9 @@ public final class IdentityStoreService {
         Instant now = clock.instant();
         User user = new User(UUID.randomUUID().toString(), userName, display, given, family, email,
                 UserStatus.ENABLED, request.administrator(), null, now, now);
-        return store.inTransaction(tx -> {
-            tx.users().insert(user);
-            audit.success(tx.audit(), context, actor, EventSource.IDENTITY_STORE, "CreateUser",
+        return transactions.inTransaction(() -> {
+            users.insert(user);
+            audit.as(actor, EventSource.IDENTITY_STORE, context).success("CreateUser",
                     Map.of("userName", userName, "administrator", request.administrator()),
                     Map.of("userId", user.userId()));
             return user;
@@ -65,20 +73,20 @@ public final class IdentityStoreService {
         String family = Inputs.required("familyName", changes.familyName(), 256);
         String display = displayName(changes.displayName(), given, family);
         String email = Inputs.email("email", changes.email());
-        return store.inTransaction(tx -> {
-            User user = tx.users().findByUserName(userName)
+        return transactions.inTransaction(() -> {
+            User user = users.findByUserName(userName)
                     .orElseThrow(() -> DomainException.notFound("User", userName));
             if (user.administrator() && !changes.administrator()) {
                 refuseOnSelf(user, actor, "remove your own administrator flag");
             }
             User changed = user.withProfile(display, given, family, email, changes.administrator(), clock.instant());
-            tx.users().update(changed);
+            users.update(changed);
             Map<String, Object> parameters = new LinkedHashMap<>();
             parameters.put("userName", user.userName());
             parameters.put("changed", changedAttributes(user, changed));
             parameters.put("administrator", changed.administrator());
-            audit.success(tx.audit(), context, actor, EventSource.IDENTITY_STORE, "UpdateUser", parameters,
-                    Map.of("userId", user.userId()));
+            audit.as(actor, EventSource.IDENTITY_STORE, context).success("UpdateUser",
+                    parameters, Map.of("userId", user.userId()));
             return changed;
         });
     }
@@ -121,58 +129,57 @@ public final class IdentityStoreService {
     }
 
     public User user(String userName) {
-        return store.users().findByUserName(userName)
+        return users.findByUserName(userName)
                 .orElseThrow(() -> DomainException.notFound("User", userName));
     }
 
     public List<User> listUsers(String afterUserName, int limit) {
-        return store.users().list(afterUserName, limit);
+        return users.list(afterUserName, limit);
     }
 
     public long countUsers() {
-        return store.users().count();
+        return users.count();
     }
 
     /** Users whose name starts with {@code userNamePrefix} (blank: everyone), a page at a time. */
     public Page<User> searchUsers(String userNamePrefix, String afterUserName, int limit) {
         String prefix = userNamePrefix == null ? "" : userNamePrefix.strip();
-        return Page.fromOneMore(store.users().search(prefix, afterUserName, limit + 1), limit, User::userName);
+        return Page.fromOneMore(users.search(prefix, afterUserName, limit + 1), limit, User::userName);
     }
 
     /** The groups the user belongs to, by display name. */
     public List<Group> groupsOf(String userName) {
-        return store.groups().groupsOf(user(userName).userId());
+        return groups.groupsOf(user(userName).userId());
     }
 
     public User setStatus(String userName, UserStatus status, Actor actor, RequestContext context) {
-        return store.inTransaction(tx -> {
-            User user = tx.users().findByUserName(userName)
+        return transactions.inTransaction(() -> {
+            User user = users.findByUserName(userName)
                     .orElseThrow(() -> DomainException.notFound("User", userName));
             if (status == UserStatus.DISABLED) {
                 refuseOnSelf(user, actor, "disable your own user");
             }
             User changed = user.withStatus(status, clock.instant());
-            tx.users().update(changed);
+            users.update(changed);
             if (status == UserStatus.DISABLED) {
-                tx.sessions().revokeAllOf(user.userId(), clock.instant());
+                sessions.revokeAllOf(user.userId(), clock.instant());
             }
-            audit.success(tx.audit(), context, actor, EventSource.IDENTITY_STORE,
-                    status == UserStatus.ENABLED ? "EnableUser" : "DisableUser",
-                    Map.of("userName", userName), Map.of("userId", user.userId()));
+            audit.as(actor, EventSource.IDENTITY_STORE, context).success(
+                    status == UserStatus.ENABLED ? "EnableUser" : "DisableUser", Map.of("userName", userName),
+                    Map.of("userId", user.userId()));
             return changed;
         });
     }
 
     public void deleteUser(String userName, Actor actor, RequestContext context) {
-        store.inTransaction(tx -> {
-            User user = tx.users().findByUserName(userName)
+        transactions.run(() -> {
+            User user = users.findByUserName(userName)
                     .orElseThrow(() -> DomainException.notFound("User", userName));
             refuseOnSelf(user, actor, "delete your own user");
-            tx.sessions().revokeAllOf(user.userId(), clock.instant());
-            tx.users().delete(user.userId());
-            audit.success(tx.audit(), context, actor, EventSource.IDENTITY_STORE, "DeleteUser",
+            sessions.revokeAllOf(user.userId(), clock.instant());
+            users.delete(user.userId());
+            audit.as(actor, EventSource.IDENTITY_STORE, context).success("DeleteUser",
                     Map.of("userName", userName), Map.of("userId", user.userId()));
-            return null;
         });
     }
 
@@ -180,47 +187,46 @@ public final class IdentityStoreService {
         String name = Inputs.required("displayName", displayName, 1024);
         String text = Inputs.optional("description", description, 1024);
         Group group = new Group(UUID.randomUUID().toString(), name, text, clock.instant());
-        return store.inTransaction(tx -> {
-            tx.groups().insert(group);
-            audit.success(tx.audit(), context, actor, EventSource.IDENTITY_STORE, "CreateGroup",
+        return transactions.inTransaction(() -> {
+            groups.insert(group);
+            audit.as(actor, EventSource.IDENTITY_STORE, context).success("CreateGroup",
                     Map.of("displayName", name), Map.of("groupId", group.groupId()));
             return group;
         });
     }
 
     public Group group(String displayName) {
-        return store.groups().findByDisplayName(displayName)
+        return groups.findByDisplayName(displayName)
                 .orElseThrow(() -> DomainException.notFound("Group", displayName));
     }
 
     public List<Group> listGroups(String afterDisplayName, int limit) {
-        return store.groups().list(afterDisplayName, limit);
+        return groups.list(afterDisplayName, limit);
     }
 
     public Page<Group> groupPage(String afterDisplayName, int limit) {
-        return Page.fromOneMore(store.groups().list(afterDisplayName, limit + 1), limit, Group::displayName);
+        return Page.fromOneMore(groups.list(afterDisplayName, limit + 1), limit, Group::displayName);
     }
 
     public void deleteGroup(String displayName, Actor actor, RequestContext context) {
-        store.inTransaction(tx -> {
-            Group group = tx.groups().findByDisplayName(displayName)
+        transactions.run(() -> {
+            Group group = groups.findByDisplayName(displayName)
                     .orElseThrow(() -> DomainException.notFound("Group", displayName));
-            tx.groups().delete(group.groupId());
-            audit.success(tx.audit(), context, actor, EventSource.IDENTITY_STORE, "DeleteGroup",
+            groups.delete(group.groupId());
+            audit.as(actor, EventSource.IDENTITY_STORE, context).success("DeleteGroup",
                     Map.of("displayName", displayName), Map.of("groupId", group.groupId()));
-            return null;
         });
     }
 
     public Membership addMember(String groupName, String userName, Actor actor, RequestContext context) {
-        return store.inTransaction(tx -> {
-            Group group = tx.groups().findByDisplayName(groupName)
+        return transactions.inTransaction(() -> {
+            Group group = groups.findByDisplayName(groupName)
                     .orElseThrow(() -> DomainException.notFound("Group", groupName));
-            User user = tx.users().findByUserName(userName)
+            User user = users.findByUserName(userName)
                     .orElseThrow(() -> DomainException.notFound("User", userName));
             Membership membership = new Membership(UUID.randomUUID().toString(), group.groupId(), user.userId());
-            tx.groups().addMember(membership);
-            audit.success(tx.audit(), context, actor, EventSource.IDENTITY_STORE, "CreateGroupMembership",
+            groups.addMember(membership);
+            audit.as(actor, EventSource.IDENTITY_STORE, context).success("CreateGroupMembership",
                     Map.of("groupName", groupName, "userName", userName),
                     Map.of("membershipId", membership.membershipId()));
             return membership;
@@ -228,36 +234,34 @@ public final class IdentityStoreService {
     }
 
     public void removeMember(String groupName, String userName, Actor actor, RequestContext context) {
-        store.inTransaction(tx -> {
-            Group group = tx.groups().findByDisplayName(groupName)
+        transactions.run(() -> {
+            Group group = groups.findByDisplayName(groupName)
                     .orElseThrow(() -> DomainException.notFound("Group", groupName));
-            User user = tx.users().findByUserName(userName)
+            User user = users.findByUserName(userName)
                     .orElseThrow(() -> DomainException.notFound("User", userName));
-            if (!tx.groups().removeMember(group.groupId(), user.userId())) {
+            if (!groups.removeMember(group.groupId(), user.userId())) {
                 throw DomainException.notFound("Membership", userName + " in " + groupName);
             }
             // Access through the group ends now, not when the tokens expire: end the user's sessions.
-            tx.sessions().revokeAllOf(user.userId(), clock.instant());
+            sessions.revokeAllOf(user.userId(), clock.instant());
             Map<String, Object> parameters = new LinkedHashMap<>();
             parameters.put("groupName", groupName);
             parameters.put("userName", userName);
-            audit.success(tx.audit(), context, actor, EventSource.IDENTITY_STORE, "DeleteGroupMembership",
-                    parameters, Map.of());
-            return null;
+            audit.as(actor, EventSource.IDENTITY_STORE, context).success("DeleteGroupMembership", parameters);
         });
     }
 
     public List<User> members(String groupName) {
         Group group = group(groupName);
-        return store.groups().membersOf(group.groupId()).stream()
-                .map(m -> store.users().findById(m.userId()).orElseThrow())
+        return groups.membersOf(group.groupId()).stream()
+                .map(m -> users.findById(m.userId()).orElseThrow())
                 .toList();
     }
 
     /** A group's members by user name, a page at a time. */
     public Page<User> memberPage(String groupName, String afterUserName, int limit) {
         Group group = group(groupName);
-        return Page.fromOneMore(store.users().membersOf(group.groupId(), afterUserName, limit + 1), limit,
+        return Page.fromOneMore(users.membersOf(group.groupId(), afterUserName, limit + 1), limit,
                 User::userName);
     }
 }

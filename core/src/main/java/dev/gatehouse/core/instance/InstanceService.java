@@ -1,11 +1,11 @@
 package dev.gatehouse.core.instance;
 
-import dev.gatehouse.core.Store;
 import dev.gatehouse.core.audit.Actor;
 import dev.gatehouse.core.audit.AuditLog;
 import dev.gatehouse.core.audit.EventSource;
 import dev.gatehouse.core.audit.RequestContext;
 import dev.gatehouse.core.directory.User;
+import dev.gatehouse.core.directory.UserRepository;
 import dev.gatehouse.core.directory.UserStatus;
 import dev.gatehouse.core.keys.MasterKey;
 import dev.gatehouse.core.keys.SealingKey;
@@ -13,7 +13,9 @@ import dev.gatehouse.core.keys.Secrets;
 import dev.gatehouse.core.keys.StoredSealingKey;
 import dev.gatehouse.core.keys.WrongMasterKeyException;
 import dev.gatehouse.core.password.PasswordHasher;
+import dev.gatehouse.core.password.PasswordHistoryRepository;
 import dev.gatehouse.core.password.PasswordPolicy;
+import dev.gatehouse.core.storage.Transactions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,12 +39,19 @@ public final class InstanceService {
 
     private static final String ALNUM = "0123456789abcdefghijklmnopqrstuvwxyz";
 
-    private final Store store;
+    private final InstanceRepository instance;
+    private final UserRepository users;
+    private final PasswordHistoryRepository passwordHistory;
+    private final Transactions transactions;
     private final Clock clock;
     private final AuditLog audit;
 
-    public InstanceService(Store store, Clock clock, AuditLog audit) {
-        this.store = store;
+    public InstanceService(InstanceRepository instance, UserRepository users, PasswordHistoryRepository passwordHistory,
+                           Transactions transactions, Clock clock, AuditLog audit) {
+        this.instance = instance;
+        this.users = users;
+        this.passwordHistory = passwordHistory;
+        this.transactions = transactions;
         this.clock = clock;
         this.audit = audit;
     }
@@ -52,27 +61,27 @@ public final class InstanceService {
      *         written then
      */
     public Instance initialize(MasterKey masterKey, String region, String portalUrl, List<String> startUrlAliases) {
-        return store.inTransaction(tx -> {
-            List<StoredSealingKey> stored = tx.instance().sealingKeys();
+        return transactions.inTransaction(() -> {
+            List<StoredSealingKey> stored = instance.sealingKeys();
             stored.forEach(masterKey::unwrap); // a wrong master key stops here, before any write
             stored.stream().filter(key -> !key.wrapped())
-                    .forEach(legacy -> tx.instance().replaceSealingKey(masterKey.wrap(masterKey.unwrap(legacy))));
-            Optional<Instance> existing = tx.instance().find();
+                    .forEach(legacy -> instance.replaceSealingKey(masterKey.wrap(masterKey.unwrap(legacy))));
+            Optional<Instance> existing = instance.find();
             if (existing.isPresent()) {
                 Instance current = existing.get();
                 Instance configured = new Instance(current.instanceArn(), current.identityStoreId(), region,
                         portalUrl, startUrlAliases, current.createdAt());
                 if (!configured.equals(current)) {
-                    tx.instance().update(configured);
+                    instance.update(configured);
                 }
                 return configured;
             }
             Instant now = clock.instant();
             Instance created = new Instance("arn:aws:sso:::instance/ssoins-" + Secrets.randomHex(16),
                     "d-" + randomAlnum(10), region, portalUrl, startUrlAliases, now);
-            tx.instance().insert(created);
+            instance.insert(created);
             if (stored.isEmpty()) {
-                tx.instance().insertSealingKey(masterKey.wrap(new SealingKey(1, Secrets.randomBytes(32), now)));
+                instance.insertSealingKey(masterKey.wrap(new SealingKey(1, Secrets.randomBytes(32), now)));
             }
             return created;
         });
@@ -83,7 +92,7 @@ public final class InstanceService {
      * new one must never be made up.
      */
     public boolean holdsWrappedKeys() {
-        return store.instance().sealingKeys().stream().anyMatch(StoredSealingKey::wrapped);
+        return instance.sealingKeys().stream().anyMatch(StoredSealingKey::wrapped);
     }
 
     /**
@@ -92,7 +101,7 @@ public final class InstanceService {
      * instance before that): every running server has read a new key before any seals with it.
      */
     public List<SealingKey> sealingKeys(MasterKey masterKey) {
-        List<SealingKey> newestFirst = store.instance().sealingKeys().stream().map(masterKey::unwrap).toList();
+        List<SealingKey> newestFirst = instance.sealingKeys().stream().map(masterKey::unwrap).toList();
         if (newestFirst.isEmpty()) {
             return newestFirst;
         }
@@ -109,14 +118,14 @@ public final class InstanceService {
      * @return the new key's id
      */
     public int rotateSealingKey(MasterKey masterKey, Actor actor, RequestContext context) {
-        return store.inTransaction(tx -> {
-            List<StoredSealingKey> stored = tx.instance().sealingKeys();
+        return transactions.inTransaction(() -> {
+            List<StoredSealingKey> stored = instance.sealingKeys();
             stored.forEach(masterKey::unwrap);
             int keyId = stored.stream().mapToInt(StoredSealingKey::keyId).max().orElse(0) + 1;
-            tx.instance().insertSealingKey(masterKey.wrap(new SealingKey(keyId, Secrets.randomBytes(32),
+            instance.insertSealingKey(masterKey.wrap(new SealingKey(keyId, Secrets.randomBytes(32),
                     clock.instant())));
-            audit.success(tx.audit(), context, actor, EventSource.SSO_ADMIN, "RotateSealingKey", Map.of(),
-                    Map.of("keyId", keyId));
+            audit.as(actor, EventSource.SSO_ADMIN, context).success("RotateSealingKey",
+                    Map.of(), Map.of("keyId", keyId));
             return keyId;
         });
     }
@@ -128,17 +137,27 @@ public final class InstanceService {
      * @return how many sealing keys were re-wrapped
      */
     public int rotateMasterKey(MasterKey current, MasterKey next, Actor actor, RequestContext context) {
-        return store.inTransaction(tx -> {
-            List<SealingKey> keys = tx.instance().sealingKeys().stream().map(current::unwrap).toList();
-            keys.forEach(key -> tx.instance().replaceSealingKey(next.wrap(key)));
-            audit.success(tx.audit(), context, actor, EventSource.SSO_ADMIN, "RotateMasterKey", Map.of(),
-                    Map.of("sealingKeys", keys.size()));
+        return transactions.inTransaction(() -> {
+            List<SealingKey> keys = instance.sealingKeys().stream().map(current::unwrap).toList();
+            keys.forEach(key -> instance.replaceSealingKey(next.wrap(key)));
+            audit.as(actor, EventSource.SSO_ADMIN, context).success("RotateMasterKey",
+                    Map.of(), Map.of("sealingKeys", keys.size()));
             return keys.size();
         });
     }
 
     public Instance instance() {
-        return store.instance().find().orElseThrow(() -> new IllegalStateException("instance not initialized"));
+        return instance.find().orElseThrow(() -> new IllegalStateException("instance not initialized"));
+    }
+
+    /** Whether the database answers: what readiness checks ask before sending traffic here. */
+    public boolean storageAnswers() {
+        try {
+            instance.find();
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /**
@@ -146,7 +165,7 @@ public final class InstanceService {
      * Returns false when the user already exists, whatever their password.
      */
     public boolean bootstrapAdministrator(String userName, char[] password, PasswordHasher hasher) {
-        if (store.users().findByUserName(userName).isPresent()) {
+        if (users.findByUserName(userName).isPresent()) {
             return false;
         }
         PasswordPolicy.check(password);
@@ -154,14 +173,13 @@ public final class InstanceService {
         User admin = new User(UUID.randomUUID().toString(), userName, userName, "Gatehouse", "Administrator",
                 userName.toLowerCase(Locale.ROOT) + "@localhost.invalid", UserStatus.ENABLED, true,
                 hasher.hash(password), now, now);
-        store.inTransaction(tx -> {
-            tx.users().insert(admin);
-            tx.passwordHistory().record(admin.userId(), admin.passwordHash(), now, PasswordPolicy.REMEMBERED);
-            audit.success(tx.audit(), RequestContext.commandLine(UUID.randomUUID().toString()),
-                    Actor.administratorCli(), EventSource.IDENTITY_STORE, "CreateUser",
+        transactions.run(() -> {
+            users.insert(admin);
+            passwordHistory.record(admin.userId(), admin.passwordHash(), now, PasswordPolicy.REMEMBERED);
+            audit.as(Actor.administratorCli(), EventSource.IDENTITY_STORE,
+                    RequestContext.commandLine(UUID.randomUUID().toString())).success("CreateUser",
                     Map.of("userName", userName, "administrator", true, "bootstrap", true),
                     Map.of("userId", admin.userId()));
-            return null;
         });
         return true;
     }

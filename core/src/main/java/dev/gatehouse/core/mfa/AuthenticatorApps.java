@@ -1,14 +1,15 @@
 package dev.gatehouse.core.mfa;
 
-import dev.gatehouse.core.Store;
 import dev.gatehouse.core.audit.Actor;
 import dev.gatehouse.core.audit.AuditLog;
 import dev.gatehouse.core.audit.EventSource;
 import dev.gatehouse.core.audit.RequestContext;
 import dev.gatehouse.core.directory.User;
+import dev.gatehouse.core.directory.UserRepository;
 import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.core.keys.SecretSealer;
 import dev.gatehouse.core.keys.Secrets;
+import dev.gatehouse.core.storage.Transactions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -30,7 +31,9 @@ public final class AuthenticatorApps {
     /** 160 bits, the length RFC 4226 §4 (R6) recommends. */
     private static final int SECRET_BYTES = 20;
 
-    private final Store store;
+    private final UserRepository users;
+    private final MfaDeviceRepository mfaDevices;
+    private final Transactions transactions;
     private final Clock clock;
     private final AuditLog audit;
     private final Supplier<SecretSealer> sealer;
@@ -38,8 +41,11 @@ public final class AuthenticatorApps {
     private final Totp totp = Totp.STANDARD;
 
     /** @param issuer the name the app shows above the code, e.g. "Gatehouse" */
-    public AuthenticatorApps(Store store, Clock clock, AuditLog audit, Supplier<SecretSealer> sealer, String issuer) {
-        this.store = store;
+    public AuthenticatorApps(UserRepository users, MfaDeviceRepository mfaDevices, Transactions transactions,
+                             Clock clock, AuditLog audit, Supplier<SecretSealer> sealer, String issuer) {
+        this.users = users;
+        this.mfaDevices = mfaDevices;
+        this.transactions = transactions;
         this.clock = clock;
         this.audit = audit;
         this.sealer = sealer;
@@ -54,15 +60,15 @@ public final class AuthenticatorApps {
         String validName = DeviceNames.valid(name, "app");
         byte[] secret = Secrets.randomBytes(SECRET_BYTES);
         String deviceId = UUID.randomUUID().toString();
-        return store.inTransaction(tx -> {
-            User user = tx.users().findById(userId).orElseThrow(() -> DomainException.notFound("User", userId));
-            List<MfaDevice> devices = tx.mfaDevices().listByUser(userId);
+        return transactions.inTransaction(() -> {
+            User user = users.findById(userId).orElseThrow(() -> DomainException.notFound("User", userId));
+            List<MfaDevice> devices = mfaDevices.listByUser(userId);
             requireRoomForAnother(devices);
             devices.stream().filter(d -> d.kind() == MfaDeviceKind.TOTP && !d.confirmed())
-                    .forEach(d -> tx.mfaDevices().delete(d.deviceId()));
-            tx.mfaDevices().insert(new MfaDevice(deviceId, userId, MfaDeviceKind.TOTP, validName,
+                    .forEach(d -> mfaDevices.delete(d.deviceId()));
+            mfaDevices.insert(new MfaDevice(deviceId, userId, MfaDeviceKind.TOTP, validName,
                     sealer.get().seal(secret, deviceId), MfaDevice.NO_STEP_USED, clock.instant(), null));
-            audit.success(tx.audit(), context, actor, EventSource.SIGN_IN, "CreateMfaDevice",
+            audit.as(actor, EventSource.SIGN_IN, context).success("CreateMfaDevice",
                     Map.of("userId", userId, "deviceName", validName, "kind", MfaDeviceKind.TOTP.name()),
                     Map.of("deviceId", deviceId));
             return new Enrolment(deviceId, Base32.encodeUnpadded(secret),
@@ -72,24 +78,24 @@ public final class AuthenticatorApps {
 
     /** Turns an enrolment into a working app when {@code code} is what the app shows now. */
     public MfaDevice confirm(String userId, String deviceId, String code, Actor actor, RequestContext context) {
-        return store.inTransaction(tx -> {
-            MfaDevice device = ownDevice(tx, userId, deviceId);
+        return transactions.inTransaction(() -> {
+            MfaDevice device = ownDevice(userId, deviceId);
             if (device.confirmed()) {
                 throw DomainException.invalid("deviceId", "This authenticator app is already set up.");
             }
-            requireRoomForAnother(tx.mfaDevices().listByUser(userId));
+            requireRoomForAnother(mfaDevices.listByUser(userId));
             Instant now = clock.instant();
             OptionalLong step = totp.matchingStep(secretOf(device), code, now);
             if (step.isEmpty()) {
                 throw DomainException.invalid("code",
                         "That code is not the one the app shows. Check the app's clock and enter the current code.");
             }
-            if (!tx.mfaDevices().confirm(deviceId, now, step.getAsLong())) {
+            if (!mfaDevices.confirm(deviceId, now, step.getAsLong())) {
                 throw DomainException.invalid("deviceId", "This authenticator app is already set up.");
             }
-            audit.success(tx.audit(), context, actor, EventSource.SIGN_IN, "ConfirmMfaDevice",
-                    Map.of("userId", userId, "deviceId", deviceId), Map.of());
-            return tx.mfaDevices().findById(deviceId).orElseThrow();
+            audit.as(actor, EventSource.SIGN_IN, context).success("ConfirmMfaDevice",
+                    Map.of("userId", userId, "deviceId", deviceId));
+            return mfaDevices.findById(deviceId).orElseThrow();
         });
     }
 
@@ -102,8 +108,8 @@ public final class AuthenticatorApps {
         for (MfaDevice device : list(userId)) {
             OptionalLong step = totp.matchingStep(secretOf(device), code, now);
             if (step.isPresent() && step.getAsLong() > device.lastUsedStep()
-                    && store.mfaDevices().useStep(device.deviceId(), step.getAsLong())) {
-                return store.mfaDevices().findById(device.deviceId());
+                    && mfaDevices.useStep(device.deviceId(), step.getAsLong())) {
+                return mfaDevices.findById(device.deviceId());
             }
         }
         return Optional.empty();
@@ -114,11 +120,11 @@ public final class AuthenticatorApps {
      * which the user may already have scanned.
      */
     public Enrolment resume(String userId, String deviceId) {
-        MfaDevice device = ownDevice(store, userId, deviceId);
+        MfaDevice device = ownDevice(userId, deviceId);
         if (device.confirmed()) {
             throw DomainException.invalid("deviceId", "This authenticator app is already set up.");
         }
-        User user = store.users().findById(userId).orElseThrow(() -> DomainException.notFound("User", userId));
+        User user = users.findById(userId).orElseThrow(() -> DomainException.notFound("User", userId));
         byte[] secret = secretOf(device);
         return new Enrolment(deviceId, Base32.encodeUnpadded(secret), OtpAuthUri.of(issuer, user.userName(), secret,
                 totp));
@@ -129,7 +135,7 @@ public final class AuthenticatorApps {
      * suggested one). Unchanged names write nothing; a confirmed app is renamed only through {@link #rename}.
      */
     public void nameEnrolment(String userId, String deviceId, String name, Actor actor, RequestContext context) {
-        MfaDevice device = ownDevice(store, userId, deviceId);
+        MfaDevice device = ownDevice(userId, deviceId);
         if (device.confirmed()) {
             throw DomainException.invalid("deviceId", "This authenticator app is already set up.");
         }
@@ -138,9 +144,21 @@ public final class AuthenticatorApps {
         }
     }
 
+    /**
+     * Names an app being enrolled as the user chose and confirms it with its first code, as one change: a wrong
+     * code leaves the enrolment as it was.
+     */
+    public MfaDevice confirmEnrolment(String userId, String deviceId, String name, String code, Actor actor,
+                                     RequestContext context) {
+        return transactions.inTransaction(() -> {
+            nameEnrolment(userId, deviceId, name, actor, context);
+            return confirm(userId, deviceId, code, actor, context);
+        });
+    }
+
     /** A name for a new app that none of the user's devices has yet: "Authenticator app", then "… 2", "… 3". */
     public String suggestedName(String userId) {
-        List<String> taken = store.mfaDevices().listByUser(userId).stream().filter(MfaDevice::confirmed)
+        List<String> taken = mfaDevices.listByUser(userId).stream().filter(MfaDevice::confirmed)
                 .map(d -> d.name().toLowerCase(Locale.ROOT)).toList();
         String name = "Authenticator app";
         for (int n = 2; taken.contains(name.toLowerCase(Locale.ROOT)); n++) {
@@ -151,35 +169,33 @@ public final class AuthenticatorApps {
 
     /** The user's confirmed authenticator apps, oldest first. */
     public List<MfaDevice> list(String userId) {
-        return store.mfaDevices().listByUser(userId).stream()
+        return mfaDevices.listByUser(userId).stream()
                 .filter(d -> d.kind() == MfaDeviceKind.TOTP && d.confirmed())
                 .toList();
     }
 
     public void rename(String userId, String deviceId, String name, Actor actor, RequestContext context) {
         String validName = DeviceNames.valid(name, "app");
-        store.inTransaction(tx -> {
-            ownDevice(tx, userId, deviceId);
-            tx.mfaDevices().rename(deviceId, validName);
-            audit.success(tx.audit(), context, actor, EventSource.SIGN_IN, "UpdateMfaDevice",
-                    Map.of("userId", userId, "deviceId", deviceId, "deviceName", validName), Map.of());
-            return null;
+        transactions.run(() -> {
+            ownDevice(userId, deviceId);
+            mfaDevices.rename(deviceId, validName);
+            audit.as(actor, EventSource.SIGN_IN, context).success("UpdateMfaDevice",
+                    Map.of("userId", userId, "deviceId", deviceId, "deviceName", validName));
         });
     }
 
     public void delete(String userId, String deviceId, Actor actor, RequestContext context) {
-        store.inTransaction(tx -> {
-            ownDevice(tx, userId, deviceId);
-            tx.mfaDevices().delete(deviceId);
-            audit.success(tx.audit(), context, actor, EventSource.SIGN_IN, "DeleteMfaDevice",
-                    Map.of("userId", userId, "deviceId", deviceId), Map.of());
-            return null;
+        transactions.run(() -> {
+            ownDevice(userId, deviceId);
+            mfaDevices.delete(deviceId);
+            audit.as(actor, EventSource.SIGN_IN, context).success("DeleteMfaDevice",
+                    Map.of("userId", userId, "deviceId", deviceId));
         });
     }
 
     /** The user's authenticator app; someone else's is as good as absent. */
-    private static MfaDevice ownDevice(Store tx, String userId, String deviceId) {
-        return tx.mfaDevices().findById(deviceId)
+    private MfaDevice ownDevice(String userId, String deviceId) {
+        return mfaDevices.findById(deviceId)
                 .filter(d -> d.userId().equals(userId) && d.kind() == MfaDeviceKind.TOTP)
                 .orElseThrow(() -> DomainException.notFound("MfaDevice", deviceId));
     }

@@ -1,6 +1,5 @@
 package dev.gatehouse.core.mfa;
 
-import dev.gatehouse.core.Store;
 import dev.gatehouse.core.audit.Actor;
 import dev.gatehouse.core.audit.RequestContext;
 import dev.gatehouse.core.error.DomainException;
@@ -12,19 +11,19 @@ import java.util.List;
  */
 public final class MfaDevices {
 
-    private final Store store;
+    private final MfaDeviceRepository mfaDevices;
     private final AuthenticatorApps apps;
     private final SecurityKeys keys;
 
-    public MfaDevices(Store store, AuthenticatorApps apps, SecurityKeys keys) {
-        this.store = store;
+    public MfaDevices(MfaDeviceRepository mfaDevices, AuthenticatorApps apps, SecurityKeys keys) {
+        this.mfaDevices = mfaDevices;
         this.apps = apps;
         this.keys = keys;
     }
 
     /** The user's working devices, oldest first; an authenticator app never confirmed is not one. */
     public List<MfaDevice> list(String userId) {
-        return store.mfaDevices().listByUser(userId).stream()
+        return mfaDevices.listByUser(userId).stream()
                 .filter(MfaDevice::confirmed)
                 .toList();
     }
@@ -45,7 +44,7 @@ public final class MfaDevices {
 
     /** Someone else's device is as good as absent. */
     private MfaDeviceKind kindOf(String userId, String deviceId) {
-        return store.mfaDevices().findById(deviceId == null ? "" : deviceId)
+        return mfaDevices.findById(deviceId == null ? "" : deviceId)
                 .filter(d -> d.userId().equals(userId))
                 .map(MfaDevice::kind)
                 .orElseThrow(() -> DomainException.notFound("MfaDevice", deviceId));

@@ -19,17 +19,18 @@ import com.webauthn4j.data.client.Origin;
 import com.webauthn4j.data.client.challenge.DefaultChallenge;
 import com.webauthn4j.server.ServerProperty;
 import com.webauthn4j.verifier.exception.MaliciousCounterValueException;
-import dev.gatehouse.core.Store;
 import dev.gatehouse.core.audit.Actor;
 import dev.gatehouse.core.audit.AuditLog;
 import dev.gatehouse.core.audit.EventSource;
 import dev.gatehouse.core.audit.RequestContext;
 import dev.gatehouse.core.directory.User;
+import dev.gatehouse.core.directory.UserRepository;
 import dev.gatehouse.core.error.DomainError;
 import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.core.keys.SecretSealer;
 import dev.gatehouse.core.keys.Secrets;
 import dev.gatehouse.core.mfa.WebAuthnChallenge.Ceremony;
+import dev.gatehouse.core.storage.Transactions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,7 +63,9 @@ public final class SecurityKeys {
     private static final String WHAT = "security key";
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
-    private final Store store;
+    private final UserRepository users;
+    private final MfaDeviceRepository mfaDevices;
+    private final Transactions transactions;
     private final Clock clock;
     private final AuditLog audit;
     private final Supplier<SecretSealer> sealer;
@@ -72,8 +75,11 @@ public final class SecurityKeys {
     private final AttestedCredentialDataConverter credentials =
             new AttestedCredentialDataConverter(new ObjectConverter());
 
-    public SecurityKeys(Store store, Clock clock, AuditLog audit, Supplier<SecretSealer> sealer, RelyingParty relyingParty) {
-        this.store = store;
+    public SecurityKeys(UserRepository users, MfaDeviceRepository mfaDevices, Transactions transactions, Clock clock,
+                        AuditLog audit, Supplier<SecretSealer> sealer, RelyingParty relyingParty) {
+        this.users = users;
+        this.mfaDevices = mfaDevices;
+        this.transactions = transactions;
         this.clock = clock;
         this.audit = audit;
         this.sealer = sealer;
@@ -82,7 +88,7 @@ public final class SecurityKeys {
 
     /** A challenge and the options to create a passkey, excluding the user's keys so none is registered twice. */
     public CeremonyStart startRegistration(String userId) {
-        User user = store.users().findById(userId).orElseThrow(() -> DomainException.notFound("User", userId));
+        User user = users.findById(userId).orElseThrow(() -> DomainException.notFound("User", userId));
         List<MfaDevice> keys = list(userId);
         requireRoomForAnother(keys);
         String userHandle = userHandleOf(userId);
@@ -108,17 +114,18 @@ public final class SecurityKeys {
         AttestedCredentialData credential = authenticatorData.getAttestedCredentialData();
         String deviceId = UUID.randomUUID().toString();
         Instant now = clock.instant();
-        return store.inTransaction(tx -> {
-            List<MfaDevice> keys = keysOf(tx, userId);
+        return transactions.inTransaction(() -> {
+            List<MfaDevice> keys = keysOf(userId);
             requireRoomForAnother(keys);
             if (keys.stream().anyMatch(k -> Arrays.equals(credentialOf(k).getCredentialId(),
                     credential.getCredentialId()))) {
                 throw DomainException.invalid("response", "This security key is already registered.");
             }
             MfaDevice device = new MfaDevice(deviceId, userId, MfaDeviceKind.WEBAUTHN, validName,
-                    sealer.get().seal(credentials.convert(credential), deviceId), authenticatorData.getSignCount(), now, now);
-            tx.mfaDevices().insert(device);
-            audit.success(tx.audit(), context, actor, EventSource.SIGN_IN, "CreateMfaDevice",
+                    sealer.get().seal(credentials.convert(credential), deviceId), authenticatorData.getSignCount(),
+                    now, now);
+            mfaDevices.insert(device);
+            audit.as(actor, EventSource.SIGN_IN, context).success("CreateMfaDevice",
                     Map.of("userId", userId, "deviceName", validName, "kind", MfaDeviceKind.WEBAUTHN.name()),
                     Map.of("deviceId", deviceId));
             return device;
@@ -171,52 +178,50 @@ public final class SecurityKeys {
         }
         long signCount = assertion.getAuthenticatorData().getSignCount();
         // A key that counts nothing always says 0; one that counts must say more than last time, even to a racer.
-        if (signCount > 0 && !store.mfaDevices().useStep(device.deviceId(), signCount)) {
+        if (signCount > 0 && !mfaDevices.useStep(device.deviceId(), signCount)) {
             auditCounterWentBack(userId, device, context);
             return Optional.empty();
         }
-        return store.mfaDevices().findById(device.deviceId());
+        return mfaDevices.findById(device.deviceId());
     }
 
     /** The user's security keys and passkeys, oldest first. */
     public List<MfaDevice> list(String userId) {
-        return keysOf(store, userId);
+        return keysOf(userId);
     }
 
     public void rename(String userId, String deviceId, String name, Actor actor, RequestContext context) {
         String validName = DeviceNames.valid(name, WHAT);
-        store.inTransaction(tx -> {
-            ownKey(tx, userId, deviceId);
-            tx.mfaDevices().rename(deviceId, validName);
-            audit.success(tx.audit(), context, actor, EventSource.SIGN_IN, "UpdateMfaDevice",
+        transactions.run(() -> {
+            ownKey(userId, deviceId);
+            mfaDevices.rename(deviceId, validName);
+            audit.as(actor, EventSource.SIGN_IN, context).success("UpdateMfaDevice",
                     Map.of("userId", userId, "deviceId", deviceId, "deviceName", validName,
-                            "kind", MfaDeviceKind.WEBAUTHN.name()), Map.of());
-            return null;
+                            "kind", MfaDeviceKind.WEBAUTHN.name()));
         });
     }
 
     public void delete(String userId, String deviceId, Actor actor, RequestContext context) {
-        store.inTransaction(tx -> {
-            MfaDevice key = ownKey(tx, userId, deviceId);
-            tx.mfaDevices().delete(deviceId);
-            audit.success(tx.audit(), context, actor, EventSource.SIGN_IN, "DeleteMfaDevice",
+        transactions.run(() -> {
+            MfaDevice key = ownKey(userId, deviceId);
+            mfaDevices.delete(deviceId);
+            audit.as(actor, EventSource.SIGN_IN, context).success("DeleteMfaDevice",
                     Map.of("userId", userId, "deviceId", deviceId, "deviceName", key.name(),
-                            "kind", MfaDeviceKind.WEBAUTHN.name()), Map.of());
-            return null;
+                            "kind", MfaDeviceKind.WEBAUTHN.name()));
         });
     }
 
     private String newChallenge(String userId, Ceremony ceremony) {
         String challenge = BASE64URL.encodeToString(Secrets.randomBytes(CHALLENGE_BYTES));
         Instant now = clock.instant();
-        store.mfaDevices().insertChallenge(new WebAuthnChallenge(Secrets.hash(challenge), userId, ceremony,
+        mfaDevices.insertChallenge(new WebAuthnChallenge(Secrets.hash(challenge), userId, ceremony,
                 now.plus(CHALLENGE_LIFETIME)), now);
         return challenge;
     }
 
     /** In a statement of its own, so that a failed answer uses the challenge up as well. */
     private boolean consumeChallenge(String userId, String handle, Ceremony ceremony) {
-        return handle != null && store.mfaDevices().consumeChallenge(Secrets.hash(handle), userId, ceremony,
+        return handle != null && mfaDevices.consumeChallenge(Secrets.hash(handle), userId, ceremony,
                 clock.instant());
     }
 
@@ -245,12 +250,12 @@ public final class SecurityKeys {
 
     /** Drawn at the user's first registration and kept. */
     private String userHandleOf(String userId) {
-        return store.mfaDevices().userHandle(userId, BASE64URL.encodeToString(Secrets.randomBytes(USER_HANDLE_BYTES)));
+        return mfaDevices.userHandle(userId, BASE64URL.encodeToString(Secrets.randomBytes(USER_HANDLE_BYTES)));
     }
 
     private void auditCounterWentBack(String userId, MfaDevice device, RequestContext context) {
-        String userName = store.users().findById(userId).map(User::userName).orElse(null);
-        audit.failure(store.audit(), context, Actor.user(userId, userName), EventSource.SIGN_IN, "VerifyMfaDevice",
+        String userName = users.findById(userId).map(User::userName).orElse(null);
+        audit.as(Actor.user(userId, userName), EventSource.SIGN_IN, context).failure("VerifyMfaDevice",
                 Map.of("userId", userId, "deviceId", device.deviceId(), "kind", MfaDeviceKind.WEBAUTHN.name()),
                 new DomainError.AccessDenied("The security key's signature counter went back: it may have been"
                         + " copied. The sign-in was refused."));
@@ -264,15 +269,15 @@ public final class SecurityKeys {
         return keys.stream().map(k -> BASE64URL.encodeToString(credentialOf(k).getCredentialId())).toList();
     }
 
-    private static List<MfaDevice> keysOf(Store store, String userId) {
-        return store.mfaDevices().listByUser(userId).stream()
+    private List<MfaDevice> keysOf(String userId) {
+        return mfaDevices.listByUser(userId).stream()
                 .filter(d -> d.kind() == MfaDeviceKind.WEBAUTHN)
                 .toList();
     }
 
     /** The user's security key; someone else's is as good as absent. */
-    private static MfaDevice ownKey(Store tx, String userId, String deviceId) {
-        return tx.mfaDevices().findById(deviceId)
+    private MfaDevice ownKey(String userId, String deviceId) {
+        return mfaDevices.findById(deviceId)
                 .filter(d -> d.userId().equals(userId) && d.kind() == MfaDeviceKind.WEBAUTHN)
                 .orElseThrow(() -> DomainException.notFound("MfaDevice", deviceId));
     }

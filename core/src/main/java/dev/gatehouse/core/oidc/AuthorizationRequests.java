@@ -1,6 +1,5 @@
 package dev.gatehouse.core.oidc;
 
-import dev.gatehouse.core.Store;
 import dev.gatehouse.core.audit.Actor;
 import dev.gatehouse.core.audit.AuditLog;
 import dev.gatehouse.core.audit.EventSource;
@@ -9,6 +8,7 @@ import dev.gatehouse.core.directory.User;
 import dev.gatehouse.core.error.DomainError;
 import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.core.keys.Secrets;
+import dev.gatehouse.core.storage.Transactions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,12 +29,17 @@ public final class AuthorizationRequests {
     /** The client exchanges the code at once; RFC 6749 §4.1.2 recommends at most ten minutes. */
     static final Duration CODE_LIFETIME = Duration.ofMinutes(5);
 
-    private final Store store;
+    private final AuthorizationCodeRepository authorizationCodes;
+    private final ClientRepository clients;
+    private final Transactions transactions;
     private final Clock clock;
     private final AuditLog audit;
 
-    public AuthorizationRequests(Store store, Clock clock, AuditLog audit) {
-        this.store = store;
+    public AuthorizationRequests(AuthorizationCodeRepository authorizationCodes, ClientRepository clients,
+                                 Transactions transactions, Clock clock, AuditLog audit) {
+        this.authorizationCodes = authorizationCodes;
+        this.clients = clients;
+        this.transactions = transactions;
         this.clock = clock;
         this.audit = audit;
     }
@@ -113,11 +118,9 @@ public final class AuthorizationRequests {
         return switch (check(request)) {
             case Redirect refused -> refused;
             case Consent consent -> {
-                store.inTransaction(tx -> {
-                    audit.success(tx.audit(), context, Actor.user(user.userId(), user.userName()),
-                            EventSource.SSO_OIDC, "DenyAuthorization", auditParameters(consent), Map.of());
-                    return null;
-                });
+                Actor actor = Actor.user(user.userId(), user.userName());
+                transactions.run(() -> audit.as(actor, EventSource.SSO_OIDC, context)
+                        .success("DenyAuthorization", auditParameters(consent)));
                 yield refused(request, "access_denied", "The user denied the authorization request");
             }
         };
@@ -130,12 +133,11 @@ public final class AuthorizationRequests {
         AuthorizationCode stored = new AuthorizationCode(Secrets.hash(code), request.clientId(), user.userId(),
                 request.redirectUri(), request.codeChallenge(), consent.scopes(), now, now.plus(CODE_LIFETIME), null,
                 null);
-        store.inTransaction(tx -> {
-            tx.authorizationCodes().insert(stored);
-            audit.success(tx.audit(), context, Actor.user(user.userId(), user.userName()), EventSource.SSO_OIDC,
-                    "ApproveAuthorization", auditParameters(consent),
-                    Map.of("codeExpiresAt", stored.expiresAt().toString()));
-            return null;
+        transactions.run(() -> {
+            authorizationCodes.insert(stored);
+            audit.as(Actor.user(user.userId(), user.userName()), EventSource.SSO_OIDC, context)
+                    .success("ApproveAuthorization", auditParameters(consent),
+                            Map.of("codeExpiresAt", stored.expiresAt().toString()));
         });
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("code", code);
@@ -147,7 +149,7 @@ public final class AuthorizationRequests {
         if (clientId == null || clientId.isBlank()) {
             throw new DomainException(new DomainError.InvalidClient("The request names no application (client_id)."));
         }
-        ClientRegistration client = store.clients().findById(clientId).orElseThrow(() -> new DomainException(
+        ClientRegistration client = clients.findById(clientId).orElseThrow(() -> new DomainException(
                 new DomainError.InvalidClient("The application that sent you here is not registered.")));
         if (!clock.instant().isBefore(client.expiresAt())) {
             throw new DomainException(new DomainError.InvalidClient(

@@ -1,6 +1,5 @@
 package dev.gatehouse.core.oidc;
 
-import dev.gatehouse.core.Store;
 import dev.gatehouse.core.audit.Actor;
 import dev.gatehouse.core.audit.AuditLog;
 import dev.gatehouse.core.audit.EventSource;
@@ -9,29 +8,34 @@ import dev.gatehouse.core.error.DomainError;
 import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.core.instance.Instance;
 import dev.gatehouse.core.keys.Secrets;
+import dev.gatehouse.core.session.ClientNames;
 import dev.gatehouse.core.session.Lifetimes;
+import dev.gatehouse.core.storage.Transactions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /** RegisterClient, and the client authentication every later sso-oidc call starts with. */
-public final class ClientRegistrations {
+public final class ClientRegistrations implements ClientNames {
 
     private static final Pattern SCOPE = Pattern.compile("^[A-Za-z0-9:_.*/-]{1,256}$");
 
-    private final Store store;
+    private final ClientRepository clients;
+    private final Transactions transactions;
     private final Clock clock;
     private final AuditLog audit;
     private final Lifetimes lifetimes;
     private final Supplier<Instance> instance;
 
-    public ClientRegistrations(Store store, Clock clock, AuditLog audit, Lifetimes lifetimes,
-                               Supplier<Instance> instance) {
-        this.store = store;
+    public ClientRegistrations(ClientRepository clients, Transactions transactions, Clock clock, AuditLog audit,
+                               Lifetimes lifetimes, Supplier<Instance> instance) {
+        this.clients = clients;
+        this.transactions = transactions;
         this.clock = clock;
         this.audit = audit;
         this.lifetimes = lifetimes;
@@ -82,12 +86,11 @@ public final class ClientRegistrations {
         if (request.issuerUrl() != null) {
             parameters.put("issuerUrl", request.issuerUrl());
         }
-        store.inTransaction(tx -> {
-            tx.clients().insert(client);
-            audit.success(tx.audit(), context, Actor.client(client.clientId()), EventSource.SSO_OIDC,
-                    "RegisterClient", parameters,
+        transactions.run(() -> {
+            clients.insert(client);
+            audit.as(Actor.client(client.clientId()), EventSource.SSO_OIDC, context).success("RegisterClient",
+                    parameters,
                     Map.of("clientId", client.clientId(), "clientSecretExpiresAt", client.expiresAt().toString()));
-            return null;
         });
         return new Registered(client, secret);
     }
@@ -97,7 +100,7 @@ public final class ClientRegistrations {
         if (clientId == null || clientSecret == null) {
             throw invalidClient();
         }
-        ClientRegistration client = store.clients().findById(clientId).orElseThrow(ClientRegistrations::invalidClient);
+        ClientRegistration client = clients.findById(clientId).orElseThrow(ClientRegistrations::invalidClient);
         if (!Secrets.equal(client.secretHash(), Secrets.hash(clientSecret))) {
             throw invalidClient();
         }
@@ -135,5 +138,10 @@ public final class ClientRegistrations {
 
     private static DomainException invalidClient() {
         return new DomainException(new DomainError.InvalidClient("Invalid client id or secret"));
+    }
+
+    @Override
+    public Optional<String> nameOf(String clientId) {
+        return clients.findById(clientId).map(ClientRegistration::clientName);
     }
 }

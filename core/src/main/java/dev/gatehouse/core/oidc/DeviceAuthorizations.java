@@ -1,6 +1,5 @@
 package dev.gatehouse.core.oidc;
 
-import dev.gatehouse.core.Store;
 import dev.gatehouse.core.audit.Actor;
 import dev.gatehouse.core.audit.AuditLog;
 import dev.gatehouse.core.audit.EventSource;
@@ -11,6 +10,7 @@ import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.core.instance.Instance;
 import dev.gatehouse.core.keys.Secrets;
 import dev.gatehouse.core.session.Lifetimes;
+import dev.gatehouse.core.storage.Transactions;
 import dev.gatehouse.core.throttle.Throttle.Lockout;
 import dev.gatehouse.core.throttle.Throttle.Subject;
 import dev.gatehouse.core.throttle.Throttle;
@@ -31,26 +31,29 @@ public final class DeviceAuthorizations {
 
     private static final int USER_CODE_ATTEMPTS = 5;
 
-    private final Store store;
+    private final DeviceAuthorizationRepository deviceAuthorizations;
+    private final Transactions transactions;
+    private final Throttle throttle;
     private final Clock clock;
     private final AuditLog audit;
     private final Lifetimes lifetimes;
     private final ClientRegistrations clients;
     private final Supplier<Instance> instance;
     private final String verificationUri;
-    private final Throttle throttle;
 
     /** @param verificationUri where people enter the user code, on this server's public URL */
-    public DeviceAuthorizations(Store store, Clock clock, AuditLog audit, Lifetimes lifetimes,
+    public DeviceAuthorizations(DeviceAuthorizationRepository deviceAuthorizations, Transactions transactions,
+                                Throttle throttle, Clock clock, AuditLog audit, Lifetimes lifetimes,
                                 ClientRegistrations clients, Supplier<Instance> instance, String verificationUri) {
-        this.store = store;
+        this.deviceAuthorizations = deviceAuthorizations;
+        this.transactions = transactions;
+        this.throttle = throttle;
         this.clock = clock;
         this.audit = audit;
         this.lifetimes = lifetimes;
         this.clients = clients;
         this.instance = instance;
         this.verificationUri = verificationUri;
-        this.throttle = new Throttle(clock);
     }
 
     public record Started(String deviceCode, String userCode, String verificationUri, String verificationUriComplete,
@@ -80,7 +83,7 @@ public final class DeviceAuthorizations {
                     client.clientId(), startUrl, DeviceStatus.PENDING, null,
                     (int) lifetimes.pollInterval().toSeconds(), now, now.plus(lifetimes.deviceCode()));
             try {
-                store.deviceAuthorizations().insert(authorization);
+                deviceAuthorizations.insert(authorization);
                 return authorization;
             } catch (DomainException e) {
                 // 20^8 codes: a collision with a live one is rare; draw again a few times.
@@ -96,8 +99,7 @@ public final class DeviceAuthorizations {
 
     public PendingRequest pending(String typedUserCode, User user, RequestContext context) {
         DeviceAuthorization authorization = pendingAuthorization(typedUserCode, user, context);
-        String clientName = store.clients().findById(authorization.clientId())
-                .map(ClientRegistration::clientName).orElse("unknown client");
+        String clientName = clients.nameOf(authorization.clientId()).orElse("unknown client");
         return new PendingRequest(UserCodes.display(authorization.userCode()), clientName, authorization.expiresAt());
     }
 
@@ -111,16 +113,15 @@ public final class DeviceAuthorizations {
 
     private void decide(String typedUserCode, User user, DeviceStatus decision, RequestContext context) {
         DeviceAuthorization authorization = pendingAuthorization(typedUserCode, user, context);
-        store.inTransaction(tx -> {
-            if (!tx.deviceAuthorizations().transition(authorization.deviceCodeHash(), DeviceStatus.PENDING, decision,
+        transactions.run(() -> {
+            if (!deviceAuthorizations.transition(authorization.deviceCodeHash(), DeviceStatus.PENDING, decision,
                     user.userId())) {
                 throw unknownCode();
             }
-            audit.success(tx.audit(), context, Actor.user(user.userId(), user.userName()), EventSource.SSO_OIDC,
+            audit.as(Actor.user(user.userId(), user.userName()), EventSource.SSO_OIDC, context).success(
                     decision == DeviceStatus.APPROVED ? "ApproveDeviceAuthorization" : "DenyDeviceAuthorization",
                     Map.of("userCode", UserCodes.display(authorization.userCode()),
-                            "clientId", authorization.clientId()), Map.of());
-            return null;
+                            "clientId", authorization.clientId()));
         });
     }
 
@@ -128,10 +129,10 @@ public final class DeviceAuthorizations {
         List<Subject> guessers = List.of(
                 Subject.of("userCodePerson", user.userId(), ThrottlePolicy.USER_CODE_PERSON),
                 Subject.of("userCodeAddress", context.sourceIpAddress(), ThrottlePolicy.USER_CODE_ADDRESS));
-        throttle.requireAllowed(store.failedAttempts(), guessers, "wrong codes");
+        throttle.requireAllowed(guessers, "wrong codes");
         String code = UserCodes.normalize(typedUserCode);
         Optional<DeviceAuthorization> found = code == null ? Optional.empty()
-                : store.deviceAuthorizations().findByUserCode(code).filter(a -> a.status() == DeviceStatus.PENDING);
+                : deviceAuthorizations.findByUserCode(code).filter(a -> a.status() == DeviceStatus.PENDING);
         if (found.isEmpty()) {
             countWrongCode(guessers, user, context);
             throw unknownCode();
@@ -144,13 +145,13 @@ public final class DeviceAuthorizations {
     }
 
     private void countWrongCode(List<Subject> guessers, User user, RequestContext context) {
-        store.inTransaction(tx -> {
-            for (Lockout lockout : throttle.recordFailure(tx.failedAttempts(), guessers)) {
-                audit.success(tx.audit(), context, Actor.user(user.userId(), user.userName()), EventSource.SSO_OIDC,
-                        "UserCodeEntryLockedOut", Map.of("subject", lockout.subject().kind(),
-                                "failures", lockout.failures()), Map.of("lockedUntil", lockout.until().toString()));
+        transactions.run(() -> {
+            for (Lockout lockout : throttle.recordFailure(guessers)) {
+                audit.as(Actor.user(user.userId(), user.userName()), EventSource.SSO_OIDC, context)
+                        .success("UserCodeEntryLockedOut",
+                                Map.of("subject", lockout.subject().kind(), "failures", lockout.failures()),
+                                Map.of("lockedUntil", lockout.until().toString()));
             }
-            return null;
         });
     }
 

@@ -1,24 +1,32 @@
 package dev.gatehouse.core.oidc;
 
-import dev.gatehouse.core.Store;
 import dev.gatehouse.core.directory.User;
+import dev.gatehouse.core.directory.UserRepository;
 import dev.gatehouse.core.error.DomainError;
 import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.core.keys.Secrets;
 import dev.gatehouse.core.session.Lifetimes;
 import dev.gatehouse.core.session.PortalSession;
 import dev.gatehouse.core.session.SessionKind;
+import dev.gatehouse.core.session.SessionRepository;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
 /** RFC 8628 §3.4–3.5: the device polls with its device code until the person approves or denies it. */
-final class DeviceCodeGrant implements TokenGrant {
+public final class DeviceCodeGrant implements TokenGrant {
 
+    private final DeviceAuthorizationRepository deviceAuthorizations;
+    private final UserRepository users;
+    private final SessionRepository sessions;
     private final PollTracker polls;
     private final Lifetimes lifetimes;
 
-    DeviceCodeGrant(PollTracker polls, Lifetimes lifetimes) {
+    public DeviceCodeGrant(DeviceAuthorizationRepository deviceAuthorizations, UserRepository users,
+                           SessionRepository sessions, PollTracker polls, Lifetimes lifetimes) {
+        this.deviceAuthorizations = deviceAuthorizations;
+        this.users = users;
+        this.sessions = sessions;
         this.polls = polls;
         this.lifetimes = lifetimes;
     }
@@ -29,12 +37,12 @@ final class DeviceCodeGrant implements TokenGrant {
     }
 
     @Override
-    public Granted redeem(ClientRegistration client, TokenRequest request, Store tx, Instant now) {
+    public Granted redeem(ClientRegistration client, TokenRequest request, Instant now) {
         if (request.deviceCode() == null || request.deviceCode().isBlank()) {
             throw DomainException.invalid("deviceCode", "deviceCode is required for the device code grant");
         }
         String hash = Secrets.hash(request.deviceCode());
-        DeviceAuthorization authorization = tx.deviceAuthorizations().findByDeviceCodeHash(hash)
+        DeviceAuthorization authorization = deviceAuthorizations.findByDeviceCodeHash(hash)
                 // An unknown code and another client's code look the same, so codes cannot be probed.
                 .filter(a -> a.clientId().equals(client.clientId()))
                 .orElseThrow(() -> new DomainException(new DomainError.InvalidGrant("Invalid device code provided")));
@@ -50,21 +58,21 @@ final class DeviceCodeGrant implements TokenGrant {
                     "The user denied the authorization request"));
             case CONSUMED -> throw new DomainException(new DomainError.InvalidGrant(
                     "Device code has already been used"));
-            case APPROVED -> consume(authorization, tx, now);
+            case APPROVED -> consume(authorization, now);
         };
     }
 
-    private Granted consume(DeviceAuthorization authorization, Store tx, Instant now) {
-        if (!tx.deviceAuthorizations().transition(authorization.deviceCodeHash(), DeviceStatus.APPROVED,
+    private Granted consume(DeviceAuthorization authorization, Instant now) {
+        if (!deviceAuthorizations.transition(authorization.deviceCodeHash(), DeviceStatus.APPROVED,
                 DeviceStatus.CONSUMED, authorization.approvedUserId())) {
             throw new DomainException(new DomainError.InvalidGrant("Device code has already been used"));
         }
         polls.forget(authorization.deviceCodeHash());
-        User user = tx.users().findById(authorization.approvedUserId()).filter(User::enabled)
+        User user = users.findById(authorization.approvedUserId()).filter(User::enabled)
                 .orElseThrow(() -> new DomainException(new DomainError.AccessDenied("The user is not active")));
         PortalSession session = new PortalSession(UUID.randomUUID().toString(), null, SessionKind.TOKEN,
                 user.userId(), authorization.clientId(), null, now, now.plus(lifetimes.portalSession()), null);
-        tx.sessions().insert(session);
+        sessions.insert(session);
         return new Granted(session, user);
     }
 }

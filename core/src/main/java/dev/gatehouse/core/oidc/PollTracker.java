@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentMap;
  * database. Behind a load balancer each node keeps its own: a client that alternates nodes may poll up to
  * twice as fast before it is told to slow down, which RFC 8628 tolerates.
  */
-final class PollTracker {
+public final class PollTracker {
 
     private static final int PRUNE_ABOVE = 50_000;
 

@@ -1,16 +1,17 @@
 package dev.gatehouse.core.oidc;
 
-import dev.gatehouse.core.Store;
 import dev.gatehouse.core.audit.Actor;
 import dev.gatehouse.core.audit.AuditLog;
 import dev.gatehouse.core.audit.EventSource;
 import dev.gatehouse.core.audit.RequestContext;
 import dev.gatehouse.core.directory.User;
+import dev.gatehouse.core.directory.UserRepository;
 import dev.gatehouse.core.error.DomainError;
 import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.core.keys.Secrets;
 import dev.gatehouse.core.session.IssuedToken;
 import dev.gatehouse.core.session.PortalSession;
+import dev.gatehouse.core.session.SessionRepository;
 import dev.gatehouse.core.session.TokenType;
 import java.time.Instant;
 import java.util.Map;
@@ -20,11 +21,15 @@ import java.util.Optional;
  * RFC 6749 §6 with rotation: each refresh token works once, and never beyond the session it belongs to. A rotated
  * token presented again ends its session (RFC 9700, the OAuth security BCP).
  */
-final class RefreshTokenGrant implements TokenGrant {
+public final class RefreshTokenGrant implements TokenGrant {
 
+    private final SessionRepository sessions;
+    private final UserRepository users;
     private final AuditLog audit;
 
-    RefreshTokenGrant(AuditLog audit) {
+    public RefreshTokenGrant(SessionRepository sessions, UserRepository users, AuditLog audit) {
+        this.sessions = sessions;
+        this.users = users;
         this.audit = audit;
     }
 
@@ -34,16 +39,16 @@ final class RefreshTokenGrant implements TokenGrant {
     }
 
     @Override
-    public Granted redeem(ClientRegistration client, TokenRequest request, Store tx, Instant now) {
+    public Granted redeem(ClientRegistration client, TokenRequest request, Instant now) {
         if (request.refreshToken() == null || request.refreshToken().isBlank()) {
             throw DomainException.invalid("refreshToken", "refreshToken is required for the refresh_token grant");
         }
-        IssuedToken token = tokenOf(client, request, tx)
+        IssuedToken token = tokenOf(client, request)
                 .orElseThrow(() -> invalid("Invalid refresh token provided"));
         if (token.usedAt() != null) {
             throw invalid("Refresh token has already been used; the session is signed out");
         }
-        PortalSession session = tx.sessions().findById(token.sessionId())
+        PortalSession session = sessions.findById(token.sessionId())
                 .orElseThrow(() -> invalid("Invalid refresh token provided"));
         if (session.revokedAt() != null) {
             throw invalid("The session has been signed out");
@@ -51,9 +56,9 @@ final class RefreshTokenGrant implements TokenGrant {
         if (!now.isBefore(session.expiresAt()) || !now.isBefore(token.expiresAt())) {
             throw new DomainException(new DomainError.ExpiredToken("The session has expired; sign in again"));
         }
-        User user = tx.users().findById(session.userId()).filter(User::enabled)
+        User user = users.findById(session.userId()).filter(User::enabled)
                 .orElseThrow(() -> invalid("The user is not active"));
-        if (!tx.sessions().markTokenUsed(token.tokenHash(), now)) {
+        if (!sessions.markTokenUsed(token.tokenHash(), now)) {
             throw invalid("Refresh token has already been used");
         }
         return new Granted(session, user);
@@ -64,23 +69,22 @@ final class RefreshTokenGrant implements TokenGrant {
      * stops both, and the user signs in again.
      */
     @Override
-    public void afterRefusal(ClientRegistration client, TokenRequest request, Store tx, Instant now,
-                             RequestContext context) {
-        tokenOf(client, request, tx).filter(token -> token.usedAt() != null).ifPresent(token -> {
-            boolean revoked = tx.sessions().revoke(token.sessionId(), now);
-            String userName = tx.sessions().findById(token.sessionId())
-                    .flatMap(session -> tx.users().findById(session.userId())).map(User::userName).orElse("");
-            audit.success(tx.audit(), context, Actor.client(client.clientId()), EventSource.SSO_OIDC,
-                    "RefreshTokenReuse", Map.of("clientId", client.clientId(), "sessionId", token.sessionId(),
-                            "userName", userName), Map.of("sessionRevoked", revoked));
+    public void afterRefusal(ClientRegistration client, TokenRequest request, Instant now, RequestContext context) {
+        tokenOf(client, request).filter(token -> token.usedAt() != null).ifPresent(token -> {
+            boolean revoked = sessions.revoke(token.sessionId(), now);
+            String userName = sessions.findById(token.sessionId())
+                    .flatMap(session -> users.findById(session.userId())).map(User::userName).orElse("");
+            audit.as(Actor.client(client.clientId()), EventSource.SSO_OIDC, context).success("RefreshTokenReuse",
+                    Map.of("clientId", client.clientId(), "sessionId", token.sessionId(), "userName", userName),
+                    Map.of("sessionRevoked", revoked));
         });
     }
 
-    private static Optional<IssuedToken> tokenOf(ClientRegistration client, TokenRequest request, Store tx) {
+    private Optional<IssuedToken> tokenOf(ClientRegistration client, TokenRequest request) {
         if (request.refreshToken() == null) {
             return Optional.empty();
         }
-        return tx.sessions().findToken(Secrets.hash(request.refreshToken()))
+        return sessions.findToken(Secrets.hash(request.refreshToken()))
                 .filter(t -> t.type() == TokenType.REFRESH && t.clientId().equals(client.clientId()));
     }
 

@@ -1,6 +1,5 @@
 package dev.gatehouse.core.oidc;
 
-import dev.gatehouse.core.Store;
 import dev.gatehouse.core.audit.Actor;
 import dev.gatehouse.core.audit.AuditLog;
 import dev.gatehouse.core.audit.EventSource;
@@ -10,14 +9,15 @@ import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.core.keys.Secrets;
 import dev.gatehouse.core.session.IssuedToken;
 import dev.gatehouse.core.session.Lifetimes;
+import dev.gatehouse.core.session.SessionRepository;
 import dev.gatehouse.core.session.TokenType;
+import dev.gatehouse.core.storage.Transactions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -27,22 +27,19 @@ import java.util.stream.Collectors;
  */
 public final class TokenEndpoint {
 
-    private final Store store;
+    private final SessionRepository sessions;
+    private final Transactions transactions;
     private final Clock clock;
     private final AuditLog audit;
     private final Lifetimes lifetimes;
     private final ClientRegistrations clients;
     private final Map<String, TokenGrant> grants;
 
-    public TokenEndpoint(Store store, Clock clock, AuditLog audit, Lifetimes lifetimes, ClientRegistrations clients) {
-        this(store, clock, audit, lifetimes, clients,
-                List.of(new DeviceCodeGrant(new PollTracker(), lifetimes), new RefreshTokenGrant(audit),
-                        new AuthorizationCodeGrant(lifetimes)));
-    }
-
-    TokenEndpoint(Store store, Clock clock, AuditLog audit, Lifetimes lifetimes, ClientRegistrations clients,
-                  List<TokenGrant> grants) {
-        this.store = store;
+    /** @param grants every grant type served, one each */
+    public TokenEndpoint(SessionRepository sessions, Transactions transactions, Clock clock, AuditLog audit,
+                         Lifetimes lifetimes, ClientRegistrations clients, List<TokenGrant> grants) {
+        this.sessions = sessions;
+        this.transactions = transactions;
         this.clock = clock;
         this.audit = audit;
         this.lifetimes = lifetimes;
@@ -62,23 +59,22 @@ public final class TokenEndpoint {
             client = clients.authenticate(request.clientId(), request.clientSecret());
             grant = grantFor(client, request.grantType());
         } catch (DomainException e) {
-            auditRefusal(request, context, parameters, e, tx -> { });
+            auditRefusal(request, context, parameters, e, () -> { });
             throw e;
         }
         try {
-            return store.inTransaction(tx -> {
+            return transactions.inTransaction(() -> {
                 Instant now = clock.instant();
-                TokenGrant.Granted granted = grant.redeem(client, request, tx, now);
-                Tokens tokens = issue(tx, client, granted, now);
-                audit.success(tx.audit(), context,
-                        Actor.user(granted.user().userId(), granted.user().userName()), EventSource.SSO_OIDC,
-                        "CreateToken", parameters, Map.of("sessionId", granted.session().sessionId(),
-                                "expiresIn", tokens.expiresIn()));
+                TokenGrant.Granted granted = grant.redeem(client, request, now);
+                Tokens tokens = issue(client, granted, now);
+                Actor user = Actor.user(granted.user().userId(), granted.user().userName());
+                audit.as(user, EventSource.SSO_OIDC, context).success("CreateToken", parameters,
+                        Map.of("sessionId", granted.session().sessionId(), "expiresIn", tokens.expiresIn()));
                 return tokens;
             });
         } catch (DomainException e) {
             auditRefusal(request, context, parameters, e,
-                    tx -> grant.afterRefusal(client, request, tx, clock.instant(), context));
+                    () -> grant.afterRefusal(client, request, clock.instant(), context));
             throw e;
         }
     }
@@ -97,28 +93,27 @@ public final class TokenEndpoint {
 
     /** Polls are the common case and must write nothing; every other refusal is audited, with its aftermath. */
     private void auditRefusal(TokenRequest request, RequestContext context, Map<String, Object> parameters,
-                              DomainException e, Consumer<Store> aftermath) {
+                              DomainException e, Runnable aftermath) {
         if (e.error() instanceof DomainError.AuthorizationPending || e.error() instanceof DomainError.SlowDown) {
             return;
         }
-        store.inTransaction(tx -> {
-            aftermath.accept(tx);
-            audit.failure(tx.audit(), context, Actor.client(request.clientId()), EventSource.SSO_OIDC,
-                    "CreateToken", parameters, e.error());
-            return null;
+        transactions.run(() -> {
+            aftermath.run();
+            audit.as(Actor.client(request.clientId()), EventSource.SSO_OIDC, context).failure("CreateToken",
+                    parameters, e.error());
         });
     }
 
-    private Tokens issue(Store tx, ClientRegistration client, TokenGrant.Granted granted, Instant now) {
+    private Tokens issue(ClientRegistration client, TokenGrant.Granted granted, Instant now) {
         Instant sessionEnd = granted.session().expiresAt();
         Instant accessExpiry = min(now.plus(lifetimes.accessToken()), sessionEnd);
         String accessToken = Secrets.newToken("ghat_");
-        tx.sessions().insertToken(new IssuedToken(Secrets.hash(accessToken), TokenType.ACCESS,
+        sessions.insertToken(new IssuedToken(Secrets.hash(accessToken), TokenType.ACCESS,
                 granted.session().sessionId(), client.clientId(), now, accessExpiry, null));
         String refreshToken = null;
         if (client.receivesRefreshTokens() && client.grantTypes().contains(GrantTypes.REFRESH_TOKEN)) {
             refreshToken = Secrets.newToken("ghrt_");
-            tx.sessions().insertToken(new IssuedToken(Secrets.hash(refreshToken), TokenType.REFRESH,
+            sessions.insertToken(new IssuedToken(Secrets.hash(refreshToken), TokenType.REFRESH,
                     granted.session().sessionId(), client.clientId(), now, sessionEnd, null));
         }
         return new Tokens(accessToken, "Bearer", Duration.between(now, accessExpiry).toSeconds(), refreshToken);

@@ -1,6 +1,5 @@
 package dev.gatehouse.core.oidc;
 
-import dev.gatehouse.core.Store;
 import dev.gatehouse.core.audit.RequestContext;
 import dev.gatehouse.core.directory.User;
 import dev.gatehouse.core.session.PortalSession;
@@ -15,14 +14,13 @@ public interface TokenGrant {
     String grantType();
 
     /** Runs inside the issuing transaction; throws a DomainException to refuse. */
-    Granted redeem(ClientRegistration client, TokenRequest request, Store tx, Instant now);
+    Granted redeem(ClientRegistration client, TokenRequest request, Instant now);
 
     /**
      * Runs when {@link #redeem} refused the client's request, after its transaction rolled back, in the transaction
      * that audits the refusal: for what must hold although the request failed. Nothing by default.
      */
-    default void afterRefusal(ClientRegistration client, TokenRequest request, Store tx, Instant now,
-                              RequestContext context) {
+    default void afterRefusal(ClientRegistration client, TokenRequest request, Instant now, RequestContext context) {
     }
 
     record Granted(PortalSession session, User user) { }

@@ -1,15 +1,17 @@
 package dev.gatehouse.core.password;
 
-import dev.gatehouse.core.Store;
 import dev.gatehouse.core.audit.Actor;
 import dev.gatehouse.core.audit.AuditLog;
 import dev.gatehouse.core.audit.EventSource;
 import dev.gatehouse.core.audit.RequestContext;
 import dev.gatehouse.core.directory.User;
+import dev.gatehouse.core.directory.UserRepository;
 import dev.gatehouse.core.error.DomainError;
 import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.core.keys.Secrets;
 import dev.gatehouse.core.session.Lifetimes;
+import dev.gatehouse.core.session.SessionRepository;
+import dev.gatehouse.core.storage.Transactions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,14 +23,25 @@ import java.util.Map;
  */
 public final class ActivationService {
 
-    private final Store store;
+    private final UserRepository users;
+    private final ActivationRepository activations;
+    private final PasswordHistoryRepository passwordHistory;
+    private final SessionRepository sessions;
+    private final Transactions transactions;
     private final Clock clock;
     private final AuditLog audit;
     private final PasswordHasher hasher;
     private final Lifetimes lifetimes;
 
-    public ActivationService(Store store, Clock clock, AuditLog audit, PasswordHasher hasher, Lifetimes lifetimes) {
-        this.store = store;
+    public ActivationService(UserRepository users, ActivationRepository activations,
+                             PasswordHistoryRepository passwordHistory, SessionRepository sessions,
+                             Transactions transactions, Clock clock, AuditLog audit, PasswordHasher hasher,
+                             Lifetimes lifetimes) {
+        this.users = users;
+        this.activations = activations;
+        this.passwordHistory = passwordHistory;
+        this.sessions = sessions;
+        this.transactions = transactions;
         this.clock = clock;
         this.audit = audit;
         this.hasher = hasher;
@@ -42,14 +55,15 @@ public final class ActivationService {
     public String issue(String userName, Actor actor, RequestContext context) {
         String token = Secrets.newToken("gha_");
         Instant now = clock.instant();
-        return store.inTransaction(tx -> {
-            User user = tx.users().findByUserName(userName)
+        return transactions.inTransaction(() -> {
+            User user = users.findByUserName(userName)
                     .orElseThrow(() -> DomainException.notFound("User", userName));
-            int earlier = tx.activations().markAllUsedOf(user.userId(), now);
-            tx.activations().insert(new ActivationLink(Secrets.hash(token), user.userId(), now,
+            int earlier = activations.markAllUsedOf(user.userId(), now);
+            activations.insert(new ActivationLink(Secrets.hash(token), user.userId(), now,
                     now.plus(lifetimes.activationLink()), null));
-            audit.success(tx.audit(), context, actor, EventSource.IDENTITY_STORE, "CreateActivationLink",
-                    Map.of("userName", userName), Map.of("expiresAt", now.plus(lifetimes.activationLink()).toString(),
+            audit.as(actor, EventSource.IDENTITY_STORE, context).success("CreateActivationLink",
+                    Map.of("userName", userName),
+                    Map.of("expiresAt", now.plus(lifetimes.activationLink()).toString(),
                             "earlierLinksRevoked", earlier));
             return token;
         });
@@ -62,18 +76,18 @@ public final class ActivationService {
      * Issues a link that lives {@code lifetime} in the caller's transaction, ending the user's earlier unused links;
      * the caller audits it.
      */
-    Issued issue(Store tx, User user, Duration lifetime) {
+    Issued issue(User user, Duration lifetime) {
         String token = Secrets.newToken("gha_");
         Instant now = clock.instant();
-        int earlier = tx.activations().markAllUsedOf(user.userId(), now);
-        tx.activations().insert(new ActivationLink(Secrets.hash(token), user.userId(), now, now.plus(lifetime), null));
+        int earlier = activations.markAllUsedOf(user.userId(), now);
+        activations.insert(new ActivationLink(Secrets.hash(token), user.userId(), now, now.plus(lifetime), null));
         return new Issued(token, now.plus(lifetime), earlier);
     }
 
     /** The user the link is for, if it can still be used. */
     public User userFor(String token) {
         ActivationLink link = usableLink(token);
-        return store.users().findById(link.userId()).orElseThrow(ActivationService::unusable);
+        return users.findById(link.userId()).orElseThrow(ActivationService::unusable);
     }
 
     /**
@@ -84,23 +98,22 @@ public final class ActivationService {
         PasswordPolicy.check(password);
         User holder = userFor(token); // a dead link must not cost a password hash
         PasswordPolicy.checkNotReused(password, holder.passwordHash(),
-                store.passwordHistory().latest(holder.userId()), hasher);
+                passwordHistory.latest(holder.userId()), hasher);
         String hash = hasher.hash(password);
-        store.inTransaction(tx -> {
+        transactions.run(() -> {
             ActivationLink link = usableLink(token);
-            User user = tx.users().findById(link.userId()).orElseThrow(ActivationService::unusable);
+            User user = users.findById(link.userId()).orElseThrow(ActivationService::unusable);
             Instant now = clock.instant();
-            if (!tx.activations().markUsed(link.tokenHash(), now)) {
+            if (!activations.markUsed(link.tokenHash(), now)) {
                 throw unusable();
             }
-            tx.users().update(user.withPasswordHash(hash, now));
-            tx.passwordHistory().record(user.userId(), hash, now, PasswordPolicy.REMEMBERED);
-            int otherLinks = tx.activations().markAllUsedOf(user.userId(), now);
-            int sessions = tx.sessions().revokeAllOf(user.userId(), now);
-            audit.success(tx.audit(), context, Actor.user(user.userId(), user.userName()), EventSource.SIGN_IN,
-                    "PasswordSet", Map.of("userName", user.userName()),
-                    Map.of("otherLinksRevoked", otherLinks, "sessionsRevoked", sessions));
-            return null;
+            users.update(user.withPasswordHash(hash, now));
+            passwordHistory.record(user.userId(), hash, now, PasswordPolicy.REMEMBERED);
+            int otherLinks = activations.markAllUsedOf(user.userId(), now);
+            int endedSessions = sessions.revokeAllOf(user.userId(), now);
+            audit.as(Actor.user(user.userId(), user.userName()), EventSource.SIGN_IN, context).success("PasswordSet",
+                    Map.of("userName", user.userName()),
+                    Map.of("otherLinksRevoked", otherLinks, "sessionsRevoked", endedSessions));
         });
     }
 
@@ -108,7 +121,7 @@ public final class ActivationService {
         if (token == null || token.isBlank()) {
             throw unusable();
         }
-        return store.activations().findByTokenHash(Secrets.hash(token))
+        return activations.findByTokenHash(Secrets.hash(token))
                 .filter(link -> link.usableAt(clock.instant()))
                 .orElseThrow(ActivationService::unusable);
     }

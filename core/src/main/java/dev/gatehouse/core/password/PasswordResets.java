@@ -1,15 +1,16 @@
 package dev.gatehouse.core.password;
 
-import dev.gatehouse.core.Store;
 import dev.gatehouse.core.audit.Actor;
 import dev.gatehouse.core.audit.AuditLog;
 import dev.gatehouse.core.audit.EventSource;
 import dev.gatehouse.core.audit.RequestContext;
 import dev.gatehouse.core.directory.User;
+import dev.gatehouse.core.directory.UserRepository;
 import dev.gatehouse.core.error.DomainError;
 import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.core.password.Mailer.Mail;
 import dev.gatehouse.core.session.Lifetimes;
+import dev.gatehouse.core.storage.Transactions;
 import dev.gatehouse.core.throttle.Throttle.Subject;
 import dev.gatehouse.core.throttle.Throttle;
 import dev.gatehouse.core.throttle.ThrottlePolicy;
@@ -38,7 +39,8 @@ public final class PasswordResets {
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
     private static final String SOURCE_ADDRESS = "passwordResetAddress";
 
-    private final Store store;
+    private final UserRepository users;
+    private final Transactions transactions;
     private final Clock clock;
     private final AuditLog audit;
     private final ActivationService activations;
@@ -53,9 +55,12 @@ public final class PasswordResets {
      * @param linkBase     the page a link opens, to which {@code ?token=…} is added
      * @param instanceName how the mail names this Gatehouse (its access portal URL)
      */
-    public PasswordResets(Store store, Clock clock, AuditLog audit, ActivationService activations,
-                          Lifetimes lifetimes, Mailer mailer, String linkBase, String instanceName) {
-        this.store = store;
+    public PasswordResets(UserRepository users, Transactions transactions, Throttle throttle, Clock clock,
+                          AuditLog audit, ActivationService activations, Lifetimes lifetimes, Mailer mailer,
+                          String linkBase, String instanceName) {
+        this.users = users;
+        this.transactions = transactions;
+        this.throttle = throttle;
         this.clock = clock;
         this.audit = audit;
         this.activations = activations;
@@ -63,7 +68,6 @@ public final class PasswordResets {
         this.mailer = mailer;
         this.linkBase = linkBase;
         this.instanceName = instanceName;
-        this.throttle = new Throttle(clock);
     }
 
     /** Whether links can be mailed; without that, people ask an administrator for one. */
@@ -89,33 +93,32 @@ public final class PasswordResets {
         String typed = userNameOrEmail == null ? "" : userNameOrEmail.strip();
         Subject address = Subject.of(SOURCE_ADDRESS, context.sourceIpAddress(), ThrottlePolicy.PASSWORD_RESET_ADDRESS);
         try {
-            throttle.requireAllowed(store.failedAttempts(), List.of(address), "password reset requests");
+            throttle.requireAllowed(List.of(address), "password reset requests");
         } catch (DomainException refused) {
-            store.inTransaction(tx -> {
-                audit.failure(tx.audit(), context, Actor.unknown(typed), EventSource.SIGN_IN,
-                        "PasswordResetRequested", Map.of("userNameOrEmail", typed), refused.error());
-                return null;
+            transactions.run(() -> {
+                audit.as(Actor.unknown(typed), EventSource.SIGN_IN, context).failure("PasswordResetRequested",
+                        Map.of("userNameOrEmail", typed), refused.error());
             });
             throw refused;
         }
         Optional<User> found = find(typed);
         // Counted per account when there is one, so its user name and its email share one count.
         Subject user = Subject.of(USER, found.map(User::userId).orElse(typed), ThrottlePolicy.PASSWORD_RESET_USER);
-        Optional<Mail> mail = store.inTransaction(tx -> {
-            boolean allowed = allowed(tx, user);
-            throttle.recordFailure(tx.failedAttempts(), List.of(address, user));
+        Optional<Mail> mail = transactions.inTransaction(() -> {
+            boolean allowed = allowed(user);
+            throttle.recordFailure(List.of(address, user));
             if (found.isEmpty() || !allowed) {
                 DomainError refused = found.isEmpty()
                         ? new DomainError.NotFound("User", typed, "No enabled user with an email address is named "
                                 + typed)
                         : new DomainError.TooManyRequests("Too many password reset requests for this user");
-                audit.failure(tx.audit(), context, Actor.unknown(typed), EventSource.SIGN_IN,
-                        "PasswordResetRequested", Map.of("userNameOrEmail", typed), refused);
+                audit.as(Actor.unknown(typed), EventSource.SIGN_IN, context).failure("PasswordResetRequested",
+                        Map.of("userNameOrEmail", typed), refused);
                 return Optional.<Mail>empty();
             }
             User holder = found.get();
-            ActivationService.Issued link = activations.issue(tx, holder, lifetimes.passwordResetLink());
-            audit.success(tx.audit(), context, Actor.unknown(typed), EventSource.SIGN_IN, "PasswordResetRequested",
+            ActivationService.Issued link = activations.issue(holder, lifetimes.passwordResetLink());
+            audit.as(Actor.unknown(typed), EventSource.SIGN_IN, context).success("PasswordResetRequested",
                     Map.of("userNameOrEmail", typed, "userName", holder.userName()),
                     Map.of("expiresAt", link.expiresAt().toString(),
                             "earlierLinksRevoked", link.earlierLinksRevoked()));
@@ -129,8 +132,8 @@ public final class PasswordResets {
         if (typed.isEmpty()) {
             return Optional.empty();
         }
-        Optional<User> byName = store.users().findByUserName(typed);
-        List<User> candidates = byName.isPresent() ? List.of(byName.get()) : store.users().withEmail(typed);
+        Optional<User> byName = users.findByUserName(typed);
+        List<User> candidates = byName.isPresent() ? List.of(byName.get()) : users.withEmail(typed);
         List<User> reachable = candidates.stream()
                 .filter(u -> u.enabled() && u.email() != null && !u.email().isBlank())
                 .toList();
@@ -138,9 +141,9 @@ public final class PasswordResets {
         return reachable.size() == 1 ? Optional.of(reachable.getFirst()) : Optional.empty();
     }
 
-    private boolean allowed(Store tx, Subject user) {
+    private boolean allowed(Subject user) {
         try {
-            throttle.requireAllowed(tx.failedAttempts(), List.of(user), "password reset requests");
+            throttle.requireAllowed(List.of(user), "password reset requests");
             return true;
         } catch (DomainException refused) {
             return false;

@@ -1,16 +1,13 @@
 package dev.gatehouse.core.portal;
 
-import dev.gatehouse.core.Store;
 import dev.gatehouse.core.access.Account;
+import dev.gatehouse.core.access.AccountRepository;
 import dev.gatehouse.core.access.PermissionSet;
-import dev.gatehouse.core.audit.AuditLog;
 import dev.gatehouse.core.audit.RequestContext;
-import dev.gatehouse.core.credentials.CredentialMinter;
 import dev.gatehouse.core.credentials.RoleCredentials;
 import dev.gatehouse.core.error.DomainException;
-import dev.gatehouse.core.signin.SignInService.BrowserSession;
+import dev.gatehouse.core.signin.BrowserSession;
 import dev.gatehouse.core.storage.Page;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,12 +27,12 @@ public final class BrowserPortal {
     /** Accounts read per query while searching. */
     private static final int SCAN_BATCH = 200;
 
-    private final Store store;
+    private final AccountRepository accounts;
     private final Entitlements entitlements;
 
-    public BrowserPortal(Store store, Clock clock, AuditLog audit, CredentialMinter minter) {
-        this.store = store;
-        this.entitlements = new Entitlements(store, clock, audit, minter);
+    public BrowserPortal(AccountRepository accounts, Entitlements entitlements) {
+        this.accounts = accounts;
+        this.entitlements = entitlements;
     }
 
     /** An account with the names of the roles the person holds there, by name. */
@@ -82,7 +79,7 @@ public final class BrowserPortal {
                                   RequestContext context) {
         Entitlements.Minted minted = entitlements.credentials(browser.session(), browser.user(), accountId,
                 roleName, context);
-        Account account = store.accounts().findById(accountId)
+        Account account = accounts.findById(accountId)
                 .orElseThrow(() -> DomainException.notFound("Account", accountId));
         return new RoleAccess(account, minted.permissionSet().name(), minted.credentials());
     }

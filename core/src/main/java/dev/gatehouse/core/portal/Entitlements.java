@@ -1,8 +1,10 @@
 package dev.gatehouse.core.portal;
 
-import dev.gatehouse.core.Store;
 import dev.gatehouse.core.access.Account;
+import dev.gatehouse.core.access.AccountRepository;
+import dev.gatehouse.core.access.AssignmentRepository;
 import dev.gatehouse.core.access.PermissionSet;
+import dev.gatehouse.core.access.PermissionSetRepository;
 import dev.gatehouse.core.audit.Actor;
 import dev.gatehouse.core.audit.AuditLog;
 import dev.gatehouse.core.audit.EventSource;
@@ -13,6 +15,7 @@ import dev.gatehouse.core.directory.User;
 import dev.gatehouse.core.error.DomainError;
 import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.core.session.PortalSession;
+import dev.gatehouse.core.storage.Transactions;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,15 +27,23 @@ import java.util.Optional;
  * of the sso API or a browser session of the portal pages. The caller has already checked that the session is
  * active and the user enabled; everything here re-reads the assignments, so a removed one counts at once.
  */
-final class Entitlements {
+public final class Entitlements {
 
-    private final Store store;
+    private final AssignmentRepository assignments;
+    private final AccountRepository accounts;
+    private final PermissionSetRepository permissionSets;
+    private final Transactions transactions;
     private final Clock clock;
     private final AuditLog audit;
     private final CredentialMinter minter;
 
-    Entitlements(Store store, Clock clock, AuditLog audit, CredentialMinter minter) {
-        this.store = store;
+    public Entitlements(AssignmentRepository assignments, AccountRepository accounts,
+                        PermissionSetRepository permissionSets, Transactions transactions, Clock clock, AuditLog audit,
+                        CredentialMinter minter) {
+        this.assignments = assignments;
+        this.accounts = accounts;
+        this.permissionSets = permissionSets;
+        this.transactions = transactions;
         this.clock = clock;
         this.audit = audit;
         this.minter = minter;
@@ -40,7 +51,7 @@ final class Entitlements {
 
     /** Accounts where the user holds a role, by id, after {@code afterAccountId} (null: from the start). */
     List<Account> accounts(User user, String afterAccountId, int limit) {
-        return store.assignments().accountsOfUser(user.userId(), afterAccountId, limit);
+        return assignments.accountsOfUser(user.userId(), afterAccountId, limit);
     }
 
     /**
@@ -48,7 +59,7 @@ final class Entitlements {
      * is the caller's to check first, so each door reports a bad one before its other parameters.
      */
     List<PermissionSet> roles(User user, String accountId, String afterName, int limit) {
-        return store.assignments().permissionSetsOfUser(user.userId(), accountId, afterName, limit);
+        return assignments.permissionSetsOfUser(user.userId(), accountId, afterName, limit);
     }
 
     /** Credentials and the role they were minted for, named as the permission set spells it. */
@@ -56,7 +67,7 @@ final class Entitlements {
 
     /** The account, when the user holds at least one role in it. */
     Optional<Account> account(User user, String accountId) {
-        return roles(user, accountId, null, 1).isEmpty() ? Optional.empty() : store.accounts().findById(accountId);
+        return roles(user, accountId, null, 1).isEmpty() ? Optional.empty() : accounts.findById(accountId);
     }
 
     /**
@@ -73,23 +84,22 @@ final class Entitlements {
         parameters.put("accountId", accountId);
         parameters.put("roleName", roleName);
         Actor actor = Actor.user(user.userId(), user.userName());
-        PermissionSet set = store.permissionSets().findByName(roleName)
-                .filter(s -> store.assignments().userHolds(user.userId(), accountId, s.permissionSetArn()))
+        PermissionSet set = permissionSets.findByName(roleName)
+                .filter(s -> assignments.userHolds(user.userId(), accountId, s.permissionSetArn()))
                 .orElse(null);
         if (set == null) {
             DomainError error = new DomainError.NotFound("Role", roleName, "No access");
-            store.inTransaction(tx -> {
-                audit.failure(tx.audit(), context, actor, EventSource.PORTAL, "GetRoleCredentials", parameters, error);
-                return null;
+            transactions.run(() -> {
+                audit.as(actor, EventSource.PORTAL, context).failure("GetRoleCredentials", parameters, error);
             });
             throw new DomainException(error);
         }
         RoleCredentials credentials = minter.mint(session.sessionId(), user, accountId, set, clock.instant());
-        store.inTransaction(tx -> {
-            audit.success(tx.audit(), context, actor, EventSource.PORTAL, "GetRoleCredentials", parameters,
+        transactions.run(() -> {
+            audit.as(actor, EventSource.PORTAL, context).success("GetRoleCredentials",
+                    parameters,
                     Map.of("accessKeyId", credentials.accessKeyId(),
                             "expiration", credentials.expiration().toString()));
-            return null;
         });
         return new Minted(set, credentials);
     }

@@ -1,22 +1,23 @@
 package dev.gatehouse.core.portal;
 
-import dev.gatehouse.core.Store;
 import dev.gatehouse.core.access.Account;
 import dev.gatehouse.core.access.PermissionSet;
 import dev.gatehouse.core.audit.Actor;
 import dev.gatehouse.core.audit.AuditLog;
 import dev.gatehouse.core.audit.EventSource;
 import dev.gatehouse.core.audit.RequestContext;
-import dev.gatehouse.core.credentials.CredentialMinter;
 import dev.gatehouse.core.credentials.RoleCredentials;
 import dev.gatehouse.core.directory.User;
+import dev.gatehouse.core.directory.UserRepository;
 import dev.gatehouse.core.error.DomainError;
 import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.core.keys.Secrets;
 import dev.gatehouse.core.session.IssuedToken;
 import dev.gatehouse.core.session.PortalSession;
+import dev.gatehouse.core.session.SessionRepository;
 import dev.gatehouse.core.session.TokenType;
 import dev.gatehouse.core.storage.Page;
+import dev.gatehouse.core.storage.Transactions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -29,16 +30,21 @@ import java.util.Map;
  */
 public final class PortalService {
 
-    private final Store store;
+    private final SessionRepository sessions;
+    private final UserRepository users;
+    private final Transactions transactions;
     private final Clock clock;
     private final AuditLog audit;
     private final Entitlements entitlements;
 
-    public PortalService(Store store, Clock clock, AuditLog audit, CredentialMinter minter) {
-        this.store = store;
+    public PortalService(SessionRepository sessions, UserRepository users, Transactions transactions, Clock clock,
+                         AuditLog audit, Entitlements entitlements) {
+        this.sessions = sessions;
+        this.users = users;
+        this.transactions = transactions;
         this.clock = clock;
         this.audit = audit;
-        this.entitlements = new Entitlements(store, clock, audit, minter);
+        this.entitlements = entitlements;
     }
 
     /** A role as the portal lists it: the permission set's name in one account. */
@@ -73,11 +79,10 @@ public final class PortalService {
 
     public void logout(String accessToken, RequestContext context) {
         Bearer bearer = authenticate(accessToken);
-        store.inTransaction(tx -> {
-            tx.sessions().revoke(bearer.session().sessionId(), clock.instant());
-            audit.success(tx.audit(), context, Actor.user(bearer.user().userId(), bearer.user().userName()),
-                    EventSource.PORTAL, "Logout", Map.of("sessionId", bearer.session().sessionId()), Map.of());
-            return null;
+        transactions.run(() -> {
+            sessions.revoke(bearer.session().sessionId(), clock.instant());
+            audit.as(Actor.user(bearer.user().userId(), bearer.user().userName()), EventSource.PORTAL, context)
+                    .success("Logout", Map.of("sessionId", bearer.session().sessionId()));
         });
     }
 
@@ -86,13 +91,13 @@ public final class PortalService {
             throw unauthorized();
         }
         Instant now = clock.instant();
-        IssuedToken token = store.sessions().findToken(Secrets.hash(accessToken))
+        IssuedToken token = sessions.findToken(Secrets.hash(accessToken))
                 .filter(t -> t.type() == TokenType.ACCESS && now.isBefore(t.expiresAt()))
                 .orElseThrow(PortalService::unauthorized);
-        PortalSession session = store.sessions().findById(token.sessionId())
+        PortalSession session = sessions.findById(token.sessionId())
                 .filter(s -> s.activeAt(now))
                 .orElseThrow(PortalService::unauthorized);
-        User user = store.users().findById(session.userId()).filter(User::enabled)
+        User user = users.findById(session.userId()).filter(User::enabled)
                 .orElseThrow(PortalService::unauthorized);
         return new Bearer(session, user);
     }

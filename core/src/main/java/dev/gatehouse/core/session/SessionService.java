@@ -1,14 +1,12 @@
 package dev.gatehouse.core.session;
 
-import dev.gatehouse.core.Store;
 import dev.gatehouse.core.audit.Actor;
 import dev.gatehouse.core.audit.AuditLog;
 import dev.gatehouse.core.audit.EventSource;
 import dev.gatehouse.core.audit.RequestContext;
-import dev.gatehouse.core.directory.User;
 import dev.gatehouse.core.error.DomainError;
 import dev.gatehouse.core.error.DomainException;
-import dev.gatehouse.core.oidc.ClientRegistration;
+import dev.gatehouse.core.storage.Transactions;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
@@ -21,12 +19,17 @@ import java.util.Map;
  */
 public final class SessionService {
 
-    private final Store store;
+    private final SessionRepository sessions;
+    private final ClientNames clientNames;
+    private final Transactions transactions;
     private final Clock clock;
     private final AuditLog audit;
 
-    public SessionService(Store store, Clock clock, AuditLog audit) {
-        this.store = store;
+    public SessionService(SessionRepository sessions, ClientNames clientNames, Transactions transactions, Clock clock,
+                          AuditLog audit) {
+        this.sessions = sessions;
+        this.clientNames = clientNames;
+        this.transactions = transactions;
         this.clock = clock;
         this.audit = audit;
     }
@@ -40,32 +43,31 @@ public final class SessionService {
 
     /** Newest first. */
     public List<ActiveSession> activeSessionsOf(String userId) {
-        return store.sessions().activeSessionsOf(userId, clock.instant()).stream()
+        return sessions.activeSessionsOf(userId, clock.instant()).stream()
                 .sorted(Comparator.comparing(PortalSession::createdAt).reversed())
                 .map(s -> new ActiveSession(s, s.clientId() == null ? null
-                        : store.clients().findById(s.clientId()).map(ClientRegistration::clientName).orElse(null)))
+                        : clientNames.nameOf(s.clientId()).orElse(null)))
                 .toList();
     }
 
     /** Ends one session of {@code owner}; another user's session id is NotFound, so ids cannot be probed. */
-    public void revoke(User owner, String sessionId, Actor actor, RequestContext context) {
-        store.inTransaction(tx -> {
-            PortalSession session = tx.sessions().findById(sessionId == null ? "" : sessionId)
+    public void revoke(SessionOwner owner, String sessionId, Actor actor, RequestContext context) {
+        transactions.run(() -> {
+            PortalSession session = sessions.findById(sessionId == null ? "" : sessionId)
                     .filter(s -> s.userId().equals(owner.userId()) && s.activeAt(clock.instant()))
                     .orElseThrow(() -> new DomainException(new DomainError.NotFound("Session", sessionId,
                             "That session does not exist or has already ended")));
-            tx.sessions().revoke(session.sessionId(), clock.instant());
-            audit.success(tx.audit(), context, actor, EventSource.SIGN_IN, "RevokeSession",
-                    Map.of("userName", owner.userName(), "sessionId", session.sessionId()), Map.of());
-            return null;
+            sessions.revoke(session.sessionId(), clock.instant());
+            audit.as(actor, EventSource.SIGN_IN, context).success("RevokeSession",
+                    Map.of("userName", owner.userName(), "sessionId", session.sessionId()));
         });
     }
 
     /** Ends every session of {@code owner}; returns how many were active. */
-    public int revokeAll(User owner, Actor actor, RequestContext context) {
-        return store.inTransaction(tx -> {
-            int ended = tx.sessions().revokeAllOf(owner.userId(), clock.instant());
-            audit.success(tx.audit(), context, actor, EventSource.SIGN_IN, "RevokeAllSessions",
+    public int revokeAll(SessionOwner owner, Actor actor, RequestContext context) {
+        return transactions.inTransaction(() -> {
+            int ended = sessions.revokeAllOf(owner.userId(), clock.instant());
+            audit.as(actor, EventSource.SIGN_IN, context).success("RevokeAllSessions",
                     Map.of("userName", owner.userName()), Map.of("revoked", ended));
             return ended;
         });

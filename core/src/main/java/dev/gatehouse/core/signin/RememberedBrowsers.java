@@ -1,6 +1,5 @@
 package dev.gatehouse.core.signin;
 
-import dev.gatehouse.core.Store;
 import dev.gatehouse.core.directory.User;
 import dev.gatehouse.core.keys.Secrets;
 import dev.gatehouse.core.mfa.MfaDevice;
@@ -21,32 +20,34 @@ public final class RememberedBrowsers {
     /** The cookie value that lets a browser skip the second factor until {@code expiresAt}. */
     public record Remembered(String cookieValue, Instant expiresAt) { }
 
+    private final RememberedBrowserRepository rememberedBrowsers;
     private final Clock clock;
     private final Duration lifetime;
 
-    public RememberedBrowsers(Clock clock, Duration lifetime) {
+    public RememberedBrowsers(RememberedBrowserRepository rememberedBrowsers, Clock clock, Duration lifetime) {
+        this.rememberedBrowsers = rememberedBrowsers;
         this.clock = clock;
         this.lifetime = lifetime;
     }
 
     /** Remembers a browser that has just passed MFA as {@code user}, whose confirmed devices are {@code devices}. */
-    public Remembered remember(Store tx, User user, List<MfaDevice> devices) {
+    public Remembered remember(User user, List<MfaDevice> devices) {
         Instant now = clock.instant();
         String cookie = Secrets.newToken("ghr_");
         Instant expiresAt = now.plus(lifetime);
-        tx.rememberedBrowsers().deleteExpired(now);
-        tx.rememberedBrowsers().insert(new RememberedBrowser(Secrets.hash(cookie), user.userId(),
+        rememberedBrowsers.deleteExpired(now);
+        rememberedBrowsers.insert(new RememberedBrowser(Secrets.hash(cookie), user.userId(),
                 binding(user, devices), now, expiresAt));
         return new Remembered(cookie, expiresAt);
     }
 
     /** Whether {@code cookie} names a browser remembered for this user, not expired, with the same devices. */
-    public boolean recognises(Store tx, String cookie, User user, List<MfaDevice> devices) {
+    public boolean recognises(String cookie, User user, List<MfaDevice> devices) {
         if (cookie == null || cookie.isBlank() || devices.isEmpty()) {
             return false;
         }
         Instant now = clock.instant();
-        return tx.rememberedBrowsers().find(Secrets.hash(cookie))
+        return rememberedBrowsers.find(Secrets.hash(cookie))
                 .filter(r -> r.userId().equals(user.userId()) && now.isBefore(r.expiresAt())
                         && Secrets.equal(r.binding(), binding(user, devices)))
                 .isPresent();

@@ -1,15 +1,18 @@
 package dev.gatehouse.core.simulation;
 
-import dev.gatehouse.core.Store;
 import dev.gatehouse.core.access.Account;
+import dev.gatehouse.core.access.AccountRepository;
+import dev.gatehouse.core.access.AssignmentRepository;
 import dev.gatehouse.core.access.EffectivePolicies;
 import dev.gatehouse.core.access.InlinePolicies;
 import dev.gatehouse.core.access.ManagedPolicyNames;
 import dev.gatehouse.core.access.PermissionSet;
+import dev.gatehouse.core.access.PermissionSetRepository;
 import dev.gatehouse.core.credentials.PrincipalTagSource;
 import dev.gatehouse.core.credentials.RoleIds;
 import dev.gatehouse.core.credentials.SessionContextKeys;
 import dev.gatehouse.core.directory.User;
+import dev.gatehouse.core.directory.UserRepository;
 import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.policy.AccessRequest;
 import dev.gatehouse.policy.ContextKeys;
@@ -33,14 +36,21 @@ import java.util.TreeMap;
  */
 public final class AccessSimulator {
 
-    private final Store store;
+    private final UserRepository users;
+    private final AccountRepository accounts;
+    private final PermissionSetRepository permissionSets;
+    private final AssignmentRepository assignments;
     private final Clock clock;
     private final PrincipalTagSource principalTags;
     private final PolicyEvaluator evaluator = new PolicyEvaluator();
 
     /** @param principalTags the tags the user's credentials would carry, as the credential minter adds them */
-    public AccessSimulator(Store store, Clock clock, PrincipalTagSource principalTags) {
-        this.store = store;
+    public AccessSimulator(UserRepository users, AccountRepository accounts, PermissionSetRepository permissionSets,
+                           AssignmentRepository assignments, Clock clock, PrincipalTagSource principalTags) {
+        this.users = users;
+        this.accounts = accounts;
+        this.permissionSets = permissionSets;
+        this.assignments = assignments;
         this.clock = clock;
         this.principalTags = principalTags;
     }
@@ -77,16 +87,16 @@ public final class AccessSimulator {
     }
 
     public Simulation simulate(AsUser who, SimulatedRequest request) {
-        User user = store.users().findByUserName(required("user", who.userName()))
+        User user = users.findByUserName(required("user", who.userName()))
                 .orElseThrow(() -> DomainException.notFound("User", who.userName()));
         String accountName = required("account", who.account());
-        Account account = store.accounts().findById(accountName).or(() -> store.accounts().findByName(accountName))
+        Account account = accounts.findById(accountName).or(() -> accounts.findByName(accountName))
                 .orElseThrow(() -> DomainException.notFound("Account", accountName));
         String setName = required("permissionSet", who.permissionSet());
-        PermissionSet set = store.permissionSets().findByName(setName)
-                .or(() -> store.permissionSets().findByArn(setName))
+        PermissionSet set = permissionSets.findByName(setName)
+                .or(() -> permissionSets.findByArn(setName))
                 .orElseThrow(() -> DomainException.notFound("Permission set", setName));
-        if (!store.assignments().userHolds(user.userId(), account.accountId(), set.permissionSetArn())) {
+        if (!assignments.userHolds(user.userId(), account.accountId(), set.permissionSetArn())) {
             throw DomainException.invalid("permissionSet", set.name() + " is not assigned to " + user.userName()
                     + " in account " + account.accountId() + " (" + account.name() + "), neither directly nor "
                     + "through a group, so " + user.userName() + " cannot get its credentials there");

@@ -1,14 +1,16 @@
 package dev.gatehouse.core.sts;
 
-import dev.gatehouse.core.Store;
+import dev.gatehouse.core.access.AssignmentRepository;
 import dev.gatehouse.core.credentials.CredentialSealer;
 import dev.gatehouse.core.credentials.RoleIds;
 import dev.gatehouse.core.credentials.RoleSessionClaims;
 import dev.gatehouse.core.directory.User;
+import dev.gatehouse.core.directory.UserRepository;
 import dev.gatehouse.core.error.DomainError.SignatureFailure;
 import dev.gatehouse.core.error.DomainError;
 import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.core.session.PortalSession;
+import dev.gatehouse.core.session.SessionRepository;
 import dev.gatehouse.sigv4.ReceivedRequest;
 import dev.gatehouse.sigv4.SigV4Exception;
 import dev.gatehouse.sigv4.SigV4Verifier;
@@ -28,13 +30,18 @@ public final class CallerIdentityService {
     private static final String SERVICE = "sts";
     private static final String INVALID_TOKEN = "The security token included in the request is invalid.";
 
-    private final Store store;
+    private final SessionRepository sessions;
+    private final UserRepository users;
+    private final AssignmentRepository assignments;
     private final Clock clock;
     private final SigV4Verifier verifier;
     private final Supplier<CredentialSealer> sealer;
 
-    public CallerIdentityService(Store store, Clock clock, SigV4Verifier verifier, Supplier<CredentialSealer> sealer) {
-        this.store = store;
+    public CallerIdentityService(SessionRepository sessions, UserRepository users, AssignmentRepository assignments,
+                                 Clock clock, SigV4Verifier verifier, Supplier<CredentialSealer> sealer) {
+        this.sessions = sessions;
+        this.users = users;
+        this.assignments = assignments;
         this.clock = clock;
         this.verifier = verifier;
         this.sealer = sealer;
@@ -99,12 +106,12 @@ public final class CallerIdentityService {
     }
 
     private void requireStillEntitled(RoleSessionClaims claims, Instant now) {
-        boolean sessionActive = store.sessions().findById(claims.sessionId())
+        boolean sessionActive = sessions.findById(claims.sessionId())
                 .filter(s -> s.activeAt(now)).map(PortalSession::userId)
                 .filter(claims.userId()::equals).isPresent();
-        boolean userEnabled = sessionActive && store.users().findById(claims.userId()).filter(User::enabled).isPresent();
+        boolean userEnabled = sessionActive && users.findById(claims.userId()).filter(User::enabled).isPresent();
         boolean assigned = userEnabled
-                && store.assignments().userHolds(claims.userId(), claims.accountId(), claims.permissionSetArn());
+                && assignments.userHolds(claims.userId(), claims.accountId(), claims.permissionSetArn());
         if (!assigned) {
             throw rejected(SignatureFailure.INVALID_CLIENT_TOKEN_ID, INVALID_TOKEN);
         }

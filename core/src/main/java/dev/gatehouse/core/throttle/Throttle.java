@@ -36,14 +36,16 @@ public final class Throttle {
     /** A subject that a failure has just locked out, and until when. */
     public record Lockout(Subject subject, int failures, Instant until) { }
 
+    private final FailedAttemptRepository attempts;
     private final Clock clock;
 
-    public Throttle(Clock clock) {
+    public Throttle(FailedAttemptRepository attempts, Clock clock) {
+        this.attempts = attempts;
         this.clock = clock;
     }
 
     /** Throws TooManyRequests, saying how long to wait, when any of the subjects must still wait. */
-    public void requireAllowed(FailedAttemptRepository attempts, List<Subject> subjects, String what) {
+    public void requireAllowed(List<Subject> subjects, String what) {
         Instant now = clock.instant();
         Optional<Instant> until = subjects.stream()
                 .flatMap(s -> attempts.find(s.key()).flatMap(a -> s.policy().refusedUntil(a, now)).stream())
@@ -55,7 +57,7 @@ public final class Throttle {
     }
 
     /** Counts one failure for each subject; returns the lockouts it caused. */
-    public List<Lockout> recordFailure(FailedAttemptRepository attempts, List<Subject> subjects) {
+    public List<Lockout> recordFailure(List<Subject> subjects) {
         Instant now = clock.instant();
         List<Lockout> lockouts = new ArrayList<>();
         for (Subject subject : subjects) {
@@ -69,7 +71,7 @@ public final class Throttle {
         return lockouts;
     }
 
-    public void succeeded(FailedAttemptRepository attempts, Subject subject) {
+    public void succeeded(Subject subject) {
         attempts.clear(subject.key());
     }
 

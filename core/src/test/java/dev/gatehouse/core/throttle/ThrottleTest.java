@@ -21,7 +21,7 @@ class ThrottleTest {
 
     private final SteppedClock clock = new SteppedClock(Instant.parse("2026-01-05T09:00:00Z"));
     private final InMemoryAttempts attempts = new InMemoryAttempts();
-    private final Throttle throttle = new Throttle(clock);
+    private final Throttle throttle = new Throttle(attempts, clock);
     private final Subject ed = Subject.of("userName", "ed.developer", ThrottlePolicy.USER_NAME);
     private final Subject address = Subject.of("sourceAddress", "203.0.113.9", ThrottlePolicy.SIGN_IN_ADDRESS);
 
@@ -36,7 +36,7 @@ class ThrottleTest {
     void requireAllowedWhenFewerFailuresThanTheFirstWaitThenAllowed() {
         failTimes(4, ed);
 
-        assertThatCode(() -> throttle.requireAllowed(attempts, List.of(ed), "failed sign-ins"))
+        assertThatCode(() -> throttle.requireAllowed(List.of(ed), "failed sign-ins"))
                 .doesNotThrowAnyException();
     }
 
@@ -48,7 +48,7 @@ class ThrottleTest {
         clock.advance(Duration.ofSeconds(61));
         assertRefused(List.of(ed), "Too many failed sign-ins. Try again in 1 minute.");
         clock.advance(Duration.ofSeconds(59));
-        assertThatCode(() -> throttle.requireAllowed(attempts, List.of(ed), "failed sign-ins"))
+        assertThatCode(() -> throttle.requireAllowed(List.of(ed), "failed sign-ins"))
                 .doesNotThrowAnyException();
     }
 
@@ -56,7 +56,7 @@ class ThrottleTest {
     void recordFailureWhenTheWaitReachesItsLongestThenALockoutUntilItEnds() {
         failTimes(8, ed);
 
-        List<Lockout> lockouts = throttle.recordFailure(attempts, List.of(ed, address));
+        List<Lockout> lockouts = throttle.recordFailure(List.of(ed, address));
 
         assertThat(lockouts).containsExactly(new Lockout(ed, 9, clock.instant().plus(Duration.ofMinutes(15))));
     }
@@ -65,23 +65,23 @@ class ThrottleTest {
     void succeededForgetsTheFailures() {
         failTimes(5, ed);
 
-        throttle.succeeded(attempts, ed);
+        throttle.succeeded(ed);
 
-        assertThatCode(() -> throttle.requireAllowed(attempts, List.of(ed), "failed sign-ins"))
+        assertThatCode(() -> throttle.requireAllowed(List.of(ed), "failed sign-ins"))
                 .doesNotThrowAnyException();
-        assertThat(throttle.recordFailure(attempts, List.of(ed))).isEmpty();
+        assertThat(throttle.recordFailure(List.of(ed))).isEmpty();
     }
 
     @Test
     void requireAllowedWhenOnlyTheAddressWaitsThenRefusedForEveryName() {
         for (int i = 0; i < 30; i++) {
-            throttle.recordFailure(attempts, List.of(Subject.of("userName", "user" + i, ThrottlePolicy.USER_NAME),
+            throttle.recordFailure(List.of(Subject.of("userName", "user" + i, ThrottlePolicy.USER_NAME),
                     address));
         }
 
         assertRefused(List.of(Subject.of("userName", "someone.else", ThrottlePolicy.USER_NAME), address),
                 "Too many failed sign-ins. Try again in 1 minute.");
-        assertThatCode(() -> throttle.requireAllowed(attempts, List.of(ed), "failed sign-ins"))
+        assertThatCode(() -> throttle.requireAllowed(List.of(ed), "failed sign-ins"))
                 .doesNotThrowAnyException();
     }
 
@@ -90,19 +90,19 @@ class ThrottleTest {
         failTimes(8, ed);
         clock.advance(Duration.ofHours(12).plusSeconds(1));
 
-        throttle.recordFailure(attempts, List.of(ed));
+        throttle.recordFailure(List.of(ed));
 
         assertThat(attempts.find(ed.key())).map(FailedAttempts::failures).contains(1);
     }
 
     private void failTimes(int times, Subject subject) {
         for (int i = 0; i < times; i++) {
-            throttle.recordFailure(attempts, List.of(subject));
+            throttle.recordFailure(List.of(subject));
         }
     }
 
     private void assertRefused(List<Subject> subjects, String message) {
-        assertThatThrownBy(() -> throttle.requireAllowed(attempts, subjects, "failed sign-ins"))
+        assertThatThrownBy(() -> throttle.requireAllowed(subjects, "failed sign-ins"))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.error())
                         .isEqualTo(new DomainError.TooManyRequests(message)));
     }

@@ -11,7 +11,7 @@ import dev.gatehouse.core.error.DomainError;
 import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.core.oidc.ClientRegistrations;
 import dev.gatehouse.core.oidc.DeviceAuthorizations;
-import dev.gatehouse.core.signin.SignInService.SignedIn;
+import dev.gatehouse.core.signin.SignedIn;
 import dev.gatehouse.it.Browser;
 import dev.gatehouse.it.Entitlement;
 import dev.gatehouse.it.MutableClock;
@@ -166,20 +166,20 @@ class BruteForceTest {
     }
 
     private SignedIn signIn(String userName, String password, RequestContext context) {
-        return (SignedIn) gatehouse.services().signIn().signIn(userName, password.toCharArray(), context);
+        return (SignedIn) gatehouse.services().core().passwordStep().signIn(userName, password.toCharArray(), context);
     }
 
     /** A device asks for a login, as the AWS CLI would; the code it shows. */
     private String startDeviceLogin() {
         Services services = gatehouse.services();
-        ClientRegistrations.Registered client = services.clients().register(new ClientRegistrations.Request(
+        ClientRegistrations.Registered client = services.core().clients().register(new ClientRegistrations.Request(
                 "botocore-client-attack", "public", List.of(), null, null, null), SETUP);
-        DeviceAuthorizations.Started started = services.devices().start(client.client().clientId(),
+        DeviceAuthorizations.Started started = services.core().devices().start(client.client().clientId(),
                 client.clientSecret(), services.instance().portalUrl(), SETUP);
         return started.userCode();
     }
 
     private List<AuditEvent> events(String userName, String eventName) {
-        return gatehouse.services().auditQueries().find(new AuditQuery(userName, eventName, null, null, 2_000));
+        return gatehouse.services().core().auditQueries().find(new AuditQuery(userName, eventName, null, null, 2_000));
     }
 }

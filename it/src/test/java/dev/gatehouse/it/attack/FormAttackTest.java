@@ -63,9 +63,9 @@ class FormAttackTest {
         Services services = gatehouse.services();
         RequestContext context = RequestContext.commandLine("it-admin");
         createUser(MALLORY, MALLORY_PASSWORD, false);
-        services.accessModel().createAccount(MALLORY_ACCOUNT, "Sandbox", "aws+sandbox@example.com", Entitlement.ADMIN,
+        services.core().accessModel().createAccount(MALLORY_ACCOUNT, "Sandbox", "aws+sandbox@example.com", Entitlement.ADMIN,
                 context);
-        services.accessModel().assign(MALLORY_ACCOUNT, ed.roleName(), PrincipalType.USER, MALLORY, Entitlement.ADMIN,
+        services.core().accessModel().assign(MALLORY_ACCOUNT, ed.roleName(), PrincipalType.USER, MALLORY, Entitlement.ADMIN,
                 context);
         createUser(ADMIN, ADMIN_PASSWORD, true);
     }
@@ -179,7 +179,7 @@ class FormAttackTest {
         assertRefused(admin.post("/admin/users", newUser, CROSS_SITE));
         assertRefused(admin.post("/admin/users", withCsrf(newUser, staleToken()), CROSS_SITE));
 
-        assertThatThrownBy(() -> gatehouse.services().identityStore().user("eve.intruder"))
+        assertThatThrownBy(() -> gatehouse.services().core().identityStore().user("eve.intruder"))
                 .isInstanceOf(DomainException.class);
     }
 
@@ -225,7 +225,7 @@ class FormAttackTest {
 
     private List<ActiveSession> sessionsOf(String userName) {
         Services services = gatehouse.services();
-        return services.sessions().activeSessionsOf(services.identityStore().user(userName).userId());
+        return services.core().sessions().activeSessionsOf(services.core().identityStore().user(userName).userId());
     }
 
     private Browser browser() {

@@ -11,6 +11,7 @@ import dev.gatehouse.it.Entitlement;
 import dev.gatehouse.it.MutableClock;
 import dev.gatehouse.it.RunningGatehouse;
 import dev.gatehouse.server.config.MasterKeySource;
+import dev.gatehouse.server.web.SessionOwners;
 import dev.gatehouse.store.testing.EmbeddedPostgresFixture;
 import dev.gatehouse.store.testing.TestDatabase;
 import java.nio.file.Path;
@@ -94,11 +95,11 @@ class TwoNodesTest {
 
     @Test
     void whenNode1EndsTheCliSessionThenNode2RefusesTheVeryNextCalls() {
-        User edUser = node1.services().identityStore().user(ed.userName());
-        ActiveSession cli = node1.services().sessions().activeSessionsOf(edUser.userId()).stream()
+        User edUser = node1.services().core().identityStore().user(ed.userName());
+        ActiveSession cli = node1.services().core().sessions().activeSessionsOf(edUser.userId()).stream()
                 .filter(s -> DeviceLogin.CLIENT_NAME.equals(s.clientName())).findFirst().orElseThrow();
 
-        node1.services().sessions().revoke(edUser, cli.session().sessionId(), Entitlement.ADMIN,
+        node1.services().core().sessions().revoke(SessionOwners.of(edUser), cli.session().sessionId(), Entitlement.ADMIN,
                 RequestContext.commandLine("it-admin"));
 
         assertCutOffAt(atNode2);

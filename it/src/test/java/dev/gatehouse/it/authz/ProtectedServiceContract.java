@@ -61,11 +61,11 @@ abstract class ProtectedServiceContract {
     void start() throws IOException {
         gatehouse = RunningGatehouse.onH2(dataDir, clock);
         login = new DeviceLogin(gatehouse);
-        serviceCredential = services().serviceCredentials().create("reports", Entitlement.ADMIN, SETUP);
+        serviceCredential = services().core().serviceCredentials().create("reports", Entitlement.ADMIN, SETUP);
         service = ProtectedService.start(gate(gatehouse.baseUrl(), serviceCredential.credential().accessKeyId(),
                 serviceCredential.secretAccessKey(), clock));
         calls = new SignedCalls(clock);
-        services().accessModel().createAccount(ACCOUNT_ID, "Development", "aws+dev@example.com", Entitlement.ADMIN,
+        services().core().accessModel().createAccount(ACCOUNT_ID, "Development", "aws+dev@example.com", Entitlement.ADMIN,
                 SETUP);
     }
 
@@ -118,13 +118,13 @@ abstract class ProtectedServiceContract {
 
     @Test
     void abacConditionFollowsTheUsersDepartmentInNewCredentials() {
-        services().accessControlAttributes().setMapping(Map.of("department", "department"), Entitlement.ADMIN, SETUP);
+        services().core().accessControlAttributes().setMapping(Map.of("department", "department"), Entitlement.ADMIN, SETUP);
         String inline = """
                 {"Version": "2012-10-17", "Statement": [{"Sid": "EngineeringReports", "Effect": "Allow",
                   "Action": "s3:GetObject", "Resource": "arn:aws:s3:::reports/*",
                   "Condition": {"StringEquals": {"aws:PrincipalTag/department": "Engineering"}}}]}""";
         Entitlement ed = person("ed.developer", "EngineeringReports", List.of(), inline);
-        services().accessControlAttributes().updateUserAttributes("ed.developer", Map.of("department", "Engineering"),
+        services().core().accessControlAttributes().updateUserAttributes("ed.developer", Map.of("department", "Engineering"),
                 Entitlement.ADMIN, SETUP);
         String accessToken = login.logIn(ed).accessToken();
         RoleCredentials engineering = login.roleCredentials(accessToken, ed);
@@ -133,7 +133,7 @@ abstract class ProtectedServiceContract {
         assertThat(allowed).satisfies(allowedFor("ed.developer"));
         assertThat(allowed.json().path("tags").path("department").asText()).isEqualTo("Engineering");
 
-        services().accessControlAttributes().updateUserAttributes("ed.developer", Map.of("department", "Finance"),
+        services().core().accessControlAttributes().updateUserAttributes("ed.developer", Map.of("department", "Finance"),
                 Entitlement.ADMIN, SETUP);
         RoleCredentials finance = login.roleCredentials(accessToken, ed);
 
@@ -185,7 +185,7 @@ abstract class ProtectedServiceContract {
         RoleCredentials credentials = credentialsOf(val);
         assertThat(ask(credentials, "ec2:DescribeInstances", "*")).satisfies(allowedFor("val.viewer"));
 
-        services().identityStore().setStatus("val.viewer", UserStatus.DISABLED, Entitlement.ADMIN, SETUP);
+        services().core().identityStore().setStatus("val.viewer", UserStatus.DISABLED, Entitlement.ADMIN, SETUP);
 
         Answer refused = ask(credentials, "ec2:DescribeInstances", "arn:aws:ec2:us-east-1:111122223333:instance/*");
         assertThat(refused.status()).isEqualTo(403);
@@ -201,10 +201,10 @@ abstract class ProtectedServiceContract {
     Entitlement person(String userName, String permissionSetName, List<String> managedPolicies, String inline) {
         People.createActive(services(), new NewUser(userName, null, "Test", "Person", userName + "@example.com",
                 false), PASSWORD);
-        PermissionSet set = services().accessModel().createPermissionSet(new NewPermissionSet(permissionSetName,
+        PermissionSet set = services().core().accessModel().createPermissionSet(new NewPermissionSet(permissionSetName,
                 "for the protected service", "PT1H", managedPolicies, inline, null, null, Map.of()), Entitlement.ADMIN,
                 SETUP);
-        services().accessModel().assign(ACCOUNT_ID, permissionSetName, PrincipalType.USER, userName,
+        services().core().accessModel().assign(ACCOUNT_ID, permissionSetName, PrincipalType.USER, userName,
                 Entitlement.ADMIN, SETUP);
         return new Entitlement(services(), userName, PASSWORD, ACCOUNT_ID, "Development", set, null);
     }

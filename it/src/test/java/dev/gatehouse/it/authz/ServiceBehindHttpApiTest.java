@@ -27,7 +27,7 @@ class ServiceBehindHttpApiTest extends ProtectedServiceContract {
                 RequestFacts.NONE);
         assertThat(gate.call(question).statusCode()).isEqualTo(200);
 
-        services().serviceCredentials().delete(serviceCredential.credential().accessKeyId(), Entitlement.ADMIN, SETUP);
+        services().core().serviceCredentials().delete(serviceCredential.credential().accessKeyId(), Entitlement.ADMIN, SETUP);
 
         HttpResponse<String> refused = gate.call(question);
         assertThat(refused.statusCode()).isEqualTo(403);

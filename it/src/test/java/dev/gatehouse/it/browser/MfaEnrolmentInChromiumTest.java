@@ -48,7 +48,7 @@ class MfaEnrolmentInChromiumTest {
     @BeforeEach
     void start() {
         gatehouse = RunningGatehouse.onH2WithDefaultMfa(dataDir, clock);
-        gatehouse.services().identityStore().createUser(new NewUser(ED, null, "Ed", "Developer", "ed@example.com",
+        gatehouse.services().core().identityStore().createUser(new NewUser(ED, null, "Ed", "Developer", "ed@example.com",
                 false), Entitlement.ADMIN, SETUP);
         device = new DeviceLogin(gatehouse);
     }
@@ -64,7 +64,7 @@ class MfaEnrolmentInChromiumTest {
         byte[] secret;
         try (Chromium ed = Chromium.start("mfa-enrolment")) {
             ed.open(gatehouse.baseUrl() + "/activate?token="
-                    + gatehouse.services().activations().issue(ED, Entitlement.ADMIN, SETUP));
+                    + gatehouse.services().core().activations().issue(ED, Entitlement.ADMIN, SETUP));
             ed.fill("password", PASSWORD);
             ed.fill("confirm", PASSWORD);
             ed.press("Set password");
@@ -139,7 +139,7 @@ class MfaEnrolmentInChromiumTest {
     }
 
     private String registerPkceClient() {
-        return gatehouse.services().clients().register(new ClientRegistrations.Request("botocore-client-mfa",
+        return gatehouse.services().core().clients().register(new ClientRegistrations.Request("botocore-client-mfa",
                 "public", List.of("sso:account:access"), List.of("authorization_code", "refresh_token"),
                 List.of("http://127.0.0.1/oauth/callback"), gatehouse.services().instance().portalUrl()),
                 SETUP).client().clientId();

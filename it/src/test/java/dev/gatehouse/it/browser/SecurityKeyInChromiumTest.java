@@ -40,7 +40,7 @@ class SecurityKeyInChromiumTest {
             People.createActive(gatehouse.services(), new NewUser(ED, "Ed Developer", "Ed", "Developer",
                     "ed@example.com", false), PASSWORD);
             VirtualAuthenticator authenticator = chromium.addPasskeyAuthenticator();
-            String userId = gatehouse.services().identityStore().user(ED).userId();
+            String userId = gatehouse.services().core().identityStore().user(ED).userId();
 
             chromium.open(gatehouse.baseUrl() + "/start/mfa");
             chromium.fill("username", ED);
@@ -58,7 +58,7 @@ class SecurityKeyInChromiumTest {
             assertThat(chromium.pageText()).contains("The security key was added.", "Laptop passkey",
                     "Security key or passkey");
             chromium.screenshot("passkey-listed");
-            List<MfaDevice> devices = gatehouse.services().mfaDevices().list(userId);
+            List<MfaDevice> devices = gatehouse.services().core().mfaDevices().list(userId);
             assertThat(devices).singleElement().extracting(MfaDevice::kind).isEqualTo(MfaDeviceKind.WEBAUTHN);
             List<Credential> credentials = authenticator.getCredentials();
             assertThat(credentials).singleElement().satisfies(c -> {
@@ -78,7 +78,7 @@ class SecurityKeyInChromiumTest {
             chromium.press("Use security key");
             assertThat(chromium.currentUrl()).as("signed in with the key, back where they were going")
                     .endsWith("/start/mfa");
-            assertThat(gatehouse.services().sessions().activeSessionsOf(userId)).hasSize(1);
+            assertThat(gatehouse.services().core().sessions().activeSessionsOf(userId)).hasSize(1);
 
             chromium.open(gatehouse.baseUrl() + "/start/mfa");
             chromium.phoneSized();
@@ -92,7 +92,7 @@ class SecurityKeyInChromiumTest {
             chromium.press("Remove Laptop passkey");
 
             assertThat(chromium.pageText()).contains("The device was removed.", "You have no MFA devices yet.");
-            assertThat(gatehouse.services().mfaDevices().list(userId)).isEmpty();
+            assertThat(gatehouse.services().core().mfaDevices().list(userId)).isEmpty();
             chromium.screenshot("removed");
         }
     }

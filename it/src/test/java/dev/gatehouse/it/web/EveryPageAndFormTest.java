@@ -50,7 +50,7 @@ class EveryPageAndFormTest {
         RequestContext context = RequestContext.commandLine("it-admin");
         People.createActive(services, new NewUser(ADMIN, "Ada Admin", "Ada", "Admin", "ada@example.com", true),
                 ADMIN_PASSWORD);
-        services.accessModel().assign(ed.accountId(), ed.roleName(), PrincipalType.USER, ADMIN, Entitlement.ADMIN,
+        services.core().accessModel().assign(ed.accountId(), ed.roleName(), PrincipalType.USER, ADMIN, Entitlement.ADMIN,
                 context);
         browser = new Browser(gatehouse.baseUrl());
         browser.signIn(ADMIN, ADMIN_PASSWORD, "/start");
@@ -108,7 +108,7 @@ class EveryPageAndFormTest {
     }
 
     private int successfulChanges() {
-        return (int) gatehouse.services().auditQueries().find(AuditQuery.all()).stream()
+        return (int) gatehouse.services().core().auditQueries().find(AuditQuery.all()).stream()
                 .filter(event -> event.errorCode() == null).map(AuditEvent::eventId).count();
     }
 }

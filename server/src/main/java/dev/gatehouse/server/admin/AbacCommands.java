@@ -11,7 +11,7 @@ final class AbacCommands extends AdminSubcommand {
 
     @Command(name = "show", description = "Print the mapping: tag key = user attribute.")
     void show() {
-        Map<String, String> mapping = services().accessControlAttributes().mapping();
+        Map<String, String> mapping = core().accessControlAttributes().mapping();
         if (mapping.isEmpty()) {
             out().println("no attributes for access control (credentials carry no principal tags)");
         }
@@ -22,7 +22,7 @@ final class AbacCommands extends AdminSubcommand {
             + "title, userType, department, costCenter, division, organization, employeeNumber.")
     void set(@Parameters(paramLabel = "TAG_KEY=ATTRIBUTE", arity = "0..*") List<String> pairs) {
         Map<String, String> mapping = KeyValueArguments.parse(pairs == null ? List.of() : pairs, "TAG_KEY=ATTRIBUTE");
-        Map<String, String> saved = services().accessControlAttributes().setMapping(mapping, AdminCommand.actor(),
+        Map<String, String> saved = core().accessControlAttributes().setMapping(mapping, AdminCommand.actor(),
                 AdminCommand.context());
         out().println(saved.isEmpty() ? "ABAC turned off" : "principal tags from now on: " + saved);
     }

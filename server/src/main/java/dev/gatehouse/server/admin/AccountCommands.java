@@ -12,21 +12,21 @@ final class AccountCommands extends AdminSubcommand {
     void create(@Option(names = "--id", required = true) String id,
                 @Option(names = "--name", required = true) String name,
                 @Option(names = "--email", required = true) String email) {
-        Account account = services().accessModel().createAccount(id, name, email, AdminCommand.actor(),
+        Account account = core().accessModel().createAccount(id, name, email, AdminCommand.actor(),
                 AdminCommand.context());
         out().println("created account " + account.accountId() + " (" + account.name() + ")");
     }
 
     @Command(name = "list", description = "List accounts.")
     void list() {
-        for (Account account : services().accessModel().listAccounts(null, 100_000)) {
+        for (Account account : core().accessModel().listAccounts(null, 100_000)) {
             out().printf("%s  %-40s %s%n", account.accountId(), account.name(), account.email());
         }
     }
 
     @Command(name = "delete", description = "Delete an account with its assignments.")
     void delete(@Parameters(paramLabel = "ID_OR_NAME") String account) {
-        services().accessModel().deleteAccount(account, AdminCommand.actor(), AdminCommand.context());
+        core().accessModel().deleteAccount(account, AdminCommand.actor(), AdminCommand.context());
         out().println("deleted account " + account);
     }
 }

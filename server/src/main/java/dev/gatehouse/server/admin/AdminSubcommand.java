@@ -1,11 +1,12 @@
 package dev.gatehouse.server.admin;
 
+import dev.gatehouse.core.CoreServices;
 import dev.gatehouse.server.Services;
 import java.io.PrintWriter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** What every admin command needs: the services, and the command line's own output stream. */
+/** What every admin command needs: the services (core's, and for a few the composition root's), and the command line's own output stream. */
 abstract class AdminSubcommand {
 
     @Spec
@@ -17,6 +18,10 @@ abstract class AdminSubcommand {
             root = root.parent();
         }
         return ((AdminCommand) root.userObject()).services();
+    }
+
+    CoreServices core() {
+        return services().core();
     }
 
     PrintWriter out() {

@@ -26,7 +26,7 @@ final class AssignmentCommands extends AdminSubcommand {
     void create(@Option(names = "--account", required = true) String account,
                 @Option(names = "--permission-set", required = true) String permissionSet,
                 @ArgGroup(multiplicity = "1") Principal principal) {
-        services().accessModel().assign(account, permissionSet, principal.type(), principal.name(),
+        core().accessModel().assign(account, permissionSet, principal.type(), principal.name(),
                 AdminCommand.actor(), AdminCommand.context());
         out().println("assigned " + principal.name() + " → " + account + " → " + permissionSet);
     }
@@ -35,14 +35,14 @@ final class AssignmentCommands extends AdminSubcommand {
     void delete(@Option(names = "--account", required = true) String account,
                 @Option(names = "--permission-set", required = true) String permissionSet,
                 @ArgGroup(multiplicity = "1") Principal principal) {
-        services().accessModel().unassign(account, permissionSet, principal.type(), principal.name(),
+        core().accessModel().unassign(account, permissionSet, principal.type(), principal.name(),
                 AdminCommand.actor(), AdminCommand.context());
         out().println("unassigned " + principal.name() + " → " + account + " → " + permissionSet);
     }
 
     @Command(name = "list", description = "List the assignments of an account.")
     void list(@Option(names = "--account", required = true) String account) {
-        for (AccountAssignment assignment : services().accessModel().assignments(account)) {
+        for (AccountAssignment assignment : core().accessModel().assignments(account)) {
             out().printf("%s  %-5s %s  %s%n", assignment.accountId(), assignment.principalType(),
                     assignment.principalId(), assignment.permissionSetArn());
         }

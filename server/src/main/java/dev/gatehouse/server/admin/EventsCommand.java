@@ -49,7 +49,7 @@ final class EventsCommand extends AdminSubcommand implements Runnable {
                 null, all ? EXPORT_PAGE : limit);
         String next = null;
         do {
-            Page<AuditEvent> page = services().auditQueries().page(query, next);
+            Page<AuditEvent> page = core().auditQueries().page(query, next);
             page.items().forEach(event -> out().println(toJson(event)));
             next = all ? page.nextToken() : null;
         } while (next != null);

@@ -12,41 +12,41 @@ final class GroupCommands extends AdminSubcommand {
     @Command(name = "create", description = "Create a group.")
     void create(@Parameters(paramLabel = "NAME") String name,
                 @Option(names = "--description") String description) {
-        Group group = services().identityStore().createGroup(name, description, AdminCommand.actor(),
+        Group group = core().identityStore().createGroup(name, description, AdminCommand.actor(),
                 AdminCommand.context());
         out().println("created group " + group.displayName() + " (" + group.groupId() + ")");
     }
 
     @Command(name = "list", description = "List groups.")
     void list() {
-        for (Group group : services().identityStore().listGroups(null, 10_000)) {
+        for (Group group : core().identityStore().listGroups(null, 10_000)) {
             out().printf("%-40s %s%n", group.displayName(), group.description() == null ? "" : group.description());
         }
     }
 
     @Command(name = "delete", description = "Delete a group with its memberships and assignments.")
     void delete(@Parameters(paramLabel = "NAME") String name) {
-        services().identityStore().deleteGroup(name, AdminCommand.actor(), AdminCommand.context());
+        core().identityStore().deleteGroup(name, AdminCommand.actor(), AdminCommand.context());
         out().println("deleted group " + name);
     }
 
     @Command(name = "add-member", description = "Add a user to a group.")
     void addMember(@Parameters(index = "0", paramLabel = "GROUP") String group,
                    @Parameters(index = "1", paramLabel = "USER_NAME") String userName) {
-        services().identityStore().addMember(group, userName, AdminCommand.actor(), AdminCommand.context());
+        core().identityStore().addMember(group, userName, AdminCommand.actor(), AdminCommand.context());
         out().println("added " + userName + " to " + group);
     }
 
     @Command(name = "remove-member", description = "Remove a user from a group: access through it ends at once.")
     void removeMember(@Parameters(index = "0", paramLabel = "GROUP") String group,
                       @Parameters(index = "1", paramLabel = "USER_NAME") String userName) {
-        services().identityStore().removeMember(group, userName, AdminCommand.actor(), AdminCommand.context());
+        core().identityStore().removeMember(group, userName, AdminCommand.actor(), AdminCommand.context());
         out().println("removed " + userName + " from " + group);
     }
 
     @Command(name = "members", description = "List a group's members.")
     void members(@Parameters(paramLabel = "GROUP") String group) {
-        for (User user : services().identityStore().members(group)) {
+        for (User user : core().identityStore().members(group)) {
             out().println(user.userName());
         }
     }

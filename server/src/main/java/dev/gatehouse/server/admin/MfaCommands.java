@@ -11,8 +11,8 @@ final class MfaCommands extends AdminSubcommand {
 
     @Command(name = "list", description = "List a user's MFA devices, oldest first: id, kind, added, name.")
     void list(@Option(names = "--user", required = true, paramLabel = "USER_NAME") String userName) {
-        User user = services().identityStore().user(userName);
-        for (MfaDevice device : services().mfaDevices().list(user.userId())) {
+        User user = core().identityStore().user(userName);
+        for (MfaDevice device : core().mfaDevices().list(user.userId())) {
             out().printf("%-36s %-8s added %s  %s%n", device.deviceId(), device.kind(), device.createdAt(),
                     device.name());
         }
@@ -22,8 +22,8 @@ final class MfaCommands extends AdminSubcommand {
             + "longer signs them in.")
     void delete(@Option(names = "--user", required = true, paramLabel = "USER_NAME") String userName,
                 @Option(names = "--device", required = true, paramLabel = "DEVICE_ID") String deviceId) {
-        User user = services().identityStore().user(userName);
-        services().mfaDevices().delete(user.userId(), deviceId, AdminCommand.actor(), AdminCommand.context());
+        User user = core().identityStore().user(userName);
+        core().mfaDevices().delete(user.userId(), deviceId, AdminCommand.actor(), AdminCommand.context());
         out().println("deleted MFA device " + deviceId + " of " + user.userName());
     }
 }

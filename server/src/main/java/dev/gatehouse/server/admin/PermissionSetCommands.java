@@ -29,7 +29,7 @@ final class PermissionSetCommands extends AdminSubcommand {
                         + "the others") String permissionsBoundary,
                 @Option(names = "--relay-state") String relayState,
                 @Option(names = "--tag", description = "key=value; repeatable") List<String> tags) {
-        PermissionSet set = services().accessModel().createPermissionSet(new NewPermissionSet(name, description,
+        PermissionSet set = core().accessModel().createPermissionSet(new NewPermissionSet(name, description,
                         sessionDuration, managedPolicies, read(inlinePolicy), permissionsBoundary, relayState,
                         tagMap(tags)),
                 AdminCommand.actor(), AdminCommand.context());
@@ -38,7 +38,7 @@ final class PermissionSetCommands extends AdminSubcommand {
 
     @Command(name = "list", description = "List permission sets.")
     void list() {
-        for (PermissionSet set : services().accessModel().listPermissionSets(null, 10_000)) {
+        for (PermissionSet set : core().accessModel().listPermissionSets(null, 10_000)) {
             out().printf("%-32s %-8s %s%s%n", set.name(), set.sessionDuration(),
                     String.join(",", set.managedPolicies()),
                     set.permissionsBoundary() == null ? "" : " boundary=" + set.permissionsBoundary());
@@ -50,21 +50,21 @@ final class PermissionSetCommands extends AdminSubcommand {
     void putPermissionsBoundary(@Parameters(paramLabel = "NAME") String name,
                                 @Option(names = "--policy", required = true,
                                         description = "AWS managed policy name or ARN") String policy) {
-        PermissionSet set = services().accessModel().putPermissionsBoundary(name, policy, AdminCommand.actor(),
+        PermissionSet set = core().accessModel().putPermissionsBoundary(name, policy, AdminCommand.actor(),
                 AdminCommand.context());
         out().println("permission set " + set.name() + " is capped by " + set.permissionsBoundary());
     }
 
     @Command(name = "delete-permissions-boundary", description = "Remove a permission set's permissions boundary.")
     void deletePermissionsBoundary(@Parameters(paramLabel = "NAME") String name) {
-        PermissionSet set = services().accessModel().deletePermissionsBoundary(name, AdminCommand.actor(),
+        PermissionSet set = core().accessModel().deletePermissionsBoundary(name, AdminCommand.actor(),
                 AdminCommand.context());
         out().println("permission set " + set.name() + " has no permissions boundary");
     }
 
     @Command(name = "delete", description = "Delete a permission set with its assignments.")
     void delete(@Parameters(paramLabel = "NAME") String name) {
-        services().accessModel().deletePermissionSet(name, AdminCommand.actor(), AdminCommand.context());
+        core().accessModel().deletePermissionSet(name, AdminCommand.actor(), AdminCommand.context());
         out().println("deleted permission set " + name);
     }
 

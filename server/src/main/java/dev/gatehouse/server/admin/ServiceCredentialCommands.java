@@ -12,7 +12,7 @@ final class ServiceCredentialCommands extends AdminSubcommand {
 
     @Command(name = "create", description = "Create a credential and print its secret: the only time it is shown.")
     void create(@Parameters(paramLabel = "NAME", description = "which service holds it, e.g. orders") String name) {
-        Created created = services().serviceCredentials().create(name, AdminCommand.actor(), AdminCommand.context());
+        Created created = core().serviceCredentials().create(name, AdminCommand.actor(), AdminCommand.context());
         out().println("created service credential " + created.credential().name());
         out().println("access key id:     " + created.credential().accessKeyId());
         out().println("secret access key: " + created.secretAccessKey());
@@ -21,7 +21,7 @@ final class ServiceCredentialCommands extends AdminSubcommand {
 
     @Command(name = "list", description = "List credentials (never their secrets).")
     void list() {
-        for (ServiceCredential credential : services().serviceCredentials().list()) {
+        for (ServiceCredential credential : core().serviceCredentials().list()) {
             out().printf("%-32s %-20s created %s%n", credential.name(), credential.accessKeyId(),
                     credential.createdAt());
         }
@@ -29,7 +29,7 @@ final class ServiceCredentialCommands extends AdminSubcommand {
 
     @Command(name = "delete", description = "Delete a credential: the service's next call is refused.")
     void delete(@Parameters(paramLabel = "ACCESS_KEY_ID") String accessKeyId) {
-        services().serviceCredentials().delete(accessKeyId, AdminCommand.actor(), AdminCommand.context());
+        core().serviceCredentials().delete(accessKeyId, AdminCommand.actor(), AdminCommand.context());
         out().println("deleted " + accessKeyId);
     }
 }

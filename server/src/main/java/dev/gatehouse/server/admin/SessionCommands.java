@@ -3,6 +3,7 @@ package dev.gatehouse.server.admin;
 import dev.gatehouse.core.directory.User;
 import dev.gatehouse.core.session.PortalSession;
 import dev.gatehouse.core.session.SessionService.ActiveSession;
+import dev.gatehouse.server.web.SessionOwners;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -12,8 +13,8 @@ final class SessionCommands extends AdminSubcommand {
 
     @Command(name = "list", description = "List a user's active sessions, newest first.")
     void list(@Option(names = "--user", required = true, paramLabel = "USER_NAME") String userName) {
-        User user = services().identityStore().user(userName);
-        for (ActiveSession active : services().sessions().activeSessionsOf(user.userId())) {
+        User user = core().identityStore().user(userName);
+        for (ActiveSession active : core().sessions().activeSessionsOf(user.userId())) {
             PortalSession session = active.session();
             out().printf("%-36s %-7s %-32s started %s  ends %s%n", session.sessionId(), session.kind(),
                     active.clientName() == null ? "browser" : active.clientName(), session.createdAt(),
@@ -35,12 +36,12 @@ final class SessionCommands extends AdminSubcommand {
             + "stops working at once.")
     void revoke(@Option(names = "--user", required = true, paramLabel = "USER_NAME") String userName,
                 @ArgGroup(exclusive = true, multiplicity = "1") Which which) {
-        User user = services().identityStore().user(userName);
+        User user = core().identityStore().user(userName);
         if (which.all) {
-            int ended = services().sessions().revokeAll(user, AdminCommand.actor(), AdminCommand.context());
+            int ended = core().sessions().revokeAll(SessionOwners.of(user), AdminCommand.actor(), AdminCommand.context());
             out().println("ended " + ended + " session(s) of " + user.userName());
         } else {
-            services().sessions().revoke(user, which.sessionId, AdminCommand.actor(), AdminCommand.context());
+            core().sessions().revoke(SessionOwners.of(user), which.sessionId, AdminCommand.actor(), AdminCommand.context());
             out().println("ended session " + which.sessionId + " of " + user.userName());
         }
     }

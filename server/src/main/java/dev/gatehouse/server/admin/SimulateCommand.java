@@ -71,8 +71,8 @@ final class SimulateCommand extends AdminSubcommand implements Callable<Integer>
         try {
             SimulatedRequest request = SimulatedRequest.of(action, resource, context);
             simulation = asUser
-                    ? services().simulator().simulate(new AsUser(user, account, permissionSet), request)
-                    : services().simulator().simulate(new WithPolicies(managedPolicies,
+                    ? core().simulator().simulate(new AsUser(user, account, permissionSet), request)
+                    : core().simulator().simulate(new WithPolicies(managedPolicies,
                             PermissionSetCommands.read(inlinePolicy), permissionsBoundary), request);
         } catch (DomainException e) {
             spec.commandLine().getErr().println("error: " + e.getMessage());

@@ -19,7 +19,7 @@ final class UserCommands extends AdminSubcommand {
                 @Option(names = "--email", required = true) String email,
                 @Option(names = "--display-name") String displayName,
                 @Option(names = "--administrator", description = "May administer Gatehouse.") boolean administrator) {
-        User user = services().identityStore().createUser(
+        User user = core().identityStore().createUser(
                 new NewUser(userName, displayName, givenName, familyName, email, administrator),
                 AdminCommand.actor(), AdminCommand.context());
         out().println("created user " + user.userName() + " (" + user.userId() + ")");
@@ -30,7 +30,7 @@ final class UserCommands extends AdminSubcommand {
     void list() {
         String after = null;
         while (true) {
-            var page = services().identityStore().listUsers(after, 500);
+            var page = core().identityStore().listUsers(after, 500);
             for (User user : page) {
                 out().printf("%-32s %-8s %-40s %s%n", user.userName(), user.status(), user.email(),
                         user.passwordHash() == null ? "not activated" : "active");
@@ -44,21 +44,21 @@ final class UserCommands extends AdminSubcommand {
 
     @Command(name = "disable", description = "Disable a user: their sessions and credentials stop working at once.")
     void disable(@Parameters(paramLabel = "USER_NAME") String userName) {
-        services().identityStore().setStatus(userName, UserStatus.DISABLED, AdminCommand.actor(),
+        core().identityStore().setStatus(userName, UserStatus.DISABLED, AdminCommand.actor(),
                 AdminCommand.context());
         out().println("disabled " + userName);
     }
 
     @Command(name = "enable", description = "Enable a disabled user.")
     void enable(@Parameters(paramLabel = "USER_NAME") String userName) {
-        services().identityStore().setStatus(userName, UserStatus.ENABLED, AdminCommand.actor(),
+        core().identityStore().setStatus(userName, UserStatus.ENABLED, AdminCommand.actor(),
                 AdminCommand.context());
         out().println("enabled " + userName);
     }
 
     @Command(name = "delete", description = "Delete a user with their memberships and assignments.")
     void delete(@Parameters(paramLabel = "USER_NAME") String userName) {
-        services().identityStore().deleteUser(userName, AdminCommand.actor(), AdminCommand.context());
+        core().identityStore().deleteUser(userName, AdminCommand.actor(), AdminCommand.context());
         out().println("deleted " + userName);
     }
 
@@ -68,8 +68,8 @@ final class UserCommands extends AdminSubcommand {
     void attributes(@Parameters(index = "0", paramLabel = "USER_NAME") String userName,
                     @Parameters(index = "1..*", paramLabel = "NAME=VALUE", arity = "0..*") List<String> changes) {
         Map<String, String> attributes = changes == null || changes.isEmpty()
-                ? services().accessControlAttributes().userAttributes(userName)
-                : services().accessControlAttributes().updateUserAttributes(userName,
+                ? core().accessControlAttributes().userAttributes(userName)
+                : core().accessControlAttributes().updateUserAttributes(userName,
                         KeyValueArguments.parse(changes, "NAME=VALUE"), AdminCommand.actor(), AdminCommand.context());
         attributes.forEach((name, value) -> out().println(name + "=" + value));
     }
@@ -80,7 +80,7 @@ final class UserCommands extends AdminSubcommand {
     }
 
     private void printActivationLink(String userName) {
-        String token = services().activations().issue(userName, AdminCommand.actor(), AdminCommand.context());
+        String token = core().activations().issue(userName, AdminCommand.actor(), AdminCommand.context());
         out().println("activation link: " + services().config().publicUrl() + "/activate?token=" + token);
     }
 }

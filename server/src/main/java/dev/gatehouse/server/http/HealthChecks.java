@@ -1,16 +1,16 @@
 package dev.gatehouse.server.http;
 
-import dev.gatehouse.core.Store;
+import dev.gatehouse.core.instance.InstanceService;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
 /** {@code /healthz}: the process answers. {@code /readyz}: and its database does too. */
 public final class HealthChecks implements HttpModule {
 
-    private final Store store;
+    private final InstanceService instances;
 
-    public HealthChecks(Store store) {
-        this.store = store;
+    public HealthChecks(InstanceService instances) {
+        this.instances = instances;
     }
 
     @Override
@@ -20,10 +20,9 @@ public final class HealthChecks implements HttpModule {
     }
 
     private void ready(Context ctx) {
-        try {
-            store.instance().find();
+        if (instances.storageAnswers()) {
             ctx.result("ready");
-        } catch (RuntimeException e) {
+        } else {
             ctx.status(503).result("database unavailable");
         }
     }

@@ -2,7 +2,7 @@ package dev.gatehouse.server.web;
 
 import dev.gatehouse.core.portal.BrowserPortal.RoleAccess;
 import dev.gatehouse.core.portal.BrowserPortal;
-import dev.gatehouse.core.signin.SignInService.BrowserSession;
+import dev.gatehouse.core.signin.BrowserSession;
 import dev.gatehouse.server.http.RequestContexts;
 import dev.gatehouse.server.web.view.AccessKeysView;
 import dev.gatehouse.server.web.view.Nav;

@@ -7,10 +7,11 @@ import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.core.mfa.AuthenticatorApps;
 import dev.gatehouse.core.mfa.Enrolment;
 import dev.gatehouse.core.signin.PendingSignIn.Purpose;
-import dev.gatehouse.core.signin.SignInService.BrowserSession;
-import dev.gatehouse.core.signin.SignInService.SignedIn;
-import dev.gatehouse.core.signin.SignInService.Waiting;
-import dev.gatehouse.core.signin.SignInService;
+import dev.gatehouse.core.signin.BrowserSession;
+import dev.gatehouse.core.signin.EnrolmentStep;
+import dev.gatehouse.core.signin.PendingSignIns;
+import dev.gatehouse.core.signin.SignedIn;
+import dev.gatehouse.core.signin.Waiting;
 import dev.gatehouse.server.http.RequestContexts;
 import dev.gatehouse.server.web.HtmlErrors.HtmlError;
 import dev.gatehouse.server.web.view.AuthenticatorAppView;
@@ -31,7 +32,8 @@ final class AuthenticatorAppPage {
     static final String DEVICES_PATH = "/start/mfa";
 
     private final AuthenticatorApps apps;
-    private final SignInService signIn;
+    private final PendingSignIns pendingSignIns;
+    private final EnrolmentStep enrolment;
     private final SignInSteps steps;
     private final SignInPages passwordStep;
     private final SessionCookies sessions;
@@ -39,10 +41,12 @@ final class AuthenticatorAppPage {
     private final Csrf csrf;
     private final Templates templates;
 
-    AuthenticatorAppPage(AuthenticatorApps apps, SignInService signIn, SignInSteps steps, SignInPages passwordStep,
-                         SessionCookies sessions, SignedInOnly signedIn, Csrf csrf, Templates templates) {
+    AuthenticatorAppPage(AuthenticatorApps apps, PendingSignIns pendingSignIns, EnrolmentStep enrolment,
+                         SignInSteps steps, SignInPages passwordStep, SessionCookies sessions, SignedInOnly signedIn,
+                         Csrf csrf, Templates templates) {
         this.apps = apps;
-        this.signIn = signIn;
+        this.pendingSignIns = pendingSignIns;
+        this.enrolment = enrolment;
         this.steps = steps;
         this.passwordStep = passwordStep;
         this.sessions = sessions;
@@ -74,14 +78,14 @@ final class AuthenticatorAppPage {
             return;
         }
         try {
-            Waiting waiting = signIn.waiting(pending);
+            Waiting waiting = pendingSignIns.resolve(pending);
             if (waiting.purpose() != Purpose.ENROLMENT) {
                 ctx.redirect(SignInSteps.then(SignInSteps.MFA_PATH, next), HttpStatus.SEE_OTHER);
                 return;
             }
             String name = apps.suggestedName(waiting.user().userId());
-            Enrolment enrolment = signIn.startEnrolment(pending, name, RequestContexts.of(ctx));
-            render(ctx, 200, Form.atSignIn(waiting.user(), enrolment, name, next));
+            Enrolment started = enrolment.start(waiting, name, RequestContexts.of(ctx));
+            render(ctx, 200, Form.atSignIn(waiting.user(), started, name, next));
         } catch (DomainException e) {
             startAgain(ctx, next, e);
         }
@@ -111,16 +115,17 @@ final class AuthenticatorAppPage {
         }
         csrf.checkAnonymous(ctx);
         String pending = steps.pending(ctx);
+        Waiting waiting = null;
         SignedIn done;
         try {
-            done = signIn.completeEnrolment(pending, deviceId, name, code, RequestContexts.of(ctx));
+            waiting = pendingSignIns.resolveEnrolment(pending);
+            done = enrolment.complete(waiting, deviceId, name, code, RequestContexts.of(ctx));
         } catch (DomainException e) {
-            if (e.error() instanceof DomainError.ExpiredToken) {
+            if (waiting == null || e.error() instanceof DomainError.ExpiredToken) {
                 startAgain(ctx, next, e);
                 return;
             }
-            Form again = Form.atSignIn(signIn.waiting(pending).user(), signIn.resumeEnrolment(pending, deviceId),
-                    name, next);
+            Form again = Form.atSignIn(waiting.user(), enrolment.resume(waiting, deviceId), name, next);
             render(ctx, HtmlErrors.describe(e.error()).status(), again.withError(e.error()));
             return;
         }

@@ -5,7 +5,7 @@ import dev.gatehouse.core.oidc.AuthorizationRequests.AuthorizeRequest;
 import dev.gatehouse.core.oidc.AuthorizationRequests.Consent;
 import dev.gatehouse.core.oidc.AuthorizationRequests.Redirect;
 import dev.gatehouse.core.oidc.AuthorizationRequests;
-import dev.gatehouse.core.signin.SignInService.BrowserSession;
+import dev.gatehouse.core.signin.BrowserSession;
 import dev.gatehouse.server.http.RequestContexts;
 import dev.gatehouse.server.web.view.AuthorizeConsentView;
 import io.javalin.http.Context;

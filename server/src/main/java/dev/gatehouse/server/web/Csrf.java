@@ -3,7 +3,7 @@ package dev.gatehouse.server.web;
 import dev.gatehouse.core.error.DomainError;
 import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.core.keys.Secrets;
-import dev.gatehouse.core.signin.SignInService.BrowserSession;
+import dev.gatehouse.core.signin.BrowserSession;
 import io.javalin.http.Context;
 import java.util.regex.Pattern;
 

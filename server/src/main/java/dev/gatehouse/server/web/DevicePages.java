@@ -5,7 +5,7 @@ import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.core.oidc.DeviceAuthorizations.PendingRequest;
 import dev.gatehouse.core.oidc.DeviceAuthorizations;
 import dev.gatehouse.core.oidc.UserCodes;
-import dev.gatehouse.core.signin.SignInService.BrowserSession;
+import dev.gatehouse.core.signin.BrowserSession;
 import dev.gatehouse.server.http.RequestContexts;
 import dev.gatehouse.server.web.view.DeviceConfirmView;
 import dev.gatehouse.server.web.view.DeviceDecidedView;

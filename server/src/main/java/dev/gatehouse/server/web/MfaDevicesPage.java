@@ -5,7 +5,7 @@ import dev.gatehouse.core.directory.User;
 import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.core.mfa.MfaDevice;
 import dev.gatehouse.core.mfa.MfaDevices;
-import dev.gatehouse.core.signin.SignInService.BrowserSession;
+import dev.gatehouse.core.signin.BrowserSession;
 import dev.gatehouse.server.http.RequestContexts;
 import dev.gatehouse.server.web.HtmlErrors.HtmlError;
 import dev.gatehouse.server.web.view.MfaDeleteView;

@@ -4,40 +4,48 @@ import dev.gatehouse.core.error.DomainError;
 import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.core.mfa.CeremonyStart;
 import dev.gatehouse.core.mfa.MfaDeviceKind;
+import dev.gatehouse.core.signin.AuthenticatorAppStep;
 import dev.gatehouse.core.signin.PendingSignIn.Purpose;
-import dev.gatehouse.core.signin.SignInService.SignedIn;
-import dev.gatehouse.core.signin.SignInService.Waiting;
-import dev.gatehouse.core.signin.SignInService;
+import dev.gatehouse.core.signin.PendingSignIns;
+import dev.gatehouse.core.signin.SecurityKeyStep;
+import dev.gatehouse.core.signin.SignedIn;
+import dev.gatehouse.core.signin.Waiting;
 import dev.gatehouse.server.http.RequestContexts;
 import dev.gatehouse.server.web.HtmlErrors.HtmlError;
 import dev.gatehouse.server.web.view.MfaCodeView;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * {@code /signin/mfa}: the second step of signing in, after a right password, for a user with an MFA device. The
  * code of an authenticator app, or a security key's answer (posted to {@code /signin/mfa/security-key} by
  * gatehouse.js), completes the sign-in; a wrong one is counted (core throttles guesses per user, across both
- * kinds), and a pending sign-in that expired or completed sends the person back to the password.
+ * kinds), and a pending sign-in that expired or completed sends the person back to the password. Each request
+ * finds its pending sign-in once and hands it to the step.
  */
 final class MfaSignInPage {
 
-    private final SignInService signIn;
+    static final String SECURITY_KEY_PATH = SignInSteps.MFA_PATH + "/security-key";
+
+    private final PendingSignIns pendingSignIns;
+    private final AuthenticatorAppStep appStep;
+    private final SecurityKeyStep securityKeyStep;
     private final SignInSteps steps;
     private final SignInPages passwordStep;
     private final Csrf csrf;
     private final Templates templates;
 
-    MfaSignInPage(SignInService signIn, SignInSteps steps, SignInPages passwordStep, Csrf csrf, Templates templates) {
-        this.signIn = signIn;
+    MfaSignInPage(PendingSignIns pendingSignIns, AuthenticatorAppStep appStep, SecurityKeyStep securityKeyStep,
+                  SignInSteps steps, SignInPages passwordStep, Csrf csrf, Templates templates) {
+        this.pendingSignIns = pendingSignIns;
+        this.appStep = appStep;
+        this.securityKeyStep = securityKeyStep;
         this.steps = steps;
         this.passwordStep = passwordStep;
         this.csrf = csrf;
         this.templates = templates;
     }
-
-    static final String SECURITY_KEY_PATH = SignInSteps.MFA_PATH + "/security-key";
 
     void mount(PageRoutes routes) {
         routes.get(SignInSteps.MFA_PATH, this::form);
@@ -49,7 +57,7 @@ final class MfaSignInPage {
         String next = NextPaths.safe(ctx.queryParam("next"));
         Waiting waiting;
         try {
-            waiting = signIn.waiting(steps.pending(ctx));
+            waiting = pendingSignIns.resolve(steps.pending(ctx));
         } catch (DomainException e) {
             startAgain(ctx, next, e.error());
             return;
@@ -58,37 +66,36 @@ final class MfaSignInPage {
             ctx.redirect(SignInSteps.then(SignInSteps.ENROL_PATH, next), HttpStatus.SEE_OTHER);
             return;
         }
-        show(ctx, 200, steps.pending(ctx), waiting, next, null);
+        show(ctx, 200, waiting, next, null);
     }
 
     private void submit(Context ctx) {
         csrf.checkAnonymous(ctx);
-        String pending = steps.pending(ctx);
         String code = ctx.formParam("code");
-        complete(ctx, pending, () -> signIn.completeWithAuthenticatorApp(pending, code, RequestContexts.of(ctx)));
+        complete(ctx, waiting -> appStep.complete(waiting, code, RequestContexts.of(ctx)));
     }
 
     private void submitSecurityKey(Context ctx) {
         csrf.checkAnonymous(ctx);
-        String pending = steps.pending(ctx);
         String handle = ctx.formParam("handle");
         String response = ctx.formParam("response");
-        complete(ctx, pending,
-                () -> signIn.completeWithSecurityKey(pending, handle, response, RequestContexts.of(ctx)));
+        complete(ctx, waiting -> securityKeyStep.complete(waiting, handle, response, RequestContexts.of(ctx)));
     }
 
-    private void complete(Context ctx, String pending, Supplier<SignedIn> step) {
+    private void complete(Context ctx, Function<Waiting, SignedIn> step) {
         String next = NextPaths.safe(ctx.formParam("next"));
+        Waiting waiting = null;
         SignedIn signedIn;
         try {
-            signedIn = step.get();
+            waiting = pendingSignIns.resolve(steps.pending(ctx));
+            signedIn = step.apply(waiting);
         } catch (DomainException e) {
-            if (e.error() instanceof DomainError.ExpiredToken) {
+            if (waiting == null || e.error() instanceof DomainError.ExpiredToken) {
                 startAgain(ctx, next, e.error());
                 return;
             }
             HtmlError shown = HtmlErrors.describe(e.error());
-            show(ctx, shown.status(), pending, signIn.waiting(pending), next, shown.message());
+            show(ctx, shown.status(), waiting, next, shown.message());
             return;
         }
         steps.continueWith(ctx, signedIn, next);
@@ -99,10 +106,9 @@ final class MfaSignInPage {
         passwordStep.showForm(ctx, shown.status(), next, "", shown.message());
     }
 
-    private void show(Context ctx, int status, String pending, Waiting waiting, String next, String error) {
+    private void show(Context ctx, int status, Waiting waiting, String next, String error) {
         // Each showing gets a fresh challenge: the last one was used up by the answer that was refused.
-        CeremonyStart key = waiting.kinds().contains(MfaDeviceKind.WEBAUTHN)
-                ? signIn.securityKeyChallenge(pending) : null;
+        CeremonyStart key = waiting.kinds().contains(MfaDeviceKind.WEBAUTHN) ? securityKeyStep.challenge(waiting) : null;
         templates.render(ctx, status, "signin-mfa.jte", new MfaCodeView(csrf.forAnonymousForm(ctx), next,
                 waiting.user().userName(), error, NextPaths.signInThen(next),
                 waiting.kinds().contains(MfaDeviceKind.TOTP), key == null ? null : key.handle(),

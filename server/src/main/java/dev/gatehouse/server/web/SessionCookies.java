@@ -1,8 +1,8 @@
 package dev.gatehouse.server.web;
 
-import dev.gatehouse.core.signin.SignInService.BrowserSession;
-import dev.gatehouse.core.signin.SignInService.SignedIn;
-import dev.gatehouse.core.signin.SignInService;
+import dev.gatehouse.core.signin.BrowserSession;
+import dev.gatehouse.core.signin.BrowserSessions;
+import dev.gatehouse.core.signin.SignedIn;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,12 +18,12 @@ public final class SessionCookies {
     static final String NAME = "gatehouse_session";
     private static final String CURRENT = "gatehouse.web.browserSession";
 
-    private final SignInService signIn;
+    private final BrowserSessions browserSessions;
     private final CookieWriter cookies;
     private final Clock clock;
 
-    SessionCookies(SignInService signIn, CookieWriter cookies, Clock clock) {
-        this.signIn = signIn;
+    SessionCookies(BrowserSessions browserSessions, CookieWriter cookies, Clock clock) {
+        this.browserSessions = browserSessions;
         this.cookies = cookies;
         this.clock = clock;
     }
@@ -32,7 +32,7 @@ public final class SessionCookies {
     public Optional<BrowserSession> current(Context ctx) {
         Optional<BrowserSession> cached = ctx.attribute(CURRENT);
         if (cached == null) {
-            cached = signIn.find(ctx.cookie(NAME));
+            cached = browserSessions.find(ctx.cookie(NAME));
             ctx.attribute(CURRENT, cached);
         }
         return cached;

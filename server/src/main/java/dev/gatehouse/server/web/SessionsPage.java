@@ -7,7 +7,7 @@ import dev.gatehouse.core.session.PortalSession;
 import dev.gatehouse.core.session.SessionKind;
 import dev.gatehouse.core.session.SessionService.ActiveSession;
 import dev.gatehouse.core.session.SessionService;
-import dev.gatehouse.core.signin.SignInService.BrowserSession;
+import dev.gatehouse.core.signin.BrowserSession;
 import dev.gatehouse.server.http.RequestContexts;
 import dev.gatehouse.server.web.HtmlErrors.HtmlError;
 import dev.gatehouse.server.web.view.Nav;
@@ -62,7 +62,7 @@ final class SessionsPage {
         String sessionId = ctx.formParam("session_id");
         try {
             User user = browser.get().user();
-            sessions.revoke(user, sessionId, Actor.user(user.userId(), user.userName()), RequestContexts.of(ctx));
+            sessions.revoke(SessionOwners.of(user), sessionId, Actor.user(user.userId(), user.userName()), RequestContexts.of(ctx));
         } catch (DomainException e) {
             HtmlError shown = HtmlErrors.describe(e.error());
             render(ctx, shown.status(), browser.get(), null, shown.message());

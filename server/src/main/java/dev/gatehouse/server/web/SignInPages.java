@@ -1,9 +1,10 @@
 package dev.gatehouse.server.web;
 
 import dev.gatehouse.core.error.DomainException;
-import dev.gatehouse.core.signin.SignInService.BrowserSession;
-import dev.gatehouse.core.signin.SignInService.Result;
-import dev.gatehouse.core.signin.SignInService;
+import dev.gatehouse.core.signin.BrowserSession;
+import dev.gatehouse.core.signin.BrowserSessions;
+import dev.gatehouse.core.signin.PasswordStep;
+import dev.gatehouse.core.signin.SignInOutcome;
 import dev.gatehouse.server.http.RequestContexts;
 import dev.gatehouse.server.web.HtmlErrors.HtmlError;
 import dev.gatehouse.server.web.view.SignInView;
@@ -18,14 +19,17 @@ import java.util.Optional;
  */
 final class SignInPages {
 
-    private final SignInService signIn;
+    private final PasswordStep passwordStep;
+    private final BrowserSessions browserSessions;
     private final SessionCookies sessions;
     private final Csrf csrf;
     private final Templates templates;
     private final SignInSteps steps;
 
-    SignInPages(SignInService signIn, SessionCookies sessions, Csrf csrf, Templates templates, SignInSteps steps) {
-        this.signIn = signIn;
+    SignInPages(PasswordStep passwordStep, BrowserSessions browserSessions, SessionCookies sessions, Csrf csrf,
+                Templates templates, SignInSteps steps) {
+        this.passwordStep = passwordStep;
+        this.browserSessions = browserSessions;
         this.sessions = sessions;
         this.csrf = csrf;
         this.templates = templates;
@@ -54,9 +58,9 @@ final class SignInPages {
         String userName = ctx.formParam("username");
         String typed = ctx.formParam("password");
         char[] password = typed == null ? new char[0] : typed.toCharArray();
-        Result result;
+        SignInOutcome result;
         try {
-            result = signIn.signIn(userName, password, steps.remembered(ctx), RequestContexts.of(ctx));
+            result = passwordStep.signIn(userName, password, steps.remembered(ctx), RequestContexts.of(ctx));
         } catch (DomainException e) {
             HtmlError shown = HtmlErrors.describe(e.error());
             showForm(ctx, shown.status(), next, userName == null ? "" : userName, shown.message());
@@ -71,7 +75,7 @@ final class SignInPages {
         Optional<BrowserSession> browser = sessions.current(ctx);
         if (browser.isPresent()) {
             csrf.checkSignedIn(ctx, browser.get());
-            signIn.signOut(browser.get(), RequestContexts.of(ctx));
+            browserSessions.signOut(browser.get(), RequestContexts.of(ctx));
         }
         sessions.end(ctx);
         ctx.redirect("/signin", HttpStatus.SEE_OTHER);

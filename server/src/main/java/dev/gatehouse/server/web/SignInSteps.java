@@ -1,11 +1,11 @@
 package dev.gatehouse.server.web;
 
-import dev.gatehouse.core.signin.SignInService.EnrolmentNeeded;
-import dev.gatehouse.core.signin.SignInService.Pending;
-import dev.gatehouse.core.signin.SignInService.Result;
-import dev.gatehouse.core.signin.SignInService.SecondFactorNeeded;
-import dev.gatehouse.core.signin.SignInService.SignedIn;
-import dev.gatehouse.core.signin.SignInService;
+import dev.gatehouse.core.signin.EnrolmentNeeded;
+import dev.gatehouse.core.signin.Pending;
+import dev.gatehouse.core.signin.SignInOutcome;
+import dev.gatehouse.core.signin.SecondFactorNeeded;
+import dev.gatehouse.core.signin.SignedIn;
+import dev.gatehouse.core.signin.BrowserSessions;
 import dev.gatehouse.server.http.RequestContexts;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -26,13 +26,13 @@ final class SignInSteps {
     static final String MFA_PATH = "/signin/mfa";
     static final String ENROL_PATH = "/start/mfa/app";
 
-    private final SignInService signIn;
+    private final BrowserSessions browserSessions;
     private final SessionCookies sessions;
     private final CookieWriter cookies;
     private final Clock clock;
 
-    SignInSteps(SignInService signIn, SessionCookies sessions, CookieWriter cookies, Clock clock) {
-        this.signIn = signIn;
+    SignInSteps(BrowserSessions browserSessions, SessionCookies sessions, CookieWriter cookies, Clock clock) {
+        this.browserSessions = browserSessions;
         this.sessions = sessions;
         this.cookies = cookies;
         this.clock = clock;
@@ -47,7 +47,7 @@ final class SignInSteps {
     }
 
     /** Answers a step with a redirect: into the portal ({@code next}), or on to the second factor or enrolment. */
-    void continueWith(Context ctx, Result result, String next) {
+    void continueWith(Context ctx, SignInOutcome result, String next) {
         switch (result) {
             case SignedIn signedIn -> finish(ctx, signedIn, next);
             case SecondFactorNeeded needed -> waitFor(ctx, needed.pending(), MFA_PATH, next);
@@ -67,7 +67,7 @@ final class SignInSteps {
 
     private void finish(Context ctx, SignedIn signedIn, String next) {
         // A session this browser held before is replaced, not left alive without anyone holding its cookie.
-        sessions.current(ctx).ifPresent(previous -> signIn.signOut(previous, RequestContexts.of(ctx)));
+        sessions.current(ctx).ifPresent(previous -> browserSessions.signOut(previous, RequestContexts.of(ctx)));
         sessions.start(ctx, signedIn);
         if (ctx.cookie(PENDING) != null) {
             cookies.clear(ctx, PENDING, CookieWriter.SameSite.STRICT);

@@ -1,7 +1,7 @@
 package dev.gatehouse.server.web;
 
 import dev.gatehouse.core.directory.Administrators;
-import dev.gatehouse.core.signin.SignInService.BrowserSession;
+import dev.gatehouse.core.signin.BrowserSession;
 import dev.gatehouse.server.web.view.Nav;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;

@@ -2,7 +2,7 @@ package dev.gatehouse.server.web;
 
 import dev.gatehouse.core.portal.BrowserPortal.AccountRoles;
 import dev.gatehouse.core.portal.BrowserPortal;
-import dev.gatehouse.core.signin.SignInService.BrowserSession;
+import dev.gatehouse.core.signin.BrowserSession;
 import dev.gatehouse.core.storage.Page;
 import dev.gatehouse.server.web.view.CliSettings;
 import dev.gatehouse.server.web.view.Nav;

@@ -1,11 +1,13 @@
 package dev.gatehouse.server.web;
 
+import dev.gatehouse.core.CoreServices;
 import dev.gatehouse.core.error.DomainError;
-import dev.gatehouse.server.Services;
+import dev.gatehouse.core.instance.Instance;
 import dev.gatehouse.server.http.HttpModule;
-import dev.gatehouse.server.web.view.CliSettings;
 import dev.gatehouse.server.web.admin.AdminConsole;
+import dev.gatehouse.server.web.view.CliSettings;
 import io.javalin.config.RoutesConfig;
+import java.time.Clock;
 
 /**
  * The server-rendered pages people use in a browser: sign-in, account activation, device approval and the
@@ -31,32 +33,34 @@ public final class WebPages implements HttpModule {
     private final StaticAsset script;
     private final AdminConsole admin;
 
-    public WebPages(Services services) {
+    /** @param publicUrl how browsers reach this server, for cookies and the CLI settings shown in the portal */
+    public WebPages(CoreServices core, Clock clock, Instance instance, String publicUrl) {
         Templates templates = new Templates();
-        CookieWriter cookies = new CookieWriter(services.config().publicUrl());
+        CookieWriter cookies = new CookieWriter(publicUrl);
         Csrf csrf = new Csrf(cookies);
-        SessionCookies sessions = new SessionCookies(services.signIn(), cookies, services.clock());
+        SessionCookies sessions = new SessionCookies(core.browserSessions(), cookies, clock);
         this.errors = new HtmlErrors(templates);
-        SignInSteps steps = new SignInSteps(services.signIn(), sessions, cookies, services.clock());
-        this.signIn = new SignInPages(services.signIn(), sessions, csrf, templates, steps);
-        this.mfaSignIn = new MfaSignInPage(services.signIn(), steps, signIn, csrf, templates);
-        this.activation = new ActivationPages(services.activations(), csrf, templates);
-        this.forgotPassword = new ForgotPasswordPages(services.passwordResets(), csrf, templates);
-        this.device = new DevicePages(services.devices(), sessions, csrf, templates, services.clock());
-        this.authorize = new AuthorizePages(services.authorizations(), sessions, csrf, templates);
-        SignedInOnly signedIn = new SignedInOnly(sessions, csrf, services.administrators());
-        this.authenticatorApp = new AuthenticatorAppPage(services.authenticatorApps(), services.signIn(), steps,
-                signIn, sessions, signedIn, csrf, templates);
-        CliSettings cli = new CliSettings(services.instance().portalUrl(), services.instance().region(),
-                services.config().publicUrl(), services.instance().startUrlAliases());
-        this.start = new StartPage(services.browserPortal(), signedIn, templates, cli);
-        this.accessKeys = new AccessKeysPage(services.browserPortal(), signedIn, templates, services.clock());
-        this.sessionsPage = new SessionsPage(services.sessions(), signedIn, sessions, templates);
-        this.mfaDevicesPage = new MfaDevicesPage(services.mfaDevices(), signedIn, templates);
-        this.securityKeyPage = new SecurityKeyPage(services.securityKeys(), signedIn, templates);
+        SignInSteps steps = new SignInSteps(core.browserSessions(), sessions, cookies, clock);
+        this.signIn = new SignInPages(core.passwordStep(), core.browserSessions(), sessions, csrf, templates, steps);
+        this.mfaSignIn = new MfaSignInPage(core.pendingSignIns(), core.authenticatorAppStep(), core.securityKeyStep(),
+                steps, signIn, csrf, templates);
+        this.activation = new ActivationPages(core.activations(), csrf, templates);
+        this.forgotPassword = new ForgotPasswordPages(core.passwordResets(), csrf, templates);
+        this.device = new DevicePages(core.devices(), sessions, csrf, templates, clock);
+        this.authorize = new AuthorizePages(core.authorizations(), sessions, csrf, templates);
+        SignedInOnly signedIn = new SignedInOnly(sessions, csrf, core.administrators());
+        this.authenticatorApp = new AuthenticatorAppPage(core.authenticatorApps(), core.pendingSignIns(),
+                core.enrolmentStep(), steps, signIn, sessions, signedIn, csrf, templates);
+        CliSettings cli = new CliSettings(instance.portalUrl(), instance.region(), publicUrl,
+                instance.startUrlAliases());
+        this.start = new StartPage(core.browserPortal(), signedIn, templates, cli);
+        this.accessKeys = new AccessKeysPage(core.browserPortal(), signedIn, templates, clock);
+        this.sessionsPage = new SessionsPage(core.sessions(), signedIn, sessions, templates);
+        this.mfaDevicesPage = new MfaDevicesPage(core.mfaDevices(), signedIn, templates);
+        this.securityKeyPage = new SecurityKeyPage(core.securityKeys(), signedIn, templates);
         this.stylesheet = StaticAsset.stylesheet();
         this.script = StaticAsset.script();
-        this.admin = new AdminConsole(services, sessions, csrf, templates);
+        this.admin = new AdminConsole(core, () -> instance, publicUrl, sessions, csrf, templates);
     }
 
     @Override

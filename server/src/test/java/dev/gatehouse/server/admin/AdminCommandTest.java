@@ -126,7 +126,7 @@ class AdminCommandTest {
         try (Services running = Services.open(config, Clock.systemUTC())) {
             assertThat(createEd().exitCode()).isZero();
 
-            assertThat(running.identityStore().user("ed.developer").email()).isEqualTo("ed@example.com");
+            assertThat(running.core().identityStore().user("ed.developer").email()).isEqualTo("ed@example.com");
         }
     }
 

@@ -69,13 +69,13 @@ class EventsCommandTest {
 
     @Test
     void passwordSignInThenChallengeVerificationAndAuthenticationAreAuditedAsAwsNamesThem() {
-        running.identityStore().createUser(new NewUser("ed.developer", null, "Ed", "Developer", "ed@example.com",
+        running.core().identityStore().createUser(new NewUser("ed.developer", null, "Ed", "Developer", "ed@example.com",
                 false), Actor.administratorCli(), SETUP);
-        running.activations().setPassword(running.activations().issue("ed.developer", Actor.administratorCli(),
+        running.core().activations().setPassword(running.core().activations().issue("ed.developer", Actor.administratorCli(),
                 SETUP), PASSWORD.toCharArray(), SETUP);
-        assertThatThrownBy(() -> running.signIn().signIn("ed.developer", "Wrong-Passw0rd!".toCharArray(), SETUP))
+        assertThatThrownBy(() -> running.core().passwordStep().signIn("ed.developer", "Wrong-Passw0rd!".toCharArray(), SETUP))
                 .isInstanceOf(DomainException.class);
-        running.signIn().signIn("ed.developer", PASSWORD.toCharArray(), SETUP);
+        running.core().passwordStep().signIn("ed.developer", PASSWORD.toCharArray(), SETUP);
 
         List<JsonNode> signIns = events("--all", "--event-source", "signin.amazonaws.com", "--user", "ed.developer")
                 .stream().filter(e -> !e.get("eventName").asText().equals("PasswordSet")).toList();
@@ -98,7 +98,7 @@ class EventsCommandTest {
     @Test
     void eventsAllThenEveryMatchingEventWhateverTheLimitOnePerLine() {
         for (int i = 0; i < 501; i++) {
-            running.identityStore().createGroup("group-" + i, null, Actor.administratorCli(), SETUP);
+            running.core().identityStore().createGroup("group-" + i, null, Actor.administratorCli(), SETUP);
         }
 
         List<JsonNode> exported = events("--all", "--event-name", "CreateGroup", "--limit", "3");

@@ -38,7 +38,7 @@ class MfaCommandsTest {
     void createEd() {
         running = Services.open(new ConfigLoader(Map.of("GATEHOUSE_DATA_DIR", dataDir.toString())).load(),
                 Clock.systemUTC());
-        edsId = running.identityStore().createUser(new NewUser("ed.developer", null, "Ed", "Developer",
+        edsId = running.core().identityStore().createUser(new NewUser("ed.developer", null, "Ed", "Developer",
                 "ed@example.com", false), Actor.administratorCli(), SETUP).userId();
     }
 
@@ -66,8 +66,8 @@ class MfaCommandsTest {
 
         assertThat(deleted.out()).isEqualTo("deleted MFA device " + key.deviceId() + " of ed.developer"
                 + System.lineSeparator());
-        assertThat(running.mfaDevices().list(edsId)).isEmpty();
-        assertThat(running.auditQueries().find(new AuditQuery("gatehouse-admin", "DeleteMfaDevice", null, null, 10)))
+        assertThat(running.core().mfaDevices().list(edsId)).isEmpty();
+        assertThat(running.core().auditQueries().find(new AuditQuery("gatehouse-admin", "DeleteMfaDevice", null, null, 10)))
                 .singleElement().extracting(AuditEvent::requestParameters)
                 .satisfies(p -> assertThat(p).containsEntry("deviceId", key.deviceId()).containsEntry("kind",
                         "WEBAUTHN"));
@@ -82,8 +82,8 @@ class MfaCommandsTest {
     }
 
     private MfaDevice registeredKey(String name) {
-        CeremonyStart start = running.securityKeys().startRegistration(edsId);
-        return running.securityKeys().finishRegistration(edsId, name, start.handle(),
+        CeremonyStart start = running.core().securityKeys().startRegistration(edsId);
+        return running.core().securityKeys().finishRegistration(edsId, name, start.handle(),
                 new SoftwareAuthenticator(running.config().publicUrl()).create(start.optionsJson()),
                 Actor.user(edsId, "ed.developer"), SETUP);
     }

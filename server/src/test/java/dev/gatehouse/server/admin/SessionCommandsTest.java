@@ -7,7 +7,7 @@ import dev.gatehouse.core.audit.AuditEvent;
 import dev.gatehouse.core.audit.AuditQuery;
 import dev.gatehouse.core.audit.RequestContext;
 import dev.gatehouse.core.directory.IdentityStoreService.NewUser;
-import dev.gatehouse.core.signin.SignInService.SignedIn;
+import dev.gatehouse.core.signin.SignedIn;
 import dev.gatehouse.server.Services;
 import dev.gatehouse.server.config.ConfigLoader;
 import java.io.PrintWriter;
@@ -38,10 +38,10 @@ class SessionCommandsTest {
         running = Services.open(new ConfigLoader(Map.of("GATEHOUSE_DATA_DIR", dataDir.toString(),
                         "GATEHOUSE_MFA_WITHOUT_DEVICE", "allow")).load(),
                 Clock.systemUTC());
-        running.identityStore().createUser(new NewUser("ed.developer", null, "Ed", "Developer", "ed@example.com",
+        running.core().identityStore().createUser(new NewUser("ed.developer", null, "Ed", "Developer", "ed@example.com",
                 false), Actor.administratorCli(), SETUP);
-        running.activations().setPassword(
-                running.activations().issue("ed.developer", Actor.administratorCli(), SETUP),
+        running.core().activations().setPassword(
+                running.core().activations().issue("ed.developer", Actor.administratorCli(), SETUP),
                 PASSWORD.toCharArray(), SETUP);
     }
 
@@ -59,7 +59,7 @@ class SessionCommandsTest {
     }
 
     private SignedIn signIn() {
-        return (SignedIn) running.signIn().signIn("ed.developer", PASSWORD.toCharArray(), SETUP);
+        return (SignedIn) running.core().passwordStep().signIn("ed.developer", PASSWORD.toCharArray(), SETUP);
     }
 
     @Test
@@ -84,9 +84,9 @@ class SessionCommandsTest {
                 ended.session().sessionId());
 
         assertThat(revoked.exitCode()).as(revoked.err()).isZero();
-        assertThat(running.signIn().find(ended.cookieValue())).isEmpty();
-        assertThat(running.signIn().find(kept.cookieValue())).isPresent();
-        assertThat(running.auditQueries().find(new AuditQuery("gatehouse-admin", "RevokeSession", null, null, 10)))
+        assertThat(running.core().browserSessions().find(ended.cookieValue())).isEmpty();
+        assertThat(running.core().browserSessions().find(kept.cookieValue())).isPresent();
+        assertThat(running.core().auditQueries().find(new AuditQuery("gatehouse-admin", "RevokeSession", null, null, 10)))
                 .singleElement().extracting(AuditEvent::requestParameters)
                 .isEqualTo(Map.of("userName", "ed.developer", "sessionId", ended.session().sessionId()));
     }
@@ -99,8 +99,8 @@ class SessionCommandsTest {
         Result revoked = admin("sessions", "revoke", "--user", "ed.developer", "--all");
 
         assertThat(revoked.out()).isEqualTo("ended 2 session(s) of ed.developer" + System.lineSeparator());
-        assertThat(running.signIn().find(first.cookieValue())).isEmpty();
-        assertThat(running.signIn().find(second.cookieValue())).isEmpty();
+        assertThat(running.core().browserSessions().find(first.cookieValue())).isEmpty();
+        assertThat(running.core().browserSessions().find(second.cookieValue())).isEmpty();
         assertThat(admin("sessions", "list", "--user", "ed.developer").out()).isEmpty();
     }
 
@@ -119,6 +119,6 @@ class SessionCommandsTest {
         assertThat(admin("sessions", "revoke", "--user", "ed.developer", "--all", "--session",
                 session.session().sessionId()).exitCode()).isEqualTo(2);
         assertThat(admin("sessions", "revoke", "--user", "ed.developer").exitCode()).isEqualTo(2);
-        assertThat(running.signIn().find(session.cookieValue())).as("nothing ended").isPresent();
+        assertThat(running.core().browserSessions().find(session.cookieValue())).as("nothing ended").isPresent();
     }
 }

@@ -67,7 +67,7 @@ class AccessKeysPageTest extends ServerWithEdsAccounts {
         String second = text(browser.get(POWER_USER), "access-key-id");
 
         assertThat(first).isNotEqualTo(second);
-        List<AuditEvent> events = server.services.auditQueries().find(
+        List<AuditEvent> events = server.services.core().auditQueries().find(
                 new AuditQuery("ed.developer", "GetRoleCredentials", null, null, 100));
         assertThat(events).filteredOn(e -> e.errorCode() == null)
                 .extracting(e -> e.responseElements().get("accessKeyId")).contains(first, second);
@@ -94,7 +94,7 @@ class AccessKeysPageTest extends ServerWithEdsAccounts {
 
         assertThat(page.statusCode()).isEqualTo(404);
         assertThat(page.body()).doesNotContain("access-key-id");
-        assertThat(server.services.auditQueries().find(
+        assertThat(server.services.core().auditQueries().find(
                 new AuditQuery("ed.developer", "GetRoleCredentials", null, null, 100)))
                 .anySatisfy(e -> {
                     assertThat(e.errorCode()).isEqualTo("NotFound");

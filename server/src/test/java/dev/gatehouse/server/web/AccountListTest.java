@@ -118,8 +118,8 @@ class AccountListTest extends ServerWithEdsAccounts {
         server.createActiveUser("many.accounts");
         for (int i = 0; i < 230; i++) {
             String id = String.format("900000000%03d", i);
-            server.services.accessModel().createAccount(id, "Tenant " + i, "t" + i + "@example.com", ADMIN, SETUP);
-            server.services.accessModel().assign(id, "ReadOnlyAccess", PrincipalType.USER, "many.accounts", ADMIN,
+            server.services.core().accessModel().createAccount(id, "Tenant " + i, "t" + i + "@example.com", ADMIN, SETUP);
+            server.services.core().accessModel().assign(id, "ReadOnlyAccess", PrincipalType.USER, "many.accounts", ADMIN,
                     SETUP);
         }
         Browser browser = signedInAs("many.accounts");

@@ -9,7 +9,7 @@ import dev.gatehouse.core.audit.RequestContext;
 import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.core.keys.Secrets;
 import dev.gatehouse.core.password.ActivationLink;
-import dev.gatehouse.core.signin.SignInService;
+import dev.gatehouse.core.signin.SignedIn;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -46,9 +46,9 @@ class ActivationLinkRevocationTest {
 
         String second = server.activationToken("ida.issued");
 
-        assertThatThrownBy(() -> server.services.activations().userFor(first))
+        assertThatThrownBy(() -> server.services.core().activations().userFor(first))
                 .isInstanceOf(DomainException.class).hasMessageContaining("invalid, expired or already used");
-        assertThat(server.services.activations().userFor(second).userName()).isEqualTo("ida.issued");
+        assertThat(server.services.core().activations().userFor(second).userName()).isEqualTo("ida.issued");
         assertThat(events("CreateActivationLink", "ida.issued"))
                 .extracting(e -> e.responseElements().get("earlierLinksRevoked")).containsExactlyInAnyOrder(0, 1);
     }
@@ -56,7 +56,7 @@ class ActivationLinkRevocationTest {
     @Test
     void setPasswordThroughALinkThenTheUsersSessionsEndAndOtherLinksAreRevoked() {
         server.createActiveUser("rita.reset");
-        SignInService.SignedIn signedIn = (SignInService.SignedIn) server.services.signIn().signIn("rita.reset",
+        SignedIn signedIn = (SignedIn) server.services.core().passwordStep().signIn("rita.reset",
                 WebTestServer.PASSWORD.toCharArray(), CONTEXT);
         String reset = server.activationToken("rita.reset");
         String raced = "gha_raced-link";
@@ -64,17 +64,17 @@ class ActivationLinkRevocationTest {
                 Secrets.hash(raced), signedIn.user().userId(), server.clock.instant(),
                 server.clock.instant().plus(Duration.ofDays(1)), null));
 
-        server.services.activations().setPassword(reset, NEW_PASSWORD.toCharArray(), CONTEXT);
+        server.services.core().activations().setPassword(reset, NEW_PASSWORD.toCharArray(), CONTEXT);
 
-        assertThat(server.services.signIn().find(signedIn.cookieValue())).as("the session signed in before").isEmpty();
-        assertThatThrownBy(() -> server.services.activations().userFor(raced)).isInstanceOf(DomainException.class);
-        assertThat(server.services.signIn().signIn("rita.reset", NEW_PASSWORD.toCharArray(), CONTEXT)).isNotNull();
+        assertThat(server.services.core().browserSessions().find(signedIn.cookieValue())).as("the session signed in before").isEmpty();
+        assertThatThrownBy(() -> server.services.core().activations().userFor(raced)).isInstanceOf(DomainException.class);
+        assertThat(server.services.core().passwordStep().signIn("rita.reset", NEW_PASSWORD.toCharArray(), CONTEXT)).isNotNull();
         assertThat(events("PasswordSet", "rita.reset")).extracting(AuditEvent::responseElements)
                 .contains(Map.of("otherLinksRevoked", 1, "sessionsRevoked", 1));
     }
 
     private static List<AuditEvent> events(String eventName, String userName) {
-        return server.services.auditQueries().find(new AuditQuery(null, eventName, null, null, 1000)).stream()
+        return server.services.core().auditQueries().find(new AuditQuery(null, eventName, null, null, 1000)).stream()
                 .filter(e -> userName.equals(e.requestParameters().get("userName"))).toList();
     }
 }

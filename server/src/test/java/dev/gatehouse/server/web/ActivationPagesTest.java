@@ -61,7 +61,7 @@ class ActivationPagesTest {
 
         assertThat(done.statusCode()).isEqualTo(200);
         assertThat(done.body()).contains("Password set", "href=\"/signin\"");
-        assertThat(server.services.signIn().signIn(userName, NEW_PASSWORD.toCharArray(),
+        assertThat(server.services.core().passwordStep().signIn(userName, NEW_PASSWORD.toCharArray(),
                 RequestContext.commandLine("test"))).isNotNull();
     }
 

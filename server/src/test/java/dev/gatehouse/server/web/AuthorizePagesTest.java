@@ -164,7 +164,7 @@ class AuthorizePagesTest extends ServerWithEd {
     }
 
     private String registerAsTheAwsCliDoes() {
-        return server.services.clients().register(new ClientRegistrations.Request(CLIENT, "public",
+        return server.services.core().clients().register(new ClientRegistrations.Request(CLIENT, "public",
                 List.of("sso:account:access"), List.of("authorization_code", "refresh_token"),
                 List.of("http://127.0.0.1/oauth/callback"), server.services.instance().portalUrl()),
                 RequestContext.commandLine("test")).client().clientId();

@@ -230,7 +230,7 @@ class ForgotPasswordPagesTest {
         request(server.newBrowser(), "ed.developer");
         String token = link(nextMail(1)).substring("/activate?token=".length());
 
-        var events = server.services.auditQueries().find(AuditQuery.all());
+        var events = server.services.core().auditQueries().find(AuditQuery.all());
 
         assertThat(events).anySatisfy(e -> {
             assertThat(e.eventName()).isEqualTo("PasswordResetRequested");
@@ -250,7 +250,7 @@ class ForgotPasswordPagesTest {
             HttpResponse<String> posted = browser.post("/forgot", form("account", "ed.developer",
                     "csrf", browser.cookie(Csrf.COOKIE).orElseThrow()));
             assertThat(posted.body()).contains("Ask an administrator").doesNotContain(ANSWER);
-            assertThat(noMail.services.auditQueries().find(AuditQuery.all()))
+            assertThat(noMail.services.core().auditQueries().find(AuditQuery.all()))
                     .noneSatisfy(e -> assertThat(e.eventName()).isEqualTo("PasswordResetRequested"));
         }
     }

@@ -40,8 +40,8 @@ class MfaPagesTest extends ServerWithEd {
         assertThat(list.body()).contains("<h2>Blue key</h2>", "Security key or passkey",
                 "The security key was added.", "href=\"/start/mfa/app\"", "href=\"/start/mfa/security-key\"",
                 "href=\"/start/mfa\" aria-current=\"page\"");
-        var assertion = server.services.securityKeys().startAssertion(userId("adds.key"));
-        assertThat(server.services.securityKeys().finishAssertion(userId("adds.key"), assertion.handle(),
+        var assertion = server.services.core().securityKeys().startAssertion(userId("adds.key"));
+        assertThat(server.services.core().securityKeys().finishAssertion(userId("adds.key"), assertion.handle(),
                 key.counter(1).get(assertion.optionsJson()), SETUP)).isPresent();
     }
 
@@ -67,7 +67,7 @@ class MfaPagesTest extends ServerWithEd {
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("id=\"name-error\"", "Give the security key a name of 1 to 64 characters.");
         assertThat(options(refused)).contains("\"challenge\"");
-        assertThat(server.services.securityKeys().list(userId("no.name"))).isEmpty();
+        assertThat(server.services.core().securityKeys().list(userId("no.name"))).isEmpty();
     }
 
     @Test
@@ -80,7 +80,7 @@ class MfaPagesTest extends ServerWithEd {
 
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("could not be verified");
-        assertThat(server.services.securityKeys().list(userId("phished"))).isEmpty();
+        assertThat(server.services.core().securityKeys().list(userId("phished"))).isEmpty();
     }
 
     @ParameterizedTest
@@ -98,7 +98,7 @@ class MfaPagesTest extends ServerWithEd {
         }
 
         assertThat(browser.post(SecurityKeyPage.PATH, fields).statusCode()).isEqualTo(403);
-        assertThat(server.services.securityKeys().list(userId(userName))).isEmpty();
+        assertThat(server.services.core().securityKeys().list(userId(userName))).isEmpty();
     }
 
     @Test
@@ -120,7 +120,7 @@ class MfaPagesTest extends ServerWithEd {
         assertThat(location(removed)).isEqualTo("/start/mfa?done=removed");
         assertThat(browser.get(location(removed)).body()).contains("You have no MFA devices yet.")
                 .doesNotContain("Yellow key");
-        assertThat(server.services.mfaDevices().list(userId("manages.keys"))).isEmpty();
+        assertThat(server.services.core().mfaDevices().list(userId("manages.keys"))).isEmpty();
     }
 
     @Test
@@ -128,10 +128,10 @@ class MfaPagesTest extends ServerWithEd {
         server.createActiveUser("has.app");
         String userId = userId("has.app");
         Actor actor = Actor.user(userId, "has.app");
-        Enrolment enrolment = server.services.authenticatorApps().startEnrolment(userId, "Phone", actor,
+        Enrolment enrolment = server.services.core().authenticatorApps().startEnrolment(userId, "Phone", actor,
                 SETUP);
         byte[] secret = Base32.decode(enrolment.secretText());
-        server.services.authenticatorApps().confirm(userId, enrolment.deviceId(),
+        server.services.core().authenticatorApps().confirm(userId, enrolment.deviceId(),
                 Totp.STANDARD.code(secret, server.clock.instant()), actor, SETUP);
         // With an app, signing in takes its code too; a later time step, so it is not the enrolment's code again.
         server.clock.advance(Duration.ofSeconds(30));
@@ -174,7 +174,7 @@ class MfaPagesTest extends ServerWithEd {
         HttpResponse<String> removed = browser.post(MfaDevicesPage.DELETE, form("device_id", deviceId));
 
         assertThat(removed.statusCode()).isEqualTo(403);
-        assertThat(server.services.mfaDevices().list(userId("csrf.remove"))).hasSize(1);
+        assertThat(server.services.core().mfaDevices().list(userId("csrf.remove"))).hasSize(1);
     }
 
     @Test
@@ -199,7 +199,7 @@ class MfaPagesTest extends ServerWithEd {
     }
 
     private static MfaDevice onlyDevice(String userName) {
-        List<MfaDevice> devices = server.services.mfaDevices().list(userId(userName));
+        List<MfaDevice> devices = server.services.core().mfaDevices().list(userId(userName));
         assertThat(devices).hasSize(1);
         return devices.getFirst();
     }
@@ -211,7 +211,7 @@ class MfaPagesTest extends ServerWithEd {
     }
 
     private static String userId(String userName) {
-        return server.services.identityStore().user(userName).userId();
+        return server.services.core().identityStore().user(userName).userId();
     }
 
 }

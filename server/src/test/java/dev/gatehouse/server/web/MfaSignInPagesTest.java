@@ -14,7 +14,7 @@ import dev.gatehouse.core.mfa.Base32;
 import dev.gatehouse.core.mfa.CeremonyStart;
 import dev.gatehouse.core.mfa.MfaPolicy;
 import dev.gatehouse.core.mfa.Totp;
-import dev.gatehouse.core.signin.SignInService;
+import dev.gatehouse.core.signin.PendingSignIns;
 import dev.gatehouse.core.testing.SoftwareAuthenticator;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -88,7 +88,7 @@ class MfaSignInPagesTest {
         assertThat(confirmed.statusCode()).isEqualTo(303);
         assertThat(location(confirmed)).isEqualTo("/start?tab=accounts");
         assertThat(browser.get("/start").body()).contains("Signed in as " + user);
-        assertThat(server.services.authenticatorApps().list(userId(server, user))).hasSize(1);
+        assertThat(server.services.core().authenticatorApps().list(userId(server, user))).hasSize(1);
     }
 
     @Test
@@ -186,7 +186,7 @@ class MfaSignInPagesTest {
         Browser browser = server.newBrowser();
         HttpResponse<String> form = browser.get(location(browser.signIn(user, "/start/sessions")));
 
-        server.clock.advance(SignInService.PENDING_LIFETIME.plusSeconds(1));
+        server.clock.advance(PendingSignIns.LIFETIME.plusSeconds(1));
         HttpResponse<String> late = submitCode(browser, form, code(server, secret));
 
         assertThat(late.statusCode()).isEqualTo(410);
@@ -341,7 +341,7 @@ class MfaSignInPagesTest {
                 "code", code(allowing, secretOf(page))));
         assertThat(added.statusCode()).isEqualTo(303);
         assertThat(location(added)).isEqualTo("/start/mfa");
-        assertThat(allowing.services.authenticatorApps().list(userId(allowing, user)))
+        assertThat(allowing.services.core().authenticatorApps().list(userId(allowing, user)))
                 .extracting(d -> d.name()).containsExactly("Work phone");
     }
 
@@ -390,9 +390,9 @@ class MfaSignInPagesTest {
     /** A security key registered for {@code userName} through core, as the portal page does. */
     private static SoftwareAuthenticator registerKey(WebTestServer on, String userName) {
         SoftwareAuthenticator key = new SoftwareAuthenticator(on.services.config().publicUrl());
-        User owner = on.services.identityStore().user(userName);
-        CeremonyStart start = on.services.securityKeys().startRegistration(owner.userId());
-        on.services.securityKeys().finishRegistration(owner.userId(), "Blue key", start.handle(),
+        User owner = on.services.core().identityStore().user(userName);
+        CeremonyStart start = on.services.core().securityKeys().startRegistration(owner.userId());
+        on.services.core().securityKeys().finishRegistration(owner.userId(), "Blue key", start.handle(),
                 key.create(start.optionsJson()), Actor.user(owner.userId(), userName),
                 RequestContext.commandLine("test"));
         return key;
@@ -456,7 +456,7 @@ class MfaSignInPagesTest {
 
     /** Oldest first. */
     private static List<AuditEvent> events(WebTestServer on, String name, String user) {
-        return on.services.auditQueries().find(new AuditQuery(null, name, null, null, 1000)).stream()
+        return on.services.core().auditQueries().find(new AuditQuery(null, name, null, null, 1000)).stream()
                 .filter(e -> user.equals(e.requestParameters().get("userName")))
                 .sorted(Comparator.comparing(AuditEvent::eventTime))
                 .toList();

@@ -57,9 +57,9 @@ class PageSecurityTest extends ServerWithEd {
     private static String consoleAdministrator() {
         String name = "page.admin";
         if (server.services.store().users().findByUserName(name).isEmpty()) {
-            server.services.identityStore().createUser(new IdentityStoreService.NewUser(name, null, "Page", "Admin",
+            server.services.core().identityStore().createUser(new IdentityStoreService.NewUser(name, null, "Page", "Admin",
                     "page.admin@example.com", true), Actor.administratorCli(), RequestContext.commandLine("test"));
-            server.services.activations().setPassword(server.services.activations().issue(name,
+            server.services.core().activations().setPassword(server.services.core().activations().issue(name,
                     Actor.administratorCli(), RequestContext.commandLine("test")), WebTestServer.PASSWORD.toCharArray(),
                     RequestContext.commandLine("test"));
         }

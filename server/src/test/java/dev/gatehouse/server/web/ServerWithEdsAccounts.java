@@ -32,7 +32,7 @@ abstract class ServerWithEdsAccounts extends ServerWithEd {
 
     @BeforeAll
     static void giveEdAccounts() {
-        AccessModelService access = server.services.accessModel();
+        AccessModelService access = server.services.core().accessModel();
         access.createAccount(DEVELOPMENT, "Development", "aws+dev@example.com", ADMIN, SETUP);
         access.createAccount(PRODUCTION, "Production", "aws+prod@example.com", ADMIN, SETUP);
         access.createAccount(SANDBOX, "Sandbox", "aws+sandbox@example.com", ADMIN, SETUP);
@@ -40,33 +40,33 @@ abstract class ServerWithEdsAccounts extends ServerWithEd {
         createPermissionSet("ReadOnlyAccess", "PT4H");
         access.assign(DEVELOPMENT, "PowerUserAccess", PrincipalType.USER, "ed.developer", ADMIN, SETUP);
         access.assign(DEVELOPMENT, "ReadOnlyAccess", PrincipalType.USER, "ed.developer", ADMIN, SETUP);
-        server.services.identityStore().createGroup("Developers", "People who build things", ADMIN, SETUP);
-        server.services.identityStore().addMember("Developers", "ed.developer", ADMIN, SETUP);
+        server.services.core().identityStore().createGroup("Developers", "People who build things", ADMIN, SETUP);
+        server.services.core().identityStore().addMember("Developers", "ed.developer", ADMIN, SETUP);
         access.assign(PRODUCTION, "ReadOnlyAccess", PrincipalType.GROUP, "Developers", ADMIN, SETUP);
     }
 
     static void createPermissionSet(String name, String sessionDuration) {
-        server.services.accessModel().createPermissionSet(new NewPermissionSet(name, null, sessionDuration,
+        server.services.core().accessModel().createPermissionSet(new NewPermissionSet(name, null, sessionDuration,
                 List.of(name), null, null, null, Map.of()), ADMIN, SETUP);
     }
 
     /** An activated administrator who can sign in with {@link WebTestServer#PASSWORD}. */
     static void createActiveAdministrator(String userName) {
-        server.services.identityStore().createUser(new NewUser(userName, null, "Ada", "Admin",
+        server.services.core().identityStore().createUser(new NewUser(userName, null, "Ada", "Admin",
                 userName + "@example.com", true), ADMIN, SETUP);
-        server.services.activations().setPassword(server.activationToken(userName),
+        server.services.core().activations().setPassword(server.activationToken(userName),
                 WebTestServer.PASSWORD.toCharArray(), SETUP);
     }
 
     /** A device-code login by {@code clientName}, approved by the user: a command-line session; its access token. */
     static String commandLineLogin(String userName, String clientName) {
-        ClientRegistrations.Registered client = server.services.clients().register(new ClientRegistrations.Request(
+        ClientRegistrations.Registered client = server.services.core().clients().register(new ClientRegistrations.Request(
                 clientName, "public", List.of(), null, null, null), SETUP);
         String clientId = client.client().clientId();
-        DeviceAuthorizations.Started started = server.services.devices().start(clientId, client.clientSecret(),
+        DeviceAuthorizations.Started started = server.services.core().devices().start(clientId, client.clientSecret(),
                 server.services.instance().portalUrl(), SETUP);
-        server.services.devices().approve(started.userCode(), server.services.identityStore().user(userName), SETUP);
-        TokenEndpoint.Tokens tokens = server.services.tokens().createToken(new TokenRequest(clientId,
+        server.services.core().devices().approve(started.userCode(), server.services.core().identityStore().user(userName), SETUP);
+        TokenEndpoint.Tokens tokens = server.services.core().tokens().createToken(new TokenRequest(clientId,
                 client.clientSecret(), GrantTypes.DEVICE_CODE, started.deviceCode(), null, null, null, null, null),
                 SETUP);
         return tokens.accessToken();

@@ -48,7 +48,7 @@ class SessionsPageTest extends ServerWithEdsAccounts {
 
         assertThat(response.statusCode()).isEqualTo(303);
         assertThat(location(response)).isEqualTo("/start/sessions?ended=1");
-        assertThatThrownBy(() -> server.services.portal().listAccounts(accessToken, null, null))
+        assertThatThrownBy(() -> server.services.core().portal().listAccounts(accessToken, null, null))
                 .isInstanceOf(DomainException.class).hasMessageContaining("Session token not found");
         HttpResponse<String> after = browser.get(location(response));
         assertThat(after.body()).contains(SessionsPage.ENDED).doesNotContain("botocore-client-laptop");
@@ -68,7 +68,7 @@ class SessionsPageTest extends ServerWithEdsAccounts {
         assertThat(location(response)).isEqualTo("/signin");
         assertThat(response.headers().allValues("Set-Cookie"))
                 .anySatisfy(c -> assertThat(c).startsWith(SessionCookies.NAME + "=;").contains("Max-Age=0"));
-        assertThat(server.services.sessions().activeSessionsOf(userId("ends.own"))).isEmpty();
+        assertThat(server.services.core().sessions().activeSessionsOf(userId("ends.own"))).isEmpty();
         assertThat(browser.get("/start").statusCode()).isEqualTo(303);
     }
 
@@ -87,7 +87,7 @@ class SessionsPageTest extends ServerWithEdsAccounts {
         HttpResponse<String> response = browser.post(SessionsPage.REVOKE, fields);
 
         assertThat(response.statusCode()).isEqualTo(403);
-        assertThat(server.services.sessions().activeSessionsOf(userId(victim))).hasSize(2);
+        assertThat(server.services.core().sessions().activeSessionsOf(userId(victim))).hasSize(2);
     }
 
     @Test
@@ -104,7 +104,7 @@ class SessionsPageTest extends ServerWithEdsAccounts {
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.body()).contains("That session does not exist or has already ended");
-        assertThat(server.services.sessions().activeSessionsOf(userId("probed"))).hasSize(1);
+        assertThat(server.services.core().sessions().activeSessionsOf(userId("probed"))).hasSize(1);
     }
 
     @Test
@@ -126,12 +126,12 @@ class SessionsPageTest extends ServerWithEdsAccounts {
     }
 
     private static String userId(String userName) {
-        return server.services.identityStore().user(userName).userId();
+        return server.services.core().identityStore().user(userName).userId();
     }
 
     /** The user's only browser session. */
     private static String currentSessionId(String userName) {
-        return server.services.sessions().activeSessionsOf(userId(userName)).stream()
+        return server.services.core().sessions().activeSessionsOf(userId(userName)).stream()
                 .filter(s -> s.clientName() == null).map(s -> s.session().sessionId()).findFirst().orElseThrow();
     }
 

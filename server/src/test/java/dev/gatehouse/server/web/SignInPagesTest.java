@@ -89,7 +89,7 @@ class SignInPagesTest extends ServerWithEd {
 
         assertThat(again.statusCode()).isEqualTo(303);
         assertThat(browser.cookie(SessionCookies.NAME)).isPresent().isNotEqualTo(Optional.of(first));
-        assertThat(server.services.signIn().find(first)).isEmpty();
+        assertThat(server.services.core().browserSessions().find(first)).isEmpty();
     }
 
     @ParameterizedTest

@@ -44,7 +44,7 @@ class StartPageTest extends ServerWithEd {
         assertThat(location(response)).isEqualTo("/signin");
         assertThat(response.headers().allValues("Set-Cookie"))
                 .anySatisfy(c -> assertThat(c).startsWith(SessionCookies.NAME + "=;").contains("Max-Age=0"));
-        assertThat(server.services.signIn().find(sessionCookie)).isEmpty();
+        assertThat(server.services.core().browserSessions().find(sessionCookie)).isEmpty();
         assertThat(browser.get("/start").statusCode()).isEqualTo(303);
     }
 

@@ -87,24 +87,24 @@ public final class WebTestServer implements AutoCloseable {
     }
 
     public void createUser(String userName) {
-        services.identityStore().createUser(new IdentityStoreService.NewUser(userName, null, "Ed", "Developer",
+        services.core().identityStore().createUser(new IdentityStoreService.NewUser(userName, null, "Ed", "Developer",
                 userName + "@example.com", false), Actor.administratorCli(), SETUP);
     }
 
     String activationToken(String userName) {
-        return services.activations().issue(userName, Actor.administratorCli(), SETUP);
+        return services.core().activations().issue(userName, Actor.administratorCli(), SETUP);
     }
 
     /** A user who has already set {@link #PASSWORD}. */
     public void createActiveUser(String userName) {
         createUser(userName);
-        services.activations().setPassword(activationToken(userName), PASSWORD.toCharArray(), SETUP);
+        services.core().activations().setPassword(activationToken(userName), PASSWORD.toCharArray(), SETUP);
     }
 
     DeviceAuthorizations.Started startDeviceAuthorization(String clientName) {
-        ClientRegistrations.Registered registered = services.clients().register(new ClientRegistrations.Request(
+        ClientRegistrations.Registered registered = services.core().clients().register(new ClientRegistrations.Request(
                 clientName, "public", List.of(), null, null, null), SETUP);
-        return services.devices().start(registered.client().clientId(), registered.clientSecret(),
+        return services.core().devices().start(registered.client().clientId(), registered.clientSecret(),
                 services.instance().portalUrl(), SETUP);
     }
 

@@ -2,7 +2,7 @@ package dev.gatehouse.server.web.admin;
 
 import dev.gatehouse.core.audit.Actor;
 import dev.gatehouse.core.directory.User;
-import dev.gatehouse.core.signin.SignInService.BrowserSession;
+import dev.gatehouse.core.signin.BrowserSession;
 import dev.gatehouse.server.web.view.admin.AdminFrame;
 import io.javalin.http.Context;
 

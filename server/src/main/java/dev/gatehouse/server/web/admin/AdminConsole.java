@@ -1,11 +1,13 @@
 package dev.gatehouse.server.web.admin;
 
+import dev.gatehouse.core.CoreServices;
 import dev.gatehouse.core.directory.Administrators;
-import dev.gatehouse.server.Services;
+import dev.gatehouse.core.instance.Instance;
 import dev.gatehouse.server.web.Csrf;
 import dev.gatehouse.server.web.PageRoutes;
 import dev.gatehouse.server.web.SessionCookies;
 import dev.gatehouse.server.web.Templates;
+import java.util.function.Supplier;
 
 /**
  * The admin console under {@code /admin}: users, groups, accounts, permission sets, assignments, sessions and the
@@ -32,27 +34,27 @@ public final class AdminConsole {
     private final Csrf csrf;
     private final Administrators administrators;
 
-    public AdminConsole(Services services, SessionCookies sessions, Csrf csrf, Templates templates) {
+    public AdminConsole(CoreServices core, Supplier<Instance> instance, String publicUrl, SessionCookies sessions,
+                        Csrf csrf, Templates templates) {
         this.sessions = sessions;
         this.csrf = csrf;
-        this.administrators = services.administrators();
-        this.dashboard = new DashboardPage(services::instance, services.config().publicUrl(),
-                services.identityStore(), templates);
-        this.user = new UserPage(services.identityStore(), services.accessModel(), services.activations(),
-                services.sessions(), services.mfaDevices(), services.config().publicUrl(), templates);
-        this.users = new UsersPage(services.identityStore(), user, templates);
-        this.userChanges = new UserChangePages(services.identityStore(), templates);
-        this.userMfa = new UserMfaPages(services.identityStore(), services.mfaDevices(), templates);
-        this.userAttributes = new UserAttributesPage(services.identityStore(), services.accessControlAttributes(),
+        this.administrators = core.administrators();
+        this.dashboard = new DashboardPage(instance, publicUrl, core.identityStore(), templates);
+        this.user = new UserPage(core.identityStore(), core.accessModel(), core.activations(), core.sessions(),
+                core.mfaDevices(), publicUrl, templates);
+        this.users = new UsersPage(core.identityStore(), user, templates);
+        this.userChanges = new UserChangePages(core.identityStore(), templates);
+        this.userMfa = new UserMfaPages(core.identityStore(), core.mfaDevices(), templates);
+        this.userAttributes = new UserAttributesPage(core.identityStore(), core.accessControlAttributes(),
                 templates);
-        this.groups = new GroupsPage(services.identityStore(), templates);
-        this.group = new GroupPage(services.identityStore(), services.accessModel(), templates);
-        this.accounts = new AccountsPage(services.accessModel(), templates);
-        this.account = new AccountPage(services.accessModel(), templates);
-        this.permissionSets = new PermissionSetsPage(services.accessModel(), templates);
-        this.permissionSet = new PermissionSetPage(services.accessModel(), templates);
-        this.events = new EventsPage(services.auditQueries(), templates);
-        this.simulate = new SimulatePage(services.simulator(), templates);
+        this.groups = new GroupsPage(core.identityStore(), templates);
+        this.group = new GroupPage(core.identityStore(), core.accessModel(), templates);
+        this.accounts = new AccountsPage(core.accessModel(), templates);
+        this.account = new AccountPage(core.accessModel(), templates);
+        this.permissionSets = new PermissionSetsPage(core.accessModel(), templates);
+        this.permissionSet = new PermissionSetPage(core.accessModel(), templates);
+        this.events = new EventsPage(core.auditQueries(), templates);
+        this.simulate = new SimulatePage(core.simulator(), templates);
     }
 
     public void mount(PageRoutes pages) {

@@ -1,7 +1,7 @@
 package dev.gatehouse.server.web.admin;
 
 import dev.gatehouse.core.directory.Administrators;
-import dev.gatehouse.core.signin.SignInService.BrowserSession;
+import dev.gatehouse.core.signin.BrowserSession;
 import dev.gatehouse.server.web.Csrf;
 import dev.gatehouse.server.web.NextPaths;
 import dev.gatehouse.server.web.PageRoutes;

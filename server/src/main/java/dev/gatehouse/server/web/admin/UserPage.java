@@ -11,6 +11,7 @@ import dev.gatehouse.core.mfa.MfaDevices;
 import dev.gatehouse.core.password.ActivationService;
 import dev.gatehouse.core.session.SessionService;
 import dev.gatehouse.server.http.RequestContexts;
+import dev.gatehouse.server.web.SessionOwners;
 import dev.gatehouse.server.web.Templates;
 import dev.gatehouse.server.web.view.admin.AdminFrame;
 import dev.gatehouse.server.web.view.admin.AdminPaths;
@@ -91,13 +92,13 @@ final class UserPage {
 
     private void revokeSession(Context ctx, Admin admin) {
         User owner = identityStore.user(userName(ctx));
-        sessions.revoke(owner, Forms.text(ctx, "sessionId"), admin.actor(), RequestContexts.of(ctx));
+        sessions.revoke(SessionOwners.of(owner), Forms.text(ctx, "sessionId"), admin.actor(), RequestContexts.of(ctx));
         Notice.SESSION_REVOKED.redirect(ctx, AdminPaths.user(owner.userName()));
     }
 
     private void revokeAllSessions(Context ctx, Admin admin) {
         User owner = identityStore.user(userName(ctx));
-        sessions.revokeAll(owner, admin.actor(), RequestContexts.of(ctx));
+        sessions.revokeAll(SessionOwners.of(owner), admin.actor(), RequestContexts.of(ctx));
         Notice.SESSIONS_REVOKED.redirect(ctx, AdminPaths.user(owner.userName()));
     }
 

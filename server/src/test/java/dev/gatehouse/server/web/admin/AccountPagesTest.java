@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class AccountPagesTest extends ServerWithAdmin {
 
     private static void permissionSet(String name) {
-        server.services.accessModel().createPermissionSet(new NewPermissionSet(name, null, "PT1H",
+        server.services.core().accessModel().createPermissionSet(new NewPermissionSet(name, null, "PT1H",
                 List.of("ReadOnlyAccess"), null, null, null, Map.of()), Actor.administratorCli(), SETUP);
     }
 
@@ -33,7 +33,7 @@ class AccountPagesTest extends ServerWithAdmin {
 
     @Test
     void createAccountWhenIdMalformedOrTakenThenErrorBesideTheFieldThatIsWrong() {
-        server.services.accessModel().createAccount("222233334444", "Taken", "t@example.com",
+        server.services.core().accessModel().createAccount("222233334444", "Taken", "t@example.com",
                 Actor.administratorCli(), SETUP);
 
         HttpResponse<String> shortId = submit(admin(), "/admin/accounts", "accountId", "1234", "name", "Short",
@@ -53,11 +53,11 @@ class AccountPagesTest extends ServerWithAdmin {
     /** What acceptance scenario A does in the browser: the group Developers gets PowerUserAccess in an account. */
     @Test
     void assignGroupAPermissionSetThenMembersHoldItAndTheAssignmentIsListedEverywhere() {
-        server.services.accessModel().createAccount("333344445555", "Sandbox", "sb@example.com",
+        server.services.core().accessModel().createAccount("333344445555", "Sandbox", "sb@example.com",
                 Actor.administratorCli(), SETUP);
         permissionSet("PowerUserAccess");
-        server.services.identityStore().createGroup("Developers", null, Actor.administratorCli(), SETUP);
-        server.services.identityStore().addMember("Developers", DEVELOPER, Actor.administratorCli(), SETUP);
+        server.services.core().identityStore().createGroup("Developers", null, Actor.administratorCli(), SETUP);
+        server.services.core().identityStore().addMember("Developers", DEVELOPER, Actor.administratorCli(), SETUP);
         Browser admin = admin();
 
         HttpResponse<String> assigned = submit(admin, "/admin/accounts/333344445555/assignments", "permissionSet",
@@ -69,8 +69,8 @@ class AccountPagesTest extends ServerWithAdmin {
         assertThat(admin.get("/admin/groups/Developers").body()).contains("id=\"group-assignments\"", ">Sandbox<");
         assertThat(admin.get("/admin/users/ed.developer").body()).contains("id=\"user-assignments\"", ">Sandbox<",
                 "href=\"/admin/groups/Developers\"");
-        String edId = server.services.identityStore().user(DEVELOPER).userId();
-        String arn = server.services.accessModel().permissionSet("PowerUserAccess").permissionSetArn();
+        String edId = server.services.core().identityStore().user(DEVELOPER).userId();
+        String arn = server.services.core().accessModel().permissionSet("PowerUserAccess").permissionSetArn();
         assertThat(server.services.store().assignments().userHolds(edId, "333344445555", arn)).isTrue();
         assertThat(events("CreateAccountAssignment")).anySatisfy(e -> {
             assertThat(e.userName()).isEqualTo(ADMIN);
@@ -80,7 +80,7 @@ class AccountPagesTest extends ServerWithAdmin {
 
     @Test
     void assignWhenPermissionSetOrPrincipalUnknownThenErrorBesideThatField() {
-        server.services.accessModel().createAccount("444455556666", "Errors", "e@example.com",
+        server.services.core().accessModel().createAccount("444455556666", "Errors", "e@example.com",
                 Actor.administratorCli(), SETUP);
         permissionSet("ViewOnlyAccess");
 
@@ -97,16 +97,16 @@ class AccountPagesTest extends ServerWithAdmin {
         assertThat(Html.tag(unknownUser.body(), "principalType")).isNotNull();
         assertThat(unknownUser.body()).contains("<option value=\"USER\" selected>");
         assertThat(text(badType, "principalType-error")).contains("user or a group");
-        assertThat(server.services.accessModel().assignments("444455556666")).isEmpty();
+        assertThat(server.services.core().accessModel().assignments("444455556666")).isEmpty();
     }
 
     @Test
     void removeAssignmentEndsTheHoldersSessions() {
-        server.services.accessModel().createAccount("555566667777", "Removal", "r@example.com",
+        server.services.core().accessModel().createAccount("555566667777", "Removal", "r@example.com",
                 Actor.administratorCli(), SETUP);
         permissionSet("RemovalAccess");
         server.createActiveUser("rita.removed");
-        server.services.accessModel().assign("555566667777", "RemovalAccess", PrincipalType.USER, "rita.removed",
+        server.services.core().accessModel().assign("555566667777", "RemovalAccess", PrincipalType.USER, "rita.removed",
                 Actor.administratorCli(), SETUP);
         Browser rita = server.newBrowser();
         rita.signIn("rita.removed", "/start");
@@ -116,14 +116,14 @@ class AccountPagesTest extends ServerWithAdmin {
                 "permissionSet", "RemovalAccess", "principalType", "USER", "principal", "rita.removed");
 
         assertThat(Browser.location(removed)).isEqualTo("/admin/accounts/555566667777?notice=unassigned");
-        assertThat(server.services.accessModel().assignments("555566667777")).isEmpty();
+        assertThat(server.services.core().accessModel().assignments("555566667777")).isEmpty();
         assertThat(rita.get("/start").statusCode()).isEqualTo(303);
         assertThat(events("DeleteAccountAssignment")).anySatisfy(e -> assertThat(e.userName()).isEqualTo(ADMIN));
     }
 
     @Test
     void deleteAccountAsksFirstThenDeletesIt() {
-        server.services.accessModel().createAccount("666677778888", "Closing", "c@example.com",
+        server.services.core().accessModel().createAccount("666677778888", "Closing", "c@example.com",
                 Actor.administratorCli(), SETUP);
         Browser admin = admin();
 

@@ -91,7 +91,7 @@ class AdminAccessTest extends ServerWithAdmin {
         assertThat(otherSession.statusCode()).isEqualTo(403);
         assertThat(wrong.body()).contains("The form has expired");
         assertThat(server.services.store().groups().findByDisplayName("NoToken")).isEmpty();
-        assertThat(server.services.identityStore().user(DEVELOPER).enabled()).isTrue();
+        assertThat(server.services.core().identityStore().user(DEVELOPER).enabled()).isTrue();
     }
 
     /** A page of a second sign-in of the same administrator: its token belongs to that other session. */
@@ -106,8 +106,8 @@ class AdminAccessTest extends ServerWithAdmin {
         browser.signIn("temp.admin", "/admin");
         assertThat(browser.get("/admin").statusCode()).isEqualTo(200);
 
-        User user = server.services.identityStore().user("temp.admin");
-        server.services.identityStore().updateUser("temp.admin", new UserChanges(user.displayName(),
+        User user = server.services.core().identityStore().user("temp.admin");
+        server.services.core().identityStore().updateUser("temp.admin", new UserChanges(user.displayName(),
                 user.givenName(), user.familyName(), user.email(), false), Actor.administratorCli(), SETUP);
 
         assertThat(browser.get("/admin").statusCode()).isEqualTo(403);
@@ -117,16 +117,16 @@ class AdminAccessTest extends ServerWithAdmin {
     void memberOfTheConfiguredAdminGroupMayUseTheConsoleUntilRemoved(@TempDir Path groupDataDir) {
         try (WebTestServer withGroup = WebTestServer.withAdminGroup(groupDataDir, "Platform Team")) {
             withGroup.createActiveUser("pat.platform");
-            withGroup.services.identityStore().createGroup("Platform Team", null, Actor.administratorCli(), SETUP);
+            withGroup.services.core().identityStore().createGroup("Platform Team", null, Actor.administratorCli(), SETUP);
             Browser pat = withGroup.newBrowser();
             pat.signIn("pat.platform", "/start");
             assertThat(pat.get("/admin").statusCode()).isEqualTo(403);
 
-            withGroup.services.identityStore().addMember("platform team", "pat.platform", Actor.administratorCli(),
+            withGroup.services.core().identityStore().addMember("platform team", "pat.platform", Actor.administratorCli(),
                     SETUP);
             HttpResponse<String> asMember = pat.get("/admin");
             HttpResponse<String> portalAsMember = pat.get("/start");
-            withGroup.services.identityStore().removeMember("Platform Team", "pat.platform",
+            withGroup.services.core().identityStore().removeMember("Platform Team", "pat.platform",
                     Actor.administratorCli(), SETUP);
 
             assertThat(asMember.statusCode()).isEqualTo(200);

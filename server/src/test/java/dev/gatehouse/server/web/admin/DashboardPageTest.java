@@ -23,7 +23,7 @@ class DashboardPageTest extends ServerWithAdmin {
                 "SSO region [None]: us-east-1", "SSO registration scopes [sso:account:access]: sso:account:access");
         assertThat(text(page, "endpoint-settings")).contains("AWS_ENDPOINT_URL_SSO_OIDC="
                 + server.services.config().publicUrl());
-        assertThat(text(page, "user-count")).isEqualTo(String.valueOf(server.services.identityStore().countUsers()));
+        assertThat(text(page, "user-count")).isEqualTo(String.valueOf(server.services.core().identityStore().countUsers()));
     }
 
     @Test

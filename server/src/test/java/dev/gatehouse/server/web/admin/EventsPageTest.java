@@ -12,7 +12,7 @@ class EventsPageTest extends ServerWithAdmin {
 
     @Test
     void eventsAreListedNewestFirstWithTheirCloudTrailRecord() {
-        server.services.identityStore().createGroup("Listed", null, Actor.administratorCli(), SETUP);
+        server.services.core().identityStore().createGroup("Listed", null, Actor.administratorCli(), SETUP);
         server.clock.advance(Duration.ofSeconds(1));
 
         HttpResponse<String> page = admin().get("/admin/events");
@@ -48,7 +48,7 @@ class EventsPageTest extends ServerWithAdmin {
     @Test
     void filtersByTimeRangeInUtc() {
         server.clock.advance(Duration.ofDays(30));
-        server.services.identityStore().createGroup("Later", null, Actor.administratorCli(), SETUP);
+        server.services.core().identityStore().createGroup("Later", null, Actor.administratorCli(), SETUP);
         String day = server.clock.instant().toString().substring(0, 10);
         Browser admin = admin();
 
@@ -72,7 +72,7 @@ class EventsPageTest extends ServerWithAdmin {
     void pagesGoBackInTimeKeepingTheFilters() {
         for (int i = 0; i < EventsPage.PAGE_SIZE + 5; i++) {
             server.clock.advance(Duration.ofSeconds(1));
-            server.services.identityStore().createGroup("Paged" + i, null, Actor.administratorCli(), SETUP);
+            server.services.core().identityStore().createGroup("Paged" + i, null, Actor.administratorCli(), SETUP);
         }
         Browser admin = admin();
 

@@ -28,7 +28,7 @@ class GroupPagesTest extends ServerWithAdmin {
 
     @Test
     void createGroupWhenNameMissingOrTakenThenErrorBesideTheName() {
-        server.services.identityStore().createGroup("Operators", null, Actor.administratorCli(), SETUP);
+        server.services.core().identityStore().createGroup("Operators", null, Actor.administratorCli(), SETUP);
 
         HttpResponse<String> missing = submit(admin(), "/admin/groups", "displayName", " ", "description", "x");
         HttpResponse<String> taken = submit(admin(), "/admin/groups", "displayName", "OPERATORS", "description", "");
@@ -42,7 +42,7 @@ class GroupPagesTest extends ServerWithAdmin {
 
     @Test
     void addAndRemoveMembersOnTheGroupsPage() {
-        server.services.identityStore().createGroup("Ops/EU", null, Actor.administratorCli(), SETUP);
+        server.services.core().identityStore().createGroup("Ops/EU", null, Actor.administratorCli(), SETUP);
         server.createUser("mia.member");
         Browser admin = admin();
 
@@ -57,7 +57,7 @@ class GroupPagesTest extends ServerWithAdmin {
         assertThat(text(unknown, "userName-error")).isEqualTo("User 'no.body' does not exist");
         assertThat(page.body()).contains("id=\"members\"", "href=\"/admin/users/mia.member\"");
         assertThat(Browser.location(removed)).isEqualTo("/admin/groups/Ops%2FEU?notice=member-removed");
-        assertThat(server.services.identityStore().members("Ops/EU")).isEmpty();
+        assertThat(server.services.core().identityStore().members("Ops/EU")).isEmpty();
         assertThat(events("CreateGroupMembership")).anySatisfy(
                 e -> assertThat(e.requestParameters()).containsEntry("userName", "mia.member"));
         assertThat(events("DeleteGroupMembership")).anySatisfy(e -> assertThat(e.userName()).isEqualTo(ADMIN));
@@ -65,11 +65,11 @@ class GroupPagesTest extends ServerWithAdmin {
 
     @Test
     void membersArePagedByUserName() {
-        server.services.identityStore().createGroup("Crowd", null, Actor.administratorCli(), SETUP);
+        server.services.core().identityStore().createGroup("Crowd", null, Actor.administratorCli(), SETUP);
         for (int i = 0; i < UsersPage.PAGE_SIZE + 1; i++) {
             String name = String.format("crowd%02d", i);
             server.createUser(name);
-            server.services.identityStore().addMember("Crowd", name, Actor.administratorCli(), SETUP);
+            server.services.core().identityStore().addMember("Crowd", name, Actor.administratorCli(), SETUP);
         }
         Browser admin = admin();
 
@@ -83,9 +83,9 @@ class GroupPagesTest extends ServerWithAdmin {
     @Test
     void assignFromTheGroupsPageThenTheAccountListsItAndRemoveEndsTheMembersSessions() {
         accountAndPermissionSet("121212121212", "GroupAssigned", "GroupAccess");
-        server.services.identityStore().createGroup("Ops/Assigned", null, Actor.administratorCli(), SETUP);
+        server.services.core().identityStore().createGroup("Ops/Assigned", null, Actor.administratorCli(), SETUP);
         server.createActiveUser("gil.grouped");
-        server.services.identityStore().addMember("Ops/Assigned", "gil.grouped", Actor.administratorCli(), SETUP);
+        server.services.core().identityStore().addMember("Ops/Assigned", "gil.grouped", Actor.administratorCli(), SETUP);
         Browser admin = admin();
         HttpResponse<String> before = admin.get("/admin/groups/Ops%2FAssigned");
 
@@ -114,7 +114,7 @@ class GroupPagesTest extends ServerWithAdmin {
                     .containsEntry("principalType", "GROUP");
         });
         assertThat(Browser.location(removed)).isEqualTo("/admin/groups/Ops%2FAssigned?notice=unassigned");
-        assertThat(server.services.accessModel().assignments("121212121212")).isEmpty();
+        assertThat(server.services.core().accessModel().assignments("121212121212")).isEmpty();
         assertThat(gil.get("/start").statusCode()).isEqualTo(303);
         assertThat(events("DeleteAccountAssignment")).anySatisfy(e -> {
             assertThat(e.userName()).isEqualTo(ADMIN);
@@ -125,8 +125,8 @@ class GroupPagesTest extends ServerWithAdmin {
     @Test
     void assignWhenAccountOrPermissionSetUnknownOrAlreadyAssignedThenErrorBesideThatField() {
         accountAndPermissionSet("131313131313", "GroupErrors", "GroupErrorAccess");
-        server.services.identityStore().createGroup("Erring", null, Actor.administratorCli(), SETUP);
-        server.services.accessModel().assign("131313131313", "GroupErrorAccess", PrincipalType.GROUP, "Erring",
+        server.services.core().identityStore().createGroup("Erring", null, Actor.administratorCli(), SETUP);
+        server.services.core().accessModel().assign("131313131313", "GroupErrorAccess", PrincipalType.GROUP, "Erring",
                 Actor.administratorCli(), SETUP);
         Browser admin = admin();
 
@@ -147,15 +147,15 @@ class GroupPagesTest extends ServerWithAdmin {
         assertThat(again.statusCode()).isEqualTo(400);
         assertThat(text(again, "permissionSet-error"))
                 .isEqualTo("GroupErrorAccess is already assigned to the group Erring in account GroupErrors");
-        assertThat(server.services.accessModel().assignments("131313131313")).hasSize(1);
+        assertThat(server.services.core().accessModel().assignments("131313131313")).hasSize(1);
     }
 
     @Test
     void assignOrRemoveWithoutCsrfTokenIsRefusedAndNothingChanges() {
         accountAndPermissionSet("141414141414", "GroupCsrf", "GroupCsrfAccess");
-        server.services.identityStore().createGroup("Guarded", null, Actor.administratorCli(), SETUP);
-        server.services.identityStore().createGroup("Unguarded", null, Actor.administratorCli(), SETUP);
-        server.services.accessModel().assign("141414141414", "GroupCsrfAccess", PrincipalType.GROUP, "Guarded",
+        server.services.core().identityStore().createGroup("Guarded", null, Actor.administratorCli(), SETUP);
+        server.services.core().identityStore().createGroup("Unguarded", null, Actor.administratorCli(), SETUP);
+        server.services.core().accessModel().assign("141414141414", "GroupCsrfAccess", PrincipalType.GROUP, "Guarded",
                 Actor.administratorCli(), SETUP);
         Browser admin = admin();
 
@@ -166,16 +166,16 @@ class GroupPagesTest extends ServerWithAdmin {
 
         assertThat(assign.statusCode()).isEqualTo(403);
         assertThat(remove.statusCode()).isEqualTo(403);
-        assertThat(server.services.accessModel().assignments("141414141414")).singleElement()
+        assertThat(server.services.core().accessModel().assignments("141414141414")).singleElement()
                 .satisfies(a -> assertThat(a.principalId()).isEqualTo(
-                        server.services.identityStore().group("Guarded").groupId()));
+                        server.services.core().identityStore().group("Guarded").groupId()));
     }
 
     @Test
     void deleteGroupAsksFirstThenDeletesItButNotItsMembers() {
-        server.services.identityStore().createGroup("Doomed", null, Actor.administratorCli(), SETUP);
+        server.services.core().identityStore().createGroup("Doomed", null, Actor.administratorCli(), SETUP);
         server.createUser("stays.here");
-        server.services.identityStore().addMember("Doomed", "stays.here", Actor.administratorCli(), SETUP);
+        server.services.core().identityStore().addMember("Doomed", "stays.here", Actor.administratorCli(), SETUP);
         Browser admin = admin();
 
         HttpResponse<String> confirmation = admin.get("/admin/groups/Doomed/delete");
@@ -184,7 +184,7 @@ class GroupPagesTest extends ServerWithAdmin {
         assertThat(text(confirmation, "question")).isEqualTo("Delete the group Doomed?");
         assertThat(Browser.location(deleted)).isEqualTo("/admin/groups?notice=group-deleted");
         assertThat(server.services.store().groups().findByDisplayName("Doomed")).isEmpty();
-        User stays = server.services.identityStore().user("stays.here");
+        User stays = server.services.core().identityStore().user("stays.here");
         assertThat(server.services.store().groups().groupsOf(stays.userId())).isEmpty();
         assertThat(events("DeleteGroup")).anySatisfy(e -> assertThat(e.userName()).isEqualTo(ADMIN));
     }

@@ -32,7 +32,7 @@ class PermissionSetPagesTest extends ServerWithAdmin {
 
         assertThat(Browser.location(created)).isEqualTo(
                 "/admin/permission-sets/PowerUserAccess?notice=permission-set-created");
-        PermissionSet set = server.services.accessModel().permissionSet("PowerUserAccess");
+        PermissionSet set = server.services.core().accessModel().permissionSet("PowerUserAccess");
         assertThat(set.sessionDuration()).isEqualTo(Duration.ofHours(4));
         assertThat(set.managedPolicies()).containsExactly("PowerUserAccess", "ReadOnlyAccess");
         assertThat(set.inlinePolicy()).isEqualTo(POLICY);
@@ -93,14 +93,14 @@ class PermissionSetPagesTest extends ServerWithAdmin {
     void editChangesEverySettingButTheNameAndIsAudited() {
         Browser admin = admin();
         create(admin, "Editable", POLICY, "team=platform");
-        String roleName = server.services.accessModel().permissionSet("Editable").roleName();
+        String roleName = server.services.core().accessModel().permissionSet("Editable").roleName();
 
         HttpResponse<String> saved = submit(admin, "/admin/permission-sets/Editable", "description", "Narrower",
                 "sessionDuration", "PT8H", "managedPolicies", "ViewOnlyAccess", "inlinePolicy", "",
                 "relayState", "", "tags", "team=security");
 
         assertThat(Browser.location(saved)).isEqualTo("/admin/permission-sets/Editable?notice=permission-set-saved");
-        PermissionSet set = server.services.accessModel().permissionSet("Editable");
+        PermissionSet set = server.services.core().accessModel().permissionSet("Editable");
         assertThat(set.description()).isEqualTo("Narrower");
         assertThat(set.sessionDuration()).isEqualTo(Duration.ofHours(8));
         assertThat(set.managedPolicies()).containsExactly("ViewOnlyAccess");
@@ -126,7 +126,7 @@ class PermissionSetPagesTest extends ServerWithAdmin {
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(text(refused, "inlinePolicy-error")).contains("at line 3");
         assertThat(Html.attribute(refused.body(), "sessionDuration", "value")).isEqualTo("PT2H");
-        PermissionSet unchanged = server.services.accessModel().permissionSet("Guarded");
+        PermissionSet unchanged = server.services.core().accessModel().permissionSet("Guarded");
         assertThat(unchanged.sessionDuration()).isEqualTo(Duration.ofHours(4));
         assertThat(unchanged.inlinePolicy()).isEqualTo(POLICY);
     }
@@ -179,7 +179,7 @@ class PermissionSetPagesTest extends ServerWithAdmin {
                 "sessionDuration", "PT1H", "managedPolicies", "PowerUserAccess",
                 "permissionsBoundary", "arn:aws:iam::aws:policy/job-function/ViewOnlyAccess");
 
-        assertThat(server.services.accessModel().permissionSet("Capped").permissionsBoundary())
+        assertThat(server.services.core().accessModel().permissionSet("Capped").permissionsBoundary())
                 .isEqualTo("ViewOnlyAccess");
         assertThat(Html.attribute(admin.get(Browser.location(created)).body(), "permissionsBoundary", "value"))
                 .isEqualTo("ViewOnlyAccess");
@@ -188,12 +188,12 @@ class PermissionSetPagesTest extends ServerWithAdmin {
                 "managedPolicies", "PowerUserAccess", "permissionsBoundary", "MyBoundary");
         assertThat(text(unknown, "permissionsBoundary-error")).startsWith("permissionsBoundary: unknown AWS managed "
                 + "policy");
-        assertThat(server.services.accessModel().permissionSet("Capped").permissionsBoundary())
+        assertThat(server.services.core().accessModel().permissionSet("Capped").permissionsBoundary())
                 .isEqualTo("ViewOnlyAccess");
 
         submit(admin, "/admin/permission-sets/Capped", "sessionDuration", "PT1H", "managedPolicies",
                 "PowerUserAccess", "permissionsBoundary", "");
-        assertThat(server.services.accessModel().permissionSet("Capped").permissionsBoundary()).isNull();
+        assertThat(server.services.core().accessModel().permissionSet("Capped").permissionsBoundary()).isNull();
     }
 
     @Test

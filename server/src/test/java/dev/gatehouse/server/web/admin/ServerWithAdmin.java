@@ -45,10 +45,10 @@ abstract class ServerWithAdmin {
     }
 
     static void createActiveUser(WebTestServer on, String userName, boolean administrator) {
-        on.services.identityStore().createUser(new NewUser(userName, null, "Ann", "Admin", userName + "@example.com",
+        on.services.core().identityStore().createUser(new NewUser(userName, null, "Ann", "Admin", userName + "@example.com",
                 administrator), Actor.administratorCli(), SETUP);
-        String token = on.services.activations().issue(userName, Actor.administratorCli(), SETUP);
-        on.services.activations().setPassword(token, WebTestServer.PASSWORD.toCharArray(), SETUP);
+        String token = on.services.core().activations().issue(userName, Actor.administratorCli(), SETUP);
+        on.services.core().activations().setPassword(token, WebTestServer.PASSWORD.toCharArray(), SETUP);
     }
 
     /** A browser in which the administrator has signed in. */
@@ -60,9 +60,9 @@ abstract class ServerWithAdmin {
 
     /** An account and a read-only permission set to assign in it. */
     static void accountAndPermissionSet(String accountId, String accountName, String permissionSet) {
-        server.services.accessModel().createAccount(accountId, accountName, accountName + "@example.com",
+        server.services.core().accessModel().createAccount(accountId, accountName, accountName + "@example.com",
                 Actor.administratorCli(), SETUP);
-        server.services.accessModel().createPermissionSet(new NewPermissionSet(permissionSet, null, "PT1H",
+        server.services.core().accessModel().createPermissionSet(new NewPermissionSet(permissionSet, null, "PT1H",
                 List.of("ReadOnlyAccess"), null, null, null, Map.of()), Actor.administratorCli(), SETUP);
     }
 
@@ -76,7 +76,7 @@ abstract class ServerWithAdmin {
 
     /** The audit events of one name, newest first. */
     static List<AuditEvent> events(String eventName) {
-        return server.services.auditQueries().find(new AuditQuery(null, eventName, null, null, 1000));
+        return server.services.core().auditQueries().find(new AuditQuery(null, eventName, null, null, 1000));
     }
 
     /** The text of the element with this id, when it holds only text. */

@@ -15,7 +15,7 @@ class SimulatePageTest extends ServerWithAdmin {
     @BeforeAll
     static void edHoldsReadOnlyInSimDev() {
         accountAndPermissionSet("210987654321", "sim-dev", "SimReadOnly");
-        server.services.accessModel().assign("sim-dev", "SimReadOnly", PrincipalType.USER, DEVELOPER,
+        server.services.core().accessModel().assign("sim-dev", "SimReadOnly", PrincipalType.USER, DEVELOPER,
                 Actor.administratorCli(), SETUP);
     }
 
@@ -116,6 +116,6 @@ class SimulatePageTest extends ServerWithAdmin {
     }
 
     private static int allEvents() {
-        return server.services.auditQueries().find(new AuditQuery(null, null, null, null, 1000)).size();
+        return server.services.core().auditQueries().find(new AuditQuery(null, null, null, null, 1000)).size();
     }
 }

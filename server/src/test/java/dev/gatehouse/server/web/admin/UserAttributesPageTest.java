@@ -12,7 +12,7 @@ class UserAttributesPageTest extends ServerWithAdmin {
 
     @Test
     void saveAttributesThenTheyAreStoredAuditedByNameAndShownWithTheirTagKeys() {
-        server.services.accessControlAttributes().setMapping(Map.of("team", "department"), Actor.administratorCli(),
+        server.services.core().accessControlAttributes().setMapping(Map.of("team", "department"), Actor.administratorCli(),
                 SETUP);
 
         HttpResponse<String> saved = submit(admin(), "/admin/users/" + DEVELOPER + "/attributes", "department",
@@ -20,7 +20,7 @@ class UserAttributesPageTest extends ServerWithAdmin {
 
         assertThat(saved.statusCode()).isEqualTo(303);
         assertThat(Browser.location(saved)).isEqualTo("/admin/users/" + DEVELOPER + "?notice=user-saved");
-        assertThat(server.services.accessControlAttributes().userAttributes(DEVELOPER))
+        assertThat(server.services.core().accessControlAttributes().userAttributes(DEVELOPER))
                 .containsEntry("department", "Engineering").containsEntry("costCenter", "CC-42");
         assertThat(events("UpdateUser")).anySatisfy(e -> assertThat(e.requestParameters().toString())
                 .contains("department").doesNotContain("Engineering"));
@@ -37,6 +37,6 @@ class UserAttributesPageTest extends ServerWithAdmin {
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(text(refused, "title-error")).contains("title must be at most 256");
         assertThat(Html.attribute(refused.body(), "title", "value")).isEqualTo("Boss!");
-        assertThat(server.services.accessControlAttributes().userAttributes(DEVELOPER)).doesNotContainKey("title");
+        assertThat(server.services.core().accessControlAttributes().userAttributes(DEVELOPER)).doesNotContainKey("title");
     }
 }

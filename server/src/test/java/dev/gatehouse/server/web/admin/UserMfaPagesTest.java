@@ -30,7 +30,7 @@ class UserMfaPagesTest extends ServerWithAdmin {
         assertThat(text(confirmation, "question")).isEqualTo(
                 "Delete Blue key (security key or passkey) of lost.key?");
         assertThat(Browser.location(deleted)).isEqualTo("/admin/users/lost.key?notice=mfa-device-deleted");
-        assertThat(server.services.mfaDevices().list(key.userId())).isEmpty();
+        assertThat(server.services.core().mfaDevices().list(key.userId())).isEmpty();
         assertThat(text(admin.get(Browser.location(deleted)), "no-mfa-devices")).isEqualTo("No MFA devices.");
         assertThat(events("DeleteMfaDevice")).anySatisfy(e -> {
             assertThat(e.userName()).isEqualTo(ADMIN);
@@ -48,7 +48,7 @@ class UserMfaPagesTest extends ServerWithAdmin {
         HttpResponse<String> deleted = submit(admin(), "/admin/users/other.user/mfa/" + key.deviceId() + "/delete");
 
         assertThat(deleted.statusCode()).isEqualTo(404);
-        assertThat(server.services.mfaDevices().list(key.userId())).hasSize(1);
+        assertThat(server.services.core().mfaDevices().list(key.userId())).hasSize(1);
     }
 
     @Test
@@ -60,7 +60,7 @@ class UserMfaPagesTest extends ServerWithAdmin {
                 Browser.form());
 
         assertThat(deleted.statusCode()).isEqualTo(403);
-        assertThat(server.services.mfaDevices().list(key.userId())).hasSize(1);
+        assertThat(server.services.core().mfaDevices().list(key.userId())).hasSize(1);
     }
 
     @Test
@@ -74,13 +74,13 @@ class UserMfaPagesTest extends ServerWithAdmin {
                 + "/delete", Browser.form("csrf", Browser.hidden(developer.get("/start"), "csrf")));
 
         assertThat(deleted.statusCode()).isEqualTo(403);
-        assertThat(server.services.mfaDevices().list(key.userId())).hasSize(1);
+        assertThat(server.services.core().mfaDevices().list(key.userId())).hasSize(1);
     }
 
     private static MfaDevice registeredKey(String userName, String name) {
-        String userId = server.services.identityStore().user(userName).userId();
-        CeremonyStart start = server.services.securityKeys().startRegistration(userId);
-        return server.services.securityKeys().finishRegistration(userId, name, start.handle(),
+        String userId = server.services.core().identityStore().user(userName).userId();
+        CeremonyStart start = server.services.core().securityKeys().startRegistration(userId);
+        return server.services.core().securityKeys().finishRegistration(userId, name, start.handle(),
                 new SoftwareAuthenticator(server.services.config().publicUrl()).create(start.optionsJson()),
                 Actor.user(userId, userName), SETUP);
     }

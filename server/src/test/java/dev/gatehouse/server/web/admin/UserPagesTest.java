@@ -106,7 +106,7 @@ class UserPagesTest extends ServerWithAdmin {
         assertThat(Html.attribute(form.body(), "givenName", "value")).isEqualTo("Ed");
         assertThat(saved.statusCode()).isEqualTo(303);
         assertThat(Browser.location(saved)).isEqualTo("/admin/users/edit.me?notice=user-saved");
-        User edited = server.services.identityStore().user("edit.me");
+        User edited = server.services.core().identityStore().user("edit.me");
         assertThat(edited.displayName()).isEqualTo("Edith M.");
         assertThat(edited.email()).isEqualTo("edith@example.com");
         assertThat(edited.administrator()).isTrue();
@@ -136,7 +136,7 @@ class UserPagesTest extends ServerWithAdmin {
 
         submit(admin, "/admin/users/dee.disabled/enable");
 
-        assertThat(server.services.identityStore().user("dee.disabled").enabled()).isTrue();
+        assertThat(server.services.core().identityStore().user("dee.disabled").enabled()).isTrue();
         assertThat(dee.signIn("dee.disabled", "/start").statusCode()).isEqualTo(303);
         assertThat(events("DisableUser")).anySatisfy(e -> assertThat(e.userName()).isEqualTo(ADMIN));
         assertThat(events("EnableUser")).isNotEmpty();
@@ -152,7 +152,7 @@ class UserPagesTest extends ServerWithAdmin {
         assertThat(disable.statusCode()).isEqualTo(403);
         assertThat(disable.body()).contains("You cannot disable your own user");
         assertThat(delete.statusCode()).isEqualTo(403);
-        assertThat(server.services.identityStore().user(ADMIN).enabled()).isTrue();
+        assertThat(server.services.core().identityStore().user(ADMIN).enabled()).isTrue();
     }
 
     @Test
@@ -197,8 +197,8 @@ class UserPagesTest extends ServerWithAdmin {
 
         assertThat(page.body()).contains("id=\"user-sessions\"").contains(">Browser<");
         assertThat(Browser.location(revoked)).isEqualTo("/admin/users/sam.sessions?notice=session-revoked");
-        User sam = server.services.identityStore().user("sam.sessions");
-        assertThat(server.services.sessions().activeSessionsOf(sam.userId())).hasSize(1)
+        User sam = server.services.core().identityStore().user("sam.sessions");
+        assertThat(server.services.core().sessions().activeSessionsOf(sam.userId())).hasSize(1)
                 .noneMatch(s -> s.session().sessionId().equals(firstSessionId));
 
         HttpResponse<String> allRevoked = submit(admin, "/admin/users/sam.sessions/sessions/revoke-all");
@@ -216,21 +216,21 @@ class UserPagesTest extends ServerWithAdmin {
     void revokingAnotherUsersSessionIdThroughThisUsersPageIsNotFound() {
         server.createActiveUser("owen.other");
         server.newBrowser().signIn("owen.other", "/start");
-        String owensSession = server.services.sessions().activeSessionsOf(
-                server.services.identityStore().user("owen.other").userId()).getFirst().session().sessionId();
+        String owensSession = server.services.core().sessions().activeSessionsOf(
+                server.services.core().identityStore().user("owen.other").userId()).getFirst().session().sessionId();
 
         HttpResponse<String> refused = submit(admin(), "/admin/users/ed.developer/sessions/revoke",
                 "sessionId", owensSession);
 
         assertThat(refused.statusCode()).isEqualTo(404);
-        assertThat(server.services.sessions().activeSessionsOf(
-                server.services.identityStore().user("owen.other").userId())).hasSize(1)
+        assertThat(server.services.core().sessions().activeSessionsOf(
+                server.services.core().identityStore().user("owen.other").userId())).hasSize(1)
                 .allSatisfy(s -> assertThat(s.session().kind()).isEqualTo(SessionKind.BROWSER));
     }
 
     @Test
     void addToGroupFromTheUsersPageAndRemoveAgain() {
-        server.services.identityStore().createGroup("Testers", null, Actor.administratorCli(), SETUP);
+        server.services.core().identityStore().createGroup("Testers", null, Actor.administratorCli(), SETUP);
         server.createUser("gus.groups");
         Browser admin = admin();
 
@@ -248,7 +248,7 @@ class UserPagesTest extends ServerWithAdmin {
         assertThat(text(again, "groupName-error")).contains("already exists");
         assertThat(page.body()).contains("id=\"user-groups\"", ">Testers</a>");
         assertThat(Browser.location(removed)).isEqualTo("/admin/users/gus.groups?notice=member-removed");
-        assertThat(server.services.identityStore().groupsOf("gus.groups")).isEmpty();
+        assertThat(server.services.core().identityStore().groupsOf("gus.groups")).isEmpty();
     }
 
     @Test
@@ -282,7 +282,7 @@ class UserPagesTest extends ServerWithAdmin {
         assertThat(Browser.location(removed)).isEqualTo("/admin/users/ula.user?notice=unassigned");
         assertThat(text(admin.get(Browser.location(removed)), "notice"))
                 .isEqualTo("The assignment was removed. Sessions that relied on it were ended.");
-        assertThat(server.services.accessModel().assignments("212121212121")).isEmpty();
+        assertThat(server.services.core().accessModel().assignments("212121212121")).isEmpty();
         assertThat(ula.get("/start").statusCode()).isEqualTo(303);
         assertThat(events("DeleteAccountAssignment")).anySatisfy(e -> {
             assertThat(e.userName()).isEqualTo(ADMIN);
@@ -293,14 +293,14 @@ class UserPagesTest extends ServerWithAdmin {
     @Test
     void onlyDirectAssignmentsCanBeRemovedFromTheUsersPage() {
         accountAndPermissionSet("232323232323", "Mixed", "DirectAccess");
-        server.services.accessModel().createPermissionSet(new NewPermissionSet("ThroughGroupAccess", null, "PT1H",
+        server.services.core().accessModel().createPermissionSet(new NewPermissionSet("ThroughGroupAccess", null, "PT1H",
                 List.of("ReadOnlyAccess"), null, null, null, Map.of()), Actor.administratorCli(), SETUP);
         server.createUser("mo.mixed");
-        server.services.identityStore().createGroup("MixedGroup", null, Actor.administratorCli(), SETUP);
-        server.services.identityStore().addMember("MixedGroup", "mo.mixed", Actor.administratorCli(), SETUP);
-        server.services.accessModel().assign("232323232323", "DirectAccess", PrincipalType.USER, "mo.mixed",
+        server.services.core().identityStore().createGroup("MixedGroup", null, Actor.administratorCli(), SETUP);
+        server.services.core().identityStore().addMember("MixedGroup", "mo.mixed", Actor.administratorCli(), SETUP);
+        server.services.core().accessModel().assign("232323232323", "DirectAccess", PrincipalType.USER, "mo.mixed",
                 Actor.administratorCli(), SETUP);
-        server.services.accessModel().assign("232323232323", "ThroughGroupAccess", PrincipalType.GROUP,
+        server.services.core().accessModel().assign("232323232323", "ThroughGroupAccess", PrincipalType.GROUP,
                 "MixedGroup", Actor.administratorCli(), SETUP);
 
         HttpResponse<String> page = admin().get("/admin/users/mo.mixed");
@@ -314,7 +314,7 @@ class UserPagesTest extends ServerWithAdmin {
     void assignWhenAccountOrPermissionSetUnknownOrAlreadyAssignedThenErrorBesideThatField() {
         accountAndPermissionSet("242424242424", "UserErrors", "UserErrorAccess");
         server.createUser("eve.errors");
-        server.services.accessModel().assign("242424242424", "UserErrorAccess", PrincipalType.USER, "eve.errors",
+        server.services.core().accessModel().assign("242424242424", "UserErrorAccess", PrincipalType.USER, "eve.errors",
                 Actor.administratorCli(), SETUP);
         Browser admin = admin();
 
@@ -334,7 +334,7 @@ class UserPagesTest extends ServerWithAdmin {
         assertThat(again.statusCode()).isEqualTo(400);
         assertThat(text(again, "permissionSet-error"))
                 .isEqualTo("UserErrorAccess is already assigned to the user eve.errors in account 242424242424");
-        assertThat(server.services.accessModel().assignments("242424242424")).hasSize(1);
+        assertThat(server.services.core().accessModel().assignments("242424242424")).hasSize(1);
     }
 
     @Test
@@ -342,7 +342,7 @@ class UserPagesTest extends ServerWithAdmin {
         accountAndPermissionSet("252525252525", "UserCsrf", "UserCsrfAccess");
         server.createUser("cy.csrf");
         server.createUser("cy.kept");
-        server.services.accessModel().assign("252525252525", "UserCsrfAccess", PrincipalType.USER, "cy.kept",
+        server.services.core().accessModel().assign("252525252525", "UserCsrfAccess", PrincipalType.USER, "cy.kept",
                 Actor.administratorCli(), SETUP);
         Browser admin = admin();
 
@@ -353,9 +353,9 @@ class UserPagesTest extends ServerWithAdmin {
 
         assertThat(assign.statusCode()).isEqualTo(403);
         assertThat(remove.statusCode()).isEqualTo(403);
-        assertThat(server.services.accessModel().assignments("252525252525")).singleElement()
+        assertThat(server.services.core().accessModel().assignments("252525252525")).singleElement()
                 .satisfies(a -> assertThat(a.principalId()).isEqualTo(
-                        server.services.identityStore().user("cy.kept").userId()));
+                        server.services.core().identityStore().user("cy.kept").userId()));
     }
 
     @Test
