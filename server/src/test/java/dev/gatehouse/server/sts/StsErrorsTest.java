@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.core.error.DomainError;
 import dev.gatehouse.core.error.DomainError.SignatureFailure;
+import dev.gatehouse.server.http.WireError;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -57,7 +58,10 @@ class StsErrorsTest {
     @ParameterizedTest(name = "{0} -> {1} {2}")
     @MethodSource("table")
     void wireErrorWhenDomainErrorThenAwsStatusAndCode(DomainError error, int status, String code) {
-        assertThat(StsErrors.wireError(error)).isEqualTo(new StsErrors.WireError(status, code, "Sender"));
+        WireError wire = StsErrors.wireError(error);
+
+        assertThat(wire).isEqualTo(new WireError(status, code));
+        assertThat(StsErrors.type(wire)).isEqualTo("Sender");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,14 +1,12 @@
 package dev.gatehouse.server.web.admin;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.gatehouse.core.audit.AuditEvent;
 import dev.gatehouse.core.audit.AuditQueries;
 import dev.gatehouse.core.audit.AuditQuery;
 import dev.gatehouse.core.audit.EventSource;
 import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.core.storage.Page;
+import dev.gatehouse.server.http.Json;
 import dev.gatehouse.server.web.Templates;
 import dev.gatehouse.server.web.view.admin.AdminPaths;
 import dev.gatehouse.server.web.view.admin.EventFilters;
@@ -34,8 +32,6 @@ final class EventsPage {
     static final int PAGE_SIZE = 50;
     private static final List<String> SOURCES = List.of(EventSource.SIGN_IN, EventSource.SSO_OIDC,
             EventSource.PORTAL, EventSource.IDENTITY_STORE, EventSource.ORGANIZATIONS, EventSource.STS);
-    private static final ObjectWriter DETAILS = new ObjectMapper().writerWithDefaultPrettyPrinter();
-
     private final AuditQueries auditQueries;
     private final Templates templates;
 
@@ -111,15 +107,9 @@ final class EventsPage {
     }
 
     private static EventRow row(AuditEvent event) {
-        String details;
-        try {
-            details = DETAILS.writeValueAsString(event.cloudTrailRecord());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("audit events hold only plain values", e);
-        }
         return new EventRow(Rows.time(event.eventTime()), event.eventName(), orEmpty(event.eventSource()),
                 orEmpty(event.userName()), orEmpty(event.sourceIpAddress()), event.errorCode(), event.errorMessage(),
-                details);
+                Json.writePretty(event.cloudTrailRecord()));
     }
 
     private static String blankToNull(String value) {
