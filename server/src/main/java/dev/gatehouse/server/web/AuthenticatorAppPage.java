@@ -3,7 +3,6 @@ package dev.gatehouse.server.web;
 import dev.gatehouse.core.audit.Actor;
 import dev.gatehouse.core.directory.User;
 import dev.gatehouse.core.error.DomainError;
-import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.core.mfa.AuthenticatorApps;
 import dev.gatehouse.core.mfa.Enrolment;
 import dev.gatehouse.core.signin.PendingSignIn.Purpose;
@@ -12,7 +11,6 @@ import dev.gatehouse.core.signin.SignInService.SignedIn;
 import dev.gatehouse.core.signin.SignInService.Waiting;
 import dev.gatehouse.core.signin.SignInService;
 import dev.gatehouse.server.http.RequestContexts;
-import dev.gatehouse.server.web.HtmlErrors.HtmlError;
 import dev.gatehouse.server.web.view.AuthenticatorAppView;
 import dev.gatehouse.server.web.view.Nav;
 import io.javalin.http.Context;
@@ -73,18 +71,19 @@ final class AuthenticatorAppPage {
             ctx.redirect(NextPaths.signInThen(SignInSteps.ENROL_PATH), HttpStatus.SEE_OTHER);
             return;
         }
-        try {
-            Waiting waiting = signIn.waiting(pending);
-            if (waiting.purpose() != Purpose.ENROLMENT) {
-                ctx.redirect(SignInSteps.then(SignInSteps.MFA_PATH, next), HttpStatus.SEE_OTHER);
-                return;
-            }
-            String name = apps.suggestedName(waiting.user().userId());
-            Enrolment enrolment = signIn.startEnrolment(pending, name, RequestContexts.of(ctx));
-            render(ctx, 200, Form.atSignIn(waiting.user(), enrolment, name, next));
-        } catch (DomainException e) {
-            startAgain(ctx, next, e);
+        Refusable.run(DomainError.ExpiredToken.class, () -> showAtSignIn(ctx, pending, next),
+                expired -> passwordStep.startAgain(ctx, next, expired));
+    }
+
+    private void showAtSignIn(Context ctx, String pending, String next) {
+        Waiting waiting = signIn.waiting(pending);
+        if (waiting.purpose() != Purpose.ENROLMENT) {
+            ctx.redirect(SignInSteps.then(SignInSteps.MFA_PATH, next), HttpStatus.SEE_OTHER);
+            return;
         }
+        String name = apps.suggestedName(waiting.user().userId());
+        Enrolment enrolment = signIn.startEnrolment(pending, name, RequestContexts.of(ctx));
+        render(ctx, 200, Form.atSignIn(waiting.user(), enrolment, name, next));
     }
 
     private void confirm(Context ctx) {
@@ -97,42 +96,29 @@ final class AuthenticatorAppPage {
             csrf.checkSignedIn(ctx, browser.get());
             User user = browser.get().user();
             Actor actor = Actor.user(user.userId(), user.userName());
-            try {
+            Refusable.run(() -> {
                 apps.nameEnrolment(user.userId(), deviceId, name, actor, RequestContexts.of(ctx));
                 apps.confirm(user.userId(), deviceId, code, actor, RequestContexts.of(ctx));
-            } catch (DomainException e) {
-                Form again = Form.signedIn(signedIn.nav(browser.get(), null), user,
-                        apps.resume(user.userId(), deviceId), name, next);
-                render(ctx, HtmlErrors.describe(e.error()).status(), again.withError(e.error()));
-                return;
-            }
+            }, refusal -> render(ctx, HtmlErrors.describe(refusal).status(), Form.signedIn(
+                    signedIn.nav(browser.get(), null), user, apps.resume(user.userId(), deviceId), name, next)
+                    .withError(refusal)));
             ctx.redirect(DEVICES_PATH, HttpStatus.SEE_OTHER);
             return;
         }
         csrf.checkAnonymous(ctx);
         String pending = steps.pending(ctx);
-        SignedIn done;
-        try {
-            done = signIn.completeEnrolment(pending, deviceId, name, code, RequestContexts.of(ctx));
-        } catch (DomainException e) {
-            if (e.error() instanceof DomainError.ExpiredToken) {
-                startAgain(ctx, next, e);
-                return;
-            }
-            Form again = Form.atSignIn(signIn.waiting(pending).user(), signIn.resumeEnrolment(pending, deviceId),
-                    name, next);
-            render(ctx, HtmlErrors.describe(e.error()).status(), again.withError(e.error()));
-            return;
-        }
+        SignedIn done = Refusable.call(
+                () -> signIn.completeEnrolment(pending, deviceId, name, code, RequestContexts.of(ctx)),
+                refusal -> {
+                    if (refusal instanceof DomainError.ExpiredToken) {
+                        passwordStep.startAgain(ctx, next, refusal);
+                    } else {
+                        render(ctx, HtmlErrors.describe(refusal).status(), Form.atSignIn(
+                                signIn.waiting(pending).user(), signIn.resumeEnrolment(pending, deviceId), name, next)
+                                .withError(refusal));
+                    }
+                });
         steps.continueWith(ctx, done, next);
-    }
-
-    private void startAgain(Context ctx, String next, DomainException e) {
-        if (!(e.error() instanceof DomainError.ExpiredToken)) {
-            throw e;
-        }
-        HtmlError shown = HtmlErrors.describe(e.error());
-        passwordStep.showForm(ctx, shown.status(), next, "", shown.message());
     }
 
     private void render(Context ctx, int status, Form form) {

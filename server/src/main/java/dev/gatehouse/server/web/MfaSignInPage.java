@@ -1,7 +1,6 @@
 package dev.gatehouse.server.web;
 
 import dev.gatehouse.core.error.DomainError;
-import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.core.mfa.CeremonyStart;
 import dev.gatehouse.core.mfa.MfaDeviceKind;
 import dev.gatehouse.core.signin.PendingSignIn.Purpose;
@@ -47,13 +46,8 @@ final class MfaSignInPage {
 
     private void form(Context ctx) {
         String next = NextPaths.safe(ctx.queryParam("next"));
-        Waiting waiting;
-        try {
-            waiting = signIn.waiting(steps.pending(ctx));
-        } catch (DomainException e) {
-            startAgain(ctx, next, e.error());
-            return;
-        }
+        Waiting waiting = Refusable.call(() -> signIn.waiting(steps.pending(ctx)),
+                refusal -> passwordStep.startAgain(ctx, next, refusal));
         if (waiting.purpose() == Purpose.ENROLMENT) {
             ctx.redirect(SignInSteps.then(SignInSteps.ENROL_PATH, next), HttpStatus.SEE_OTHER);
             return;
@@ -79,24 +73,15 @@ final class MfaSignInPage {
 
     private void complete(Context ctx, String pending, Supplier<SignedIn> step) {
         String next = NextPaths.safe(ctx.formParam("next"));
-        SignedIn signedIn;
-        try {
-            signedIn = step.get();
-        } catch (DomainException e) {
-            if (e.error() instanceof DomainError.ExpiredToken) {
-                startAgain(ctx, next, e.error());
-                return;
+        SignedIn signedIn = Refusable.call(step, refusal -> {
+            if (refusal instanceof DomainError.ExpiredToken) {
+                passwordStep.startAgain(ctx, next, refusal);
+            } else {
+                HtmlError shown = HtmlErrors.describe(refusal);
+                show(ctx, shown.status(), pending, signIn.waiting(pending), next, shown.message());
             }
-            HtmlError shown = HtmlErrors.describe(e.error());
-            show(ctx, shown.status(), pending, signIn.waiting(pending), next, shown.message());
-            return;
-        }
+        });
         steps.continueWith(ctx, signedIn, next);
-    }
-
-    private void startAgain(Context ctx, String next, DomainError error) {
-        HtmlError shown = HtmlErrors.describe(error);
-        passwordStep.showForm(ctx, shown.status(), next, "", shown.message());
     }
 
     private void show(Context ctx, int status, String pending, Waiting waiting, String next, String error) {

@@ -1,11 +1,10 @@
 package dev.gatehouse.server.web;
 
-import dev.gatehouse.core.error.DomainException;
+import dev.gatehouse.core.error.DomainError;
 import dev.gatehouse.core.signin.SignInService.BrowserSession;
 import dev.gatehouse.core.signin.SignInService.Result;
 import dev.gatehouse.core.signin.SignInService;
 import dev.gatehouse.server.http.RequestContexts;
-import dev.gatehouse.server.web.HtmlErrors.HtmlError;
 import dev.gatehouse.server.web.view.SignInView;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -56,11 +55,9 @@ final class SignInPages {
         char[] password = typed == null ? new char[0] : typed.toCharArray();
         Result result;
         try {
-            result = signIn.signIn(userName, password, steps.remembered(ctx), RequestContexts.of(ctx));
-        } catch (DomainException e) {
-            HtmlError shown = HtmlErrors.describe(e.error());
-            showForm(ctx, shown.status(), next, userName == null ? "" : userName, shown.message());
-            return;
+            result = Refusable.call(() -> signIn.signIn(userName, password, steps.remembered(ctx),
+                    RequestContexts.of(ctx)), Refusable.asMessage((status, message) ->
+                            showForm(ctx, status, next, userName == null ? "" : userName, message)));
         } finally {
             Arrays.fill(password, '\0');
         }
@@ -77,8 +74,12 @@ final class SignInPages {
         ctx.redirect("/signin", HttpStatus.SEE_OTHER);
     }
 
-    /** The form again, e.g. when the second step expired: the person signs in from the start. */
-    void showForm(Context ctx, int status, String next, String userName, String error) {
+    /** The form again, when a later step of signing in ran out: the person signs in from the start. */
+    void startAgain(Context ctx, String next, DomainError refusal) {
+        Refusable.asMessage((status, message) -> showForm(ctx, status, next, "", message)).accept(refusal);
+    }
+
+    private void showForm(Context ctx, int status, String next, String userName, String error) {
         templates.render(ctx, status, "signin.jte", new SignInView(csrf.forAnonymousForm(ctx), next, userName, error));
     }
 }

@@ -3,7 +3,6 @@ package dev.gatehouse.server.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gatehouse.core.testing.SteppedClock;
 import dev.gatehouse.server.GatehouseServer;
 import dev.gatehouse.server.Services;
@@ -33,7 +32,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 class OversizedBodyTest {
 
     private static final byte[] TWO_MEGABYTES = body(2 * 1024 * 1024);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @TempDir
@@ -63,7 +61,7 @@ class OversizedBodyTest {
 
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(response.headers().firstValue("x-amzn-ErrorType")).hasValue("InvalidRequestException");
-        JsonNode body = JSON.readTree(response.body());
+        JsonNode body = Json.MAPPER.readTree(response.body());
         assertThat(body.path("error").textValue()).isEqualTo("invalid_request");
         assertThat(body.path("error_description").textValue()).isNotBlank();
         logged.assertAtMostOneLineWithoutStackTrace();
@@ -77,7 +75,7 @@ class OversizedBodyTest {
 
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(response.headers().firstValue("x-amzn-ErrorType")).hasValue("InvalidRequestException");
-        assertThat(JSON.readTree(response.body()).path("message").textValue()).isNotBlank();
+        assertThat(Json.MAPPER.readTree(response.body()).path("message").textValue()).isNotBlank();
         logged.assertAtMostOneLineWithoutStackTrace();
     }
 

@@ -3,11 +3,11 @@ package dev.gatehouse.server.oidc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gatehouse.core.testing.SteppedClock;
 import dev.gatehouse.server.GatehouseServer;
 import dev.gatehouse.server.Services;
 import dev.gatehouse.server.config.GatehouseConfig;
+import dev.gatehouse.server.http.Json;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,7 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
 class OidcApiTest {
 
     private static final String REGISTRATION = "{\"clientName\":\"test\",\"clientType\":\"public\"}";
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @TempDir
@@ -52,7 +51,7 @@ class OidcApiTest {
         HttpResponse<String> response = post("/client/register", "application/json", REGISTRATION);
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(JSON.readTree(response.body()).path("clientId").textValue()).isNotBlank();
+        assertThat(Json.MAPPER.readTree(response.body()).path("clientId").textValue()).isNotBlank();
     }
 
     @Test
@@ -76,7 +75,7 @@ class OidcApiTest {
         HttpResponse<String> response = post("/token", null, "");
 
         assertInvalidRequest(response);
-        assertThat(JSON.readTree(response.body()).path("error_description").textValue())
+        assertThat(Json.MAPPER.readTree(response.body()).path("error_description").textValue())
                 .as("refused for its missing members, not for its missing Content-Type")
                 .isEqualTo("clientId is required");
     }
@@ -90,7 +89,7 @@ class OidcApiTest {
     private static void assertInvalidRequest(HttpResponse<String> response) throws Exception {
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("x-amzn-ErrorType")).hasValue("InvalidRequestException");
-        JsonNode body = JSON.readTree(response.body());
+        JsonNode body = Json.MAPPER.readTree(response.body());
         assertThat(body.path("error").textValue()).isEqualTo("invalid_request");
     }
 

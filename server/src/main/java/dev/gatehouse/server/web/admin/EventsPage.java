@@ -12,6 +12,7 @@ import dev.gatehouse.server.web.view.admin.AdminPaths;
 import dev.gatehouse.server.web.view.admin.EventFilters;
 import dev.gatehouse.server.web.view.admin.EventRow;
 import dev.gatehouse.server.web.view.admin.EventsView;
+import dev.gatehouse.server.web.Refusable;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -47,20 +48,19 @@ final class EventsPage {
     private void show(Context ctx, Admin admin) {
         EventFilters filters = new EventFilters(Forms.query(ctx, "from"), Forms.query(ctx, "to"),
                 Forms.query(ctx, "eventName"), Forms.query(ctx, "user"), Forms.query(ctx, "source"));
-        Page<AuditEvent> page;
-        try {
-            AuditQuery query = new AuditQuery(blankToNull(filters.user()), blankToNull(filters.eventName()),
-                    blankToNull(filters.source()), instant("from", filters.from(), false),
-                    instant("to", filters.to(), true), null, PAGE_SIZE);
-            page = auditQueries.page(query, Forms.optionalQuery(ctx, "next"));
-        } catch (DomainException e) {
-            templates.render(ctx, 400, "admin/events.jte", new EventsView(admin.frame("events", ctx), filters,
-                    SOURCES, List.of(), null, FieldErrors.of(e)));
-            return;
-        }
+        Page<AuditEvent> page = Refusable.call(() -> auditQueries.page(query(filters),
+                        Forms.optionalQuery(ctx, "next")),
+                refusal -> templates.render(ctx, 400, "admin/events.jte", new EventsView(admin.frame("events", ctx),
+                        filters, SOURCES, List.of(), null, FieldErrors.of(refusal))));
         String next = page.nextToken() == null ? null : nextPage(filters, page.nextToken());
         templates.render(ctx, 200, "admin/events.jte", new EventsView(admin.frame("events", ctx), filters, SOURCES,
                 page.items().stream().map(EventsPage::row).toList(), next, Map.of()));
+    }
+
+    private static AuditQuery query(EventFilters filters) {
+        return new AuditQuery(blankToNull(filters.user()), blankToNull(filters.eventName()),
+                blankToNull(filters.source()), instant("from", filters.from(), false),
+                instant("to", filters.to(), true), null, PAGE_SIZE);
     }
 
     /**
