@@ -3,25 +3,16 @@ package dev.gatehouse.server.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gatehouse.core.testing.SteppedClock;
-import dev.gatehouse.server.GatehouseServer;
-import dev.gatehouse.server.Services;
-import dev.gatehouse.server.config.GatehouseConfig;
+import dev.gatehouse.server.RunningServer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -34,24 +25,8 @@ class OversizedBodyTest {
     private static final byte[] TWO_MEGABYTES = body(2 * 1024 * 1024);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    @TempDir
-    static Path dataDir;
-    static Services services;
-    static GatehouseServer server;
-
-    @BeforeAll
-    static void start() {
-        GatehouseConfig config = new GatehouseConfig(dataDir, "127.0.0.1", 0, null, "us-east-1",
-                GatehouseConfig.DatabaseConfig.embedded(dataDir), List.of(), Duration.ofHours(8), null);
-        services = Services.open(config, new SteppedClock(Instant.parse("2025-06-02T09:00:00Z")));
-        server = GatehouseServer.start(services);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-        services.close();
-    }
+    @RegisterExtension
+    static final RunningServer gatehouse = new RunningServer();
 
     @ParameterizedTest
     @ValueSource(strings = {"/client/register", "/token"})
@@ -98,7 +73,7 @@ class OversizedBodyTest {
     }
 
     private static HttpResponse<String> post(String path, String contentType) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+        return HTTP.send(HttpRequest.newBuilder(gatehouse.uri(path))
                 .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(TWO_MEGABYTES)).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -3,23 +3,13 @@ package dev.gatehouse.server.oidc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gatehouse.core.testing.SteppedClock;
-import dev.gatehouse.server.GatehouseServer;
-import dev.gatehouse.server.Services;
-import dev.gatehouse.server.config.GatehouseConfig;
+import dev.gatehouse.server.RunningServer;
 import dev.gatehouse.server.http.Json;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** sso-oidc reads a body only as restJson1 sends it: one JSON object, declared as application/json. */
 class OidcApiTest {
@@ -27,24 +17,8 @@ class OidcApiTest {
     private static final String REGISTRATION = "{\"clientName\":\"test\",\"clientType\":\"public\"}";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    @TempDir
-    static Path dataDir;
-    static Services services;
-    static GatehouseServer server;
-
-    @BeforeAll
-    static void start() {
-        GatehouseConfig config = new GatehouseConfig(dataDir, "127.0.0.1", 0, null, "us-east-1",
-                GatehouseConfig.DatabaseConfig.embedded(dataDir), List.of(), Duration.ofHours(8), null);
-        services = Services.open(config, new SteppedClock(Instant.parse("2025-06-02T09:00:00Z")));
-        server = GatehouseServer.start(services);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-        services.close();
-    }
+    @RegisterExtension
+    static final RunningServer gatehouse = new RunningServer();
 
     @Test
     void registerClientWhenContentTypeIsJsonThenRegistered() throws Exception {
@@ -94,7 +68,7 @@ class OidcApiTest {
     }
 
     private static HttpResponse<String> post(String path, String contentType, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(gatehouse.uri(path))
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
