@@ -2,6 +2,7 @@ package dev.gatehouse.server;
 
 import dev.gatehouse.core.CoreServices;
 import dev.gatehouse.server.authz.AuthorizationApi;
+import dev.gatehouse.server.http.BodyLimit;
 import dev.gatehouse.server.http.HealthChecks;
 import dev.gatehouse.server.http.HttpModule;
 import dev.gatehouse.server.http.RequestContexts;
@@ -37,6 +38,7 @@ public final class GatehouseServer implements AutoCloseable {
             config.startup.showJavalinBanner = false;
             config.jetty.host = services.config().bindAddress();
             config.jetty.port = services.config().port();
+            config.http.maxRequestSize = BodyLimit.BYTES;
             config.routes.before(RequestContexts::assign);
             modules.forEach(module -> module.mount(config.routes));
         });

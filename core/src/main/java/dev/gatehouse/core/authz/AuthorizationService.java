@@ -108,8 +108,7 @@ public final class AuthorizationService {
             throw CallerIdentityService.rejection(e);
         }
         if (!SIGNING_NAME.equals(verified.scope().service())) {
-            throw new DomainException(new DomainError.SignatureRejected(SignatureFailure.SIGNATURE_DOES_NOT_MATCH,
-                    "Credential should be scoped to correct service: '" + SIGNING_NAME + "'."));
+            throw CallerIdentityService.wrongService(verified.scope().service(), SIGNING_NAME);
         }
         return caller[0];
     }

@@ -73,8 +73,17 @@ public sealed interface DomainError {
         }
     }
 
-    /** A SigV4-signed request failed authentication; {@code kind} says how, as STS reports it. */
-    record SignatureRejected(SignatureFailure kind, String message) implements DomainError { }
+    /**
+     * A SigV4-signed request failed authentication: {@code kind} says how, as STS reports it, {@code check} which
+     * check refused it, and {@code message} what was wrong, in Gatehouse's words. Protocols with wording of their own
+     * for a failure (STS) choose it from the kind and the check.
+     */
+    record SignatureRejected(SignatureFailure kind, SignatureCheck check, String message) implements DomainError {
+
+        public SignatureRejected(SignatureFailure kind, String message) {
+            this(kind, SignatureCheck.OTHER, message);
+        }
+    }
 
     /** Too many attempts; try later. */
     record TooManyRequests(String message) implements DomainError { }
@@ -84,6 +93,16 @@ public sealed interface DomainError {
         public CsrfRejected() {
             this("The form has expired. Reload the page and try again.");
         }
+    }
+
+    /** Checks that AWS words apart from the rest of their {@link SignatureFailure}. */
+    enum SignatureCheck {
+        /** The signature is not the one the credentials make over the request as received. */
+        SIGNATURE,
+        /** The credentials are scoped to another service than the one that verifies them. */
+        SERVICE_SCOPE,
+        /** Any other check; the message says which. */
+        OTHER
     }
 
     enum SignatureFailure {

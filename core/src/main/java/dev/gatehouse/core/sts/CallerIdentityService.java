@@ -6,11 +6,13 @@ import dev.gatehouse.core.credentials.RoleIds;
 import dev.gatehouse.core.credentials.RoleSessionClaims;
 import dev.gatehouse.core.directory.User;
 import dev.gatehouse.core.directory.UserRepository;
+import dev.gatehouse.core.error.DomainError.SignatureCheck;
 import dev.gatehouse.core.error.DomainError.SignatureFailure;
 import dev.gatehouse.core.error.DomainError;
 import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.core.session.PortalSession;
 import dev.gatehouse.core.session.SessionRepository;
+import dev.gatehouse.sigv4.Reason;
 import dev.gatehouse.sigv4.ReceivedRequest;
 import dev.gatehouse.sigv4.SigV4Exception;
 import dev.gatehouse.sigv4.SigV4Verifier;
@@ -28,7 +30,6 @@ import java.util.function.Supplier;
 public final class CallerIdentityService {
 
     private static final String SERVICE = "sts";
-    private static final String INVALID_TOKEN = "The security token included in the request is invalid.";
 
     private final SessionRepository sessions;
     private final UserRepository users;
@@ -69,16 +70,24 @@ public final class CallerIdentityService {
             throw rejection(e);
         }
         if (!service.equals(verified.scope().service())) {
-            throw rejected(SignatureFailure.SIGNATURE_DOES_NOT_MATCH,
-                    "Credential should be scoped to correct service: '" + service + "'.");
+            throw wrongService(verified.scope().service(), service);
         }
         requireStillEntitled(claims[0], now);
         return claims[0];
     }
 
-    /** The verifier's refusal as STS words it. */
+    /** The verifier's refusal, in the verifier's words. */
     public static DomainException rejection(SigV4Exception e) {
-        return new DomainException(new DomainError.SignatureRejected(failure(e), message(e)));
+        SignatureCheck check = e.reason() == Reason.SIGNATURE_MISMATCH
+                ? SignatureCheck.SIGNATURE : SignatureCheck.OTHER;
+        return new DomainException(new DomainError.SignatureRejected(failure(e), check, e.getMessage()));
+    }
+
+    /** Credentials scoped to {@code scoped} presented to {@code service}: a signature for one is not for another. */
+    public static DomainException wrongService(String scoped, String service) {
+        return new DomainException(new DomainError.SignatureRejected(SignatureFailure.SIGNATURE_DOES_NOT_MATCH,
+                SignatureCheck.SERVICE_SCOPE, "the credential scope names service '" + scoped + "', not '" + service
+                + "'"));
     }
 
     public CallerIdentity identify(ReceivedRequest request) {
@@ -94,13 +103,14 @@ public final class CallerIdentityService {
 
     private RoleSessionClaims unsealed(String accessKeyId, String sessionToken, Instant now) {
         if (sessionToken == null || sessionToken.isBlank()) {
-            throw rejected(SignatureFailure.INVALID_CLIENT_TOKEN_ID, INVALID_TOKEN);
+            throw rejected(SignatureFailure.INVALID_CLIENT_TOKEN_ID, "the request carries no session token");
         }
         RoleSessionClaims claims = sealer.get().unseal(sessionToken)
                 .filter(c -> c.accessKeyId().equals(accessKeyId))
-                .orElseThrow(() -> rejected(SignatureFailure.INVALID_CLIENT_TOKEN_ID, INVALID_TOKEN));
+                .orElseThrow(() -> rejected(SignatureFailure.INVALID_CLIENT_TOKEN_ID,
+                        "the session token is not one Gatehouse issued with this access key id"));
         if (!now.isBefore(claims.expiresAt())) {
-            throw rejected(SignatureFailure.EXPIRED_TOKEN, "The security token included in the request is expired");
+            throw rejected(SignatureFailure.EXPIRED_TOKEN, "the credentials expired at " + claims.expiresAt());
         }
         return claims;
     }
@@ -113,7 +123,8 @@ public final class CallerIdentityService {
         boolean assigned = userEnabled
                 && assignments.userHolds(claims.userId(), claims.accountId(), claims.permissionSetArn());
         if (!assigned) {
-            throw rejected(SignatureFailure.INVALID_CLIENT_TOKEN_ID, INVALID_TOKEN);
+            throw rejected(SignatureFailure.INVALID_CLIENT_TOKEN_ID,
+                    "the credentials no longer hold: their portal session ended, or their user or assignment is gone");
         }
     }
 
@@ -126,17 +137,6 @@ public final class CallerIdentityService {
             case SIGNATURE_MISMATCH, INVALID_CREDENTIAL_SCOPE, PAYLOAD_HASH_MISMATCH ->
                     SignatureFailure.SIGNATURE_DOES_NOT_MATCH;
             case REQUEST_EXPIRED -> SignatureFailure.REQUEST_EXPIRED;
-        };
-    }
-
-    private static String message(SigV4Exception e) {
-        return switch (e.reason()) {
-            case MISSING_AUTHENTICATION -> "Request is missing Authentication Token";
-            case UNKNOWN_ACCESS_KEY -> INVALID_TOKEN;
-            case SIGNATURE_MISMATCH -> "The request signature we calculated does not match the signature you "
-                    + "provided. Check your AWS Secret Access Key and signing method. Consult the service "
-                    + "documentation for details.";
-            default -> e.getMessage();
         };
     }
 

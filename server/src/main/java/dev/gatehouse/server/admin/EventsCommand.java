@@ -1,11 +1,10 @@
 package dev.gatehouse.server.admin;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gatehouse.core.audit.AuditEvent;
 import dev.gatehouse.core.audit.AuditQuery;
 import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.core.storage.Page;
+import dev.gatehouse.server.http.Json;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import picocli.CommandLine.Command;
@@ -15,7 +14,6 @@ import picocli.CommandLine.Option;
 @Command(name = "events", description = "List audit events as JSON lines (one CloudTrail record each), newest first.")
 final class EventsCommand extends AdminSubcommand implements Runnable {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** Pages of an export: big enough to be quick, small enough to hold in memory. */
     private static final int EXPORT_PAGE = 500;
 
@@ -67,10 +65,6 @@ final class EventsCommand extends AdminSubcommand implements Runnable {
     }
 
     static String toJson(AuditEvent event) {
-        try {
-            return JSON.writeValueAsString(event.cloudTrailRecord());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("audit events hold only plain values", e);
-        }
+        return Json.write(event.cloudTrailRecord());
     }
 }

@@ -3,18 +3,14 @@ package dev.gatehouse.server.authz;
 import dev.gatehouse.core.authz.AuthorizationQuery;
 import dev.gatehouse.core.authz.AuthorizationService;
 import dev.gatehouse.core.authz.ServiceCredential;
-import dev.gatehouse.core.error.DomainException;
+import dev.gatehouse.server.http.ApiHandler;
+import dev.gatehouse.server.http.HttpDates;
 import dev.gatehouse.server.http.HttpModule;
-import dev.gatehouse.server.http.RequestContexts;
+import dev.gatehouse.server.http.Json;
 import dev.gatehouse.server.sts.ReceivedRequests;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /authz/v1/authorize}: the authorization API for services (docs/authorization.md). The call is
@@ -25,9 +21,7 @@ public final class AuthorizationApi implements HttpModule {
 
     public static final String PATH = "/authz/v1/authorize";
 
-    private static final Logger LOG = LoggerFactory.getLogger(AuthorizationApi.class);
-    private static final DateTimeFormatter HTTP_DATE =
-            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
+    private static final ApiHandler API = new ApiHandler("authorization API", AuthzErrors.WRITER);
 
     private final AuthorizationService authorization;
     private final Clock clock;
@@ -39,25 +33,15 @@ public final class AuthorizationApi implements HttpModule {
 
     @Override
     public void mount(RoutesConfig routes) {
-        routes.post(PATH, this::authorize);
+        routes.post(PATH, API.of(this::authorize));
     }
 
     private void authorize(Context ctx) {
-        String requestId = RequestContexts.of(ctx).requestId();
         // As STS does: a service whose clock drifts can correct its signing time from this.
-        ctx.header("Date", HTTP_DATE.format(clock.instant()));
-        try {
-            byte[] body = ctx.bodyAsBytes();
-            ServiceCredential caller = authorization.authenticateService(ReceivedRequests.of(ctx, body));
-            AuthorizationQuery query = AuthorizeRequestBody.parse(body);
-            String answer = AuthorizeResponses.of(authorization.decide(caller, query));
-            ctx.contentType("application/json").result(answer);
-        } catch (DomainException e) {
-            AuthzErrors.write(ctx, e.error());
-        } catch (RuntimeException e) {
-            // The body carries signatures and session tokens, so only the failure itself is logged.
-            LOG.error("authorization request failed unexpectedly (request {})", requestId, e);
-            AuthzErrors.writeInternal(ctx);
-        }
+        HttpDates.stamp(ctx, clock);
+        byte[] body = ctx.bodyAsBytes();
+        ServiceCredential caller = authorization.authenticateService(ReceivedRequests.of(ctx, body));
+        AuthorizationQuery query = AuthorizeRequestBody.parse(body);
+        Json.respond(ctx, AuthorizeResponses.of(authorization.decide(caller, query)));
     }
 }

@@ -1,7 +1,5 @@
 package dev.gatehouse.server.authz;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gatehouse.core.authz.AuthenticatedPrincipal;
 import dev.gatehouse.core.authz.AuthorizationResult;
 import dev.gatehouse.policy.DecidingStatement;
@@ -12,12 +10,10 @@ import java.util.TreeMap;
 /** The JSON answer of {@code POST /authz/v1/authorize} (docs/authorization.md). */
 final class AuthorizeResponses {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private AuthorizeResponses() {
     }
 
-    static String of(AuthorizationResult result) {
+    static Map<String, Object> of(AuthorizationResult result) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("decision", result.allowed() ? "ALLOW" : "DENY");
         body.put("outcome", result.outcome().name());
@@ -25,11 +21,7 @@ final class AuthorizeResponses {
         result.statement().ifPresent(s -> body.put("decidingStatement", statement(s)));
         result.principal().ifPresent(p -> body.put("principal", principal(p)));
         result.failure().ifPresent(f -> body.put("authenticationFailure", f.name()));
-        try {
-            return JSON.writeValueAsString(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("maps of strings always serialize", e);
-        }
+        return body;
     }
 
     private static Map<String, Object> statement(DecidingStatement statement) {

@@ -1,21 +1,17 @@
 package dev.gatehouse.server.authz;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gatehouse.core.error.DomainError;
-import io.javalin.http.Context;
-import java.util.Map;
+import dev.gatehouse.server.http.RestJsonErrors;
+import dev.gatehouse.server.http.WireError;
 
 /**
- * The one writer of authorization API errors: a status, {@code x-amzn-ErrorType} and {@code {"message":…}}.
- * Only the service's own call can fail this way; a forwarded request that does not authenticate is a
- * {@code DENY} answer, not an error.
+ * How the authorization API refuses: a status, {@code x-amzn-ErrorType} and {@code {"message":…}}. Only the service's
+ * own call can fail this way; a forwarded request that does not authenticate is a {@code DENY} answer, not an error.
  */
 final class AuthzErrors {
 
-    record WireError(int status, String exception) { }
+    static final RestJsonErrors WRITER = new RestJsonErrors(AuthzErrors::wireError, RestJsonErrors.MESSAGE);
 
-    static final WireError INTERNAL = new WireError(500, "InternalServerException");
     private static final WireError INVALID_REQUEST = new WireError(400, "InvalidRequestException");
     private static final WireError NOT_FOUND = new WireError(404, "ResourceNotFoundException");
     private static final WireError ACCESS_DENIED = new WireError(403, "AccessDeniedException");
@@ -23,8 +19,6 @@ final class AuthzErrors {
     private static final WireError UNRECOGNIZED_CLIENT = new WireError(403, "UnrecognizedClientException");
     private static final WireError INVALID_SIGNATURE = new WireError(403, "InvalidSignatureException");
     private static final WireError TOO_MANY_REQUESTS = new WireError(429, "ThrottlingException");
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private AuthzErrors() {
     }
@@ -53,24 +47,5 @@ final class AuthzErrors {
             case DomainError.SlowDown e -> TOO_MANY_REQUESTS;
             case DomainError.TooManyRequests e -> TOO_MANY_REQUESTS;
         };
-    }
-
-    static void write(Context ctx, DomainError error) {
-        write(ctx, wireError(error), error.message());
-    }
-
-    static void writeInternal(Context ctx) {
-        write(ctx, INTERNAL, "An internal error occurred. Try again later.");
-    }
-
-    private static void write(Context ctx, WireError wire, String message) {
-        try {
-            ctx.status(wire.status())
-                    .header("x-amzn-ErrorType", wire.exception())
-                    .contentType("application/json")
-                    .result(JSON.writeValueAsString(Map.of("message", message)));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a one-string JSON object always serializes", e);
-        }
     }
 }

@@ -2,7 +2,6 @@ package dev.gatehouse.server.http;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gatehouse.core.error.DomainException;
 import java.io.CharConversionException;
 import java.io.IOException;
@@ -12,13 +11,11 @@ import java.util.Optional;
 
 /**
  * A JSON request body (sso-oidc's restJson1, the authorization API), read member by member as its model types
- * them. Anything that is not what the model says (malformed JSON, a missing required member, a number where a
- * string belongs) is an InvalidRequest naming the member, answered without echoing the body, which may hold a
- * client secret or a session token.
+ * them. Anything that is not what the model says (malformed JSON, text after the object, a missing required member,
+ * a number where a string belongs) is an InvalidRequest naming the member, answered without echoing the body, which
+ * may hold a client secret or a session token.
  */
 public final class JsonRequestBody {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final JsonNode root;
     /** How members are named in errors: empty at the top, {@code "request."} inside the member request. */
@@ -32,13 +29,14 @@ public final class JsonRequestBody {
     public static JsonRequestBody parse(byte[] body) {
         if (body == null || body.length == 0) {
             // restJson1 clients send no body at all when every member is unset.
-            return new JsonRequestBody(JSON.createObjectNode(), "");
+            return new JsonRequestBody(Json.MAPPER.createObjectNode(), "");
         }
         JsonNode root;
         try {
-            root = JSON.readTree(body);
+            root = Json.MAPPER.readTree(body);
         } catch (JacksonException | CharConversionException e) {
-            // CharConversionException: the encoding detection found bytes in no encoding JSON may use (found by fuzzing).
+            // CharConversionException: the encoding detection found bytes in no encoding JSON may use
+            // (found by fuzzing).
             throw DomainException.invalid("body", "The request body is not valid JSON");
         } catch (IOException e) {
             throw new IllegalStateException("reading JSON from a byte array does no I/O", e);

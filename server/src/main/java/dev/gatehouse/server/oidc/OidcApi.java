@@ -1,20 +1,19 @@
 package dev.gatehouse.server.oidc;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.core.oidc.ClientRegistrations;
 import dev.gatehouse.core.oidc.DeviceAuthorizations;
 import dev.gatehouse.core.oidc.TokenEndpoint;
 import dev.gatehouse.core.oidc.TokenRequest;
+import dev.gatehouse.server.http.ApiHandler;
 import dev.gatehouse.server.http.HttpModule;
+import dev.gatehouse.server.http.Json;
 import dev.gatehouse.server.http.JsonRequestBody;
 import dev.gatehouse.server.http.RequestContexts;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.Locale;
 
 /**
  * sso-oidc (restJson1, unsigned) at the origin root, where current AWS CLIs expect it. Each handler parses
@@ -22,8 +21,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class OidcApi implements HttpModule {
 
-    private static final Logger LOG = LoggerFactory.getLogger(OidcApi.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ApiHandler API = new ApiHandler("sso-oidc", OidcErrors.WRITER);
 
     private final ClientRegistrations clients;
     private final DeviceAuthorizations devices;
@@ -83,26 +81,27 @@ public final class OidcApi implements HttpModule {
     }
 
     private static Handler answering(Operation operation) {
-        return ctx -> {
-            try {
-                Object output = operation.answer(ctx, JsonRequestBody.parse(ctx.bodyAsBytes()));
-                ctx.contentType("application/json").result(render(output));
-            } catch (DomainException e) {
-                OidcErrors.write(ctx, e.error());
-            } catch (RuntimeException e) {
-                // The body may hold secrets, so only the failure itself is logged.
-                LOG.error("sso-oidc {} failed unexpectedly (request {})", ctx.path(),
-                        RequestContexts.of(ctx).requestId(), e);
-                OidcErrors.writeInternal(ctx);
-            }
-        };
+        return API.of(ctx -> Json.respond(ctx, operation.answer(ctx, body(ctx))));
     }
 
-    private static String render(Object output) {
-        try {
-            return JSON.writeValueAsString(output);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("output shapes are plain records of strings and numbers", e);
+    /**
+     * The body as restJson1 clients send it: JSON declared as {@code application/json} (botocore and the SDKs), or
+     * nothing at all, without a Content-Type, when every member is unset. AWS refuses any other body.
+     */
+    private static JsonRequestBody body(Context ctx) {
+        byte[] body = ctx.bodyAsBytes();
+        if (body.length > 0 && !isJson(ctx.contentType())) {
+            throw DomainException.invalid("Content-Type", "The request body must be JSON sent as application/json");
         }
+        return JsonRequestBody.parse(body);
+    }
+
+    private static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        int parameters = contentType.indexOf(';');
+        String mediaType = parameters < 0 ? contentType : contentType.substring(0, parameters);
+        return mediaType.strip().toLowerCase(Locale.ROOT).equals("application/json");
     }
 }

@@ -2,6 +2,8 @@ package dev.gatehouse.server.sts;
 
 import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.core.sts.CallerIdentityService;
+import dev.gatehouse.server.http.ApiHandler;
+import dev.gatehouse.server.http.HttpDates;
 import dev.gatehouse.server.http.HttpModule;
 import dev.gatehouse.server.http.RequestContexts;
 import dev.gatehouse.sigv4.ReceivedRequest;
@@ -9,11 +11,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * STS (awsQuery, SigV4): {@code POST /} with a form body, or {@code GET /} with the same parameters in the
@@ -23,9 +21,7 @@ public final class StsApi implements HttpModule {
 
     static final String VERSION = "2011-06-15";
 
-    private static final Logger LOG = LoggerFactory.getLogger(StsApi.class);
-    private static final DateTimeFormatter HTTP_DATE =
-            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
+    private static final ApiHandler API = new ApiHandler("sts", StsErrors.WRITER);
     private static final String FORM = "application/x-www-form-urlencoded";
 
     private final CallerIdentityService callerIdentity;
@@ -39,28 +35,20 @@ public final class StsApi implements HttpModule {
 
     @Override
     public void mount(RoutesConfig routes) {
-        routes.post("/", this::handle);
-        routes.get("/", this::handle);
+        routes.post("/", API.of(this::getCallerIdentity));
+        routes.get("/", API.of(this::getCallerIdentity));
     }
 
-    private void handle(Context ctx) {
-        String requestId = RequestContexts.of(ctx).requestId();
-        ctx.header("Date", HTTP_DATE.format(clock.instant()));
-        try {
-            byte[] body = ctx.bodyAsBytes();
-            ReceivedRequest received = ReceivedRequests.of(ctx, body);
-            FormParameters parameters = FormParameters.parse(received.rawQuery(),
-                    isForm(ctx) ? new String(body, StandardCharsets.UTF_8) : null);
-            requireGetCallerIdentity(parameters);
-            String xml = StsXml.getCallerIdentityResponse(callerIdentity.identify(received), requestId);
-            ctx.contentType(StsXml.CONTENT_TYPE).result(xml);
-        } catch (DomainException e) {
-            StsErrors.write(ctx, e.error(), requestId);
-        } catch (RuntimeException e) {
-            // The request carries a session token and a signature, so only the failure itself is logged.
-            LOG.error("sts request failed unexpectedly (request {})", requestId, e);
-            StsErrors.writeInternal(ctx, requestId);
-        }
+    private void getCallerIdentity(Context ctx) {
+        HttpDates.stamp(ctx, clock);
+        byte[] body = ctx.bodyAsBytes();
+        ReceivedRequest received = ReceivedRequests.of(ctx, body);
+        FormParameters parameters = FormParameters.parse(received.rawQuery(),
+                isForm(ctx) ? new String(body, StandardCharsets.UTF_8) : null);
+        requireGetCallerIdentity(parameters);
+        String xml = StsXml.getCallerIdentityResponse(callerIdentity.identify(received),
+                RequestContexts.of(ctx).requestId());
+        ctx.contentType(StsXml.CONTENT_TYPE).result(xml);
     }
 
     /** GetCallerIdentity is the one action served so far; anything else is an unknown operation. */

@@ -1,46 +1,54 @@
 package dev.gatehouse.server.sts;
 
 import dev.gatehouse.core.error.DomainError;
+import dev.gatehouse.core.error.DomainError.SignatureRejected;
+import dev.gatehouse.server.http.ErrorWriter;
+import dev.gatehouse.server.http.RequestContexts;
+import dev.gatehouse.server.http.WireError;
 import io.javalin.http.Context;
 
 /**
- * The one writer of STS (awsQuery) errors: an {@code <ErrorResponse>} document whose {@code <Code>} the
- * SDKs dispatch on, the same code in {@code x-amzn-ErrorType}, and the status AWS uses for it.
+ * How STS (awsQuery) refuses: an {@code <ErrorResponse>} document whose {@code <Code>} the SDKs dispatch on, the same
+ * code in {@code x-amzn-ErrorType}, the status AWS uses for it, and AWS's own words for signature failures, which
+ * people search for.
  */
-public final class StsErrors {
+final class StsErrors implements ErrorWriter {
 
-    /** How one error looks on the wire. {@code type} is {@code Sender} or {@code Receiver}, as in AWS. */
-    public record WireError(int status, String code, String type) {
+    static final StsErrors WRITER = new StsErrors();
 
-        static WireError sender(int status, String code) {
-            return new WireError(status, code, "Sender");
-        }
-    }
+    static final WireError INTERNAL = new WireError(500, "InternalFailure");
+    /** No model shape covers it; AWS's name for the condition, in awsQuery's spelling without "Exception". */
+    static final WireError TOO_LARGE = new WireError(413, "RequestEntityTooLarge");
 
-    static final WireError INTERNAL = new WireError(500, "InternalFailure", "Receiver");
-    static final String INTERNAL_MESSAGE = "An internal error occurred. Try again later.";
-
-    private static final WireError INVALID_CLIENT_TOKEN_ID = WireError.sender(403, "InvalidClientTokenId");
-    private static final WireError ACCESS_DENIED = WireError.sender(403, "AccessDenied");
-    private static final WireError INVALID_PARAMETER = WireError.sender(400, "InvalidParameterValue");
-    private static final WireError THROTTLING = WireError.sender(400, "Throttling");
-    private static final String SIGNATURE_EXPIRED = "Signature expired";
+    private static final WireError INVALID_CLIENT_TOKEN_ID = new WireError(403, "InvalidClientTokenId");
+    private static final WireError ACCESS_DENIED = new WireError(403, "AccessDenied");
+    private static final WireError INVALID_PARAMETER = new WireError(400, "InvalidParameterValue");
+    private static final WireError THROTTLING = new WireError(400, "Throttling");
+    private static final WireError SIGNATURE_DOES_NOT_MATCH = new WireError(403, "SignatureDoesNotMatch");
+    private static final WireError EXPIRED_TOKEN = new WireError(400, "ExpiredToken");
 
     private StsErrors() {
     }
 
-    public static WireError wireError(DomainError error) {
+    static WireError wireError(DomainError error) {
         return switch (error) {
-            case DomainError.InvalidInput e when "Action".equals(e.field()) -> WireError.sender(400, "InvalidAction");
+            case DomainError.InvalidInput e when "Action".equals(e.field()) -> new WireError(400, "InvalidAction");
             case DomainError.InvalidInput e -> INVALID_PARAMETER;
             case DomainError.UnsupportedGrantType e -> INVALID_PARAMETER;
             case DomainError.InvalidScope e -> INVALID_PARAMETER;
             case DomainError.AuthorizationPending e -> INVALID_PARAMETER;
             case DomainError.CsrfRejected e -> INVALID_PARAMETER;
-            case DomainError.NotFound e -> WireError.sender(404, "NoSuchEntity");
-            case DomainError.AlreadyExists e -> WireError.sender(409, "EntityAlreadyExists");
-            case DomainError.SignatureRejected e -> signatureRejected(e.kind());
-            case DomainError.ExpiredToken e -> WireError.sender(400, "ExpiredToken");
+            case DomainError.NotFound e -> new WireError(404, "NoSuchEntity");
+            case DomainError.AlreadyExists e -> new WireError(409, "EntityAlreadyExists");
+            case DomainError.SignatureRejected e -> switch (e.kind()) {
+                case MISSING_AUTHENTICATION_TOKEN -> new WireError(403, "MissingAuthenticationToken");
+                case INCOMPLETE_SIGNATURE -> new WireError(400, "IncompleteSignature");
+                case INVALID_CLIENT_TOKEN_ID -> INVALID_CLIENT_TOKEN_ID;
+                // A stale signature is reported as a mismatch, the code SDKs answer by correcting their clock skew.
+                case SIGNATURE_DOES_NOT_MATCH, REQUEST_EXPIRED -> SIGNATURE_DOES_NOT_MATCH;
+                case EXPIRED_TOKEN -> EXPIRED_TOKEN;
+            };
+            case DomainError.ExpiredToken e -> EXPIRED_TOKEN;
             // Every other way of presenting credentials that do not (or no longer) count reads as a bad token.
             case DomainError.Unauthorized e -> INVALID_CLIENT_TOKEN_ID;
             case DomainError.InvalidClient e -> INVALID_CLIENT_TOKEN_ID;
@@ -53,40 +61,37 @@ public final class StsErrors {
         };
     }
 
-    private static WireError signatureRejected(DomainError.SignatureFailure kind) {
-        return switch (kind) {
-            case MISSING_AUTHENTICATION_TOKEN -> WireError.sender(403, "MissingAuthenticationToken");
-            case INCOMPLETE_SIGNATURE -> WireError.sender(400, "IncompleteSignature");
-            case INVALID_CLIENT_TOKEN_ID -> INVALID_CLIENT_TOKEN_ID;
-            // A stale signature is reported as a mismatch, the code SDKs answer by correcting their clock skew.
-            case SIGNATURE_DOES_NOT_MATCH, REQUEST_EXPIRED -> WireError.sender(403, "SignatureDoesNotMatch");
-            case EXPIRED_TOKEN -> WireError.sender(400, "ExpiredToken");
+    /** The message as the client sees it: core's, but a signature failure in the words AWS uses for it. */
+    static String message(DomainError error) {
+        return error instanceof SignatureRejected rejected ? signatureMessage(rejected) : error.message();
+    }
+
+    private static String signatureMessage(SignatureRejected rejected) {
+        return switch (rejected.kind()) {
+            case MISSING_AUTHENTICATION_TOKEN -> "Request is missing Authentication Token";
+            case INVALID_CLIENT_TOKEN_ID -> "The security token included in the request is invalid.";
+            case EXPIRED_TOKEN -> "The security token included in the request is expired";
+            case REQUEST_EXPIRED -> "Signature expired: " + rejected.message();
+            case INCOMPLETE_SIGNATURE -> rejected.message();
+            case SIGNATURE_DOES_NOT_MATCH -> switch (rejected.check()) {
+                case SIGNATURE -> "The request signature we calculated does not match the signature you provided. "
+                        + "Check your AWS Secret Access Key and signing method. Consult the service documentation "
+                        + "for details.";
+                case SERVICE_SCOPE -> "Credential should be scoped to correct service: 'sts'.";
+                case OTHER -> rejected.message();
+            };
         };
     }
 
-    /** The message as the client sees it; AWS words a stale signature "Signature expired: …". */
-    static String message(DomainError error) {
-        if (error instanceof DomainError.SignatureRejected rejected
-                && rejected.kind() == DomainError.SignatureFailure.REQUEST_EXPIRED
-                && !rejected.message().startsWith(SIGNATURE_EXPIRED)) {
-            return SIGNATURE_EXPIRED + ": " + rejected.message();
-        }
-        return error.message();
+    /** {@code Receiver} when the fault is the server's, as in AWS. */
+    static String type(WireError wire) {
+        return wire.status() >= 500 ? "Receiver" : "Sender";
     }
 
-    public static void write(Context ctx, DomainError error, String requestId) {
-        write(ctx, wireError(error), message(error), requestId);
-    }
-
-    /** For failures that are bugs, not refusals: the detail stays in the log. */
-    public static void writeInternal(Context ctx, String requestId) {
-        write(ctx, INTERNAL, INTERNAL_MESSAGE, requestId);
-    }
-
-    public static String body(WireError wire, String message, String requestId) {
+    static String body(WireError wire, String message, String requestId) {
         return "<ErrorResponse xmlns=\"" + StsXml.NAMESPACE + "\">"
                 + "<Error>"
-                + "<Type>" + wire.type() + "</Type>"
+                + "<Type>" + type(wire) + "</Type>"
                 + "<Code>" + XmlText.escape(wire.code()) + "</Code>"
                 + "<Message>" + XmlText.escape(message) + "</Message>"
                 + "</Error>"
@@ -94,10 +99,25 @@ public final class StsErrors {
                 + "</ErrorResponse>";
     }
 
-    private static void write(Context ctx, WireError wire, String message, String requestId) {
+    @Override
+    public void write(Context ctx, DomainError error) {
+        write(ctx, wireError(error), message(error));
+    }
+
+    @Override
+    public void writeInternal(Context ctx) {
+        write(ctx, INTERNAL, INTERNAL_MESSAGE);
+    }
+
+    @Override
+    public void writeTooLarge(Context ctx) {
+        write(ctx, TOO_LARGE, TOO_LARGE_MESSAGE);
+    }
+
+    private static void write(Context ctx, WireError wire, String message) {
         ctx.status(wire.status())
                 .header("x-amzn-ErrorType", wire.code())
                 .contentType(StsXml.CONTENT_TYPE)
-                .result(body(wire, message, requestId));
+                .result(body(wire, message, RequestContexts.of(ctx).requestId()));
     }
 }

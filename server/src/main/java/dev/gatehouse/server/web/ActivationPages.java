@@ -56,16 +56,10 @@ final class ActivationPages {
                 showForm(ctx, 400, user, token, passwordError, confirmError);
                 return;
             }
-            try {
-                activations.setPassword(token, password, RequestContexts.of(ctx));
-            } catch (DomainException e) {
-                // Only the service knows the user's earlier passwords: a reused one is refused there.
-                if (!(e.error() instanceof DomainError.InvalidInput)) {
-                    throw e;
-                }
-                showForm(ctx, 400, user, token, HtmlErrors.describe(e.error()).message(), null);
-                return;
-            }
+            // Only the service knows the user's earlier passwords: a reused one is refused there.
+            Refusable.run(DomainError.InvalidInput.class,
+                    () -> activations.setPassword(token, password, RequestContexts.of(ctx)),
+                    invalid -> showForm(ctx, 400, user, token, HtmlErrors.describe(invalid).message(), null));
         } finally {
             Arrays.fill(password, '\0');
             Arrays.fill(confirm, '\0');

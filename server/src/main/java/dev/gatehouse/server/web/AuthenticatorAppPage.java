@@ -3,7 +3,6 @@ package dev.gatehouse.server.web;
 import dev.gatehouse.core.audit.Actor;
 import dev.gatehouse.core.directory.User;
 import dev.gatehouse.core.error.DomainError;
-import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.core.mfa.AuthenticatorApps;
 import dev.gatehouse.core.mfa.Enrolment;
 import dev.gatehouse.core.signin.PendingSignIn.Purpose;
@@ -13,7 +12,6 @@ import dev.gatehouse.core.signin.PendingSignIns;
 import dev.gatehouse.core.signin.SignedIn;
 import dev.gatehouse.core.signin.Waiting;
 import dev.gatehouse.server.http.RequestContexts;
-import dev.gatehouse.server.web.HtmlErrors.HtmlError;
 import dev.gatehouse.server.web.view.AuthenticatorAppView;
 import dev.gatehouse.server.web.view.Nav;
 import io.javalin.http.Context;
@@ -77,18 +75,19 @@ final class AuthenticatorAppPage {
             ctx.redirect(NextPaths.signInThen(SignInSteps.ENROL_PATH), HttpStatus.SEE_OTHER);
             return;
         }
-        try {
-            Waiting waiting = pendingSignIns.resolve(pending);
-            if (waiting.purpose() != Purpose.ENROLMENT) {
-                ctx.redirect(SignInSteps.then(SignInSteps.MFA_PATH, next), HttpStatus.SEE_OTHER);
-                return;
-            }
-            String name = apps.suggestedName(waiting.user().userId());
-            Enrolment started = enrolment.start(waiting, name, RequestContexts.of(ctx));
-            render(ctx, 200, Form.atSignIn(waiting.user(), started, name, next));
-        } catch (DomainException e) {
-            startAgain(ctx, next, e);
+        Refusable.run(DomainError.ExpiredToken.class, () -> showAtSignIn(ctx, pending, next),
+                expired -> passwordStep.startAgain(ctx, next, expired));
+    }
+
+    private void showAtSignIn(Context ctx, String pending, String next) {
+        Waiting waiting = pendingSignIns.resolve(pending);
+        if (waiting.purpose() != Purpose.ENROLMENT) {
+            ctx.redirect(SignInSteps.then(SignInSteps.MFA_PATH, next), HttpStatus.SEE_OTHER);
+            return;
         }
+        String name = apps.suggestedName(waiting.user().userId());
+        Enrolment started = enrolment.start(waiting, name, RequestContexts.of(ctx));
+        render(ctx, 200, Form.atSignIn(waiting.user(), started, name, next));
     }
 
     private void confirm(Context ctx) {
@@ -101,44 +100,29 @@ final class AuthenticatorAppPage {
             csrf.checkSignedIn(ctx, browser.get());
             User user = browser.get().user();
             Actor actor = Actor.user(user.userId(), user.userName());
-            try {
-                apps.nameEnrolment(user.userId(), deviceId, name, actor, RequestContexts.of(ctx));
-                apps.confirm(user.userId(), deviceId, code, actor, RequestContexts.of(ctx));
-            } catch (DomainException e) {
-                Form again = Form.signedIn(signedIn.nav(browser.get(), null), user,
-                        apps.resume(user.userId(), deviceId), name, next);
-                render(ctx, HtmlErrors.describe(e.error()).status(), again.withError(e.error()));
-                return;
-            }
+            Refusable.run(() -> apps.confirmEnrolment(user.userId(), deviceId, name, code, actor,
+                    RequestContexts.of(ctx)), refusal -> render(ctx, HtmlErrors.describe(refusal).status(),
+                    Form.signedIn(signedIn.nav(browser.get(), null), user, apps.resume(user.userId(), deviceId), name,
+                            next).withError(refusal)));
             ctx.redirect(DEVICES_PATH, HttpStatus.SEE_OTHER);
             return;
         }
         csrf.checkAnonymous(ctx);
         String pending = steps.pending(ctx);
-        Waiting waiting = null;
-        SignedIn done;
-        try {
-            waiting = pendingSignIns.resolveEnrolment(pending);
-            done = enrolment.complete(waiting, deviceId, name, code, RequestContexts.of(ctx));
-        } catch (DomainException e) {
-            if (waiting == null || e.error() instanceof DomainError.ExpiredToken) {
-                startAgain(ctx, next, e);
-                return;
-            }
-            Form again = Form.atSignIn(waiting.user(), enrolment.resume(waiting, deviceId), name, next);
-            render(ctx, HtmlErrors.describe(e.error()).status(), again.withError(e.error()));
-            return;
-        }
+        Waiting waiting = Refusable.call(DomainError.ExpiredToken.class,
+                () -> pendingSignIns.resolveEnrolment(pending), expired -> passwordStep.startAgain(ctx, next, expired));
+        SignedIn done = Refusable.call(() -> enrolment.complete(waiting, deviceId, name, code, RequestContexts.of(ctx)),
+                refusal -> {
+                    if (refusal instanceof DomainError.ExpiredToken) {
+                        passwordStep.startAgain(ctx, next, refusal);
+                    } else {
+                        render(ctx, HtmlErrors.describe(refusal).status(), Form.atSignIn(waiting.user(),
+                                enrolment.resume(waiting, deviceId), name, next).withError(refusal));
+                    }
+                });
         steps.continueWith(ctx, done, next);
     }
 
-    private void startAgain(Context ctx, String next, DomainException e) {
-        if (!(e.error() instanceof DomainError.ExpiredToken)) {
-            throw e;
-        }
-        HtmlError shown = HtmlErrors.describe(e.error());
-        passwordStep.showForm(ctx, shown.status(), next, "", shown.message());
-    }
 
     private void render(Context ctx, int status, Form form) {
         String csrfToken = form.nav() != null ? form.nav().csrf() : csrf.forAnonymousForm(ctx);

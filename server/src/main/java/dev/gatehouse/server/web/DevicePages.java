@@ -78,29 +78,20 @@ final class DevicePages {
         }
         csrf.checkSignedIn(ctx, browser.get());
         String decision = ctx.formParam("decision");
-        try {
+        Refusable.run(() -> {
             switch (decision == null ? "" : decision) {
                 case "approve" -> devices.approve(userCode, browser.get().user(), RequestContexts.of(ctx));
                 case "deny" -> devices.deny(userCode, browser.get().user(), RequestContexts.of(ctx));
-                default -> throw new DomainException(new DomainError.InvalidInput("decision",
-                        "Choose Approve or Deny."));
+                default -> throw DomainException.invalid("decision", "Choose Approve or Deny.");
             }
-        } catch (DomainException e) {
-            showEntry(ctx, entryStatus(e.error()), browser.get(), userCode, HtmlErrors.describe(e.error()).message());
-            return;
-        }
+        }, refusal -> showEntry(ctx, browser.get(), userCode, refusal));
         templates.render(ctx, 200, "device-decided.jte", new DeviceDecidedView("approve".equals(decision)));
     }
 
     private void showConfirmation(Context ctx, BrowserSession browser, String typedUserCode) {
-        PendingRequest pending;
-        try {
-            pending = devices.pending(typedUserCode, browser.user(), RequestContexts.of(ctx));
-        } catch (DomainException e) {
-            // Unknown, expired or used: the person corrects the code in the form, whatever core's reason was.
-            showEntry(ctx, entryStatus(e.error()), browser, typedUserCode, HtmlErrors.describe(e.error()).message());
-            return;
-        }
+        // Unknown, expired or used: the person corrects the code in the form, whatever core's reason was.
+        PendingRequest pending = Refusable.call(() -> devices.pending(typedUserCode, browser.user(),
+                RequestContexts.of(ctx)), refusal -> showEntry(ctx, browser, typedUserCode, refusal));
         ExpiryText expiry = ExpiryText.of(pending.expiresAt(), clock.instant());
         templates.render(ctx, 200, "device-confirm.jte", new DeviceConfirmView(browser.user().userName(),
                 browser.session().csrfToken(), pending.userCode(), pending.clientName(), expiry.iso(),
@@ -108,8 +99,10 @@ final class DevicePages {
     }
 
     /** A wrong code is corrected in the form (400); too many wrong codes say so in the status too. */
-    private static int entryStatus(DomainError error) {
-        return error instanceof DomainError.TooManyRequests ? HtmlErrors.describe(error).status() : 400;
+    private void showEntry(Context ctx, BrowserSession browser, String userCode, DomainError refusal) {
+        HtmlErrors.HtmlError shown = HtmlErrors.describe(refusal);
+        showEntry(ctx, refusal instanceof DomainError.TooManyRequests ? shown.status() : 400, browser, userCode,
+                shown.message());
     }
 
     private void showEntry(Context ctx, int status, BrowserSession browser, String userCode, String error) {

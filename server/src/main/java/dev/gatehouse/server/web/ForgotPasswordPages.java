@@ -1,7 +1,6 @@
 package dev.gatehouse.server.web;
 
 import dev.gatehouse.core.error.DomainError;
-import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.core.password.PasswordResets;
 import dev.gatehouse.server.http.RequestContexts;
 import dev.gatehouse.server.web.view.ForgotPasswordView;
@@ -43,15 +42,8 @@ final class ForgotPasswordPages {
             show(ctx, 200, false, null);
             return;
         }
-        try {
-            resets.request(ctx.formParam("account"), RequestContexts.of(ctx));
-        } catch (DomainException e) {
-            if (!(e.error() instanceof DomainError.TooManyRequests tooMany)) {
-                throw e;
-            }
-            show(ctx, 429, false, tooMany.message());
-            return;
-        }
+        Refusable.run(DomainError.TooManyRequests.class, () -> resets.request(ctx.formParam("account"),
+                RequestContexts.of(ctx)), tooMany -> show(ctx, 429, false, tooMany.message()));
         show(ctx, 200, true, null);
     }
 

@@ -7,7 +7,6 @@ import dev.gatehouse.core.mfa.MfaDevice;
 import dev.gatehouse.core.mfa.MfaDevices;
 import dev.gatehouse.core.signin.BrowserSession;
 import dev.gatehouse.server.http.RequestContexts;
-import dev.gatehouse.server.web.HtmlErrors.HtmlError;
 import dev.gatehouse.server.web.view.MfaDeleteView;
 import dev.gatehouse.server.web.view.MfaDeviceKinds;
 import dev.gatehouse.server.web.view.MfaDevicesView.DeviceRow;
@@ -86,13 +85,8 @@ final class MfaDevicesPage {
             return;
         }
         User user = browser.get().user();
-        try {
-            change.apply(user, Actor.user(user.userId(), user.userName()));
-        } catch (DomainException e) {
-            HtmlError shown = HtmlErrors.describe(e.error());
-            render(ctx, shown.status(), browser.get(), null, shown.message());
-            return;
-        }
+        Refusable.run(() -> change.apply(user, Actor.user(user.userId(), user.userName())),
+                Refusable.asMessage((status, message) -> render(ctx, status, browser.get(), null, message)));
         ctx.redirect(PATH + "?done=" + done, HttpStatus.SEE_OTHER);
     }
 

@@ -1,7 +1,6 @@
 package dev.gatehouse.server.web;
 
 import dev.gatehouse.core.error.DomainError;
-import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.core.mfa.CeremonyStart;
 import dev.gatehouse.core.mfa.MfaDeviceKind;
 import dev.gatehouse.core.signin.AuthenticatorAppStep;
@@ -11,7 +10,6 @@ import dev.gatehouse.core.signin.SecurityKeyStep;
 import dev.gatehouse.core.signin.SignedIn;
 import dev.gatehouse.core.signin.Waiting;
 import dev.gatehouse.server.http.RequestContexts;
-import dev.gatehouse.server.web.HtmlErrors.HtmlError;
 import dev.gatehouse.server.web.view.MfaCodeView;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -55,13 +53,7 @@ final class MfaSignInPage {
 
     private void form(Context ctx) {
         String next = NextPaths.safe(ctx.queryParam("next"));
-        Waiting waiting;
-        try {
-            waiting = pendingSignIns.resolve(steps.pending(ctx));
-        } catch (DomainException e) {
-            startAgain(ctx, next, e.error());
-            return;
-        }
+        Waiting waiting = resolve(ctx, next);
         if (waiting.purpose() == Purpose.ENROLMENT) {
             ctx.redirect(SignInSteps.then(SignInSteps.ENROL_PATH, next), HttpStatus.SEE_OTHER);
             return;
@@ -84,31 +76,27 @@ final class MfaSignInPage {
 
     private void complete(Context ctx, Function<Waiting, SignedIn> step) {
         String next = NextPaths.safe(ctx.formParam("next"));
-        Waiting waiting = null;
-        SignedIn signedIn;
-        try {
-            waiting = pendingSignIns.resolve(steps.pending(ctx));
-            signedIn = step.apply(waiting);
-        } catch (DomainException e) {
-            if (waiting == null || e.error() instanceof DomainError.ExpiredToken) {
-                startAgain(ctx, next, e.error());
-                return;
+        Waiting waiting = resolve(ctx, next);
+        SignedIn signedIn = Refusable.call(() -> step.apply(waiting), refusal -> {
+            if (refusal instanceof DomainError.ExpiredToken) {
+                passwordStep.startAgain(ctx, next, refusal);
+            } else {
+                Refusable.asMessage((status, message) -> show(ctx, status, waiting, next, message)).accept(refusal);
             }
-            HtmlError shown = HtmlErrors.describe(e.error());
-            show(ctx, shown.status(), waiting, next, shown.message());
-            return;
-        }
+        });
         steps.continueWith(ctx, signedIn, next);
     }
 
-    private void startAgain(Context ctx, String next, DomainError error) {
-        HtmlError shown = HtmlErrors.describe(error);
-        passwordStep.showForm(ctx, shown.status(), next, "", shown.message());
+    /** The pending sign-in, read once for the request; without one, the person starts again at the password. */
+    private Waiting resolve(Context ctx, String next) {
+        return Refusable.call(() -> pendingSignIns.resolve(steps.pending(ctx)),
+                refusal -> passwordStep.startAgain(ctx, next, refusal));
     }
 
     private void show(Context ctx, int status, Waiting waiting, String next, String error) {
         // Each showing gets a fresh challenge: the last one was used up by the answer that was refused.
-        CeremonyStart key = waiting.kinds().contains(MfaDeviceKind.WEBAUTHN) ? securityKeyStep.challenge(waiting) : null;
+        CeremonyStart key = waiting.kinds().contains(MfaDeviceKind.WEBAUTHN)
+                ? securityKeyStep.challenge(waiting) : null;
         templates.render(ctx, status, "signin-mfa.jte", new MfaCodeView(csrf.forAnonymousForm(ctx), next,
                 waiting.user().userName(), error, NextPaths.signInThen(next),
                 waiting.kinds().contains(MfaDeviceKind.TOTP), key == null ? null : key.handle(),

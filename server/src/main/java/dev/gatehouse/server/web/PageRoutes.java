@@ -11,8 +11,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Registers page handlers, each wrapped so that it sends the security headers and answers every failure with an
- * HTML page. Wrapping per route, rather than a global before-handler or exception mapper, leaves the JSON and
- * XML protocols on the same server untouched.
+ * HTML page: core's refusals on the error page, unless the handler showed one in its form ({@link Refusable}).
+ * Wrapping per route, rather than a global before-handler or exception mapper, leaves the JSON and XML protocols on
+ * the same server untouched.
  */
 public final class PageRoutes {
 
@@ -47,6 +48,8 @@ public final class PageRoutes {
             SecurityHeaders.apply(ctx);
             try {
                 handler.handle(ctx);
+            } catch (Refusable.FormShown shown) {
+                // The form already shows core's refusal: that is the answer.
             } catch (DomainException e) {
                 errors.render(ctx, e.error());
             } catch (HttpResponseException e) {

@@ -3,7 +3,6 @@ package dev.gatehouse.server.web;
 import dev.gatehouse.core.audit.Actor;
 import dev.gatehouse.core.directory.User;
 import dev.gatehouse.core.error.DomainError;
-import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.core.mfa.CeremonyStart;
 import dev.gatehouse.core.mfa.SecurityKeys;
 import dev.gatehouse.core.signin.BrowserSession;
@@ -54,13 +53,10 @@ final class SecurityKeyPage {
         }
         User user = browser.get().user();
         String name = ctx.formParam("name");
-        try {
-            keys.finishRegistration(user.userId(), name, ctx.formParam("handle"), ctx.formParam("response"),
-                    Actor.user(user.userId(), user.userName()), RequestContexts.of(ctx));
-        } catch (DomainException e) {
-            render(ctx, HtmlErrors.describe(e.error()).status(), browser.get(), name == null ? "" : name, e.error());
-            return;
-        }
+        Refusable.run(() -> keys.finishRegistration(user.userId(), name, ctx.formParam("handle"),
+                        ctx.formParam("response"), Actor.user(user.userId(), user.userName()), RequestContexts.of(ctx)),
+                refusal -> render(ctx, HtmlErrors.describe(refusal).status(), browser.get(), name == null ? "" : name,
+                        refusal));
         ctx.redirect(MfaDevicesPage.PATH + "?done=added", HttpStatus.SEE_OTHER);
     }
 
@@ -69,15 +65,11 @@ final class SecurityKeyPage {
         String nameError = refusal instanceof DomainError.InvalidInput invalid && "name".equals(invalid.field())
                 ? invalid.message() : null;
         String error = refusal == null || nameError != null ? null : HtmlErrors.describe(refusal).message();
-        CeremonyStart start;
-        try {
-            start = keys.startRegistration(browser.user().userId());
-        } catch (DomainException e) {
-            HtmlError limit = HtmlErrors.describe(e.error());
+        CeremonyStart start = Refusable.call(() -> keys.startRegistration(browser.user().userId()), refused -> {
+            HtmlError limit = HtmlErrors.describe(refused);
             templates.render(ctx, status == 200 ? limit.status() : status, "security-key.jte",
                     new SecurityKeyView(nav, name, null, null, null, limit.message()));
-            return;
-        }
+        });
         templates.render(ctx, status, "security-key.jte",
                 new SecurityKeyView(nav, name, start.handle(), start.optionsJson(), nameError, error));
     }

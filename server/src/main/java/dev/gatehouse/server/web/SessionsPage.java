@@ -2,14 +2,12 @@ package dev.gatehouse.server.web;
 
 import dev.gatehouse.core.audit.Actor;
 import dev.gatehouse.core.directory.User;
-import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.core.session.PortalSession;
 import dev.gatehouse.core.session.SessionKind;
 import dev.gatehouse.core.session.SessionService.ActiveSession;
 import dev.gatehouse.core.session.SessionService;
 import dev.gatehouse.core.signin.BrowserSession;
 import dev.gatehouse.server.http.RequestContexts;
-import dev.gatehouse.server.web.HtmlErrors.HtmlError;
 import dev.gatehouse.server.web.view.Nav;
 import dev.gatehouse.server.web.view.SessionsView.SessionRow;
 import dev.gatehouse.server.web.view.SessionsView;
@@ -60,14 +58,10 @@ final class SessionsPage {
             return;
         }
         String sessionId = ctx.formParam("session_id");
-        try {
-            User user = browser.get().user();
-            sessions.revoke(SessionOwners.of(user), sessionId, Actor.user(user.userId(), user.userName()), RequestContexts.of(ctx));
-        } catch (DomainException e) {
-            HtmlError shown = HtmlErrors.describe(e.error());
-            render(ctx, shown.status(), browser.get(), null, shown.message());
-            return;
-        }
+        User user = browser.get().user();
+        Refusable.run(() -> sessions.revoke(SessionOwners.of(user), sessionId,
+                        Actor.user(user.userId(), user.userName()), RequestContexts.of(ctx)),
+                Refusable.asMessage((status, message) -> render(ctx, status, browser.get(), null, message)));
         if (browser.get().session().sessionId().equals(sessionId)) {
             cookies.end(ctx);
             ctx.redirect("/signin", HttpStatus.SEE_OTHER);

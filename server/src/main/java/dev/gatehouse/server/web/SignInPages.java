@@ -1,12 +1,11 @@
 package dev.gatehouse.server.web;
 
-import dev.gatehouse.core.error.DomainException;
+import dev.gatehouse.core.error.DomainError;
 import dev.gatehouse.core.signin.BrowserSession;
 import dev.gatehouse.core.signin.BrowserSessions;
 import dev.gatehouse.core.signin.PasswordStep;
 import dev.gatehouse.core.signin.SignInOutcome;
 import dev.gatehouse.server.http.RequestContexts;
-import dev.gatehouse.server.web.HtmlErrors.HtmlError;
 import dev.gatehouse.server.web.view.SignInView;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -60,11 +59,10 @@ final class SignInPages {
         char[] password = typed == null ? new char[0] : typed.toCharArray();
         SignInOutcome result;
         try {
-            result = passwordStep.signIn(userName, password, steps.remembered(ctx), RequestContexts.of(ctx));
-        } catch (DomainException e) {
-            HtmlError shown = HtmlErrors.describe(e.error());
-            showForm(ctx, shown.status(), next, userName == null ? "" : userName, shown.message());
-            return;
+            result = Refusable.call(
+                    () -> passwordStep.signIn(userName, password, steps.remembered(ctx), RequestContexts.of(ctx)),
+                    Refusable.asMessage((status, message) -> showForm(ctx, status, next,
+                            userName == null ? "" : userName, message)));
         } finally {
             Arrays.fill(password, '\0');
         }
@@ -82,6 +80,11 @@ final class SignInPages {
     }
 
     /** The form again, e.g. when the second step expired: the person signs in from the start. */
+    /** A later step's refusal that sends the person back to the password: an expired or unknown sign-in. */
+    void startAgain(Context ctx, String next, DomainError refusal) {
+        Refusable.asMessage((status, message) -> showForm(ctx, status, next, "", message)).accept(refusal);
+    }
+
     void showForm(Context ctx, int status, String next, String userName, String error) {
         templates.render(ctx, status, "signin.jte", new SignInView(csrf.forAnonymousForm(ctx), next, userName, error));
     }

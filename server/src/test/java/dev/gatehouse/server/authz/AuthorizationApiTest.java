@@ -2,51 +2,24 @@ package dev.gatehouse.server.authz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gatehouse.core.testing.SteppedClock;
-import dev.gatehouse.server.GatehouseServer;
-import dev.gatehouse.server.Services;
-import dev.gatehouse.server.config.GatehouseConfig;
+import dev.gatehouse.server.RunningServer;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The endpoint refuses calls that are not signed by a service credential before it reads their body. */
 class AuthorizationApiTest {
 
-    @TempDir
-    static Path dataDir;
-    static Services services;
-    static GatehouseServer server;
+    @RegisterExtension
+    static final RunningServer gatehouse = new RunningServer();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    @BeforeAll
-    static void start() {
-        GatehouseConfig config = new GatehouseConfig(dataDir, "127.0.0.1", 0, null, "us-east-1",
-                GatehouseConfig.DatabaseConfig.embedded(dataDir), List.of(), Duration.ofHours(8), null);
-        services = Services.open(config, new SteppedClock(Instant.parse("2025-06-02T09:00:00Z")));
-        server = GatehouseServer.start(services);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-        services.close();
-    }
 
     private static HttpResponse<String> post(String body, String authorization) throws IOException,
             InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + server.port() + AuthorizationApi.PATH))
+        HttpRequest.Builder request = HttpRequest.newBuilder(gatehouse.uri(AuthorizationApi.PATH))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (authorization != null) {
@@ -76,9 +49,8 @@ class AuthorizationApiTest {
 
     @Test
     void onlyPostIsServed() throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + server.port() + AuthorizationApi.PATH)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(gatehouse.uri(AuthorizationApi.PATH)).GET()
+                .build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isIn(404, 405);
     }

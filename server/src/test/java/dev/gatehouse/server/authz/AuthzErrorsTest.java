@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.core.error.DomainError;
 import dev.gatehouse.core.error.DomainError.SignatureFailure;
+import dev.gatehouse.server.http.WireError;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -19,18 +20,18 @@ class AuthzErrorsTest {
             "REQUEST_EXPIRED,              403, InvalidSignatureException",
     })
     void signatureRejectionOfTheServiceCallIsA403NamingTheFailure(SignatureFailure kind, int status, String type) {
-        AuthzErrors.WireError wire = AuthzErrors.wireError(new DomainError.SignatureRejected(kind, "no"));
+        WireError wire = AuthzErrors.wireError(new DomainError.SignatureRejected(kind, "no"));
 
         assertThat(wire.status()).isEqualTo(status);
-        assertThat(wire.exception()).isEqualTo(type);
+        assertThat(wire.code()).isEqualTo(type);
     }
 
     @ParameterizedTest
     @CsvSource({"400, InvalidRequestException"})
     void invalidInputIsA400(int status, String type) {
-        AuthzErrors.WireError wire = AuthzErrors.wireError(new DomainError.InvalidInput("action", "bad"));
+        WireError wire = AuthzErrors.wireError(new DomainError.InvalidInput("action", "bad"));
 
         assertThat(wire.status()).isEqualTo(status);
-        assertThat(wire.exception()).isEqualTo(type);
+        assertThat(wire.code()).isEqualTo(type);
     }
 }

@@ -3,9 +3,10 @@ package dev.gatehouse.server.oidc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gatehouse.core.error.DomainError;
 import dev.gatehouse.core.error.DomainError.SignatureFailure;
+import dev.gatehouse.server.http.Json;
+import dev.gatehouse.server.http.WireError;
 import java.util.Arrays;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -14,8 +15,6 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class OidcErrorsTest {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     static Stream<Arguments> table() {
         return Stream.of(
@@ -53,14 +52,17 @@ class OidcErrorsTest {
     @MethodSource("table")
     void wireErrorWhenDomainErrorThenModelStatusAndExceptionName(DomainError error, int status, String exception,
                                                                  String oauthError) {
-        assertThat(OidcErrors.wireError(error)).isEqualTo(new OidcErrors.WireError(status, exception, oauthError));
+        WireError wire = OidcErrors.wireError(error);
+
+        assertThat(wire).isEqualTo(new WireError(status, exception));
+        assertThat(OidcErrors.oauthError(wire)).isEqualTo(oauthError);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("table")
     void bodyWhenDomainErrorThenOauthJsonWithDescription(DomainError error, int status, String exception,
                                                          String oauthError) throws Exception {
-        JsonNode body = JSON.readTree(OidcErrors.body(OidcErrors.wireError(error), error.message()));
+        JsonNode body = Json.MAPPER.readTree(OidcErrors.WRITER.body(OidcErrors.wireError(error), error.message()));
 
         assertThat(body.get("error").textValue()).isEqualTo(oauthError);
         assertThat(body.get("error_description").textValue()).isEqualTo(error.message());
@@ -78,7 +80,7 @@ class OidcErrorsTest {
     void bodyWhenDescriptionHasQuotesAndControlCharactersThenStillValidJson() throws Exception {
         String description = "say \"no\"\n\t\\ </script>";
 
-        JsonNode body = JSON.readTree(OidcErrors.body(OidcErrors.INTERNAL, description));
+        JsonNode body = Json.MAPPER.readTree(OidcErrors.WRITER.body(WireError.INTERNAL, description));
 
         assertThat(body.get("error").textValue()).isEqualTo("server_error");
         assertThat(body.get("error_description").textValue()).isEqualTo(description);
@@ -86,7 +88,7 @@ class OidcErrorsTest {
 
     @Test
     void internalWhenUnexpectedFailureThenModelInternalServerException() {
-        assertThat(OidcErrors.INTERNAL).isEqualTo(new OidcErrors.WireError(500, "InternalServerException",
-                "server_error"));
+        assertThat(WireError.INTERNAL).isEqualTo(new WireError(500, "InternalServerException"));
+        assertThat(OidcErrors.oauthError(WireError.INTERNAL)).isEqualTo("server_error");
     }
 }

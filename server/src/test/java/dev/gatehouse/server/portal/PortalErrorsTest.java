@@ -3,9 +3,10 @@ package dev.gatehouse.server.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gatehouse.core.error.DomainError;
 import dev.gatehouse.core.error.DomainError.SignatureFailure;
+import dev.gatehouse.server.http.Json;
+import dev.gatehouse.server.http.WireError;
 import java.util.Arrays;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -14,8 +15,6 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class PortalErrorsTest {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     static Stream<Arguments> table() {
         return Stream.of(
@@ -48,14 +47,16 @@ class PortalErrorsTest {
     @ParameterizedTest(name = "{0} -> {1} {2}")
     @MethodSource("table")
     void wireErrorWhenDomainErrorThenModelStatusAndExceptionName(DomainError error, int status, String exception) {
-        assertThat(PortalErrors.wireError(error)).isEqualTo(new PortalErrors.WireError(status, exception));
+        assertThat(PortalErrors.wireError(error)).isEqualTo(new WireError(status, exception));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("table")
     void bodyWhenDomainErrorThenJsonWithOnlyTheMessage(DomainError error, int status, String exception)
             throws Exception {
-        JsonNode body = JSON.readTree(PortalErrors.body(error.message()));
+        WireError wire = PortalErrors.wireError(error);
+
+        JsonNode body = Json.MAPPER.readTree(PortalErrors.WRITER.body(wire, error.message()));
 
         assertThat(body.get("message").textValue()).isEqualTo(error.message());
         assertThat(body.size()).isEqualTo(1);
@@ -71,6 +72,7 @@ class PortalErrorsTest {
     void bodyWhenMessageHasQuotesThenStillValidJson() throws Exception {
         String message = "role \"x\"\n</script>";
 
-        assertThat(JSON.readTree(PortalErrors.body(message)).get("message").textValue()).isEqualTo(message);
+        assertThat(Json.MAPPER.readTree(PortalErrors.WRITER.body(WireError.INTERNAL, message)).get("message")
+                .textValue()).isEqualTo(message);
     }
 }

@@ -3,7 +3,9 @@ package dev.gatehouse.server.sts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.core.error.DomainError;
+import dev.gatehouse.core.error.DomainError.SignatureCheck;
 import dev.gatehouse.core.error.DomainError.SignatureFailure;
+import dev.gatehouse.server.http.WireError;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -12,6 +14,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -57,7 +60,10 @@ class StsErrorsTest {
     @ParameterizedTest(name = "{0} -> {1} {2}")
     @MethodSource("table")
     void wireErrorWhenDomainErrorThenAwsStatusAndCode(DomainError error, int status, String code) {
-        assertThat(StsErrors.wireError(error)).isEqualTo(new StsErrors.WireError(status, code, "Sender"));
+        WireError wire = StsErrors.wireError(error);
+
+        assertThat(wire).isEqualTo(new WireError(status, code));
+        assertThat(StsErrors.type(wire)).isEqualTo("Sender");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -92,6 +98,24 @@ class StsErrorsTest {
 
         assertThat(StsErrors.message(stale))
                 .isEqualTo("Signature expired: request time 20250101T000000Z is outside the allowed window");
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            MISSING_AUTHENTICATION_TOKEN | OTHER         | Request is missing Authentication Token
+            INVALID_CLIENT_TOKEN_ID      | OTHER         | The security token included in the request is invalid.
+            EXPIRED_TOKEN                | OTHER         | The security token included in the request is expired
+            INCOMPLETE_SIGNATURE         | OTHER         | core's detail
+            SIGNATURE_DOES_NOT_MATCH     | OTHER         | core's detail
+            SIGNATURE_DOES_NOT_MATCH     | SERVICE_SCOPE | Credential should be scoped to correct service: 'sts'.
+            SIGNATURE_DOES_NOT_MATCH     | SIGNATURE     | The request signature we calculated does not match the \
+            signature you provided. Check your AWS Secret Access Key and signing method. Consult the service \
+            documentation for details.
+            """)
+    void messageWhenSignatureRejectedThenAwsWordsOrCoresDetail(SignatureFailure kind, SignatureCheck check,
+                                                               String message) {
+        assertThat(StsErrors.message(new DomainError.SignatureRejected(kind, check, "core's detail")))
+                .isEqualTo(message);
     }
 
     @Test

@@ -11,6 +11,7 @@ import dev.gatehouse.server.web.view.admin.AccountView;
 import dev.gatehouse.server.web.view.admin.AdminPaths;
 import dev.gatehouse.server.web.view.admin.AssignmentForm;
 import dev.gatehouse.server.web.view.admin.ConfirmView;
+import dev.gatehouse.server.web.Refusable;
 import io.javalin.http.Context;
 import java.util.Map;
 
@@ -51,14 +52,11 @@ final class AccountPage {
     private void assign(Context ctx, Admin admin) {
         Account account = account(ctx);
         AssignmentForm form = form(ctx);
-        try {
-            accessModel.assign(account.accountId(), form.permissionSet(), principalType(form), form.principal(),
-                    admin.actor(), RequestContexts.of(ctx));
-        } catch (DomainException e) {
-            render(ctx, admin, 400, account, form, FieldErrors.of(e, "Permission set", "permissionSet",
-                    "User", "principal", "Group", "principal", "AccountAssignment", "principal"));
-            return;
-        }
+        Refusable.run(() -> accessModel.assign(account.accountId(), form.permissionSet(), principalType(form),
+                        form.principal(), admin.actor(), RequestContexts.of(ctx)),
+                refusal -> render(ctx, admin, 400, account, form, FieldErrors.of(refusal, "Permission set",
+                        "permissionSet", "User", "principal", "Group", "principal", "AccountAssignment",
+                        "principal")));
         Notice.ASSIGNED.redirect(ctx, AdminPaths.account(account.accountId()));
     }
 

@@ -3,12 +3,12 @@ package dev.gatehouse.server.web.admin;
 import dev.gatehouse.core.access.AccessModelService;
 import dev.gatehouse.core.access.Account;
 import dev.gatehouse.core.error.DomainError;
-import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.core.storage.Page;
 import dev.gatehouse.server.http.RequestContexts;
 import dev.gatehouse.server.web.Templates;
 import dev.gatehouse.server.web.view.admin.AccountsView;
 import dev.gatehouse.server.web.view.admin.AdminPaths;
+import dev.gatehouse.server.web.Refusable;
 import io.javalin.http.Context;
 import java.util.Map;
 
@@ -36,20 +36,16 @@ final class AccountsPage {
         String accountId = Forms.text(ctx, "accountId").strip();
         String name = Forms.text(ctx, "name");
         String email = Forms.text(ctx, "email");
-        Account account;
-        try {
-            account = accessModel.createAccount(accountId, name, email, admin.actor(), RequestContexts.of(ctx));
-        } catch (DomainException e) {
-            show(ctx, admin, 400, null, accountId, name, email,
-                    FieldErrors.of(e, "Account", takenField(e, accountId)));
-            return;
-        }
+        Account account = Refusable.call(() -> accessModel.createAccount(accountId, name, email, admin.actor(),
+                        RequestContexts.of(ctx)),
+                refusal -> show(ctx, admin, 400, null, accountId, name, email,
+                        FieldErrors.of(refusal, "Account", takenField(refusal, accountId))));
         Notice.ACCOUNT_CREATED.redirect(ctx, AdminPaths.account(account.accountId()));
     }
 
     /** Both the id and the name are unique; the error names the one that was taken. */
-    private static String takenField(DomainException e, String accountId) {
-        return e.error() instanceof DomainError.AlreadyExists exists && !exists.name().equals(accountId)
+    private static String takenField(DomainError refusal, String accountId) {
+        return refusal instanceof DomainError.AlreadyExists exists && !exists.name().equals(accountId)
                 ? "name" : "accountId";
     }
 

@@ -1,19 +1,18 @@
 package dev.gatehouse.server.web.admin;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.gatehouse.core.audit.AuditEvent;
 import dev.gatehouse.core.audit.AuditQueries;
 import dev.gatehouse.core.audit.AuditQuery;
 import dev.gatehouse.core.audit.EventSource;
 import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.core.storage.Page;
+import dev.gatehouse.server.http.Json;
 import dev.gatehouse.server.web.Templates;
 import dev.gatehouse.server.web.view.admin.AdminPaths;
 import dev.gatehouse.server.web.view.admin.EventFilters;
 import dev.gatehouse.server.web.view.admin.EventRow;
 import dev.gatehouse.server.web.view.admin.EventsView;
+import dev.gatehouse.server.web.Refusable;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,8 +33,6 @@ final class EventsPage {
     static final int PAGE_SIZE = 50;
     private static final List<String> SOURCES = List.of(EventSource.SIGN_IN, EventSource.SSO_OIDC,
             EventSource.PORTAL, EventSource.IDENTITY_STORE, EventSource.ORGANIZATIONS, EventSource.STS);
-    private static final ObjectWriter DETAILS = new ObjectMapper().writerWithDefaultPrettyPrinter();
-
     private final AuditQueries auditQueries;
     private final Templates templates;
 
@@ -51,20 +48,19 @@ final class EventsPage {
     private void show(Context ctx, Admin admin) {
         EventFilters filters = new EventFilters(Forms.query(ctx, "from"), Forms.query(ctx, "to"),
                 Forms.query(ctx, "eventName"), Forms.query(ctx, "user"), Forms.query(ctx, "source"));
-        Page<AuditEvent> page;
-        try {
-            AuditQuery query = new AuditQuery(blankToNull(filters.user()), blankToNull(filters.eventName()),
-                    blankToNull(filters.source()), instant("from", filters.from(), false),
-                    instant("to", filters.to(), true), null, PAGE_SIZE);
-            page = auditQueries.page(query, Forms.optionalQuery(ctx, "next"));
-        } catch (DomainException e) {
-            templates.render(ctx, 400, "admin/events.jte", new EventsView(admin.frame("events", ctx), filters,
-                    SOURCES, List.of(), null, FieldErrors.of(e)));
-            return;
-        }
+        Page<AuditEvent> page = Refusable.call(() -> auditQueries.page(query(filters),
+                        Forms.optionalQuery(ctx, "next")),
+                refusal -> templates.render(ctx, 400, "admin/events.jte", new EventsView(admin.frame("events", ctx),
+                        filters, SOURCES, List.of(), null, FieldErrors.of(refusal))));
         String next = page.nextToken() == null ? null : nextPage(filters, page.nextToken());
         templates.render(ctx, 200, "admin/events.jte", new EventsView(admin.frame("events", ctx), filters, SOURCES,
                 page.items().stream().map(EventsPage::row).toList(), next, Map.of()));
+    }
+
+    private static AuditQuery query(EventFilters filters) {
+        return new AuditQuery(blankToNull(filters.user()), blankToNull(filters.eventName()),
+                blankToNull(filters.source()), instant("from", filters.from(), false),
+                instant("to", filters.to(), true), null, PAGE_SIZE);
     }
 
     /**
@@ -111,15 +107,9 @@ final class EventsPage {
     }
 
     private static EventRow row(AuditEvent event) {
-        String details;
-        try {
-            details = DETAILS.writeValueAsString(event.cloudTrailRecord());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("audit events hold only plain values", e);
-        }
         return new EventRow(Rows.time(event.eventTime()), event.eventName(), orEmpty(event.eventSource()),
                 orEmpty(event.userName()), orEmpty(event.sourceIpAddress()), event.errorCode(), event.errorMessage(),
-                details);
+                Json.writePretty(event.cloudTrailRecord()));
     }
 
     private static String blankToNull(String value) {

@@ -19,17 +19,17 @@ final class FieldErrors {
      * @param fieldOfKind pairs of a kind as core names it ("User", "Permission set", …) and the form field that
      *                    typed its name, e.g. {@code "User", "userName"}
      */
-    static Map<String, String> of(DomainException e, String... fieldOfKind) {
-        String field = switch (e.error()) {
+    static Map<String, String> of(DomainError error, String... fieldOfKind) {
+        String field = switch (error) {
             case DomainError.InvalidInput invalid -> invalid.field();
             case DomainError.AlreadyExists exists -> fieldOf(exists.kind(), fieldOfKind);
             case DomainError.NotFound missing -> fieldOf(missing.kind(), fieldOfKind);
             default -> null;
         };
         if (field == null) {
-            throw e;
+            throw new DomainException(error);
         }
-        return Map.of(field, e.error().message());
+        return Map.of(field, error.message());
     }
 
     private static String fieldOf(String kind, String... fieldOfKind) {

@@ -6,7 +6,6 @@ import dev.gatehouse.core.access.PrincipalType;
 import dev.gatehouse.core.directory.Group;
 import dev.gatehouse.core.directory.IdentityStoreService;
 import dev.gatehouse.core.directory.User;
-import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.core.storage.Page;
 import dev.gatehouse.server.http.RequestContexts;
 import dev.gatehouse.server.web.Templates;
@@ -14,6 +13,7 @@ import dev.gatehouse.server.web.view.admin.AdminPaths;
 import dev.gatehouse.server.web.view.admin.ConfirmView;
 import dev.gatehouse.server.web.view.admin.GroupView;
 import dev.gatehouse.server.web.view.admin.PrincipalAssignmentForm;
+import dev.gatehouse.server.web.Refusable;
 import io.javalin.http.Context;
 import java.util.Map;
 
@@ -57,13 +57,10 @@ final class GroupPage {
     private void addMember(Context ctx, Admin admin) {
         Group group = identityStore.group(groupName(ctx));
         String userName = Forms.text(ctx, "userName");
-        try {
-            identityStore.addMember(group.displayName(), userName, admin.actor(), RequestContexts.of(ctx));
-        } catch (DomainException e) {
-            render(ctx, admin, 400, null, userName, PrincipalAssignmentForm.empty(), FieldErrors.of(e,
-                    "User", "userName", "GroupMembership", "userName"));
-            return;
-        }
+        Refusable.run(() -> identityStore.addMember(group.displayName(), userName, admin.actor(),
+                        RequestContexts.of(ctx)),
+                refusal -> render(ctx, admin, 400, null, userName, PrincipalAssignmentForm.empty(),
+                        FieldErrors.of(refusal, "User", "userName", "GroupMembership", "userName")));
         Notice.MEMBER_ADDED.redirect(ctx, AdminPaths.group(group.displayName()));
     }
 
@@ -77,14 +74,10 @@ final class GroupPage {
     private void assign(Context ctx, Admin admin) {
         Group group = identityStore.group(groupName(ctx));
         PrincipalAssignmentForm form = UserPage.assignmentForm(ctx);
-        try {
-            accessModel.assign(form.account(), form.permissionSet(), PrincipalType.GROUP, group.displayName(),
-                    admin.actor(), RequestContexts.of(ctx));
-        } catch (DomainException e) {
-            render(ctx, admin, 400, null, "", form, FieldErrors.of(e, "Account", "account",
-                    "Permission set", "permissionSet", "AccountAssignment", "permissionSet"));
-            return;
-        }
+        Refusable.run(() -> accessModel.assign(form.account(), form.permissionSet(), PrincipalType.GROUP,
+                        group.displayName(), admin.actor(), RequestContexts.of(ctx)),
+                refusal -> render(ctx, admin, 400, null, "", form, FieldErrors.of(refusal, "Account", "account",
+                        "Permission set", "permissionSet", "AccountAssignment", "permissionSet")));
         Notice.ASSIGNED.redirect(ctx, AdminPaths.group(group.displayName()));
     }
 

@@ -2,12 +2,12 @@ package dev.gatehouse.server.web.admin;
 
 import dev.gatehouse.core.directory.Group;
 import dev.gatehouse.core.directory.IdentityStoreService;
-import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.core.storage.Page;
 import dev.gatehouse.server.http.RequestContexts;
 import dev.gatehouse.server.web.Templates;
 import dev.gatehouse.server.web.view.admin.AdminPaths;
 import dev.gatehouse.server.web.view.admin.GroupsView;
+import dev.gatehouse.server.web.Refusable;
 import io.javalin.http.Context;
 import java.util.Map;
 
@@ -34,13 +34,10 @@ final class GroupsPage {
     private void create(Context ctx, Admin admin) {
         String displayName = Forms.text(ctx, "displayName");
         String description = Forms.text(ctx, "description");
-        Group group;
-        try {
-            group = identityStore.createGroup(displayName, description, admin.actor(), RequestContexts.of(ctx));
-        } catch (DomainException e) {
-            show(ctx, admin, 400, null, displayName, description, FieldErrors.of(e, "Group", "displayName"));
-            return;
-        }
+        Group group = Refusable.call(() -> identityStore.createGroup(displayName, description, admin.actor(),
+                        RequestContexts.of(ctx)),
+                refusal -> show(ctx, admin, 400, null, displayName, description,
+                        FieldErrors.of(refusal, "Group", "displayName")));
         Notice.GROUP_CREATED.redirect(ctx, AdminPaths.group(group.displayName()));
     }
 

@@ -3,13 +3,13 @@ package dev.gatehouse.server.web.admin;
 import dev.gatehouse.core.access.AccessModelService.PermissionSetChanges;
 import dev.gatehouse.core.access.AccessModelService;
 import dev.gatehouse.core.access.PermissionSet;
-import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.server.http.RequestContexts;
 import dev.gatehouse.server.web.Templates;
 import dev.gatehouse.server.web.view.admin.AdminPaths;
 import dev.gatehouse.server.web.view.admin.ConfirmView;
 import dev.gatehouse.server.web.view.admin.PermissionSetForm;
 import dev.gatehouse.server.web.view.admin.PermissionSetView;
+import dev.gatehouse.server.web.Refusable;
 import io.javalin.http.Context;
 import java.util.Map;
 import java.util.TreeMap;
@@ -65,15 +65,12 @@ final class PermissionSetPage {
     private void save(Context ctx, Admin admin) {
         PermissionSet set = permissionSet(ctx);
         PermissionSetForm form = form(ctx, set.name());
-        try {
-            accessModel.updatePermissionSet(set.permissionSetArn(), new PermissionSetChanges(form.description(),
-                    form.sessionDuration(), Forms.lines(form.managedPolicies()), form.inlinePolicy(),
-                    form.permissionsBoundary(), form.relayState(), Forms.keyValues("tags", form.tags())),
-                    admin.actor(), RequestContexts.of(ctx));
-        } catch (DomainException e) {
-            render(ctx, admin, 400, set, form, FieldErrors.of(e));
-            return;
-        }
+        Refusable.run(() -> accessModel.updatePermissionSet(set.permissionSetArn(),
+                        new PermissionSetChanges(form.description(), form.sessionDuration(),
+                                Forms.lines(form.managedPolicies()), form.inlinePolicy(), form.permissionsBoundary(),
+                                form.relayState(), Forms.keyValues("tags", form.tags())),
+                        admin.actor(), RequestContexts.of(ctx)),
+                refusal -> render(ctx, admin, 400, set, form, FieldErrors.of(refusal)));
         Notice.PERMISSION_SET_SAVED.redirect(ctx, AdminPaths.permissionSet(set.name()));
     }
 

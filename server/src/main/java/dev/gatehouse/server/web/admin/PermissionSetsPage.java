@@ -3,13 +3,13 @@ package dev.gatehouse.server.web.admin;
 import dev.gatehouse.core.access.AccessModelService.NewPermissionSet;
 import dev.gatehouse.core.access.AccessModelService;
 import dev.gatehouse.core.access.PermissionSet;
-import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.core.storage.Page;
 import dev.gatehouse.server.http.RequestContexts;
 import dev.gatehouse.server.web.Templates;
 import dev.gatehouse.server.web.view.admin.AdminPaths;
 import dev.gatehouse.server.web.view.admin.PermissionSetForm;
 import dev.gatehouse.server.web.view.admin.PermissionSetsView;
+import dev.gatehouse.server.web.Refusable;
 import io.javalin.http.Context;
 import java.util.Map;
 
@@ -35,16 +35,11 @@ final class PermissionSetsPage {
 
     private void create(Context ctx, Admin admin) {
         PermissionSetForm form = PermissionSetPage.form(ctx, Forms.text(ctx, "name").strip());
-        PermissionSet created;
-        try {
-            created = accessModel.createPermissionSet(new NewPermissionSet(form.name(), form.description(),
-                    form.sessionDuration(), Forms.lines(form.managedPolicies()), form.inlinePolicy(),
-                    form.permissionsBoundary(), form.relayState(), Forms.keyValues("tags", form.tags())),
-                    admin.actor(), RequestContexts.of(ctx));
-        } catch (DomainException e) {
-            show(ctx, admin, 400, null, form, FieldErrors.of(e, "PermissionSet", "name"));
-            return;
-        }
+        PermissionSet created = Refusable.call(() -> accessModel.createPermissionSet(new NewPermissionSet(
+                        form.name(), form.description(), form.sessionDuration(), Forms.lines(form.managedPolicies()),
+                        form.inlinePolicy(), form.permissionsBoundary(), form.relayState(),
+                        Forms.keyValues("tags", form.tags())), admin.actor(), RequestContexts.of(ctx)),
+                refusal -> show(ctx, admin, 400, null, form, FieldErrors.of(refusal, "PermissionSet", "name")));
         Notice.PERMISSION_SET_CREATED.redirect(ctx, AdminPaths.permissionSet(created.name()));
     }
 

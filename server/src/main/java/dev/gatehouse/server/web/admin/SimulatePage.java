@@ -1,6 +1,5 @@
 package dev.gatehouse.server.web.admin;
 
-import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.core.simulation.AccessSimulator.AsUser;
 import dev.gatehouse.core.simulation.AccessSimulator.Simulation;
 import dev.gatehouse.core.simulation.AccessSimulator.WithPolicies;
@@ -11,6 +10,7 @@ import dev.gatehouse.server.web.view.admin.AdminPaths;
 import dev.gatehouse.server.web.view.admin.SimulateForm;
 import dev.gatehouse.server.web.view.admin.SimulateView;
 import dev.gatehouse.server.web.view.admin.SimulationView;
+import dev.gatehouse.server.web.Refusable;
 import io.javalin.http.Context;
 import java.util.Arrays;
 import java.util.List;
@@ -47,23 +47,22 @@ final class SimulatePage {
                 Forms.text(ctx, "account"), Forms.text(ctx, "permissionSet"), Forms.text(ctx, "managedPolicies"),
                 Forms.text(ctx, "inlinePolicy"), Forms.text(ctx, "permissionsBoundary"), Forms.text(ctx, "action"),
                 Forms.text(ctx, "resource"), Forms.text(ctx, "context"));
-        Simulation simulation;
-        try {
-            SimulatedRequest request = SimulatedRequest.of(form.action(), form.resource(), lines(form.context()));
-            simulation = form.asUser()
-                    ? simulator.simulate(new AsUser(form.user(), form.account(), form.permissionSet()), request)
-                    : simulator.simulate(new WithPolicies(Forms.lines(form.managedPolicies()), form.inlinePolicy(),
-                            form.permissionsBoundary()), request);
-        } catch (DomainException e) {
-            render(ctx, admin, 400, form, FieldErrors.of(e, "User", "user", "Account", "account", "Permission set",
-                    "permissionSet"), null);
-            return;
-        }
+        Simulation simulation = Refusable.call(() -> simulation(form),
+                refusal -> render(ctx, admin, 400, form, FieldErrors.of(refusal, "User", "user", "Account", "account",
+                        "Permission set", "permissionSet"), null));
         render(ctx, admin, 200, form, Map.of(), new SimulationView(simulation.decision().allowed(),
                 simulation.verdict(), simulation.decidingStatement(), simulation.decision().reason(),
                 simulation.context().entrySet().stream()
                         .flatMap(key -> key.getValue().stream().map(value -> key.getKey() + "=" + value))
                         .toList()));
+    }
+
+    private Simulation simulation(SimulateForm form) {
+        SimulatedRequest request = SimulatedRequest.of(form.action(), form.resource(), lines(form.context()));
+        return form.asUser()
+                ? simulator.simulate(new AsUser(form.user(), form.account(), form.permissionSet()), request)
+                : simulator.simulate(new WithPolicies(Forms.lines(form.managedPolicies()), form.inlinePolicy(),
+                        form.permissionsBoundary()), request);
     }
 
     /** Context keys one per line; values may hold commas (a list of IP ranges is two lines, not one). */

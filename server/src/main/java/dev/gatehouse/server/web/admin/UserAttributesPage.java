@@ -3,11 +3,11 @@ package dev.gatehouse.server.web.admin;
 import dev.gatehouse.core.abac.AccessControlAttributes;
 import dev.gatehouse.core.abac.UserAttributeNames;
 import dev.gatehouse.core.directory.IdentityStoreService;
-import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.server.http.RequestContexts;
 import dev.gatehouse.server.web.Templates;
 import dev.gatehouse.server.web.view.admin.AdminPaths;
 import dev.gatehouse.server.web.view.admin.UserAttributesView;
+import dev.gatehouse.server.web.Refusable;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -42,12 +42,8 @@ final class UserAttributesPage {
         for (String name : UserAttributeNames.ALL) {
             typed.put(name, Forms.text(ctx, name));
         }
-        try {
-            attributes.updateUserAttributes(userName, typed, admin.actor(), RequestContexts.of(ctx));
-        } catch (DomainException e) {
-            render(ctx, 400, admin, userName, typed, FieldErrors.of(e));
-            return;
-        }
+        Refusable.run(() -> attributes.updateUserAttributes(userName, typed, admin.actor(), RequestContexts.of(ctx)),
+                refusal -> render(ctx, 400, admin, userName, typed, FieldErrors.of(refusal)));
         Notice.USER_SAVED.redirect(ctx, AdminPaths.user(userName));
     }
 

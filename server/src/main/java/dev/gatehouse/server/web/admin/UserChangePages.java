@@ -4,13 +4,13 @@ import dev.gatehouse.core.directory.IdentityStoreService.UserChanges;
 import dev.gatehouse.core.directory.IdentityStoreService;
 import dev.gatehouse.core.directory.User;
 import dev.gatehouse.core.directory.UserStatus;
-import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.server.http.RequestContexts;
 import dev.gatehouse.server.web.Templates;
 import dev.gatehouse.server.web.view.admin.AdminPaths;
 import dev.gatehouse.server.web.view.admin.ConfirmView;
 import dev.gatehouse.server.web.view.admin.UserEditView;
 import dev.gatehouse.server.web.view.admin.UserForm;
+import dev.gatehouse.server.web.Refusable;
 import io.javalin.http.Context;
 import java.util.Map;
 
@@ -48,14 +48,11 @@ final class UserChangePages {
         String userName = identityStore.user(UserPage.userName(ctx)).userName();
         UserForm form = new UserForm(userName, Forms.text(ctx, "givenName"), Forms.text(ctx, "familyName"),
                 Forms.text(ctx, "displayName"), Forms.text(ctx, "email"), Forms.checked(ctx, "administrator"));
-        try {
-            identityStore.updateUser(userName, new UserChanges(form.displayName(), form.givenName(),
-                    form.familyName(), form.email(), form.administrator()), admin.actor(), RequestContexts.of(ctx));
-        } catch (DomainException e) {
-            templates.render(ctx, 400, "admin/user-edit.jte", new UserEditView(admin.frame("users", ctx), form,
-                    FieldErrors.of(e)));
-            return;
-        }
+        Refusable.run(() -> identityStore.updateUser(userName, new UserChanges(form.displayName(),
+                        form.givenName(), form.familyName(), form.email(), form.administrator()), admin.actor(),
+                        RequestContexts.of(ctx)),
+                refusal -> templates.render(ctx, 400, "admin/user-edit.jte",
+                        new UserEditView(admin.frame("users", ctx), form, FieldErrors.of(refusal))));
         Notice.USER_SAVED.redirect(ctx, AdminPaths.user(userName));
     }
 

@@ -6,7 +6,6 @@ import dev.gatehouse.core.access.PrincipalType;
 import dev.gatehouse.core.directory.Group;
 import dev.gatehouse.core.directory.IdentityStoreService;
 import dev.gatehouse.core.directory.User;
-import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.core.mfa.MfaDevices;
 import dev.gatehouse.core.password.ActivationService;
 import dev.gatehouse.core.session.SessionService;
@@ -17,6 +16,7 @@ import dev.gatehouse.server.web.view.admin.AdminFrame;
 import dev.gatehouse.server.web.view.admin.AdminPaths;
 import dev.gatehouse.server.web.view.admin.PrincipalAssignmentForm;
 import dev.gatehouse.server.web.view.admin.UserView;
+import dev.gatehouse.server.web.Refusable;
 import io.javalin.http.Context;
 import java.util.Map;
 
@@ -105,14 +105,10 @@ final class UserPage {
     private void addToGroup(Context ctx, Admin admin) {
         String userName = userName(ctx);
         String groupName = Forms.text(ctx, "groupName");
-        try {
-            identityStore.addMember(groupName, userName, admin.actor(), RequestContexts.of(ctx));
-        } catch (DomainException e) {
-            render(ctx, admin, admin.frame("users", (String) null), 400, userName, null, groupName,
-                    PrincipalAssignmentForm.empty(), FieldErrors.of(e, "Group", "groupName",
-                            "GroupMembership", "groupName"));
-            return;
-        }
+        Refusable.run(() -> identityStore.addMember(groupName, userName, admin.actor(), RequestContexts.of(ctx)),
+                refusal -> render(ctx, admin, admin.frame("users", (String) null), 400, userName, null, groupName,
+                        PrincipalAssignmentForm.empty(), FieldErrors.of(refusal, "Group", "groupName",
+                                "GroupMembership", "groupName")));
         Notice.MEMBER_ADDED.redirect(ctx, AdminPaths.user(userName));
     }
 
@@ -125,15 +121,11 @@ final class UserPage {
     private void assign(Context ctx, Admin admin) {
         User user = identityStore.user(userName(ctx));
         PrincipalAssignmentForm form = assignmentForm(ctx);
-        try {
-            accessModel.assign(form.account(), form.permissionSet(), PrincipalType.USER, user.userName(),
-                    admin.actor(), RequestContexts.of(ctx));
-        } catch (DomainException e) {
-            render(ctx, admin, admin.frame("users", (String) null), 400, user.userName(), null, "", form,
-                    FieldErrors.of(e, "Account", "account", "Permission set", "permissionSet",
-                            "AccountAssignment", "permissionSet"));
-            return;
-        }
+        Refusable.run(() -> accessModel.assign(form.account(), form.permissionSet(), PrincipalType.USER,
+                        user.userName(), admin.actor(), RequestContexts.of(ctx)),
+                refusal -> render(ctx, admin, admin.frame("users", (String) null), 400, user.userName(), null, "",
+                        form, FieldErrors.of(refusal, "Account", "account", "Permission set", "permissionSet",
+                                "AccountAssignment", "permissionSet")));
         Notice.ASSIGNED.redirect(ctx, AdminPaths.user(user.userName()));
     }
 

@@ -3,13 +3,13 @@ package dev.gatehouse.server.web.admin;
 import dev.gatehouse.core.directory.IdentityStoreService.NewUser;
 import dev.gatehouse.core.directory.IdentityStoreService;
 import dev.gatehouse.core.directory.User;
-import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.core.storage.Page;
 import dev.gatehouse.server.http.RequestContexts;
 import dev.gatehouse.server.web.Templates;
 import dev.gatehouse.server.web.view.admin.AdminPaths;
 import dev.gatehouse.server.web.view.admin.UserForm;
 import dev.gatehouse.server.web.view.admin.UsersView;
+import dev.gatehouse.server.web.Refusable;
 import io.javalin.http.Context;
 import java.util.Map;
 
@@ -49,14 +49,10 @@ final class UsersPage {
         UserForm form = new UserForm(Forms.text(ctx, "userName"), Forms.text(ctx, "givenName"),
                 Forms.text(ctx, "familyName"), Forms.text(ctx, "displayName"), Forms.text(ctx, "email"),
                 Forms.checked(ctx, "administrator"));
-        User user;
-        try {
-            user = identityStore.createUser(new NewUser(form.userName(), form.displayName(), form.givenName(),
-                    form.familyName(), form.email(), form.administrator()), admin.actor(), RequestContexts.of(ctx));
-        } catch (DomainException e) {
-            show(ctx, admin, 400, "", null, form, FieldErrors.of(e, "User", "userName"));
-            return;
-        }
+        User user = Refusable.call(() -> identityStore.createUser(new NewUser(form.userName(), form.displayName(),
+                        form.givenName(), form.familyName(), form.email(), form.administrator()), admin.actor(),
+                        RequestContexts.of(ctx)),
+                refusal -> show(ctx, admin, 400, "", null, form, FieldErrors.of(refusal, "User", "userName")));
         userPage.showWithNewActivationLink(ctx, admin, user.userName(), "The user was created.");
     }
 

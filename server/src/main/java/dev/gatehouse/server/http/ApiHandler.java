@@ -1,0 +1,56 @@
+package dev.gatehouse.server.http;
+
+import dev.gatehouse.core.error.DomainException;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the operations of one API and answers whatever they throw in that API's error format: core's refusal as the
+ * protocol maps it, a body over {@link BodyLimit} as 413, and anything else as an internal error whose detail goes to
+ * the log, never to the client.
+ */
+public final class ApiHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
+
+    private final String api;
+    private final ErrorWriter errors;
+
+    /** @param api the API's name in the log, e.g. {@code sso-oidc} */
+    public ApiHandler(String api, ErrorWriter errors) {
+        this.api = api;
+        this.errors = errors;
+    }
+
+    public Handler of(ApiOperation operation) {
+        return ctx -> answer(ctx, operation);
+    }
+
+    private void answer(Context ctx, ApiOperation operation) {
+        try {
+            operation.answer(ctx);
+        } catch (DomainException e) {
+            errors.write(ctx, e.error());
+        } catch (RuntimeException e) {
+            if (isTooLarge(e)) {
+                // Not a bug but a client sending too much: Javalin has logged it in one line already.
+                errors.writeTooLarge(ctx);
+                return;
+            }
+            // Requests carry client secrets, tokens and signatures, so only the failure itself is logged.
+            LOG.error("{} {} failed unexpectedly (request {})", api, ctx.path(), RequestContexts.of(ctx).requestId(),
+                    e);
+            errors.writeInternal(ctx);
+        }
+    }
+
+    /** How Javalin refuses to read a body over its {@code maxRequestSize}. */
+    private static boolean isTooLarge(RuntimeException e) {
+        return e instanceof HttpResponseException response
+                && response.getStatus() == HttpStatus.CONTENT_TOO_LARGE.getCode();
+    }
+}
