@@ -18,11 +18,11 @@ import dev.gatehouse.core.oidc.TokenRequest;
 import dev.gatehouse.server.GatehouseServer;
 import dev.gatehouse.server.Services;
 import dev.gatehouse.server.config.GatehouseConfig;
+import dev.gatehouse.server.config.HttpConfig;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,9 +51,8 @@ public final class BenchServer {
         int pendingCodes = Integer.parseInt(args[3]);
 
         // The load run signs in with passwords only: users without an MFA device are let in without one.
-        GatehouseConfig config = new GatehouseConfig(dataDir, "127.0.0.1", 0, null, "us-east-1",
-                GatehouseConfig.DatabaseConfig.embedded(dataDir), List.of(), Duration.ofHours(8), null)
-                .withMfa(MfaPolicy.DEFAULT.withoutDevice(MfaPolicy.WithoutDevice.ALLOW));
+        GatehouseConfig config = GatehouseConfig.defaults(dataDir).toBuilder().http(HttpConfig.LOOPBACK_ON_FREE_PORT)
+                .mfa(MfaPolicy.DEFAULT.withoutDevice(MfaPolicy.WithoutDevice.ALLOW)).build();
         try (Services services = Services.open(config, Clock.systemUTC());
              GatehouseServer server = GatehouseServer.start(services)) {
             // JVM start to listening, with a fresh database migrated; seeding is not included.

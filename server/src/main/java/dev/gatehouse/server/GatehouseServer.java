@@ -34,13 +34,13 @@ public final class GatehouseServer implements AutoCloseable {
         Javalin app = Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
             config.startup.showJavalinBanner = false;
-            config.jetty.host = services.config().bindAddress();
-            config.jetty.port = services.config().port();
+            config.jetty.host = services.config().http().bindAddress();
+            config.jetty.port = services.config().http().port();
             config.routes.before(RequestContexts::assign);
             modules.forEach(module -> module.mount(config.routes));
         });
         app.start();
-        LOG.info("Gatehouse listening on {} (access portal URL {}, region {})", services.config().publicUrl(),
+        LOG.info("Gatehouse listening on {} (access portal URL {}, region {})", services.config().http().publicUrl(),
                 services.instance().portalUrl(), services.instance().region());
         return new GatehouseServer(services, app);
     }
@@ -64,7 +64,7 @@ public final class GatehouseServer implements AutoCloseable {
     }
 
     public String baseUrl() {
-        return services.config().publicUrl();
+        return services.config().http().publicUrl();
     }
 
     @Override

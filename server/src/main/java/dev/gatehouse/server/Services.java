@@ -35,6 +35,7 @@ import dev.gatehouse.core.session.SessionService;
 import dev.gatehouse.core.signin.SignInService;
 import dev.gatehouse.core.simulation.AccessSimulator;
 import dev.gatehouse.core.sts.CallerIdentityService;
+import dev.gatehouse.server.config.DatabaseConfig;
 import dev.gatehouse.server.config.GatehouseConfig;
 import dev.gatehouse.server.config.InvalidConfigException;
 import dev.gatehouse.server.config.MasterKeys;
@@ -44,7 +45,6 @@ import dev.gatehouse.sigv4.SigV4Verifier;
 import dev.gatehouse.sigv4.SigningKeyCache;
 import dev.gatehouse.store.Database;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -95,12 +95,12 @@ public final class Services implements AutoCloseable {
         this.database = database;
         Store store = database.store();
         AuditLog audit = new AuditLog(clock);
-        Lifetimes lifetimes = Lifetimes.defaults().withPortalSession(config.portalSessionDuration());
+        Lifetimes lifetimes = config.lifetimes();
         this.instances = new InstanceService(store, clock, audit);
         this.masterKey = MasterKeys.open(config.masterKey(), instances.holdsWrappedKeys());
         LOG.info("Master key from {}", config.masterKey().description());
-        this.instance = instances.initialize(masterKey, config.region(), config.portalUrl(),
-                config.startUrlAliases());
+        this.instance = instances.initialize(masterKey, config.instance().region(), config.http().portalUrl(),
+                config.instance().startUrlAliases());
         Supplier<Instance> currentInstance = () -> instance;
         Supplier<CredentialSealer> sealers = new RefreshingSealer<>(() -> instances.sealingKeys(masterKey),
                 CredentialSealer::new, clock);
@@ -115,7 +115,7 @@ public final class Services implements AutoCloseable {
         this.sessions = new SessionService(store, clock, audit);
         this.clients = new ClientRegistrations(store, clock, audit, lifetimes, currentInstance);
         this.devices = new DeviceAuthorizations(store, clock, audit, lifetimes, clients, currentInstance,
-                config.publicUrl() + "/device");
+                config.http().publicUrl() + "/device");
         this.authorizations = new AuthorizationRequests(store, clock, audit);
         this.tokens = new TokenEndpoint(store, clock, audit, lifetimes, clients);
         this.accessControlAttributes = new AccessControlAttributes(store, audit);
@@ -123,21 +123,21 @@ public final class Services implements AutoCloseable {
         this.browserPortal = new BrowserPortal(store, clock, audit,
                 new CredentialMinter(sealers, accessControlAttributes));
         this.callerIdentity = new CallerIdentityService(store, clock,
-                new SigV4Verifier(new SigningKeyCache(10_000), Duration.ofMinutes(15)), sealers);
+                new SigV4Verifier(new SigningKeyCache(10_000), config.sigV4ClockSkew()), sealers);
         this.auditQueries = new AuditQueries(store);
         this.administrators = new Administrators(store, config.adminGroup());
         this.securityKeys = new SecurityKeys(store, clock, audit, secretSealers,
-                RelyingParty.of(config.publicUrl(), "Gatehouse"));
+                RelyingParty.of(config.http().publicUrl(), config.relyingPartyName()));
         this.mfaDevices = new MfaDevices(store, authenticatorApps, securityKeys);
         this.signIn = new SignInService(store, clock, audit, passwordHasher, lifetimes, config.mfa(),
                 authenticatorApps, securityKeys);
         this.mailer = config.smtp() == null ? null : new SmtpMailer(config.smtp());
         this.passwordResets = new PasswordResets(store, clock, audit, activations, lifetimes, mailer,
-                config.publicUrl() + "/activate", instance.portalUrl());
+                config.http().publicUrl() + "/activate", instance.portalUrl());
         this.serviceCredentials = new ServiceCredentials(store, clock, audit,
                 secretSealers);
         this.authorization = new AuthorizationService(store, clock,
-                new SigV4Verifier(new SigningKeyCache(10_000), Duration.ofMinutes(15)), serviceCredentials,
+                new SigV4Verifier(new SigningKeyCache(10_000), config.sigV4ClockSkew()), serviceCredentials,
                 callerIdentity);
         this.simulator = new AccessSimulator(store, clock, accessControlAttributes);
         if (config.bootstrapAdmin() != null) {
@@ -149,7 +149,7 @@ public final class Services implements AutoCloseable {
     /** Opens the configured database (migrating it) and builds the services on it. */
     public static Services open(GatehouseConfig unresolved, Clock clock) {
         GatehouseConfig config = unresolved.resolved();
-        GatehouseConfig.DatabaseConfig db = config.database();
+        DatabaseConfig db = config.database();
         Database database = Database.open(db.url(), db.user(), db.password());
         try {
             return new Services(config, clock, database);

@@ -15,6 +15,7 @@ import dev.gatehouse.core.oidc.DeviceAuthorizations;
 import dev.gatehouse.core.oidc.GrantTypes;
 import dev.gatehouse.core.oidc.TokenRequest;
 import dev.gatehouse.server.config.GatehouseConfig;
+import dev.gatehouse.server.config.HttpConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -59,8 +60,8 @@ class HttpEndpointsFuzzTest {
     @BeforeAll
     static void startServer() throws IOException {
         dataDir = Files.createTempDirectory("gatehouse-http-fuzz");
-        GatehouseConfig config = new GatehouseConfig(dataDir, "127.0.0.1", 0, null, "us-east-1",
-                GatehouseConfig.DatabaseConfig.embedded(dataDir), List.of(), Duration.ofHours(8), null);
+        GatehouseConfig config = GatehouseConfig.defaults(dataDir).toBuilder()
+                .http(HttpConfig.LOOPBACK_ON_FREE_PORT).build();
         services = Services.open(config, Clock.systemUTC());
         server = GatehouseServer.start(services);
         accessToken = signedInAccessToken();

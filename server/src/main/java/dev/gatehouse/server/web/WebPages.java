@@ -33,7 +33,7 @@ public final class WebPages implements HttpModule {
 
     public WebPages(Services services) {
         Templates templates = new Templates();
-        CookieWriter cookies = new CookieWriter(services.config().publicUrl());
+        CookieWriter cookies = new CookieWriter(services.config().http().publicUrl());
         Csrf csrf = new Csrf(cookies);
         SessionCookies sessions = new SessionCookies(services.signIn(), cookies, services.clock());
         this.errors = new HtmlErrors(templates);
@@ -48,7 +48,7 @@ public final class WebPages implements HttpModule {
         this.authenticatorApp = new AuthenticatorAppPage(services.authenticatorApps(), services.signIn(), steps,
                 signIn, sessions, signedIn, csrf, templates);
         CliSettings cli = new CliSettings(services.instance().portalUrl(), services.instance().region(),
-                services.config().publicUrl(), services.instance().startUrlAliases());
+                services.config().http().publicUrl(), services.instance().startUrlAliases());
         this.start = new StartPage(services.browserPortal(), signedIn, templates, cli);
         this.accessKeys = new AccessKeysPage(services.browserPortal(), signedIn, templates, services.clock());
         this.sessionsPage = new SessionsPage(services.sessions(), signedIn, sessions, templates);

@@ -84,7 +84,7 @@ class MfaCommandsTest {
     private MfaDevice registeredKey(String name) {
         CeremonyStart start = running.securityKeys().startRegistration(edsId);
         return running.securityKeys().finishRegistration(edsId, name, start.handle(),
-                new SoftwareAuthenticator(running.config().publicUrl()).create(start.optionsJson()),
+                new SoftwareAuthenticator(running.config().http().publicUrl()).create(start.optionsJson()),
                 Actor.user(edsId, "ed.developer"), SETUP);
     }
 

@@ -6,15 +6,14 @@ import dev.gatehouse.core.testing.SteppedClock;
 import dev.gatehouse.server.GatehouseServer;
 import dev.gatehouse.server.Services;
 import dev.gatehouse.server.config.GatehouseConfig;
+import dev.gatehouse.server.config.HttpConfig;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,8 +30,8 @@ class AuthorizationApiTest {
 
     @BeforeAll
     static void start() {
-        GatehouseConfig config = new GatehouseConfig(dataDir, "127.0.0.1", 0, null, "us-east-1",
-                GatehouseConfig.DatabaseConfig.embedded(dataDir), List.of(), Duration.ofHours(8), null);
+        GatehouseConfig config = GatehouseConfig.defaults(dataDir).toBuilder()
+                .http(HttpConfig.LOOPBACK_ON_FREE_PORT).build();
         services = Services.open(config, new SteppedClock(Instant.parse("2025-06-02T09:00:00Z")));
         server = GatehouseServer.start(services);
     }

@@ -40,7 +40,7 @@ class AccountListTest extends ServerWithEdsAccounts {
     void eachRoleHasCommandLineSettingsWithTheInstancesStartUrlAndRegion() {
         HttpResponse<String> page = signedInAs("ed.developer").get("/start");
         String startUrl = server.services.instance().portalUrl();
-        String endpoint = server.services.config().publicUrl();
+        String endpoint = server.services.config().http().publicUrl();
 
         assertThat(text(page, "sso-start-url")).isEqualTo(startUrl);
         assertThat(text(page, "sso-region")).isEqualTo("us-east-1");

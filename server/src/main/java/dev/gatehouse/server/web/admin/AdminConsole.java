@@ -36,10 +36,10 @@ public final class AdminConsole {
         this.sessions = sessions;
         this.csrf = csrf;
         this.administrators = services.administrators();
-        this.dashboard = new DashboardPage(services::instance, services.config().publicUrl(),
+        this.dashboard = new DashboardPage(services::instance, services.config().http().publicUrl(),
                 services.identityStore(), templates);
         this.user = new UserPage(services.identityStore(), services.accessModel(), services.activations(),
-                services.sessions(), services.mfaDevices(), services.config().publicUrl(), templates);
+                services.sessions(), services.mfaDevices(), services.config().http().publicUrl(), templates);
         this.users = new UsersPage(services.identityStore(), user, templates);
         this.userChanges = new UserChangePages(services.identityStore(), templates);
         this.userMfa = new UserMfaPages(services.identityStore(), services.mfaDevices(), templates);

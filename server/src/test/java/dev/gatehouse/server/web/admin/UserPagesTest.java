@@ -26,7 +26,7 @@ class UserPagesTest extends ServerWithAdmin {
         assertThat(created.statusCode()).isEqualTo(200);
         assertThat(text(created, "notice")).isEqualTo("The user was created.");
         String link = Html.attribute(created.body(), "activation-link", "href");
-        assertThat(link).startsWith(server.services.config().publicUrl() + "/activate?token=gha_");
+        assertThat(link).startsWith(server.services.config().http().publicUrl() + "/activate?token=gha_");
         assertThat(text(created, "activation-link")).isEqualTo(link);
         assertThat(text(created, "user-display-name")).isEqualTo("New Hire");
         assertThat(text(created, "user-password")).startsWith("Not set yet");
