@@ -55,7 +55,7 @@ final class ConfigKeys {
 
     // Secret, as a JDBC URL may hold the password.
     static final Setting<String> DB_URL = row(Setting.of("db.url", jdbcUrl(), null,
-            "a `jdbc:postgresql:` URL for production").asSecret().withDefaultNote("embedded H2 in `<data-dir>`"));
+            "the database: PostgreSQL in production").asSecret().withDefaultNote("embedded H2 in `<data-dir>`"));
     static final Setting<String> DB_USER = row(Setting.of("db.user", text(), null,
             "the database user, with `db.url`"));
     static final Setting<String> DB_PASSWORD = row(Setting.of("db.password", text(), null,
@@ -78,8 +78,8 @@ final class ConfigKeys {
 
     static final Setting<MfaPolicy.Mode> MFA_MODE = row(Setting.of("mfa-mode",
             oneOf(MfaPolicy.Mode.values(), MfaPolicy.Mode::configName), MfaPolicy.DEFAULT.mode(),
-            "when sign-in asks for a second factor: `always`, `context-aware` (a browser that passed MFA skips it "
-                    + "for a while) or `off` ([mfa.md](mfa.md))"));
+            "when sign-in asks for a second factor; with `context-aware` a browser that passed MFA skips it for a "
+                    + "while ([mfa.md](mfa.md))"));
     static final Setting<Duration> MFA_REMEMBER_DEVICE_DURATION = row(Setting.of("mfa-remember-device-duration",
             duration(MfaPolicy.MIN_REMEMBER, MfaPolicy.MAX_REMEMBER), MfaPolicy.DEFAULT.rememberBrowser(),
             "how long `context-aware` remembers a browser"));

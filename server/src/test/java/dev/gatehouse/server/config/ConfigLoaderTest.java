@@ -215,4 +215,68 @@ class ConfigLoaderTest {
                         .anySatisfy(p -> assertThat(p).startsWith("smtp-from (GATEHOUSE_SMTP_FROM)"))
                         .anySatisfy(p -> assertThat(p).contains("GATEHOUSE_SMTP_PASSWORD) go together")));
     }
+
+    @Test
+    void defaultsWhenNothingConfiguredThenSameAsLoadingWithOnlyTheDataDirectory() {
+        assertThat(GatehouseConfig.defaults(dataDir)).isEqualTo(load(Map.of("GATEHOUSE_DATA_DIR", dataDir.toString())));
+    }
+
+    @Test
+    void loadWhenNothingSetThenAwsClockSkewAndGatehouseAsRelyingPartyName() {
+        GatehouseConfig config = load(Map.of("GATEHOUSE_DATA_DIR", dataDir.toString()));
+
+        assertThat(config.sigV4ClockSkew()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(config.relyingPartyName()).isEqualTo("Gatehouse");
+    }
+
+    @Test
+    void loadWhenClockSkewAndRelyingPartyNameSetThenUsed() throws IOException {
+        Files.writeString(dataDir.resolve("gatehouse.properties"), "sigv4-clock-skew=PT5M\n");
+        GatehouseConfig config = load(Map.of("GATEHOUSE_DATA_DIR", dataDir.toString(),
+                "GATEHOUSE_RELYING_PARTY_NAME", "Example SSO"));
+
+        assertThat(config.sigV4ClockSkew()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(config.relyingPartyName()).isEqualTo("Example SSO");
+    }
+
+    @Test
+    void loadWhenClockSkewOutOfRangeThenProblemNamesKeyVariableAndBounds() {
+        assertThatThrownBy(() -> load(Map.of("GATEHOUSE_DATA_DIR", dataDir.toString(),
+                "GATEHOUSE_SIGV4_CLOCK_SKEW", "PT2H")))
+                .isInstanceOfSatisfying(InvalidConfigException.class, e -> assertThat(e.problems()).containsExactly(
+                        "sigv4-clock-skew (GATEHOUSE_SIGV4_CLOCK_SKEW) must be between PT1M and PT1H, not 'PT2H'"));
+    }
+
+    @Test
+    void loadWhenPortOutOfRangeThenProblemNamesKeyFirstAndVariableLast() {
+        assertThatThrownBy(() -> load(Map.of("GATEHOUSE_DATA_DIR", dataDir.toString(), "GATEHOUSE_PORT", "70000")))
+                .isInstanceOfSatisfying(InvalidConfigException.class, e -> assertThat(e.problems()).containsExactly(
+                        "port must be between 0 and 65535, not '70000' (GATEHOUSE_PORT)"));
+    }
+
+    @Test
+    void loadWhenSecretSettingInvalidThenProblemLeavesItsValueOut() {
+        assertThatThrownBy(() -> load(Map.of("GATEHOUSE_DATA_DIR", dataDir.toString(),
+                "GATEHOUSE_DB_URL", "postgresql://gh:s3cret-db@db/gh", "GATEHOUSE_MASTER_KEY", "s3cret-key")))
+                .isInstanceOfSatisfying(InvalidConfigException.class, e -> assertThat(e.problems())
+                        .hasSize(2)
+                        .allSatisfy(p -> assertThat(p).doesNotContain("s3cret")));
+    }
+
+    @Test
+    void loadWhenMasterKeyInTheFileThenIgnoredAsItIsReadFromTheEnvironmentOnly() throws IOException {
+        Files.writeString(dataDir.resolve("gatehouse.properties"), "master-key=c2hvcnQ=\n");
+
+        assertThat(load(Map.of("GATEHOUSE_DATA_DIR", dataDir.toString())).masterKey())
+                .isEqualTo(MasterKeySource.defaultFile(dataDir));
+    }
+
+    @Test
+    void loadWhenBootstrapAdminHalfSetThenProblemNamesBothKeysAndVariables() {
+        assertThatThrownBy(() -> load(Map.of("GATEHOUSE_DATA_DIR", dataDir.toString(),
+                "GATEHOUSE_BOOTSTRAP_ADMIN_PASSWORD", "s3cret-admin")))
+                .isInstanceOfSatisfying(InvalidConfigException.class, e -> assertThat(e.problems()).containsExactly(
+                        "bootstrap-admin.username (GATEHOUSE_BOOTSTRAP_ADMIN_USERNAME) and bootstrap-admin.password "
+                                + "(GATEHOUSE_BOOTSTRAP_ADMIN_PASSWORD) go together"));
+    }
 }
