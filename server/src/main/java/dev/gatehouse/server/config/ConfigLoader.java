@@ -38,7 +38,7 @@ public final class ConfigLoader {
         return config;
     }
 
-    /** The file is found through the environment alone: the data directory it names may be moved by the file. */
+    /** Found through the environment alone, as a file cannot say where it is; a data-dir it sets counts after. */
     private static Properties readFile(SettingValues environment, Set<String> problems) {
         Properties properties = new Properties();
         boolean named = environment.isSet(ConfigKeys.CONFIG);
