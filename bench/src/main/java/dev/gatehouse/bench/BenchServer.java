@@ -18,11 +18,11 @@ import dev.gatehouse.core.oidc.TokenRequest;
 import dev.gatehouse.server.GatehouseServer;
 import dev.gatehouse.server.Services;
 import dev.gatehouse.server.config.GatehouseConfig;
+import dev.gatehouse.server.config.HttpConfig;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,9 +51,8 @@ public final class BenchServer {
         int pendingCodes = Integer.parseInt(args[3]);
 
         // The load run signs in with passwords only: users without an MFA device are let in without one.
-        GatehouseConfig config = new GatehouseConfig(dataDir, "127.0.0.1", 0, null, "us-east-1",
-                GatehouseConfig.DatabaseConfig.embedded(dataDir), List.of(), Duration.ofHours(8), null)
-                .withMfa(MfaPolicy.DEFAULT.withoutDevice(MfaPolicy.WithoutDevice.ALLOW));
+        GatehouseConfig config = GatehouseConfig.defaults(dataDir).toBuilder().http(HttpConfig.LOOPBACK_ON_FREE_PORT)
+                .mfa(MfaPolicy.DEFAULT.withoutDevice(MfaPolicy.WithoutDevice.ALLOW)).build();
         try (Services services = Services.open(config, Clock.systemUTC());
              GatehouseServer server = GatehouseServer.start(services)) {
             // JVM start to listening, with a fresh database migrated; seeding is not included.
@@ -71,13 +70,15 @@ public final class BenchServer {
     private static LoadFixture seed(Services services, int port, int chains, int pendingCodes) {
         Actor admin = Actor.administratorCli();
         RequestContext ctx = RequestContext.commandLine("bench-seed");
-        User user = services.core().identityStore().createUser(new IdentityStoreService.NewUser("load.tester", null, "Load",
+        User user = services.core().identityStore().createUser(new IdentityStoreService.NewUser("load.tester", null,
+                "Load",
                 "Tester", "load.tester@example.com", false), admin, ctx);
         services.core().accessModel().createAccount(ACCOUNT_ID, "bench", "bench@example.com", admin, ctx);
         PermissionSet set = services.core().accessModel().createPermissionSet(new AccessModelService.NewPermissionSet(
                 PERMISSION_SET, "for the load run", "PT1H", List.of("ReadOnlyAccess"), null, null, null, Map.of()),
                 admin, ctx);
-        services.core().accessModel().assign(ACCOUNT_ID, PERMISSION_SET, PrincipalType.USER, user.userName(), admin, ctx);
+        services.core().accessModel().assign(ACCOUNT_ID, PERMISSION_SET, PrincipalType.USER, user.userName(), admin,
+                ctx);
 
         ClientRegistrations.Registered client = services.core().clients().register(new ClientRegistrations.Request(
                 "gatehouse-bench", "public", List.of("sso:account:access"), null, null, null), ctx);
@@ -88,9 +89,11 @@ public final class BenchServer {
         List<String> refreshTokens = new ArrayList<>();
         String accessToken = null;
         for (int i = 0; i < chains; i++) {
-            DeviceAuthorizations.Started started = services.core().devices().start(clientId, client.clientSecret(), portalUrl, ctx);
+            DeviceAuthorizations.Started started = services.core().devices().start(clientId, client.clientSecret(),
+                    portalUrl, ctx);
             services.core().devices().approve(started.userCode(), user, ctx);
-            TokenEndpoint.Tokens tokens = services.core().tokens().createToken(new TokenRequest(clientId, client.clientSecret(),
+            TokenEndpoint.Tokens tokens = services.core().tokens().createToken(new TokenRequest(clientId,
+                    client.clientSecret(),
                     GrantTypes.DEVICE_CODE, started.deviceCode(), null, null, null, null, null), ctx);
             refreshTokens.add(tokens.refreshToken());
             accessToken = tokens.accessToken();
@@ -99,7 +102,8 @@ public final class BenchServer {
         for (int i = 0; i < pendingCodes; i++) {
             pending.add(services.core().devices().start(clientId, client.clientSecret(), portalUrl, ctx).deviceCode());
         }
-        RoleCredentials role = services.core().portal().getRoleCredentials(accessToken, PERMISSION_SET, ACCOUNT_ID, ctx);
+        RoleCredentials role = services.core().portal().getRoleCredentials(accessToken, PERMISSION_SET, ACCOUNT_ID,
+                ctx);
         ServiceCredentials.Created service = services.core().serviceCredentials().create("bench-service", admin, ctx);
         return new LoadFixture(port, clientId, client.clientSecret(), accessToken, ACCOUNT_ID, PERMISSION_SET,
                 refreshTokens, pending, List.of(role.accessKeyId(), role.secretAccessKey(), role.sessionToken()),

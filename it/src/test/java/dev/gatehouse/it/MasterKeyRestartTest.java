@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.gatehouse.core.instance.InstanceService;
 import dev.gatehouse.core.keys.MasterKey;
 import dev.gatehouse.server.admin.AdminCommand;
-import dev.gatehouse.server.config.GatehouseConfig.DatabaseConfig;
+import dev.gatehouse.server.config.DatabaseConfig;
 import dev.gatehouse.server.config.InvalidConfigException;
 import dev.gatehouse.server.config.MasterKeySource;
 import java.io.PrintWriter;

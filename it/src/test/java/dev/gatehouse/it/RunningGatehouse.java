@@ -3,8 +3,9 @@ package dev.gatehouse.it;
 import dev.gatehouse.core.mfa.MfaPolicy;
 import dev.gatehouse.server.GatehouseServer;
 import dev.gatehouse.server.Services;
+import dev.gatehouse.server.config.DatabaseConfig;
 import dev.gatehouse.server.config.GatehouseConfig;
-import dev.gatehouse.server.config.GatehouseConfig.DatabaseConfig;
+import dev.gatehouse.server.config.HttpConfig;
 import dev.gatehouse.server.config.MasterKeySource;
 import dev.gatehouse.store.testing.TestDatabase;
 import java.nio.file.Path;
@@ -26,7 +27,7 @@ public final class RunningGatehouse implements AutoCloseable {
 
     /** On the embedded default: an H2 file in {@code dataDir}. */
     public static RunningGatehouse onH2(Path dataDir, MutableClock clock) {
-        return onH2(dataDir, clock, List.of());
+        return start(config(dataDir), clock);
     }
 
     /**
@@ -34,22 +35,24 @@ public final class RunningGatehouse implements AutoCloseable {
      * only {@code https://<name>.awsapps.com/start}).
      */
     public static RunningGatehouse onH2(Path dataDir, MutableClock clock, List<String> startUrlAliases) {
-        return start(dataDir, DatabaseConfig.embedded(dataDir), clock, startUrlAliases);
+        GatehouseConfig config = config(dataDir);
+        return start(config.toBuilder().instance(config.instance().withStartUrlAliases(startUrlAliases)).build(),
+                clock);
     }
 
     /** On H2, with the master key from {@code masterKey} instead of the data directory's {@code master.key}. */
     public static RunningGatehouse onH2(Path dataDir, MutableClock clock, MasterKeySource masterKey) {
-        return start(config(dataDir, DatabaseConfig.embedded(dataDir), List.of()).withMasterKey(masterKey), clock);
+        return start(config(dataDir).toBuilder().masterKey(masterKey).build(), clock);
     }
 
     /** On H2, with sign-ins that last {@code portalSession} instead of the default 8 hours. */
     public static RunningGatehouse onH2(Path dataDir, MutableClock clock, Duration portalSession) {
-        return start(config(dataDir, DatabaseConfig.embedded(dataDir), List.of(), portalSession), clock);
+        GatehouseConfig config = config(dataDir);
+        return start(config.toBuilder().lifetimes(config.lifetimes().withPortalSession(portalSession)).build(), clock);
     }
 
     public static RunningGatehouse on(TestDatabase database, Path dataDir, MutableClock clock) {
-        return start(dataDir, new DatabaseConfig(database.jdbcUrl(), database.user(), database.password()), clock,
-                List.of());
+        return start(config(dataDir).toBuilder().database(databaseConfig(database)).build(), clock);
     }
 
     /**
@@ -58,30 +61,24 @@ public final class RunningGatehouse implements AutoCloseable {
      */
     public static RunningGatehouse on(TestDatabase database, Path dataDir, MutableClock clock,
                                       MasterKeySource masterKey) {
-        DatabaseConfig config = new DatabaseConfig(database.jdbcUrl(), database.user(), database.password());
-        return start(config(dataDir, config, List.of()).withMasterKey(masterKey), clock);
-    }
-
-    private static RunningGatehouse start(Path dataDir, DatabaseConfig database, MutableClock clock,
-                                          List<String> startUrlAliases) {
-        return start(config(dataDir, database, startUrlAliases), clock);
+        return start(config(dataDir).toBuilder().database(databaseConfig(database)).masterKey(masterKey).build(),
+                clock);
     }
 
     /** On H2 with the real default MFA policy (always, and enrolment at sign-in for users without a device). */
     public static RunningGatehouse onH2WithDefaultMfa(Path dataDir, MutableClock clock) {
-        return start(config(dataDir, DatabaseConfig.embedded(dataDir), List.of()).withMfa(MfaPolicy.DEFAULT), clock);
+        return start(config(dataDir).toBuilder().mfa(MfaPolicy.DEFAULT).build(), clock);
     }
 
-    private static GatehouseConfig config(Path dataDir, DatabaseConfig database, List<String> startUrlAliases) {
-        return config(dataDir, database, startUrlAliases, Duration.ofHours(8));
-    }
-
-    private static GatehouseConfig config(Path dataDir, DatabaseConfig database, List<String> startUrlAliases,
-                                          Duration portalSession) {
+    private static GatehouseConfig config(Path dataDir) {
         // Users without an MFA device sign in with their password alone, so the flows under test need no app;
         // MfaEnrolmentInChromiumTest runs the real default (onH2WithDefaultMfa).
-        return new GatehouseConfig(dataDir, "127.0.0.1", 0, null, "us-east-1", database, startUrlAliases,
-                portalSession, null).withMfa(MfaPolicy.DEFAULT.withoutDevice(MfaPolicy.WithoutDevice.ALLOW));
+        return GatehouseConfig.defaults(dataDir).toBuilder().http(HttpConfig.LOOPBACK_ON_FREE_PORT)
+                .mfa(MfaPolicy.DEFAULT.withoutDevice(MfaPolicy.WithoutDevice.ALLOW)).build();
+    }
+
+    private static DatabaseConfig databaseConfig(TestDatabase database) {
+        return new DatabaseConfig(database.jdbcUrl(), database.user(), database.password());
     }
 
     private static RunningGatehouse start(GatehouseConfig config, MutableClock clock) {

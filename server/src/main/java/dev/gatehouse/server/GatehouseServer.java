@@ -36,14 +36,14 @@ public final class GatehouseServer implements AutoCloseable {
         Javalin app = Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
             config.startup.showJavalinBanner = false;
-            config.jetty.host = services.config().bindAddress();
-            config.jetty.port = services.config().port();
+            config.jetty.host = services.config().http().bindAddress();
+            config.jetty.port = services.config().http().port();
             config.http.maxRequestSize = BodyLimit.BYTES;
             config.routes.before(RequestContexts::assign);
             modules.forEach(module -> module.mount(config.routes));
         });
         app.start();
-        LOG.info("Gatehouse listening on {} (access portal URL {}, region {})", services.config().publicUrl(),
+        LOG.info("Gatehouse listening on {} (access portal URL {}, region {})", services.config().http().publicUrl(),
                 services.instance().portalUrl(), services.instance().region());
         return new GatehouseServer(services, app);
     }
@@ -52,7 +52,7 @@ public final class GatehouseServer implements AutoCloseable {
     private static List<HttpModule> modules(Services services) {
         CoreServices core = services.core();
         return List.of(new HealthChecks(services.instances()),
-                new WebPages(core, services.clock(), services.instance(), services.config().publicUrl()),
+                new WebPages(core, services.clock(), services.instance(), services.config().http().publicUrl()),
                 new OidcApi(core.clients(), core.devices(), core.tokens()),
                 new PortalApi(core.portal()),
                 new StsApi(core.callerIdentity(), services.clock()),
@@ -68,7 +68,7 @@ public final class GatehouseServer implements AutoCloseable {
     }
 
     public String baseUrl() {
-        return services.config().publicUrl();
+        return services.config().http().publicUrl();
     }
 
     @Override

@@ -9,7 +9,7 @@ import dev.gatehouse.core.instance.InstanceService;
 import dev.gatehouse.core.keys.MasterKey;
 import dev.gatehouse.core.keys.WrongMasterKeyException;
 import dev.gatehouse.core.password.PasswordHasher;
-import dev.gatehouse.core.session.Lifetimes;
+import dev.gatehouse.server.config.DatabaseConfig;
 import dev.gatehouse.server.config.GatehouseConfig;
 import dev.gatehouse.server.config.InvalidConfigException;
 import dev.gatehouse.server.config.MasterKeys;
@@ -17,7 +17,6 @@ import dev.gatehouse.server.mail.SmtpMailer;
 import dev.gatehouse.server.password.Argon2idPasswordHasher;
 import dev.gatehouse.store.Database;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,8 +49,8 @@ public final class Services implements AutoCloseable {
                 new AuditLog(store.audit(), clock));
         this.masterKey = MasterKeys.open(config.masterKey(), instances.holdsWrappedKeys());
         LOG.info("Master key from {}", config.masterKey().description());
-        this.instance = instances.initialize(masterKey, config.region(), config.portalUrl(),
-                config.startUrlAliases());
+        this.instance = instances.initialize(masterKey, config.instance().region(), config.http().portalUrl(),
+                config.instance().startUrlAliases());
         this.passwordHasher = new Argon2idPasswordHasher();
         this.mailer = config.smtp() == null ? null : new SmtpMailer(config.smtp());
         this.core = CoreServices.assemble(store, clock, coreSettings(config), () -> instance,
@@ -59,8 +58,8 @@ public final class Services implements AutoCloseable {
     }
 
     private static CoreSettings coreSettings(GatehouseConfig config) {
-        return new CoreSettings(Lifetimes.defaults().withPortalSession(config.portalSessionDuration()), config.mfa(),
-                config.publicUrl(), "Gatehouse", Duration.ofMinutes(15), config.adminGroup());
+        return new CoreSettings(config.lifetimes(), config.mfa(), config.http().publicUrl(),
+                config.relyingPartyName(), config.sigV4ClockSkew(), config.adminGroup());
     }
 
     /**
@@ -69,7 +68,7 @@ public final class Services implements AutoCloseable {
      */
     public static Services open(GatehouseConfig unresolved, Clock clock) {
         GatehouseConfig config = unresolved.resolved();
-        GatehouseConfig.DatabaseConfig db = config.database();
+        DatabaseConfig db = config.database();
         Database database = Database.open(db.url(), db.user(), db.password());
         try {
             Services services = new Services(config, clock, database);

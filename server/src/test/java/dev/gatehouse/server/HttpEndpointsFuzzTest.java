@@ -15,6 +15,7 @@ import dev.gatehouse.core.oidc.DeviceAuthorizations;
 import dev.gatehouse.core.oidc.GrantTypes;
 import dev.gatehouse.core.oidc.TokenRequest;
 import dev.gatehouse.server.config.GatehouseConfig;
+import dev.gatehouse.server.config.HttpConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -59,8 +60,8 @@ class HttpEndpointsFuzzTest {
     @BeforeAll
     static void startServer() throws IOException {
         dataDir = Files.createTempDirectory("gatehouse-http-fuzz");
-        GatehouseConfig config = new GatehouseConfig(dataDir, "127.0.0.1", 0, null, "us-east-1",
-                GatehouseConfig.DatabaseConfig.embedded(dataDir), List.of(), Duration.ofHours(8), null);
+        GatehouseConfig config = GatehouseConfig.defaults(dataDir).toBuilder()
+                .http(HttpConfig.LOOPBACK_ON_FREE_PORT).build();
         services = Services.open(config, Clock.systemUTC());
         server = GatehouseServer.start(services);
         accessToken = signedInAccessToken();
@@ -78,7 +79,8 @@ class HttpEndpointsFuzzTest {
     /** A real access token, so fuzzed query parameters get past the bearer check some of the time. */
     private static String signedInAccessToken() {
         RequestContext setup = RequestContext.commandLine("http-fuzz-setup");
-        services.core().identityStore().createUser(new IdentityStoreService.NewUser("ed.developer", null, "Ed", "Developer",
+        services.core().identityStore().createUser(new IdentityStoreService.NewUser("ed.developer", null, "Ed",
+                "Developer",
                 "ed@example.com", false), Actor.administratorCli(), setup);
         User ed = services.store().users().findByUserName("ed.developer").orElseThrow();
         ClientRegistrations.Registered client = services.core().clients().register(new ClientRegistrations.Request(

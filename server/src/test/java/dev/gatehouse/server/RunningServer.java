@@ -2,14 +2,13 @@ package dev.gatehouse.server;
 
 import dev.gatehouse.core.testing.SteppedClock;
 import dev.gatehouse.server.config.GatehouseConfig;
+import dev.gatehouse.server.config.HttpConfig;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -29,8 +28,8 @@ public final class RunningServer implements BeforeAllCallback, AfterAllCallback 
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
         dataDir = Files.createTempDirectory("gatehouse-test");
-        services = Services.open(new GatehouseConfig(dataDir, "127.0.0.1", 0, null, "us-east-1",
-                GatehouseConfig.DatabaseConfig.embedded(dataDir), List.of(), Duration.ofHours(8), null), clock);
+        services = Services.open(GatehouseConfig.defaults(dataDir).toBuilder()
+                .http(HttpConfig.LOOPBACK_ON_FREE_PORT).build(), clock);
         server = GatehouseServer.start(services);
     }
 

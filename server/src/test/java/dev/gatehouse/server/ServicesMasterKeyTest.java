@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gatehouse.core.keys.MasterKey;
 import dev.gatehouse.core.keys.StoredSealingKey;
-import dev.gatehouse.server.config.GatehouseConfig.DatabaseConfig;
 import dev.gatehouse.server.config.GatehouseConfig;
 import dev.gatehouse.server.config.InvalidConfigException;
 import dev.gatehouse.server.config.MasterKeySource;
@@ -13,7 +12,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,8 +23,7 @@ class ServicesMasterKeyTest {
     Path dataDir;
 
     private GatehouseConfig config() {
-        return new GatehouseConfig(dataDir, "127.0.0.1", 0, null, "us-east-1", DatabaseConfig.embedded(dataDir),
-                List.of(), Duration.ofHours(8), null, null);
+        return GatehouseConfig.defaults(dataDir);
     }
 
     private List<StoredSealingKey> storedKeys() {
@@ -46,8 +43,8 @@ class ServicesMasterKeyTest {
     @Test
     void openWhenWrongMasterKeyThenClearStartUpErrorAndKeysUnchanged() {
         List<StoredSealingKey> before = storedKeys();
-        GatehouseConfig wrong = config().withMasterKey(new MasterKeySource.Given("GATEHOUSE_MASTER_KEY",
-                MasterKey.randomBytes()));
+        GatehouseConfig wrong = config().toBuilder().masterKey(new MasterKeySource.Given("GATEHOUSE_MASTER_KEY",
+                MasterKey.randomBytes())).build();
 
         assertThatThrownBy(() -> Services.open(wrong, Clock.systemUTC()))
                 .isInstanceOf(InvalidConfigException.class)

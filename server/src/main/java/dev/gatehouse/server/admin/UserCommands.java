@@ -81,6 +81,6 @@ final class UserCommands extends AdminSubcommand {
 
     private void printActivationLink(String userName) {
         String token = core().activations().issue(userName, AdminCommand.actor(), AdminCommand.context());
-        out().println("activation link: " + services().config().publicUrl() + "/activate?token=" + token);
+        out().println("activation link: " + services().config().http().publicUrl() + "/activate?token=" + token);
     }
 }

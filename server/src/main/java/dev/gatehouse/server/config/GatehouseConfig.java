@@ -1,138 +1,163 @@
 package dev.gatehouse.server.config;
 
 import dev.gatehouse.core.mfa.MfaPolicy;
+import dev.gatehouse.core.session.Lifetimes;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 
 /**
- * Everything Gatehouse reads at start-up, after the config file and {@code GATEHOUSE_*} variables are merged
- * and checked. Build one with {@link ConfigLoader}; tests may construct it directly.
+ * Everything Gatehouse reads at start-up, one typed record per concern, after the config file and the
+ * {@code GATEHOUSE_*} variables are merged and checked ({@link ConfigLoader}, {@link ConfigKeys}). Tests start
+ * from {@link #defaults} and change what they need through {@link #toBuilder()}.
  *
- * @param dataDir          where the embedded database lives
- * @param bindAddress      the address the HTTP server listens on
- * @param port             the HTTP port; 0 picks a free one
- * @param publicUrl        how clients reach this server, without a trailing slash; null: http://localhost:port
- * @param region           the region name the instance reports (default us-east-1)
- * @param database         where the data is kept
- * @param startUrlAliases  other start URLs accepted as this instance's
- * @param portalSessionDuration how long a sign-in lasts (15 min..90 days, default 8 h)
+ * @param lifetimes        how long sessions, tokens and links live; the portal session is configurable
  * @param bootstrapAdmin   an administrator to create on start, or null
  * @param adminGroup       the display name of a group whose members may use the admin console, or null
  * @param masterKey        where the key that encrypts the sealing keys comes from (docs/keys.md)
- * @param mfa              when sign-in asks for a second factor (docs/mfa.md); on by default
+ * @param mfa              when sign-in asks for a second factor (docs/mfa.md)
  * @param smtp             the mail server that sends password-reset links, or null: then only administrators reset
+ * @param sigV4ClockSkew   how far a SigV4 request's signing time may be from the server's clock
+ * @param relyingPartyName the name passkeys and security keys show for this instance
  */
-public record GatehouseConfig(Path dataDir, String bindAddress, int port, String publicUrl, String region,
-                              DatabaseConfig database, List<String> startUrlAliases, Duration portalSessionDuration,
+public record GatehouseConfig(HttpConfig http, InstanceConfig instance, DatabaseConfig database, Lifetimes lifetimes,
                               BootstrapAdmin bootstrapAdmin, String adminGroup, MasterKeySource masterKey,
-                              MfaPolicy mfa, SmtpConfig smtp) {
+                              MfaPolicy mfa, SmtpConfig smtp, Duration sigV4ClockSkew, String relyingPartyName) {
 
-    public GatehouseConfig {
-        startUrlAliases = List.copyOf(startUrlAliases);
+    /** What an empty config file and environment mean, with the data kept in {@code dataDir}. */
+    public static GatehouseConfig defaults(Path dataDir) {
+        return from(SettingValues.none(), dataDir);
     }
 
-    /** With the default MFA policy (always, and enrolment at sign-in for users without a device), without mail. */
-    public GatehouseConfig(Path dataDir, String bindAddress, int port, String publicUrl, String region,
-                           DatabaseConfig database, List<String> startUrlAliases, Duration portalSessionDuration,
-                           BootstrapAdmin bootstrapAdmin, String adminGroup, MasterKeySource masterKey) {
-        this(dataDir, bindAddress, port, publicUrl, region, database, startUrlAliases, portalSessionDuration,
-                bootstrapAdmin, adminGroup, masterKey, MfaPolicy.DEFAULT, null);
+    static GatehouseConfig from(SettingValues values, Path dataDir) {
+        return new GatehouseConfig(
+                HttpConfig.from(values),
+                InstanceConfig.from(values),
+                DatabaseConfig.from(values, dataDir),
+                Lifetimes.defaults().withPortalSession(values.get(ConfigKeys.PORTAL_SESSION_DURATION)),
+                BootstrapAdmin.from(values),
+                values.get(ConfigKeys.ADMIN_GROUP),
+                masterKey(values, dataDir),
+                new MfaPolicy(values.get(ConfigKeys.MFA_MODE), values.get(ConfigKeys.MFA_REMEMBER_DEVICE_DURATION),
+                        values.get(ConfigKeys.MFA_WITHOUT_DEVICE)),
+                SmtpConfig.from(values),
+                values.get(ConfigKeys.SIGV4_CLOCK_SKEW),
+                values.get(ConfigKeys.RELYING_PARTY_NAME));
     }
 
-    /** With the master key in the data directory's {@code master.key}. */
-    public GatehouseConfig(Path dataDir, String bindAddress, int port, String publicUrl, String region,
-                           DatabaseConfig database, List<String> startUrlAliases, Duration portalSessionDuration,
-                           BootstrapAdmin bootstrapAdmin, String adminGroup) {
-        this(dataDir, bindAddress, port, publicUrl, region, database, startUrlAliases, portalSessionDuration,
-                bootstrapAdmin, adminGroup, MasterKeySource.defaultFile(dataDir));
-    }
-
-    /** Without an admin group: only users with the administrator flag administer. */
-    public GatehouseConfig(Path dataDir, String bindAddress, int port, String publicUrl, String region,
-                           DatabaseConfig database, List<String> startUrlAliases, Duration portalSessionDuration,
-                           BootstrapAdmin bootstrapAdmin) {
-        this(dataDir, bindAddress, port, publicUrl, region, database, startUrlAliases, portalSessionDuration,
-                bootstrapAdmin, null);
-    }
-
-    /** @param url a JDBC URL; user and password may be null for the embedded database */
-    public record DatabaseConfig(String url, String user, String password) {
-
-        public static DatabaseConfig embedded(Path dataDir) {
-            // AUTO_SERVER lets `gatehouse-server admin` work on the file while the server has it open.
-            return new DatabaseConfig("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("gatehouse")
-                    + ";AUTO_SERVER=TRUE", "gatehouse", "");
+    /** The key itself only from the environment: a config file is too easily copied along with the data. */
+    private static MasterKeySource masterKey(SettingValues values, Path dataDir) {
+        if (values.isSet(ConfigKeys.MASTER_KEY)) {
+            values.requireApart(ConfigKeys.MASTER_KEY, ConfigKeys.MASTER_KEY_FILE);
+            byte[] key = values.get(ConfigKeys.MASTER_KEY);
+            return key == null ? null : new MasterKeySource.Given(ConfigKeys.MASTER_KEY.variable(), key);
         }
-
-        @Override
-        public String toString() {
-            return "DatabaseConfig[url=" + url + ", user=" + user + ", password=" + (password == null ? "none" : "***")
-                    + "]";
+        if (values.isSet(ConfigKeys.MASTER_KEY_FILE)) {
+            Path file = values.get(ConfigKeys.MASTER_KEY_FILE);
+            if (file != null && !Files.isRegularFile(file)) {
+                values.problem(ConfigKeys.MASTER_KEY_FILE.label() + " names " + file + ", which does not exist");
+            }
+            return new MasterKeySource.KeyFile(file, false);
         }
+        return MasterKeySource.defaultFile(dataDir);
     }
 
-    public record BootstrapAdmin(String userName, char[] password) {
-
-        @Override
-        public String toString() {
-            return "BootstrapAdmin[userName=" + userName + ", password=***]";
-        }
-    }
-
-    /**
-     * An SMTP server. {@code username} and {@code password} are both null when it takes mail without signing in.
-     *
-     * @param startTls whether to upgrade the connection with STARTTLS (and refuse to send without it)
-     */
-    public record SmtpConfig(String host, int port, String from, String username, String password,
-                             boolean startTls) {
-
-        @Override
-        public String toString() {
-            return "SmtpConfig[host=" + host + ", port=" + port + ", from=" + from + ", username=" + username
-                    + ", password=" + (password == null ? "none" : "***") + ", startTls=" + startTls + "]";
-        }
-    }
-
-    /** The access portal URL: the "SSO start URL" people paste into {@code configure sso}. */
-    public String portalUrl() {
-        return publicUrl + "/start";
-    }
-
-    /**
-     * Fills in what depends on the running machine: a free port for port 0, and the public URL
-     * {@code http://localhost:<port>} when none is configured.
-     */
+    /** With what depends on the running machine filled in: see {@link HttpConfig#resolved()}. */
     public GatehouseConfig resolved() {
-        int actualPort = port != 0 ? port : FreePorts.find();
-        String url = publicUrl != null ? publicUrl : "http://localhost:" + actualPort;
-        return new GatehouseConfig(dataDir, bindAddress, actualPort, url, region, database, startUrlAliases,
-                portalSessionDuration, bootstrapAdmin, adminGroup, masterKey, mfa, smtp);
+        return toBuilder().http(http.resolved()).build();
     }
 
-    public GatehouseConfig withPort(int newPort) {
-        return new GatehouseConfig(dataDir, bindAddress, newPort, publicUrl, region, database, startUrlAliases,
-                portalSessionDuration, bootstrapAdmin, adminGroup, masterKey, mfa, smtp);
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
-    public GatehouseConfig withMasterKey(MasterKeySource source) {
-        return new GatehouseConfig(dataDir, bindAddress, port, publicUrl, region, database, startUrlAliases,
-                portalSessionDuration, bootstrapAdmin, adminGroup, source, mfa, smtp);
-    }
+    /** For tests and the benchmark: a copy with a few components changed. */
+    public static final class Builder {
 
-    public GatehouseConfig withSmtp(SmtpConfig mailServer) {
-        return new GatehouseConfig(dataDir, bindAddress, port, publicUrl, region, database, startUrlAliases,
-                portalSessionDuration, bootstrapAdmin, adminGroup, masterKey, mfa, mailServer);
-    }
+        private HttpConfig http;
+        private InstanceConfig instance;
+        private DatabaseConfig database;
+        private Lifetimes lifetimes;
+        private BootstrapAdmin bootstrapAdmin;
+        private String adminGroup;
+        private MasterKeySource masterKey;
+        private MfaPolicy mfa;
+        private SmtpConfig smtp;
+        private Duration sigV4ClockSkew;
+        private String relyingPartyName;
 
-    public GatehouseConfig withPublicUrl(String url) {
-        return new GatehouseConfig(dataDir, bindAddress, port, url, region, database, startUrlAliases,
-                portalSessionDuration, bootstrapAdmin, adminGroup, masterKey, mfa, smtp);
-    }
+        private Builder(GatehouseConfig from) {
+            this.http = from.http;
+            this.instance = from.instance;
+            this.database = from.database;
+            this.lifetimes = from.lifetimes;
+            this.bootstrapAdmin = from.bootstrapAdmin;
+            this.adminGroup = from.adminGroup;
+            this.masterKey = from.masterKey;
+            this.mfa = from.mfa;
+            this.smtp = from.smtp;
+            this.sigV4ClockSkew = from.sigV4ClockSkew;
+            this.relyingPartyName = from.relyingPartyName;
+        }
 
-    public GatehouseConfig withMfa(MfaPolicy policy) {
-        return new GatehouseConfig(dataDir, bindAddress, port, publicUrl, region, database, startUrlAliases,
-                portalSessionDuration, bootstrapAdmin, adminGroup, masterKey, policy, smtp);
+        public Builder http(HttpConfig newHttp) {
+            this.http = newHttp;
+            return this;
+        }
+
+        public Builder instance(InstanceConfig newInstance) {
+            this.instance = newInstance;
+            return this;
+        }
+
+        public Builder database(DatabaseConfig newDatabase) {
+            this.database = newDatabase;
+            return this;
+        }
+
+        public Builder lifetimes(Lifetimes newLifetimes) {
+            this.lifetimes = newLifetimes;
+            return this;
+        }
+
+        public Builder bootstrapAdmin(BootstrapAdmin newBootstrapAdmin) {
+            this.bootstrapAdmin = newBootstrapAdmin;
+            return this;
+        }
+
+        public Builder adminGroup(String newAdminGroup) {
+            this.adminGroup = newAdminGroup;
+            return this;
+        }
+
+        public Builder masterKey(MasterKeySource newMasterKey) {
+            this.masterKey = newMasterKey;
+            return this;
+        }
+
+        public Builder mfa(MfaPolicy newMfa) {
+            this.mfa = newMfa;
+            return this;
+        }
+
+        public Builder smtp(SmtpConfig newSmtp) {
+            this.smtp = newSmtp;
+            return this;
+        }
+
+        public Builder sigV4ClockSkew(Duration newSkew) {
+            this.sigV4ClockSkew = newSkew;
+            return this;
+        }
+
+        public Builder relyingPartyName(String newName) {
+            this.relyingPartyName = newName;
+            return this;
+        }
+
+        public GatehouseConfig build() {
+            return new GatehouseConfig(http, instance, database, lifetimes, bootstrapAdmin, adminGroup, masterKey, mfa,
+                    smtp, sigV4ClockSkew, relyingPartyName);
+        }
     }
 }

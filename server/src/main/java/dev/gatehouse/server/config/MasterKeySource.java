@@ -8,12 +8,14 @@ import java.nio.file.Path;
  */
 public sealed interface MasterKeySource {
 
+    String DEFAULT_FILE_NAME = "master.key";
+
     /** For the start-up log: where the key came from, never the key. */
     String description();
 
     /** The data directory's {@code master.key}, the default. */
     static MasterKeySource defaultFile(Path dataDir) {
-        return new KeyFile(dataDir.resolve("master.key"), true);
+        return new KeyFile(dataDir.resolve(DEFAULT_FILE_NAME), true);
     }
 
     /** @param key the 32 key bytes */

@@ -37,8 +37,9 @@ public final class MasterKeys {
                 if (!keyFile.createOnFirstStart() || databaseHoldsWrappedKeys) {
                     throw new InvalidConfigException(List.of("The master key file " + file.toAbsolutePath()
                             + " does not exist, but the database holds sealing keys encrypted under a master key."
-                            + " Restore the file, or set GATEHOUSE_MASTER_KEY or GATEHOUSE_MASTER_KEY_FILE to the"
-                            + " key this database was created with; a new key would open nothing."));
+                            + " Restore the file, or set " + ConfigKeys.MASTER_KEY.variable() + " or "
+                            + ConfigKeys.MASTER_KEY_FILE.variable() + " to the key this database was created with;"
+                            + " a new key would open nothing."));
                 }
                 yield create(file);
             }
@@ -80,7 +81,8 @@ public final class MasterKeys {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             try {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.createFile(file,
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             } catch (UnsupportedOperationException e) {
                 Files.createFile(file);
             }

@@ -1,7 +1,7 @@
 package dev.gatehouse.server.mail;
 
 import dev.gatehouse.core.password.Mailer;
-import dev.gatehouse.server.config.GatehouseConfig.SmtpConfig;
+import dev.gatehouse.server.config.SmtpConfig;
 import jakarta.mail.Authenticator;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;

@@ -67,7 +67,8 @@ class MfaCommandsTest {
         assertThat(deleted.out()).isEqualTo("deleted MFA device " + key.deviceId() + " of ed.developer"
                 + System.lineSeparator());
         assertThat(running.core().mfaDevices().list(edsId)).isEmpty();
-        assertThat(running.core().auditQueries().find(new AuditQuery("gatehouse-admin", "DeleteMfaDevice", null, null, 10)))
+        assertThat(running.core().auditQueries().find(new AuditQuery("gatehouse-admin", "DeleteMfaDevice", null, null,
+                10)))
                 .singleElement().extracting(AuditEvent::requestParameters)
                 .satisfies(p -> assertThat(p).containsEntry("deviceId", key.deviceId()).containsEntry("kind",
                         "WEBAUTHN"));
@@ -84,7 +85,7 @@ class MfaCommandsTest {
     private MfaDevice registeredKey(String name) {
         CeremonyStart start = running.core().securityKeys().startRegistration(edsId);
         return running.core().securityKeys().finishRegistration(edsId, name, start.handle(),
-                new SoftwareAuthenticator(running.config().publicUrl()).create(start.optionsJson()),
+                new SoftwareAuthenticator(running.config().http().publicUrl()).create(start.optionsJson()),
                 Actor.user(edsId, "ed.developer"), SETUP);
     }
 

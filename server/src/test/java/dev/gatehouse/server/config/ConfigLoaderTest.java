@@ -26,13 +26,13 @@ class ConfigLoaderTest {
     void loadWhenNothingSetThenEmbeddedDefaults() {
         GatehouseConfig config = load(Map.of("GATEHOUSE_DATA_DIR", dataDir.toString()));
 
-        assertThat(config.port()).isEqualTo(8080);
-        assertThat(config.region()).isEqualTo("us-east-1");
-        assertThat(config.portalSessionDuration()).isEqualTo(Duration.ofHours(8));
+        assertThat(config.http().port()).isEqualTo(8080);
+        assertThat(config.instance().region()).isEqualTo("us-east-1");
+        assertThat(config.lifetimes().portalSession()).isEqualTo(Duration.ofHours(8));
         assertThat(config.database().url()).startsWith("jdbc:h2:file:").contains(dataDir.toString());
         assertThat(config.bootstrapAdmin()).isNull();
-        assertThat(config.resolved().publicUrl()).isEqualTo("http://localhost:8080");
-        assertThat(config.resolved().portalUrl()).isEqualTo("http://localhost:8080/start");
+        assertThat(config.resolved().http().publicUrl()).isEqualTo("http://localhost:8080");
+        assertThat(config.resolved().http().portalUrl()).isEqualTo("http://localhost:8080/start");
     }
 
     @Test
@@ -45,10 +45,10 @@ class ConfigLoaderTest {
                 """);
         GatehouseConfig config = load(Map.of("GATEHOUSE_DATA_DIR", dataDir.toString(), "GATEHOUSE_PORT", "9100"));
 
-        assertThat(config.port()).isEqualTo(9100);
-        assertThat(config.region()).isEqualTo("eu-west-1");
-        assertThat(config.publicUrl()).isEqualTo("https://sso.example.com");
-        assertThat(config.startUrlAliases())
+        assertThat(config.http().port()).isEqualTo(9100);
+        assertThat(config.instance().region()).isEqualTo("eu-west-1");
+        assertThat(config.http().publicUrl()).isEqualTo("https://sso.example.com");
+        assertThat(config.instance().startUrlAliases())
                 .containsExactly("https://example.awsapps.com/start", "https://b.awsapps.com/start");
     }
 
@@ -93,8 +93,8 @@ class ConfigLoaderTest {
         GatehouseConfig config = load(Map.of("GATEHOUSE_DATA_DIR", dataDir.toString(), "GATEHOUSE_PORT", "0"))
                 .resolved();
 
-        assertThat(config.port()).isPositive();
-        assertThat(config.publicUrl()).isEqualTo("http://localhost:" + config.port());
+        assertThat(config.http().port()).isPositive();
+        assertThat(config.http().publicUrl()).isEqualTo("http://localhost:" + config.http().port());
         assertThat(List.of(config.bootstrapAdmin() == null)).containsExactly(true);
     }
 
@@ -154,10 +154,10 @@ class ConfigLoaderTest {
     @Test
     void loadWhenPortalSessionDurationAtEitherBoundThenAccepted() {
         assertThat(load(Map.of("GATEHOUSE_DATA_DIR", dataDir.toString(),
-                "GATEHOUSE_PORTAL_SESSION_DURATION", "PT15M")).portalSessionDuration())
+                "GATEHOUSE_PORTAL_SESSION_DURATION", "PT15M")).lifetimes().portalSession())
                 .isEqualTo(Duration.ofMinutes(15));
         assertThat(load(Map.of("GATEHOUSE_DATA_DIR", dataDir.toString(),
-                "GATEHOUSE_PORTAL_SESSION_DURATION", "P90D")).portalSessionDuration())
+                "GATEHOUSE_PORTAL_SESSION_DURATION", "P90D")).lifetimes().portalSession())
                 .isEqualTo(Duration.ofDays(90));
     }
 
@@ -185,7 +185,7 @@ class ConfigLoaderTest {
                 "GATEHOUSE_SMTP_HOST", "mail.example.com", "GATEHOUSE_SMTP_FROM", "sso@example.com",
                 "GATEHOUSE_SMTP_USERNAME", "sso", "GATEHOUSE_SMTP_PASSWORD", "s3cret-smtp"));
 
-        assertThat(config.smtp()).isEqualTo(new GatehouseConfig.SmtpConfig("mail.example.com", 587,
+        assertThat(config.smtp()).isEqualTo(new SmtpConfig("mail.example.com", 587,
                 "sso@example.com", "sso", "s3cret-smtp", true));
         assertThat(config.resolved().smtp()).isEqualTo(config.smtp());
         assertThat(config.toString()).doesNotContain("s3cret-smtp");
@@ -201,7 +201,7 @@ class ConfigLoaderTest {
 
         assertThat(load(Map.of("GATEHOUSE_DATA_DIR", dataDir.toString())).smtp().port()).isEqualTo(25);
         assertThat(load(Map.of("GATEHOUSE_DATA_DIR", dataDir.toString(), "GATEHOUSE_SMTP_PORT", "2525")).smtp())
-                .isEqualTo(new GatehouseConfig.SmtpConfig("localhost", 2525, "sso@example.com", null, null, false));
+                .isEqualTo(new SmtpConfig("localhost", 2525, "sso@example.com", null, null, false));
     }
 
     @Test
@@ -214,5 +214,69 @@ class ConfigLoaderTest {
                         .anySatisfy(p -> assertThat(p).startsWith("smtp-starttls (GATEHOUSE_SMTP_STARTTLS)"))
                         .anySatisfy(p -> assertThat(p).startsWith("smtp-from (GATEHOUSE_SMTP_FROM)"))
                         .anySatisfy(p -> assertThat(p).contains("GATEHOUSE_SMTP_PASSWORD) go together")));
+    }
+
+    @Test
+    void defaultsWhenNothingConfiguredThenSameAsLoadingWithOnlyTheDataDirectory() {
+        assertThat(GatehouseConfig.defaults(dataDir)).isEqualTo(load(Map.of("GATEHOUSE_DATA_DIR", dataDir.toString())));
+    }
+
+    @Test
+    void loadWhenNothingSetThenAwsClockSkewAndGatehouseAsRelyingPartyName() {
+        GatehouseConfig config = load(Map.of("GATEHOUSE_DATA_DIR", dataDir.toString()));
+
+        assertThat(config.sigV4ClockSkew()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(config.relyingPartyName()).isEqualTo("Gatehouse");
+    }
+
+    @Test
+    void loadWhenClockSkewAndRelyingPartyNameSetThenUsed() throws IOException {
+        Files.writeString(dataDir.resolve("gatehouse.properties"), "sigv4-clock-skew=PT5M\n");
+        GatehouseConfig config = load(Map.of("GATEHOUSE_DATA_DIR", dataDir.toString(),
+                "GATEHOUSE_RELYING_PARTY_NAME", "Example SSO"));
+
+        assertThat(config.sigV4ClockSkew()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(config.relyingPartyName()).isEqualTo("Example SSO");
+    }
+
+    @Test
+    void loadWhenClockSkewOutOfRangeThenProblemNamesKeyVariableAndBounds() {
+        assertThatThrownBy(() -> load(Map.of("GATEHOUSE_DATA_DIR", dataDir.toString(),
+                "GATEHOUSE_SIGV4_CLOCK_SKEW", "PT2H")))
+                .isInstanceOfSatisfying(InvalidConfigException.class, e -> assertThat(e.problems()).containsExactly(
+                        "sigv4-clock-skew (GATEHOUSE_SIGV4_CLOCK_SKEW) must be between PT1M and PT1H, not 'PT2H'"));
+    }
+
+    @Test
+    void loadWhenPortOutOfRangeThenProblemNamesKeyFirstAndVariableLast() {
+        assertThatThrownBy(() -> load(Map.of("GATEHOUSE_DATA_DIR", dataDir.toString(), "GATEHOUSE_PORT", "70000")))
+                .isInstanceOfSatisfying(InvalidConfigException.class, e -> assertThat(e.problems()).containsExactly(
+                        "port must be between 0 and 65535, not '70000' (GATEHOUSE_PORT)"));
+    }
+
+    @Test
+    void loadWhenSecretSettingInvalidThenProblemLeavesItsValueOut() {
+        assertThatThrownBy(() -> load(Map.of("GATEHOUSE_DATA_DIR", dataDir.toString(),
+                "GATEHOUSE_DB_URL", "postgresql://gh:s3cret-db@db/gh", "GATEHOUSE_MASTER_KEY", "s3cret-key")))
+                .isInstanceOfSatisfying(InvalidConfigException.class, e -> assertThat(e.problems())
+                        .hasSize(2)
+                        .allSatisfy(p -> assertThat(p).doesNotContain("s3cret")));
+    }
+
+    @Test
+    void loadWhenMasterKeyInTheFileThenIgnoredAsItIsReadFromTheEnvironmentOnly() throws IOException {
+        Files.writeString(dataDir.resolve("gatehouse.properties"), "master-key=c2hvcnQ=\n");
+
+        assertThat(load(Map.of("GATEHOUSE_DATA_DIR", dataDir.toString())).masterKey())
+                .isEqualTo(MasterKeySource.defaultFile(dataDir));
+    }
+
+    @Test
+    void loadWhenBootstrapAdminHalfSetThenProblemNamesBothKeysAndVariables() {
+        assertThatThrownBy(() -> load(Map.of("GATEHOUSE_DATA_DIR", dataDir.toString(),
+                "GATEHOUSE_BOOTSTRAP_ADMIN_PASSWORD", "s3cret-admin")))
+                .isInstanceOfSatisfying(InvalidConfigException.class, e -> assertThat(e.problems()).containsExactly(
+                        "bootstrap-admin.username (GATEHOUSE_BOOTSTRAP_ADMIN_USERNAME) and bootstrap-admin.password "
+                                + "(GATEHOUSE_BOOTSTRAP_ADMIN_PASSWORD) go together"));
     }
 }

@@ -6,7 +6,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.gatehouse.core.password.Mailer.Mail;
-import dev.gatehouse.server.config.GatehouseConfig.SmtpConfig;
+import dev.gatehouse.server.config.SmtpConfig;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;

@@ -40,7 +40,7 @@ class AccountListTest extends ServerWithEdsAccounts {
     void eachRoleHasCommandLineSettingsWithTheInstancesStartUrlAndRegion() {
         HttpResponse<String> page = signedInAs("ed.developer").get("/start");
         String startUrl = server.services.instance().portalUrl();
-        String endpoint = server.services.config().publicUrl();
+        String endpoint = server.services.config().http().publicUrl();
 
         assertThat(text(page, "sso-start-url")).isEqualTo(startUrl);
         assertThat(text(page, "sso-region")).isEqualTo("us-east-1");
@@ -84,9 +84,11 @@ class AccountListTest extends ServerWithEdsAccounts {
                 .get("/start?account_id=111122223333&role_name=PowerUserAccess");
 
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("Selected role", "class=\"role selected\" id=\"role-111122223333-PowerUserAccess\"")
+        assertThat(page.body()).contains("Selected role",
+                "class=\"role selected\" id=\"role-111122223333-PowerUserAccess\"")
                 .doesNotContain(PRODUCTION);
-        assertThat(page.body()).containsOnlyOnce("class=\"role selected\"").containsOnlyOnce("<details class=\"settings\" open>");
+        assertThat(page.body()).containsOnlyOnce("class=\"role selected\"")
+                .containsOnlyOnce("<details class=\"settings\" open>");
     }
 
     @Test
@@ -118,8 +120,10 @@ class AccountListTest extends ServerWithEdsAccounts {
         server.createActiveUser("many.accounts");
         for (int i = 0; i < 230; i++) {
             String id = String.format("900000000%03d", i);
-            server.services.core().accessModel().createAccount(id, "Tenant " + i, "t" + i + "@example.com", ADMIN, SETUP);
-            server.services.core().accessModel().assign(id, "ReadOnlyAccess", PrincipalType.USER, "many.accounts", ADMIN,
+            server.services.core().accessModel().createAccount(id, "Tenant " + i, "t" + i + "@example.com", ADMIN,
+                    SETUP);
+            server.services.core().accessModel().assign(id, "ReadOnlyAccess", PrincipalType.USER, "many.accounts",
+                    ADMIN,
                     SETUP);
         }
         Browser browser = signedInAs("many.accounts");

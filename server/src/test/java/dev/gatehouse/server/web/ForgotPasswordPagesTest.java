@@ -9,7 +9,7 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.gatehouse.core.audit.AuditQuery;
 import dev.gatehouse.core.password.PasswordPolicy;
-import dev.gatehouse.server.config.GatehouseConfig.SmtpConfig;
+import dev.gatehouse.server.config.SmtpConfig;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;

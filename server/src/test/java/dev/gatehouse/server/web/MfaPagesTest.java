@@ -30,7 +30,7 @@ class MfaPagesTest extends ServerWithEd {
     void addSecurityKeyThenItIsListedAndCanSignIn() {
         server.createActiveUser("adds.key");
         Browser browser = signedInAs("adds.key");
-        SoftwareAuthenticator key = new SoftwareAuthenticator(server.services.config().publicUrl());
+        SoftwareAuthenticator key = new SoftwareAuthenticator(server.services.config().http().publicUrl());
 
         HttpResponse<String> added = addKey(browser, key, "Blue key");
 
@@ -60,7 +60,7 @@ class MfaPagesTest extends ServerWithEd {
     void addSecurityKeyWithoutNameThenErrorBesideTheFieldAndAFreshChallenge() {
         server.createActiveUser("no.name");
         Browser browser = signedInAs("no.name");
-        SoftwareAuthenticator key = new SoftwareAuthenticator(server.services.config().publicUrl());
+        SoftwareAuthenticator key = new SoftwareAuthenticator(server.services.config().http().publicUrl());
 
         HttpResponse<String> refused = addKey(browser, key, " ");
 
@@ -91,7 +91,7 @@ class MfaPagesTest extends ServerWithEd {
         server.createActiveUser(userName);
         Browser browser = signedInAs(userName);
         HttpResponse<String> page = browser.get(SecurityKeyPage.PATH);
-        String response = new SoftwareAuthenticator(server.services.config().publicUrl()).create(options(page));
+        String response = new SoftwareAuthenticator(server.services.config().http().publicUrl()).create(options(page));
         Map<String, String> fields = form("handle", hidden(page, "handle"), "name", "Key", "response", response);
         if (csrf != null) {
             fields.put("csrf", csrf);
@@ -105,7 +105,7 @@ class MfaPagesTest extends ServerWithEd {
     void renameAndRemoveAfterConfirmation() {
         server.createActiveUser("manages.keys");
         Browser browser = signedInAs("manages.keys");
-        addKey(browser, new SoftwareAuthenticator(server.services.config().publicUrl()), "Blue key");
+        addKey(browser, new SoftwareAuthenticator(server.services.config().http().publicUrl()), "Blue key");
         String deviceId = onlyDevice("manages.keys").deviceId();
         HttpResponse<String> list = browser.get(MfaDevicesPage.PATH);
 
@@ -149,7 +149,7 @@ class MfaPagesTest extends ServerWithEd {
     void anotherUsersDeviceCannotBeRenamedRemovedOrEvenConfirmed() {
         server.createActiveUser("key.owner");
         server.createActiveUser("key.prober");
-        addKey(signedInAs("key.owner"), new SoftwareAuthenticator(server.services.config().publicUrl()), "Key");
+        addKey(signedInAs("key.owner"), new SoftwareAuthenticator(server.services.config().http().publicUrl()), "Key");
         String victims = onlyDevice("key.owner").deviceId();
         Browser prober = signedInAs("key.prober");
         String csrf = hidden(prober.get(MfaDevicesPage.PATH), "csrf");
@@ -168,7 +168,7 @@ class MfaPagesTest extends ServerWithEd {
     void removeWithoutTheFormsCsrfTokenIsRefused() {
         server.createActiveUser("csrf.remove");
         Browser browser = signedInAs("csrf.remove");
-        addKey(browser, new SoftwareAuthenticator(server.services.config().publicUrl()), "Key");
+        addKey(browser, new SoftwareAuthenticator(server.services.config().http().publicUrl()), "Key");
         String deviceId = onlyDevice("csrf.remove").deviceId();
 
         HttpResponse<String> removed = browser.post(MfaDevicesPage.DELETE, form("device_id", deviceId));

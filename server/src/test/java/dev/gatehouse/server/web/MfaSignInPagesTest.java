@@ -389,7 +389,7 @@ class MfaSignInPagesTest {
 
     /** A security key registered for {@code userName} through core, as the portal page does. */
     private static SoftwareAuthenticator registerKey(WebTestServer on, String userName) {
-        SoftwareAuthenticator key = new SoftwareAuthenticator(on.services.config().publicUrl());
+        SoftwareAuthenticator key = new SoftwareAuthenticator(on.services.config().http().publicUrl());
         User owner = on.services.core().identityStore().user(userName);
         CeremonyStart start = on.services.core().securityKeys().startRegistration(owner.userId());
         on.services.core().securityKeys().finishRegistration(owner.userId(), "Blue key", start.handle(),

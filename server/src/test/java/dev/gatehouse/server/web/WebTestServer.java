@@ -12,8 +12,9 @@ import dev.gatehouse.core.testing.SteppedClock;
 import dev.gatehouse.server.GatehouseServer;
 import dev.gatehouse.server.Services;
 import dev.gatehouse.server.config.GatehouseConfig;
+import dev.gatehouse.server.config.HttpConfig;
+import dev.gatehouse.server.config.SmtpConfig;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -27,10 +28,6 @@ public final class WebTestServer implements AutoCloseable {
     public final Services services;
     final GatehouseServer server;
 
-    private WebTestServer(Path dataDir, String publicUrl, String adminGroup, MfaPolicy mfa) {
-        this(config(dataDir, publicUrl, adminGroup).withMfa(mfa));
-    }
-
     private WebTestServer(GatehouseConfig config) {
         this.services = Services.open(config, clock);
         try {
@@ -42,35 +39,34 @@ public final class WebTestServer implements AutoCloseable {
     }
 
     /**
-     * Users without an MFA device sign in with their password alone, so page tests need not enrol an app first
-     * (the real default, enrolment at sign-in, is tested in MfaSignInPagesTest with {@link #withMfa}).
+     * On a free loopback port; users without an MFA device sign in with their password alone, so page tests need
+     * not enrol an app first (the real default, enrolment at sign-in, is tested in MfaSignInPagesTest with
+     * {@link #withMfa}).
      */
-    private static final MfaPolicy PASSWORD_SUFFICES_WITHOUT_DEVICE =
-            MfaPolicy.DEFAULT.withoutDevice(MfaPolicy.WithoutDevice.ALLOW);
+    private static GatehouseConfig.Builder config(Path dataDir) {
+        return GatehouseConfig.defaults(dataDir).toBuilder().http(HttpConfig.LOOPBACK_ON_FREE_PORT)
+                .mfa(MfaPolicy.DEFAULT.withoutDevice(MfaPolicy.WithoutDevice.ALLOW));
+    }
 
     /** @param publicUrl null for the default http://localhost:port; an https one makes cookies Secure */
     static WebTestServer start(Path dataDir, String publicUrl) {
-        return new WebTestServer(dataDir, publicUrl, null, PASSWORD_SUFFICES_WITHOUT_DEVICE);
+        return new WebTestServer(config(dataDir).http(HttpConfig.LOOPBACK_ON_FREE_PORT.withPublicUrl(publicUrl))
+                .build());
     }
 
     /** @param adminGroup the group whose members may use the admin console besides administrators */
     public static WebTestServer withAdminGroup(Path dataDir, String adminGroup) {
-        return new WebTestServer(dataDir, null, adminGroup, PASSWORD_SUFFICES_WITHOUT_DEVICE);
+        return new WebTestServer(config(dataDir).adminGroup(adminGroup).build());
     }
 
     /** With the given MFA policy, e.g. the real default. */
     static WebTestServer withMfa(Path dataDir, MfaPolicy mfa) {
-        return new WebTestServer(dataDir, null, null, mfa);
+        return new WebTestServer(config(dataDir).mfa(mfa).build());
     }
 
     /** Mailing password-reset links through {@code smtp}. */
-    static WebTestServer withSmtp(Path dataDir, GatehouseConfig.SmtpConfig smtp) {
-        return new WebTestServer(config(dataDir, null, null).withMfa(PASSWORD_SUFFICES_WITHOUT_DEVICE).withSmtp(smtp));
-    }
-
-    private static GatehouseConfig config(Path dataDir, String publicUrl, String adminGroup) {
-        return new GatehouseConfig(dataDir, "127.0.0.1", 0, publicUrl, "us-east-1",
-                GatehouseConfig.DatabaseConfig.embedded(dataDir), List.of(), Duration.ofHours(8), null, adminGroup);
+    static WebTestServer withSmtp(Path dataDir, SmtpConfig smtp) {
+        return new WebTestServer(config(dataDir).smtp(smtp).build());
     }
 
     public static WebTestServer start(Path dataDir) {

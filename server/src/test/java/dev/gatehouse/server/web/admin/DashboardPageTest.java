@@ -22,8 +22,9 @@ class DashboardPageTest extends ServerWithAdmin {
         assertThat(text(page, "configure-sso")).contains("SSO start URL [None]: " + instance.portalUrl(),
                 "SSO region [None]: us-east-1", "SSO registration scopes [sso:account:access]: sso:account:access");
         assertThat(text(page, "endpoint-settings")).contains("AWS_ENDPOINT_URL_SSO_OIDC="
-                + server.services.config().publicUrl());
-        assertThat(text(page, "user-count")).isEqualTo(String.valueOf(server.services.core().identityStore().countUsers()));
+                + server.services.config().http().publicUrl());
+        assertThat(text(page,
+                "user-count")).isEqualTo(String.valueOf(server.services.core().identityStore().countUsers()));
     }
 
     @Test

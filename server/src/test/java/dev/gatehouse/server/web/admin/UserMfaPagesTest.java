@@ -81,7 +81,7 @@ class UserMfaPagesTest extends ServerWithAdmin {
         String userId = server.services.core().identityStore().user(userName).userId();
         CeremonyStart start = server.services.core().securityKeys().startRegistration(userId);
         return server.services.core().securityKeys().finishRegistration(userId, name, start.handle(),
-                new SoftwareAuthenticator(server.services.config().publicUrl()).create(start.optionsJson()),
+                new SoftwareAuthenticator(server.services.config().http().publicUrl()).create(start.optionsJson()),
                 Actor.user(userId, userName), SETUP);
     }
 }

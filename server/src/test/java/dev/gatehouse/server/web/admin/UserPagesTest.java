@@ -26,7 +26,7 @@ class UserPagesTest extends ServerWithAdmin {
         assertThat(created.statusCode()).isEqualTo(200);
         assertThat(text(created, "notice")).isEqualTo("The user was created.");
         String link = Html.attribute(created.body(), "activation-link", "href");
-        assertThat(link).startsWith(server.services.config().publicUrl() + "/activate?token=gha_");
+        assertThat(link).startsWith(server.services.config().http().publicUrl() + "/activate?token=gha_");
         assertThat(text(created, "activation-link")).isEqualTo(link);
         assertThat(text(created, "user-display-name")).isEqualTo("New Hire");
         assertThat(text(created, "user-password")).startsWith("Not set yet");
@@ -293,7 +293,8 @@ class UserPagesTest extends ServerWithAdmin {
     @Test
     void onlyDirectAssignmentsCanBeRemovedFromTheUsersPage() {
         accountAndPermissionSet("232323232323", "Mixed", "DirectAccess");
-        server.services.core().accessModel().createPermissionSet(new NewPermissionSet("ThroughGroupAccess", null, "PT1H",
+        server.services.core().accessModel().createPermissionSet(new NewPermissionSet("ThroughGroupAccess", null,
+                "PT1H",
                 List.of("ReadOnlyAccess"), null, null, null, Map.of()), Actor.administratorCli(), SETUP);
         server.createUser("mo.mixed");
         server.services.core().identityStore().createGroup("MixedGroup", null, Actor.administratorCli(), SETUP);

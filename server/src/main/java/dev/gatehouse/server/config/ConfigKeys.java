@@ -1,0 +1,123 @@
+package dev.gatehouse.server.config;
+
+import static dev.gatehouse.server.config.ValueTypes.base64Key;
+import static dev.gatehouse.server.config.ValueTypes.bool;
+import static dev.gatehouse.server.config.ValueTypes.duration;
+import static dev.gatehouse.server.config.ValueTypes.httpUrl;
+import static dev.gatehouse.server.config.ValueTypes.httpUrls;
+import static dev.gatehouse.server.config.ValueTypes.integer;
+import static dev.gatehouse.server.config.ValueTypes.jdbcUrl;
+import static dev.gatehouse.server.config.ValueTypes.matching;
+import static dev.gatehouse.server.config.ValueTypes.oneOf;
+import static dev.gatehouse.server.config.ValueTypes.path;
+import static dev.gatehouse.server.config.ValueTypes.text;
+
+import dev.gatehouse.core.mfa.MfaPolicy;
+import dev.gatehouse.core.session.Lifetimes;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The settings table: every setting Gatehouse reads, in the order docs/configuration.md lists them. A new setting
+ * is one row here plus a component of the record it lands in; the loader, its problems and the docs follow.
+ * Defaults that core owns ({@link MfaPolicy#DEFAULT}, {@link Lifetimes#defaults()}) are taken from there.
+ */
+final class ConfigKeys {
+
+    private static final List<Setting<?>> ROWS = new ArrayList<>();
+
+    static final Setting<Path> CONFIG = row(Setting.of("config", path(), null,
+            "the config file, in Java properties format").onlyFromEnvironment()
+            .withDefaultNote("`<data-dir>/" + ConfigLoader.FILE_NAME + "`"));
+    static final Setting<Path> DATA_DIR = row(Setting.of("data-dir", path(), Path.of("data"),
+            "where the embedded database and the master key file live")
+            .withDefaultNote("(the launcher: `<checkout>/data`)"));
+
+    static final Setting<Integer> PORT = row(Setting.of("port", integer(0, 65535), 8080,
+            "HTTP port; `0` picks a free one"));
+    static final Setting<String> BIND_ADDRESS = row(Setting.of("bind-address", text(), "0.0.0.0",
+            "address to listen on"));
+    static final Setting<String> PUBLIC_URL = row(Setting.of("public-url", httpUrl(), null,
+            "how clients reach Gatehouse; `https` makes cookies `Secure`")
+            .withDefaultNote("`http://localhost:<port>`"));
+
+    static final Setting<String> REGION = row(Setting.of("region",
+            matching("[a-z]{2}(-[a-z]+)+-\\d", "a region name such as us-east-1"), "us-east-1",
+            "the region the instance reports"));
+    static final Setting<List<String>> START_URL_ALIASES = row(Setting.of("start-url-aliases", httpUrls(),
+            List.of(), "start URLs accepted besides `<public-url>/start`"));
+    static final Setting<Duration> PORTAL_SESSION_DURATION = row(Setting.of("portal-session-duration",
+            duration(Duration.ofMinutes(15), Duration.ofDays(90)), Lifetimes.defaults().portalSession(),
+            "a sign-in's lifetime; bounds every refresh"));
+
+    // Secret, as a JDBC URL may hold the password.
+    static final Setting<String> DB_URL = row(Setting.of("db.url", jdbcUrl(), null,
+            "the database: PostgreSQL in production").asSecret().withDefaultNote("embedded H2 in `<data-dir>`"));
+    static final Setting<String> DB_USER = row(Setting.of("db.user", text(), null,
+            "the database user, with `db.url`"));
+    static final Setting<String> DB_PASSWORD = row(Setting.of("db.password", text(), null,
+            "the database password, with `db.url`; never logged").asSecret());
+
+    static final Setting<String> BOOTSTRAP_ADMIN_USERNAME = row(Setting.of("bootstrap-admin.username", text(), null,
+            "an administrator created on start if missing"));
+    static final Setting<String> BOOTSTRAP_ADMIN_PASSWORD = row(Setting.of("bootstrap-admin.password", text(), null,
+            "that administrator's password; both or neither").asSecret());
+    static final Setting<String> ADMIN_GROUP = row(Setting.of("admin-group", text(), null,
+            "a group (by name, any case) whose members may use the admin console ([console.md](console.md)), "
+                    + "besides users with the administrator flag"));
+
+    static final Setting<byte[]> MASTER_KEY = row(Setting.of("master-key", base64Key(), null,
+            "the master key (`openssl rand -base64 32`, [keys.md](keys.md)); environment only, never in the file")
+            .onlyFromEnvironment().asSecret());
+    static final Setting<Path> MASTER_KEY_FILE = row(Setting.of("master-key-file", path(), null,
+            "a file holding the master key (base64 text or 32 raw bytes); excludes `" + MASTER_KEY.variable() + "`")
+            .withDefaultNote("`<data-dir>/" + MasterKeySource.DEFAULT_FILE_NAME + "`"));
+
+    static final Setting<MfaPolicy.Mode> MFA_MODE = row(Setting.of("mfa-mode",
+            oneOf(MfaPolicy.Mode.values(), MfaPolicy.Mode::configName), MfaPolicy.DEFAULT.mode(),
+            "when sign-in asks for a second factor; with `context-aware` a browser that passed MFA skips it for a "
+                    + "while ([mfa.md](mfa.md))"));
+    static final Setting<Duration> MFA_REMEMBER_DEVICE_DURATION = row(Setting.of("mfa-remember-device-duration",
+            duration(MfaPolicy.MIN_REMEMBER, MfaPolicy.MAX_REMEMBER), MfaPolicy.DEFAULT.rememberBrowser(),
+            "how long `context-aware` remembers a browser"));
+    static final Setting<MfaPolicy.WithoutDevice> MFA_WITHOUT_DEVICE = row(Setting.of("mfa-without-device",
+            oneOf(MfaPolicy.WithoutDevice.values(), MfaPolicy.WithoutDevice::configName),
+            MfaPolicy.DEFAULT.withoutDevice(),
+            "a user with no MFA device: `enrol` one at sign-in, `block` the sign-in, or `allow` the password alone"));
+    static final Setting<String> RELYING_PARTY_NAME = row(Setting.of("relying-party-name", text(), "Gatehouse",
+            "the name passkeys and security keys show for this instance (WebAuthn's relying-party name)"));
+
+    static final Setting<String> SMTP_HOST = row(Setting.of("smtp-host", text(), null,
+            "the mail server that sends forgotten-password links; without it `/forgot` says to ask an "
+                    + "administrator ([security.md](security.md#forgotten-passwords))"));
+    static final Setting<Integer> SMTP_PORT = row(Setting.of("smtp-port", integer(1, 65535), null,
+            "its port").withDefaultNote("`" + SmtpConfig.usualPort(true) + "` (`" + SmtpConfig.usualPort(false)
+            + "` without STARTTLS)"));
+    static final Setting<String> SMTP_FROM = row(Setting.of("smtp-from",
+            matching("[^@\\s]+@[^@\\s]+", "an email address such as sso@example.com"), null,
+            "the sender address; required with `smtp-host`"));
+    static final Setting<String> SMTP_USERNAME = row(Setting.of("smtp-username", text(), null,
+            "to sign in to the mail server"));
+    static final Setting<String> SMTP_PASSWORD = row(Setting.of("smtp-password", text(), null,
+            "its password; both or neither; never logged").asSecret());
+    static final Setting<Boolean> SMTP_STARTTLS = row(Setting.of("smtp-starttls", bool(), true,
+            "upgrade with STARTTLS and refuse to send without it; `false` only for a relay on a trusted network"));
+
+    static final Setting<Duration> SIGV4_CLOCK_SKEW = row(Setting.of("sigv4-clock-skew",
+            duration(Duration.ofMinutes(1), Duration.ofHours(1)), Duration.ofMinutes(15),
+            "how far the time a SigV4 request was signed may be from the server's clock, either way"));
+
+    /** Every row, in table order. */
+    static final List<Setting<?>> ALL = Collections.unmodifiableList(ROWS);
+
+    private ConfigKeys() {
+    }
+
+    private static <T> Setting<T> row(Setting<T> setting) {
+        ROWS.add(setting);
+        return setting;
+    }
+}

@@ -1,0 +1,37 @@
+package dev.gatehouse.server.config;
+
+/**
+ * Where the HTTP server listens and how clients reach it.
+ *
+ * @param port      0 picks a free one
+ * @param publicUrl how clients reach this server, without a trailing slash; null: {@code http://localhost:<port>}
+ */
+public record HttpConfig(String bindAddress, int port, String publicUrl) {
+
+    /** On the loopback address and a free port: what tests and the benchmark listen on. */
+    public static final HttpConfig LOOPBACK_ON_FREE_PORT = new HttpConfig("127.0.0.1", 0, null);
+
+    static HttpConfig from(SettingValues values) {
+        return new HttpConfig(values.get(ConfigKeys.BIND_ADDRESS), values.get(ConfigKeys.PORT),
+                values.get(ConfigKeys.PUBLIC_URL));
+    }
+
+    public HttpConfig withPublicUrl(String url) {
+        return new HttpConfig(bindAddress, port, url);
+    }
+
+    /**
+     * Fills in what depends on the running machine: a free port for port 0, and the public URL
+     * {@code http://localhost:<port>} when none is configured.
+     */
+    public HttpConfig resolved() {
+        int actualPort = port != 0 ? port : FreePorts.find();
+        return new HttpConfig(bindAddress, actualPort,
+                publicUrl != null ? publicUrl : "http://localhost:" + actualPort);
+    }
+
+    /** The access portal URL: the "SSO start URL" people paste into {@code configure sso}. */
+    public String portalUrl() {
+        return publicUrl + "/start";
+    }
+}
