@@ -7,7 +7,7 @@ import dev.gatehouse.store.Database;
 import dev.gatehouse.store.testing.TestUsers;
 import org.junit.jupiter.api.Test;
 
-public interface MigrationContract extends StoreContract {
+public interface MigrationContract extends DatabaseContract {
 
     @Test
     default void openingAMigratedDatabaseAgainKeepsItsData() {

@@ -1,12 +1,9 @@
 package dev.gatehouse.store.contract;
 
 import dev.gatehouse.core.Store;
-import dev.gatehouse.store.testing.TestDatabase;
 
-/** What every contract runs against: a store on a fresh, migrated database, and where that database is. */
+/** What every contract runs against: an empty store. */
 public interface StoreContract {
 
     Store store();
-
-    TestDatabase database();
 }

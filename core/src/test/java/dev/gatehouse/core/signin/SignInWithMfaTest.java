@@ -1,11 +1,9 @@
-package dev.gatehouse.store;
+package dev.gatehouse.core.signin;
 
-import static dev.gatehouse.store.testing.Records.with;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.gatehouse.core.CoreServices;
-import dev.gatehouse.core.CoreSettings;
 import dev.gatehouse.core.audit.Actor;
 import dev.gatehouse.core.audit.AuditEvent;
 import dev.gatehouse.core.audit.AuditQuery;
@@ -13,7 +11,6 @@ import dev.gatehouse.core.audit.RequestContext;
 import dev.gatehouse.core.directory.User;
 import dev.gatehouse.core.error.DomainError;
 import dev.gatehouse.core.error.DomainException;
-import dev.gatehouse.core.keys.SealingKey;
 import dev.gatehouse.core.keys.Secrets;
 import dev.gatehouse.core.mfa.AuthenticatorApps;
 import dev.gatehouse.core.mfa.Base32;
@@ -24,21 +21,13 @@ import dev.gatehouse.core.mfa.MfaDeviceKind;
 import dev.gatehouse.core.mfa.MfaPolicy;
 import dev.gatehouse.core.mfa.SecurityKeys;
 import dev.gatehouse.core.mfa.Totp;
-import dev.gatehouse.core.session.Lifetimes;
-import dev.gatehouse.core.signin.EnrolmentNeeded;
-import dev.gatehouse.core.signin.PendingSignIn;
-import dev.gatehouse.core.signin.PendingSignIns;
-import dev.gatehouse.core.signin.SecondFactorNeeded;
-import dev.gatehouse.core.signin.SignInOutcome;
-import dev.gatehouse.core.signin.SignedIn;
-import dev.gatehouse.core.signin.Waiting;
 import dev.gatehouse.core.testing.CountingPasswordHasher;
+import dev.gatehouse.core.testing.InMemoryCore;
+import dev.gatehouse.core.testing.InMemoryStore;
 import dev.gatehouse.core.testing.SoftwareAuthenticator;
 import dev.gatehouse.core.testing.SteppedClock;
 import dev.gatehouse.core.throttle.Throttle.Subject;
 import dev.gatehouse.core.throttle.ThrottlePolicy;
-import dev.gatehouse.store.testing.TestInstances;
-import dev.gatehouse.store.testing.TestUsers;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -46,18 +35,21 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The sign-in service with MFA on a real (H2) store: pending sign-ins, their completion, remembered browsers. */
-class SignInWithMfaTest extends ServiceOnH2 {
+/**
+ * The sign-in service with MFA: pending sign-ins, their completion, remembered browsers. It lived in store's tests
+ * for a real store; core's in-memory store is held to the same contract, so it runs here without a database.
+ */
+class SignInWithMfaTest {
 
-    private static final Instant START = Instant.parse("2026-11-26T10:00:10Z");
     private static final Duration STEP = Duration.ofSeconds(30);
-    private static final RequestContext CONTEXT = new RequestContext("request-1", "192.0.2.10", "test");
     private static final String PASSWORD = "Corr3ct-Horse!";
-    private static final String ORIGIN = "http://localhost:8080";
+    private static final String ORIGIN = InMemoryCore.PUBLIC_URL;
+    private static final RequestContext CONTEXT = InMemoryCore.CONTEXT;
 
-    private final SteppedClock clock = new SteppedClock(START);
-    private final CountingPasswordHasher hasher = new CountingPasswordHasher();
-    private final SealingKey sealingKey = new SealingKey(1, Secrets.randomBytes(32), START);
+    private final InMemoryCore core = new InMemoryCore();
+    private final InMemoryStore store = core.store;
+    private final SteppedClock clock = core.clock;
+    private final CountingPasswordHasher hasher = core.hasher;
     private AuthenticatorApps apps;
     private SecurityKeys keys;
     private User ed;
@@ -67,16 +59,12 @@ class SignInWithMfaTest extends ServiceOnH2 {
         CoreServices services = service(MfaPolicy.DEFAULT);
         apps = services.authenticatorApps();
         keys = services.securityKeys();
-        ed = with(TestUsers.user("ed.developer"), "passwordHash", hasher.hash(PASSWORD.toCharArray()));
-        store.users().insert(ed);
+        ed = core.user("ed.developer", PASSWORD);
     }
 
     /** The core services with the sign-in steps under {@code policy}, over the store and one sealing key. */
     private CoreServices service(MfaPolicy policy) {
-        CoreSettings settings = new CoreSettings(Lifetimes.defaults(), policy, ORIGIN, "Gatehouse",
-                Duration.ofMinutes(15), null);
-        return CoreServices.assemble(store, clock, settings, TestInstances::instance, () -> List.of(sealingKey),
-                hasher, null);
+        return core.services(policy);
     }
 
     private SignInOutcome signIn(CoreServices service, String remembered) {
@@ -238,7 +226,7 @@ class SignInWithMfaTest extends ServiceOnH2 {
         assertThat(signIn(service, remembered)).isInstanceOf(SignedIn.class);
         assertThat(signIn(service, "ghr_made-up")).isInstanceOf(SecondFactorNeeded.class);
 
-        store.users().update(with(ed, "passwordHash", hasher.hash(PASSWORD.toCharArray())));
+        store.users().update(ed.withPasswordHash(hasher.hash(PASSWORD.toCharArray()), clock.instant()));
         assertThat(signIn(service, remembered)).as("after a password reset").isInstanceOf(SecondFactorNeeded.class);
     }
 
