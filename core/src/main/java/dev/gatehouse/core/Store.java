@@ -16,6 +16,7 @@ import dev.gatehouse.core.oidc.ClientRepository;
 import dev.gatehouse.core.oidc.DeviceAuthorizationRepository;
 import dev.gatehouse.core.password.ActivationRepository;
 import dev.gatehouse.core.password.PasswordHistoryRepository;
+import dev.gatehouse.core.retention.ExpiredRowRepository;
 import dev.gatehouse.core.session.SessionRepository;
 import dev.gatehouse.core.signin.PendingSignInRepository;
 import dev.gatehouse.core.signin.RememberedBrowserRepository;
@@ -68,6 +69,8 @@ public interface Store extends Transactions {
     AccessControlAttributeRepository accessControlAttributes();
 
     ServiceCredentialRepository serviceCredentials();
+
+    ExpiredRowRepository expiredRows();
 
     /** {@link #inTransaction(java.util.function.Supplier)} handing the work this store, for tests and set-up code. */
     default <T> T inTransaction(Function<Store, T> work) {

@@ -25,10 +25,12 @@ public final class GatehouseServer implements AutoCloseable {
 
     private final Services services;
     private final Javalin app;
+    private final PurgeSchedule purge;
 
-    private GatehouseServer(Services services, Javalin app) {
+    private GatehouseServer(Services services, Javalin app, PurgeSchedule purge) {
         this.services = services;
         this.app = app;
+        this.purge = purge;
     }
 
     public static GatehouseServer start(Services services) {
@@ -45,7 +47,7 @@ public final class GatehouseServer implements AutoCloseable {
         app.start();
         LOG.info("Gatehouse listening on {} (access portal URL {}, region {})", services.config().http().publicUrl(),
                 services.instance().portalUrl(), services.instance().region());
-        return new GatehouseServer(services, app);
+        return new GatehouseServer(services, app, PurgeSchedule.start(services.purge()));
     }
 
     /** Every module the server mounts. */
@@ -73,6 +75,7 @@ public final class GatehouseServer implements AutoCloseable {
 
     @Override
     public void close() {
+        purge.close();
         app.stop();
     }
 }

@@ -9,6 +9,7 @@ import dev.gatehouse.core.instance.InstanceService;
 import dev.gatehouse.core.keys.MasterKey;
 import dev.gatehouse.core.keys.WrongMasterKeyException;
 import dev.gatehouse.core.password.PasswordHasher;
+import dev.gatehouse.core.retention.Purge;
 import dev.gatehouse.server.config.DatabaseConfig;
 import dev.gatehouse.server.config.GatehouseConfig;
 import dev.gatehouse.server.config.InvalidConfigException;
@@ -39,6 +40,7 @@ public final class Services implements AutoCloseable {
     private final PasswordHasher passwordHasher;
     private final SmtpMailer mailer;
     private final CoreServices core;
+    private final Purge purge;
 
     private Services(GatehouseConfig config, Clock clock, Database database) {
         this.config = config;
@@ -55,6 +57,7 @@ public final class Services implements AutoCloseable {
         this.mailer = config.smtp() == null ? null : new SmtpMailer(config.smtp());
         this.core = CoreServices.assemble(store, clock, coreSettings(config), () -> instance,
                 () -> instances.sealingKeys(masterKey), passwordHasher, mailer);
+        this.purge = new Purge(store.expiredRows(), clock, config.auditRetention());
     }
 
     private static CoreSettings coreSettings(GatehouseConfig config) {
@@ -123,6 +126,11 @@ public final class Services implements AutoCloseable {
     /** Every core service, for the composition of the HTTP modules and admin commands (and for tests). */
     public CoreServices core() {
         return core;
+    }
+
+    /** What the server's purge schedule runs: removes what has ended, and audit events past their retention. */
+    public Purge purge() {
+        return purge;
     }
 
     @Override

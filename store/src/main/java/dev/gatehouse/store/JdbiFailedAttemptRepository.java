@@ -38,6 +38,14 @@ final class JdbiFailedAttemptRepository implements FailedAttemptRepository {
     }
 
     @Override
+    public void lock(String subject) {
+        handles.call(h -> h.createQuery("SELECT subject FROM failed_attempts WHERE subject = :subject FOR UPDATE")
+                .bind("subject", subject)
+                .mapTo(String.class)
+                .findOne());
+    }
+
+    @Override
     public void clear(String subject) {
         handles.call(h -> h.createUpdate("DELETE FROM failed_attempts WHERE subject = :subject")
                 .bind("subject", subject)

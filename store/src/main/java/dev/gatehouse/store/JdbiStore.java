@@ -17,6 +17,7 @@ import dev.gatehouse.core.oidc.ClientRepository;
 import dev.gatehouse.core.oidc.DeviceAuthorizationRepository;
 import dev.gatehouse.core.password.ActivationRepository;
 import dev.gatehouse.core.password.PasswordHistoryRepository;
+import dev.gatehouse.core.retention.ExpiredRowRepository;
 import dev.gatehouse.core.session.SessionRepository;
 import dev.gatehouse.core.signin.PendingSignInRepository;
 import dev.gatehouse.core.signin.RememberedBrowserRepository;
@@ -42,6 +43,7 @@ public final class JdbiStore implements Store {
     private final AuditRepository audit;
     private final InstanceRepository instance;
     private final FailedAttemptRepository failedAttempts;
+    private final ExpiredRowRepository expiredRows;
     private final PasswordHistoryRepository passwordHistory;
     private final PendingSignInRepository pendingSignIns;
     private final RememberedBrowserRepository rememberedBrowsers;
@@ -65,6 +67,7 @@ public final class JdbiStore implements Store {
         this.audit = new JdbiAuditRepository(handles);
         this.instance = new JdbiInstanceRepository(handles);
         this.failedAttempts = new JdbiFailedAttemptRepository(handles);
+        this.expiredRows = new JdbiExpiredRowRepository(handles);
         this.passwordHistory = new JdbiPasswordHistoryRepository(handles);
         this.pendingSignIns = new JdbiPendingSignInRepository(handles);
         this.rememberedBrowsers = new JdbiRememberedBrowserRepository(handles);
@@ -141,6 +144,11 @@ public final class JdbiStore implements Store {
     @Override
     public FailedAttemptRepository failedAttempts() {
         return failedAttempts;
+    }
+
+    @Override
+    public ExpiredRowRepository expiredRows() {
+        return expiredRows;
     }
 
     @Override

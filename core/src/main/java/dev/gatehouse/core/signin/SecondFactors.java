@@ -62,19 +62,28 @@ public final class SecondFactors {
                       RequestContext context) {
         User user = waiting.user();
         Auditor auditor = auditorOf(user, context);
-        try {
-            throttle.requireAllowed(List.of(subjectOf(user)), "wrong codes");
-        } catch (DomainException refused) {
-            auditor.failure("UserAuthentication", SignInAudit.credential(user.userName(), kind.name()),
-                    refused.error());
-            throw refused;
+        // One transaction checks, verifies and counts, holding the user's count throughout, so racing guesses are
+        // taken one at a time and cannot get past the limit. A refusal is committed, then thrown.
+        Attempt attempt = transactions.inTransaction(() -> {
+            try {
+                throttle.requireAllowedInTurn(subjectOf(user), "wrong codes");
+            } catch (DomainException refused) {
+                auditor.failure("UserAuthentication", SignInAudit.credential(user.userName(), kind.name()),
+                        refused.error());
+                return new Attempt(null, refused);
+            }
+            Optional<MfaDevice> device = check.get();
+            return device.isEmpty() ? new Attempt(null, refuse(user, kind, auditor))
+                    : new Attempt(finish(waiting, device.get(), context), null);
+        });
+        if (attempt.refusal() != null) {
+            throw attempt.refusal();
         }
-        Optional<MfaDevice> device = check.get();
-        if (device.isEmpty()) {
-            throw refuse(user, kind, auditor);
-        }
-        return finish(waiting, device.get(), context);
+        return attempt.signedIn();
     }
+
+    /** What one second-factor attempt came to: a session, or the refusal to throw once it is committed. */
+    private record Attempt(SignedIn signedIn, DomainException refusal) { }
 
     /**
      * Ends a pending sign-in with a session, given a second factor already verified for its user (an authenticator

@@ -14,6 +14,13 @@ public interface FailedAttemptRepository {
      */
     FailedAttempts recordFailure(String subject, Instant at, Instant forgetBefore);
 
+    /**
+     * Holds the subject's count until the caller's transaction ends, so another transaction that asks for it waits:
+     * checks of one subject then run one after the other, each seeing the failures counted before it. A subject
+     * without failures has nothing to hold, and its first attempts are free anyway.
+     */
+    void lock(String subject);
+
     /** Forgets the subject's failures (after a success). */
     void clear(String subject);
 }

@@ -16,8 +16,9 @@ import java.util.Optional;
  * applies the same counts. A refused attempt is not a failure: it neither lengthens the wait nor reaches the
  * check it guards (a password hash, a code lookup).
  *
- * <p>Attempts that arrive at the same moment are each checked before any of them is counted, so a burst can
- * exceed the free failures by the number of requests in flight; the wait that follows still applies to all.
+ * <p>{@link #requireAllowed} alone checks attempts that arrive at the same moment before any of them is counted, so
+ * a burst can exceed the free failures by the number of requests in flight. Where that matters (second factors),
+ * {@link #requireAllowedInTurn} inside the transaction that verifies and counts takes attempts one at a time.
  */
 public final class Throttle {
 
@@ -54,6 +55,15 @@ public final class Throttle {
             throw new DomainException(new DomainError.TooManyRequests(
                     "Too many " + what + ". Try again in " + minutes(Duration.between(now, until.get())) + "."));
         }
+    }
+
+    /**
+     * {@link #requireAllowed} for one subject, holding its count until the caller's transaction ends: a racing
+     * attempt waits for this one to be counted, then is checked against it.
+     */
+    public void requireAllowedInTurn(Subject subject, String what) {
+        attempts.lock(subject.key());
+        requireAllowed(List.of(subject), what);
     }
 
     /** Counts one failure for each subject; returns the lockouts it caused. */

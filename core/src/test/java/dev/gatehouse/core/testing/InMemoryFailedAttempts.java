@@ -34,6 +34,11 @@ final class InMemoryFailedAttempts implements FailedAttemptRepository {
         });
     }
 
+    /** The store's one lock already holds every transaction apart. */
+    @Override
+    public void lock(String subject) {
+    }
+
     @Override
     public void clear(String subject) {
         statements.run(() -> tables.failedAttempts.remove(subject));

@@ -17,6 +17,7 @@ import dev.gatehouse.core.oidc.ClientRepository;
 import dev.gatehouse.core.oidc.DeviceAuthorizationRepository;
 import dev.gatehouse.core.password.ActivationRepository;
 import dev.gatehouse.core.password.PasswordHistoryRepository;
+import dev.gatehouse.core.retention.ExpiredRowRepository;
 import dev.gatehouse.core.session.SessionRepository;
 import dev.gatehouse.core.signin.PendingSignInRepository;
 import dev.gatehouse.core.signin.RememberedBrowserRepository;
@@ -58,6 +59,7 @@ public final class InMemoryStore implements Store {
     private final AuditRepository audit = new InMemoryAudit(tables, statements);
     private final InstanceRepository instance = new InMemoryInstance(tables, statements);
     private final FailedAttemptRepository failedAttempts = new InMemoryFailedAttempts(tables, statements);
+    private final ExpiredRowRepository expiredRows = new InMemoryExpiredRows(tables, statements);
     private final PasswordHistoryRepository passwordHistory = new InMemoryPasswordHistory(tables, statements);
     private final PendingSignInRepository pendingSignIns = new InMemoryPendingSignIns(tables, statements);
     private final RememberedBrowserRepository rememberedBrowsers = new InMemoryRememberedBrowsers(tables, statements);
@@ -171,6 +173,11 @@ public final class InMemoryStore implements Store {
     @Override
     public FailedAttemptRepository failedAttempts() {
         return failedAttempts;
+    }
+
+    @Override
+    public ExpiredRowRepository expiredRows() {
+        return expiredRows;
     }
 
     @Override

@@ -6,21 +6,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gatehouse.core.error.DomainError;
 import dev.gatehouse.core.error.DomainException;
+import dev.gatehouse.core.testing.InMemoryStore;
 import dev.gatehouse.core.testing.SteppedClock;
 import dev.gatehouse.core.throttle.Throttle.Lockout;
 import dev.gatehouse.core.throttle.Throttle.Subject;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ThrottleTest {
 
     private final SteppedClock clock = new SteppedClock(Instant.parse("2026-01-05T09:00:00Z"));
-    private final InMemoryAttempts attempts = new InMemoryAttempts();
+    private final FailedAttemptRepository attempts = new InMemoryStore().failedAttempts();
     private final Throttle throttle = new Throttle(attempts, clock);
     private final Subject ed = Subject.of("userName", "ed.developer", ThrottlePolicy.USER_NAME);
     private final Subject address = Subject.of("sourceAddress", "203.0.113.9", ThrottlePolicy.SIGN_IN_ADDRESS);
@@ -106,30 +104,4 @@ class ThrottleTest {
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.error())
                         .isEqualTo(new DomainError.TooManyRequests(message)));
     }
-
-    private static final class InMemoryAttempts implements FailedAttemptRepository {
-
-        private final Map<String, FailedAttempts> bySubject = new HashMap<>();
-
-        @Override
-        public Optional<FailedAttempts> find(String subject) {
-            return Optional.ofNullable(bySubject.get(subject));
-        }
-
-        @Override
-        public FailedAttempts recordFailure(String subject, Instant at, Instant forgetBefore) {
-            FailedAttempts previous = bySubject.get(subject);
-            int failures = previous == null || previous.lastFailureAt().isBefore(forgetBefore)
-                    ? 1 : previous.failures() + 1;
-            FailedAttempts counted = new FailedAttempts(subject, failures, at);
-            bySubject.put(subject, counted);
-            return counted;
-        }
-
-        @Override
-        public void clear(String subject) {
-            bySubject.remove(subject);
-        }
-    }
-
 }

@@ -13,6 +13,7 @@ import static dev.gatehouse.server.config.ValueTypes.path;
 import static dev.gatehouse.server.config.ValueTypes.text;
 
 import dev.gatehouse.core.mfa.MfaPolicy;
+import dev.gatehouse.core.retention.Purge;
 import dev.gatehouse.core.session.Lifetimes;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -109,6 +110,11 @@ final class ConfigKeys {
     static final Setting<Duration> SIGV4_CLOCK_SKEW = row(Setting.of("sigv4-clock-skew",
             duration(Duration.ofMinutes(1), Duration.ofHours(1)), Duration.ofMinutes(15),
             "how far the time a SigV4 request was signed may be from the server's clock, either way"));
+
+    static final Setting<Duration> AUDIT_RETENTION = row(Setting.of("audit-retention",
+            duration(Duration.ofDays(1), Duration.ofDays(3650)), Purge.DEFAULT_AUDIT_RETENTION,
+            "how long audit events are kept; the hourly purge deletes older ones (and whatever else has ended:"
+                    + " expired sessions, tokens, codes, links and sign-ins, a day after their end)"));
 
     /** Every row, in table order. */
     static final List<Setting<?>> ALL = Collections.unmodifiableList(ROWS);

@@ -19,10 +19,12 @@ import java.time.Duration;
  * @param smtp             the mail server that sends password-reset links, or null: then only administrators reset
  * @param sigV4ClockSkew   how far a SigV4 request's signing time may be from the server's clock
  * @param relyingPartyName the name passkeys and security keys show for this instance
+ * @param auditRetention   how long audit events are kept before the purge deletes them
  */
 public record GatehouseConfig(HttpConfig http, InstanceConfig instance, DatabaseConfig database, Lifetimes lifetimes,
                               BootstrapAdmin bootstrapAdmin, String adminGroup, MasterKeySource masterKey,
-                              MfaPolicy mfa, SmtpConfig smtp, Duration sigV4ClockSkew, String relyingPartyName) {
+                              MfaPolicy mfa, SmtpConfig smtp, Duration sigV4ClockSkew, String relyingPartyName,
+                              Duration auditRetention) {
 
     /** What an empty config file and environment mean, with the data kept in {@code dataDir}. */
     public static GatehouseConfig defaults(Path dataDir) {
@@ -42,7 +44,8 @@ public record GatehouseConfig(HttpConfig http, InstanceConfig instance, Database
                         values.get(ConfigKeys.MFA_WITHOUT_DEVICE)),
                 SmtpConfig.from(values),
                 values.get(ConfigKeys.SIGV4_CLOCK_SKEW),
-                values.get(ConfigKeys.RELYING_PARTY_NAME));
+                values.get(ConfigKeys.RELYING_PARTY_NAME),
+                values.get(ConfigKeys.AUDIT_RETENTION));
     }
 
     /** The key itself only from the environment: a config file is too easily copied along with the data. */
@@ -84,6 +87,7 @@ public record GatehouseConfig(HttpConfig http, InstanceConfig instance, Database
         private MfaPolicy mfa;
         private SmtpConfig smtp;
         private Duration sigV4ClockSkew;
+        private Duration auditRetention;
         private String relyingPartyName;
 
         private Builder(GatehouseConfig from) {
@@ -97,6 +101,7 @@ public record GatehouseConfig(HttpConfig http, InstanceConfig instance, Database
             this.mfa = from.mfa;
             this.smtp = from.smtp;
             this.sigV4ClockSkew = from.sigV4ClockSkew;
+            this.auditRetention = from.auditRetention;
             this.relyingPartyName = from.relyingPartyName;
         }
 
@@ -155,9 +160,14 @@ public record GatehouseConfig(HttpConfig http, InstanceConfig instance, Database
             return this;
         }
 
+        public Builder auditRetention(Duration newRetention) {
+            this.auditRetention = newRetention;
+            return this;
+        }
+
         public GatehouseConfig build() {
             return new GatehouseConfig(http, instance, database, lifetimes, bootstrapAdmin, adminGroup, masterKey, mfa,
-                    smtp, sigV4ClockSkew, relyingPartyName);
+                    smtp, sigV4ClockSkew, relyingPartyName, auditRetention);
         }
     }
 }

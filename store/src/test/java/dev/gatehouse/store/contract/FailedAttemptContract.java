@@ -13,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 public interface FailedAttemptContract extends StoreContract {
@@ -95,5 +96,52 @@ public interface FailedAttemptContract extends StoreContract {
         }
 
         assertThat(attempts().find("subject-1")).map(FailedAttempts::failures).contains(racers);
+    }
+
+    /**
+     * The second transaction asks for the count while the first holds it: it must wait, then see the first's
+     * failure. The first gives the second a second to read (which it does at once when nothing holds it) before
+     * counting, so without the hold the second reads the old count.
+     */
+    @Test
+    default void lockedCountIsReadByAnotherTransactionOnlyAfterTheHolderCommits() throws Exception {
+        attempts().recordFailure("subject-1", NOW, longAgo());
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch secondRead = new CountDownLatch(1);
+        try (ExecutorService nodes = Executors.newFixedThreadPool(2)) {
+            Future<?> first = nodes.submit(() -> store().inTransaction(tx -> {
+                tx.failedAttempts().lock("subject-1");
+                held.countDown();
+                awaitQuietly(secondRead);
+                return tx.failedAttempts().recordFailure("subject-1", NOW.plusSeconds(1), longAgo());
+            }));
+            Future<Integer> second = nodes.submit(() -> {
+                held.await();
+                return store().inTransaction(tx -> {
+                    tx.failedAttempts().lock("subject-1");
+                    int seen = tx.failedAttempts().find("subject-1").orElseThrow().failures();
+                    secondRead.countDown();
+                    return seen;
+                });
+            });
+            first.get();
+
+            assertThat(second.get()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    default void lockOfASubjectWithoutFailuresHoldsNothing() {
+        store().run(() -> store().failedAttempts().lock("no-such-subject"));
+
+        assertThat(attempts().find("no-such-subject")).isEmpty();
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
