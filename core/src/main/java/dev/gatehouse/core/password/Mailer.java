@@ -1,5 +1,8 @@
 package dev.gatehouse.core.password;
 
+import java.util.Optional;
+import java.util.function.Supplier;
+
 /**
  * Sends email. Implementations hand the message on without waiting for the mail server, so that whether a mail
  * was sent does not show in how long the request took; a failure to deliver is logged by the implementation.
@@ -16,4 +19,13 @@ public interface Mailer {
     }
 
     void send(Mail mail);
+
+    /**
+     * Composes a mail after the request has been answered, then sends it if there is one: for work that must not
+     * show in how long the request took, such as issuing the link the mail carries. Implementations that queue
+     * mail compose on their mail thread; by default it happens in the caller's.
+     */
+    default void composeAndSend(Supplier<Optional<Mail>> compose) {
+        compose.get().ifPresent(this::send);
+    }
 }

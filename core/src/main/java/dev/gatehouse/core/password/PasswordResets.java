@@ -2,6 +2,7 @@ package dev.gatehouse.core.password;
 
 import dev.gatehouse.core.audit.Actor;
 import dev.gatehouse.core.audit.AuditLog;
+import dev.gatehouse.core.audit.Auditor;
 import dev.gatehouse.core.audit.EventSource;
 import dev.gatehouse.core.audit.RequestContext;
 import dev.gatehouse.core.directory.User;
@@ -28,9 +29,10 @@ import java.util.Optional;
  * ends every session) that lives {@link Lifetimes#passwordResetLink()}.
  *
  * <p>The caller learns nothing about the account: the same answer whether it exists, has an email address or was
- * asked for too often, and the same work (one transaction; the mail is handed to the {@link Mailer}, which does
- * not wait for the mail server). Requests are limited per user, silently, because each new link cancels the one
- * before; and per source address, openly, since that says nothing about any account.
+ * asked for too often, and the same work before the answer (the same lookups, one transaction that counts and
+ * audits the request). Issuing the link and mailing it happen after the answer, on the {@link Mailer}'s thread.
+ * Requests are limited per user, silently, because each new link cancels the one before; and per source address,
+ * openly, since that says nothing about any account.
  */
 public final class PasswordResets {
 
@@ -104,7 +106,8 @@ public final class PasswordResets {
         Optional<User> found = find(typed);
         // Counted per account when there is one, so its user name and its email share one count.
         Subject user = Subject.of(USER, found.map(User::userId).orElse(typed), ThrottlePolicy.PASSWORD_RESET_USER);
-        Optional<Mail> mail = transactions.inTransaction(() -> {
+        Auditor auditor = audit.as(Actor.unknown(typed), EventSource.SIGN_IN, context);
+        Optional<User> holder = transactions.inTransaction(() -> {
             boolean allowed = allowed(user);
             throttle.recordFailure(List.of(address, user));
             if (found.isEmpty() || !allowed) {
@@ -112,19 +115,25 @@ public final class PasswordResets {
                         ? new DomainError.NotFound("User", typed, "No enabled user with an email address is named "
                                 + typed)
                         : new DomainError.TooManyRequests("Too many password reset requests for this user");
-                audit.as(Actor.unknown(typed), EventSource.SIGN_IN, context).failure("PasswordResetRequested",
-                        Map.of("userNameOrEmail", typed), refused);
-                return Optional.<Mail>empty();
+                auditor.failure("PasswordResetRequested", Map.of("userNameOrEmail", typed), refused);
+                return Optional.<User>empty();
             }
-            User holder = found.get();
+            auditor.success("PasswordResetRequested",
+                    Map.of("userNameOrEmail", typed, "userName", found.get().userName()));
+            return found;
+        });
+        holder.ifPresent(h -> mailer.composeAndSend(() -> Optional.of(issueLink(h, auditor))));
+    }
+
+    /** After the answer: the link, which revokes the user's earlier ones, audited with when it expires. */
+    private Mail issueLink(User holder, Auditor auditor) {
+        return transactions.inTransaction(() -> {
             ActivationService.Issued link = activations.issue(holder, lifetimes.passwordResetLink());
-            audit.as(Actor.unknown(typed), EventSource.SIGN_IN, context).success("PasswordResetRequested",
-                    Map.of("userNameOrEmail", typed, "userName", holder.userName()),
+            auditor.success("PasswordResetLinkIssued", Map.of("userName", holder.userName()),
                     Map.of("expiresAt", link.expiresAt().toString(),
                             "earlierLinksRevoked", link.earlierLinksRevoked()));
-            return Optional.of(mail(holder, link));
+            return mail(holder, link);
         });
-        mail.ifPresent(mailer::send);
     }
 
     /** The one enabled user with an email address that the text names, as a user name or else as an email. */
@@ -132,8 +141,10 @@ public final class PasswordResets {
         if (typed.isEmpty()) {
             return Optional.empty();
         }
+        // Both lookups every time: a name that exists must not answer sooner than one that does not.
         Optional<User> byName = users.findByUserName(typed);
-        List<User> candidates = byName.isPresent() ? List.of(byName.get()) : users.withEmail(typed);
+        List<User> byEmail = users.withEmail(typed);
+        List<User> candidates = byName.isPresent() ? List.of(byName.get()) : byEmail;
         List<User> reachable = candidates.stream()
                 .filter(u -> u.enabled() && u.email() != null && !u.email().isBlank())
                 .toList();

@@ -14,6 +14,11 @@ import dev.gatehouse.core.session.Lifetimes;
 import dev.gatehouse.core.testing.InMemoryCore;
 import dev.gatehouse.core.throttle.Throttle;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -124,6 +129,39 @@ class PasswordResetsTest {
         assertThat(withoutMail.selfService()).isFalse();
         assertThat(refused.error()).isInstanceOf(DomainError.AccessDenied.class);
         assertThat(core.store.activations().markAllUsedOf(ed.userId(), core.clock.instant())).as("no link").isZero();
+    }
+
+    @Test
+    void requestWhenTheAccountExistsThenTheSameStatementsBeforeTheAnswerAsForNoSuchAccount() {
+        List<Supplier<Optional<Mailer.Mail>>> composedLater = new ArrayList<>();
+        PasswordResets deferring = new PasswordResets(core.store.users(), core.store,
+                new Throttle(core.store.failedAttempts(), core.clock), core.clock,
+                new AuditLog(core.store.audit(), core.clock), services.activations(), Lifetimes.defaults(),
+                new Mailer() {
+                    @Override
+                    public void send(Mailer.Mail mail) {
+                        core.mails.add(mail);
+                    }
+
+                    @Override
+                    public void composeAndSend(Supplier<Optional<Mailer.Mail>> compose) {
+                        composedLater.add(compose);
+                    }
+                }, InMemoryCore.PUBLIC_URL + "/activate", core.instance.portalUrl());
+
+        core.store.resetReads();
+        deferring.request("ed.developer", CONTEXT);
+        Map<String, Integer> readsForEd = core.store.reads();
+        int writesForEd = core.store.writes();
+        core.store.resetReads();
+        deferring.request("nobody", CONTEXT);
+
+        assertThat(core.store.reads()).isEqualTo(readsForEd);
+        assertThat(core.store.writes()).isEqualTo(writesForEd);
+        assertThat(composedLater).as("Ed's link, issued after the answer").hasSize(1);
+        assertThat(core.mails).isEmpty();
+        composedLater.getFirst().get().ifPresent(core.mails::add);
+        services.activations().setPassword(mailedToken(), NEW_PASSWORD.toCharArray(), CONTEXT);
     }
 
     /** The token of the newest mail's link. */

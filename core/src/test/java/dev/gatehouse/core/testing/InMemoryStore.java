@@ -100,7 +100,12 @@ public final class InMemoryStore implements Store {
         return reads(InMemoryPendingSignIns.FIND);
     }
 
-    /** Starts every read count from zero, e.g. after a test's set-up. */
+    /** How many statements changed (or could have changed) rows since the counts last started from zero. */
+    public int writes() {
+        return statements.writes();
+    }
+
+    /** Starts every read and write count from zero, e.g. after a test's set-up. */
     public void resetReads() {
         statements.resetReads();
     }

@@ -17,6 +17,7 @@ final class Statements {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final ConcurrentMap<String, AtomicInteger> reads = new ConcurrentHashMap<>();
+    private final AtomicInteger writes = new AtomicInteger();
 
     ReentrantLock lock() {
         return lock;
@@ -25,11 +26,16 @@ final class Statements {
     /** A query, counted under {@code method} (e.g. "PendingSignInRepository.find"). */
     <T> T read(String method, Supplier<T> query) {
         reads.computeIfAbsent(method, m -> new AtomicInteger()).incrementAndGet();
-        return write(query);
+        return locked(query);
     }
 
     /** A statement that changes rows; it checks every constraint before it writes, so it fails whole or not at all. */
     <T> T write(Supplier<T> statement) {
+        writes.incrementAndGet();
+        return locked(statement);
+    }
+
+    private <T> T locked(Supplier<T> statement) {
         lock.lock();
         try {
             return statement.get();
@@ -56,7 +62,12 @@ final class Statements {
         return all;
     }
 
+    int writes() {
+        return writes.get();
+    }
+
     void resetReads() {
         reads.clear();
+        writes.set(0);
     }
 }

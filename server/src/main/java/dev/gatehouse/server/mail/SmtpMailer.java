@@ -14,9 +14,11 @@ import java.time.Duration;
 import java.util.Date;
 import java.util.Properties;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,6 +71,21 @@ public final class SmtpMailer implements Mailer, AutoCloseable {
     @Override
     public void send(Mail mail) {
         queue.execute(() -> deliver(mail));
+    }
+
+    /** On the sending thread, so the composing (a database transaction) is not part of the request's time. */
+    @Override
+    public void composeAndSend(Supplier<Optional<Mail>> compose) {
+        queue.execute(() -> {
+            Optional<Mail> mail;
+            try {
+                mail = compose.get();
+            } catch (RuntimeException e) {
+                LOG.warn("Could not compose a mail: {}", e.toString());
+                return;
+            }
+            mail.ifPresent(this::deliver);
+        });
     }
 
     private void deliver(Mail mail) {
