@@ -72,6 +72,7 @@ class MfaEnrolmentInChromiumTest {
             signIn(ed, gatehouse.baseUrl() + "/start");
             assertThat(ed.title()).startsWith("Add an authenticator app");
             assertThat(ed.currentUrl()).contains("/start/mfa/app");
+            ed.press("Show the QR code");
             assertThat(ed.element(By.cssSelector("svg.qr-code")).isDisplayed()).isTrue();
             ed.screenshot("enrol-at-first-sign-in");
             ed.phoneSized();

@@ -29,6 +29,9 @@ final class AuthenticatorAppPage {
     /** The portal's list of MFA devices, where a signed-in person returns to. */
     static final String DEVICES_PATH = "/start/mfa";
 
+    /** Where the intro's button posts to start an enrolment. */
+    static final String START_PATH = SignInSteps.ENROL_PATH + "/new";
+
     private final AuthenticatorApps apps;
     private final PendingSignIns pendingSignIns;
     private final EnrolmentStep enrolment;
@@ -54,20 +57,17 @@ final class AuthenticatorAppPage {
     }
 
     void mount(PageRoutes routes) {
-        routes.get(SignInSteps.ENROL_PATH, this::show);
+        routes.get(SignInSteps.ENROL_PATH, this::intro);
+        routes.post(START_PATH, this::start);
         routes.post(SignInSteps.ENROL_PATH, this::confirm);
     }
 
-    /** Every visit starts a new enrolment: only the newest QR code can be confirmed. */
-    private void show(Context ctx) {
+    /** What adding an app involves, and a button that starts it: loading a page changes nothing. */
+    private void intro(Context ctx) {
         String next = NextPaths.safe(ctx.queryParam("next"));
         Optional<BrowserSession> browser = sessions.current(ctx);
         if (browser.isPresent()) {
-            User user = browser.get().user();
-            Enrolment enrolment = apps.startEnrolment(user.userId(), apps.suggestedName(user.userId()),
-                    Actor.user(user.userId(), user.userName()), RequestContexts.of(ctx));
-            render(ctx, 200, Form.signedIn(signedIn.nav(browser.get(), null), user, enrolment,
-                    apps.suggestedName(user.userId()), next));
+            render(ctx, 200, Form.signedIn(signedIn.nav(browser.get(), null), browser.get().user(), null, null, next));
             return;
         }
         String pending = steps.pending(ctx);
@@ -75,11 +75,40 @@ final class AuthenticatorAppPage {
             ctx.redirect(NextPaths.signInThen(SignInSteps.ENROL_PATH), HttpStatus.SEE_OTHER);
             return;
         }
-        Refusable.run(DomainError.ExpiredToken.class, () -> showAtSignIn(ctx, pending, next),
+        Refusable.run(DomainError.ExpiredToken.class, () -> {
+            Waiting waiting = pendingSignIns.resolve(pending);
+            if (waiting.purpose() != Purpose.ENROLMENT) {
+                ctx.redirect(SignInSteps.then(SignInSteps.MFA_PATH, next), HttpStatus.SEE_OTHER);
+                return;
+            }
+            render(ctx, 200, Form.atSignIn(waiting.user(), null, null, next));
+        }, expired -> passwordStep.startAgain(ctx, next, expired));
+    }
+
+    /** Each start is a new enrolment: only the newest QR code can be confirmed. */
+    private void start(Context ctx) {
+        String next = NextPaths.safe(ctx.formParam("next"));
+        Optional<BrowserSession> browser = sessions.current(ctx);
+        if (browser.isPresent()) {
+            csrf.checkSignedIn(ctx, browser.get());
+            User user = browser.get().user();
+            Enrolment enrolment = apps.startEnrolment(user.userId(), apps.suggestedName(user.userId()),
+                    Actor.user(user.userId(), user.userName()), RequestContexts.of(ctx));
+            render(ctx, 200, Form.signedIn(signedIn.nav(browser.get(), null), user, enrolment,
+                    apps.suggestedName(user.userId()), next));
+            return;
+        }
+        csrf.checkAnonymous(ctx);
+        String pending = steps.pending(ctx);
+        if (pending == null) {
+            ctx.redirect(NextPaths.signInThen(SignInSteps.ENROL_PATH), HttpStatus.SEE_OTHER);
+            return;
+        }
+        Refusable.run(DomainError.ExpiredToken.class, () -> startAtSignIn(ctx, pending, next),
                 expired -> passwordStep.startAgain(ctx, next, expired));
     }
 
-    private void showAtSignIn(Context ctx, String pending, String next) {
+    private void startAtSignIn(Context ctx, String pending, String next) {
         Waiting waiting = pendingSignIns.resolve(pending);
         if (waiting.purpose() != Purpose.ENROLMENT) {
             ctx.redirect(SignInSteps.then(SignInSteps.MFA_PATH, next), HttpStatus.SEE_OTHER);
@@ -127,6 +156,11 @@ final class AuthenticatorAppPage {
     private void render(Context ctx, int status, Form form) {
         String csrfToken = form.nav() != null ? form.nav().csrf() : csrf.forAnonymousForm(ctx);
         Enrolment enrolment = form.enrolment();
+        if (enrolment == null) {
+            templates.render(ctx, status, "authenticator-app.jte", new AuthenticatorAppView(form.nav(), csrfToken,
+                    form.next(), form.userName(), null, null, null, null, null, null, null, form.error()));
+            return;
+        }
         templates.render(ctx, status, "authenticator-app.jte", new AuthenticatorAppView(form.nav(), csrfToken,
                 form.next(), form.userName(), enrolment.deviceId(), form.name(),
                 QrCodeSvg.render(enrolment.otpauthUri(), "QR code to scan with your authenticator app"),

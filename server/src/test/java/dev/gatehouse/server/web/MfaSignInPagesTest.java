@@ -77,7 +77,17 @@ class MfaSignInPagesTest {
         assertThat(browser.cookie(SessionCookies.NAME)).as("no session before the app is confirmed").isEmpty();
         assertThat(browser.get("/start").statusCode()).as("the portal still asks to sign in").isEqualTo(303);
 
-        HttpResponse<String> page = browser.get(location(password));
+        HttpResponse<String> intro = browser.get(location(password));
+        HttpResponse<String> again = browser.get(location(password));
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(again.body()).contains("Show the QR code").doesNotContain("qr-code");
+        assertThat(server.services.core().auditQueries().find(AuditQuery.all()))
+                .as("loading the page starts no enrolment")
+                .noneMatch(e -> e.eventName().equals("CreateMfaDevice") && user.equals(e.userName()));
+        HttpResponse<String> page = qrPage(browser, location(password));
+        assertThat(server.services.core().auditQueries().find(AuditQuery.all())).as("the button starts one")
+                .filteredOn(e -> e.eventName().equals("CreateMfaDevice") && user.equals(e.userName())).hasSize(1);
+        assertThat(intro.statusCode()).isEqualTo(200);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("<svg", "class=\"qr-code\"", "Add app and sign in",
                 "autocomplete=\"one-time-code\"", "inputmode=\"numeric\"", "<label for=\"code\">");
@@ -95,7 +105,7 @@ class MfaSignInPagesTest {
     void enrolmentWhenWrongFirstCodeThenSameQrCodeAgainAndNoSession() {
         String user = newUser(server);
         Browser browser = server.newBrowser();
-        HttpResponse<String> page = browser.get(location(browser.signIn(user, "/start")));
+        HttpResponse<String> page = qrPage(browser, location(browser.signIn(user, "/start")));
         byte[] secret = secretOf(page);
 
         HttpResponse<String> wrong = confirm(browser, page, wrongCode(server, secret));
@@ -252,6 +262,19 @@ class MfaSignInPagesTest {
     }
 
     @Test
+    void enrolmentStartWithoutCsrfIsRefusedAndStartsNothing() {
+        String user = newUser(server);
+        Browser browser = server.newBrowser();
+        browser.get(location(browser.signIn(user, "/start")));
+
+        HttpResponse<String> response = browser.post("/start/mfa/app/new", form("next", "/start"));
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(server.services.core().auditQueries().find(AuditQuery.all()))
+                .noneMatch(e -> e.eventName().equals("CreateMfaDevice") && user.equals(e.userName()));
+    }
+
+    @Test
     void mfaPageWithoutPendingSignInGoesBackToThePassword() {
         HttpResponse<String> page = server.newBrowser().get("/signin/mfa?next=/start/sessions");
 
@@ -289,7 +312,7 @@ class MfaSignInPagesTest {
     void contextAwareRemembersTheBrowserUntilTheConfiguredTimeEnds() {
         String user = newUser(contextAware);
         Browser browser = contextAware.newBrowser();
-        HttpResponse<String> page = browser.get(location(browser.signIn(user, "/start")));
+        HttpResponse<String> page = qrPage(browser, location(browser.signIn(user, "/start")));
         byte[] secret = secretOf(page);
         assertThat(confirm(browser, page, code(contextAware, secret)).statusCode()).isEqualTo(303);
         assertThat(browser.cookie(SignInSteps.REMEMBERED)).isPresent();
@@ -312,10 +335,10 @@ class MfaSignInPagesTest {
     void contextAwareForgetsTheBrowserWhenTheDevicesChange() {
         String user = newUser(contextAware);
         Browser browser = contextAware.newBrowser();
-        HttpResponse<String> page = browser.get(location(browser.signIn(user, "/start")));
+        HttpResponse<String> page = qrPage(browser, location(browser.signIn(user, "/start")));
         confirm(browser, page, code(contextAware, secretOf(page)));
 
-        HttpResponse<String> second = browser.get("/start/mfa/app");
+        HttpResponse<String> second = qrPage(browser, "/start/mfa/app");
         contextAware.clock.advance(STEP);
         HttpResponse<String> added = browser.post("/start/mfa/app", form("csrf", hidden(second, "csrf"),
                 "next", "/start", "deviceId", hidden(second, "deviceId"), "name", "Tablet",
@@ -332,7 +355,7 @@ class MfaSignInPagesTest {
         Browser browser = allowing.newBrowser();
         browser.signIn(user, "/start");
 
-        HttpResponse<String> page = browser.get("/start/mfa/app");
+        HttpResponse<String> page = qrPage(browser, "/start/mfa/app");
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Signed in as " + user, "value=\"Authenticator app\"");
@@ -407,7 +430,7 @@ class MfaSignInPagesTest {
     /** Enrols an app at first sign-in in a browser of its own; returns the app's secret. */
     private static byte[] enrol(WebTestServer on, String user) {
         Browser browser = on.newBrowser();
-        HttpResponse<String> page = browser.get(location(browser.signIn(user, "/start")));
+        HttpResponse<String> page = qrPage(browser, location(browser.signIn(user, "/start")));
         byte[] secret = secretOf(page);
         assertThat(confirm(browser, page, code(on, secret)).statusCode()).isEqualTo(303);
         return secret;
@@ -416,8 +439,15 @@ class MfaSignInPagesTest {
     private static void enrolSignedIn(WebTestServer on, String user) {
         Browser browser = on.newBrowser();
         browser.signIn(user, "/start");
-        HttpResponse<String> page = browser.get("/start/mfa/app");
+        HttpResponse<String> page = qrPage(browser, "/start/mfa/app");
         assertThat(confirm(browser, page, code(on, secretOf(page))).statusCode()).isEqualTo(303);
+    }
+
+    /** The page at {@code path}, then its button: the page with the QR code of a new enrolment. */
+    private static HttpResponse<String> qrPage(Browser browser, String path) {
+        HttpResponse<String> intro = browser.get(path);
+        assertThat(intro.statusCode()).isEqualTo(200);
+        return browser.post("/start/mfa/app/new", form("csrf", hidden(intro, "csrf"), "next", hidden(intro, "next")));
     }
 
     private static HttpResponse<String> confirm(Browser browser, HttpResponse<String> page, String code) {

@@ -5,6 +5,7 @@ package dev.gatehouse.server.web.view;
  * code.
  *
  * @param nav        the portal header for someone signed in; null while a sign-in waits for this enrolment
+ * @param deviceId   the enrolment started, or null for the page that offers to start one
  * @param qrSvg      the otpauth URI drawn as an SVG element, made on the server from nothing the user typed
  * @param secretText the secret in base 32, in groups of four to type in
  * @param otpauthUri the same as a link, for an app on the device showing this page
@@ -15,5 +16,9 @@ public record AuthenticatorAppView(Nav nav, String csrf, String next, String use
 
     public boolean atSignIn() {
         return nav == null;
+    }
+
+    public boolean started() {
+        return deviceId != null;
     }
 }
