@@ -19,10 +19,13 @@ import java.time.Duration;
  * @param smtp             the mail server that sends password-reset links, or null: then only administrators reset
  * @param sigV4ClockSkew   how far a SigV4 request's signing time may be from the server's clock
  * @param relyingPartyName the name passkeys and security keys show for this instance
+ * @param dataDir          the data directory: the embedded database, the default master key file and the admin
+ *                         socket ({@link DataDirectory})
  */
 public record GatehouseConfig(HttpConfig http, InstanceConfig instance, DatabaseConfig database, Lifetimes lifetimes,
                               BootstrapAdmin bootstrapAdmin, String adminGroup, MasterKeySource masterKey,
-                              MfaPolicy mfa, SmtpConfig smtp, Duration sigV4ClockSkew, String relyingPartyName) {
+                              MfaPolicy mfa, SmtpConfig smtp, Duration sigV4ClockSkew, String relyingPartyName,
+                              Path dataDir) {
 
     /** What an empty config file and environment mean, with the data kept in {@code dataDir}. */
     public static GatehouseConfig defaults(Path dataDir) {
@@ -42,7 +45,8 @@ public record GatehouseConfig(HttpConfig http, InstanceConfig instance, Database
                         values.get(ConfigKeys.MFA_WITHOUT_DEVICE)),
                 SmtpConfig.from(values),
                 values.get(ConfigKeys.SIGV4_CLOCK_SKEW),
-                values.get(ConfigKeys.RELYING_PARTY_NAME));
+                values.get(ConfigKeys.RELYING_PARTY_NAME),
+                dataDir);
     }
 
     /** The key itself only from the environment: a config file is too easily copied along with the data. */
@@ -85,6 +89,7 @@ public record GatehouseConfig(HttpConfig http, InstanceConfig instance, Database
         private SmtpConfig smtp;
         private Duration sigV4ClockSkew;
         private String relyingPartyName;
+        private final Path dataDir;
 
         private Builder(GatehouseConfig from) {
             this.http = from.http;
@@ -98,6 +103,7 @@ public record GatehouseConfig(HttpConfig http, InstanceConfig instance, Database
             this.smtp = from.smtp;
             this.sigV4ClockSkew = from.sigV4ClockSkew;
             this.relyingPartyName = from.relyingPartyName;
+            this.dataDir = from.dataDir;
         }
 
         public Builder http(HttpConfig newHttp) {
@@ -157,7 +163,7 @@ public record GatehouseConfig(HttpConfig http, InstanceConfig instance, Database
 
         public GatehouseConfig build() {
             return new GatehouseConfig(http, instance, database, lifetimes, bootstrapAdmin, adminGroup, masterKey, mfa,
-                    smtp, sigV4ClockSkew, relyingPartyName);
+                    smtp, sigV4ClockSkew, relyingPartyName, dataDir);
         }
     }
 }
