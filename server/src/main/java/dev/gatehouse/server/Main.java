@@ -1,16 +1,24 @@
 package dev.gatehouse.server;
 
+import dev.gatehouse.server.admin.AdminClient;
 import dev.gatehouse.server.admin.AdminCommand;
+import dev.gatehouse.server.admin.AdminSocket;
 import dev.gatehouse.server.config.ConfigLoader;
+import dev.gatehouse.server.config.GatehouseConfig;
 import dev.gatehouse.server.config.InvalidConfigException;
+import java.io.IOException;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.CountDownLatch;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
 /**
  * {@code gatehouse-server} starts the server; {@code gatehouse-server admin …} administers the configured
- * database, also while a server runs on it.
+ * database, also while a server runs on it: then through that server's admin socket ({@link AdminSocket}).
  */
 public final class Main {
 
@@ -23,13 +31,26 @@ public final class Main {
         if (args.length > 0 && "admin".equals(args[0])) {
             // A command line prints its result, not the connection pool's and migrator's progress.
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-            System.exit(AdminCommand.run(Arrays.copyOfRange(args, 1, args.length), System.getenv()));
+            System.exit(admin(Arrays.copyOfRange(args, 1, args.length), System.getenv()));
         }
         if (args.length > 0 && !"serve".equals(args[0])) {
             System.err.println("usage: gatehouse-server [serve] | gatehouse-server admin <command>  (try: admin --help)");
             System.exit(CommandLine.ExitCode.USAGE);
         }
         serve();
+    }
+
+    /** Through the running server when there is one; else on the database directly. */
+    private static int admin(String[] args, Map<String, String> environment) {
+        GatehouseConfig config;
+        try {
+            config = new ConfigLoader(environment).load();
+        } catch (InvalidConfigException e) {
+            return AdminCommand.run(args, environment);   // which reports the configuration's problems
+        }
+        OptionalInt viaServer = AdminClient.tryRun(AdminSocket.path(config.dataDir()), List.of(args), System.out,
+                System.err);
+        return viaServer.isPresent() ? viaServer.getAsInt() : AdminCommand.run(args, environment);
     }
 
     private static void serve() {
@@ -42,9 +63,13 @@ public final class Main {
             System.exit(CONFIG_ERROR);
             return;
         }
+        AdminSocket adminSocket = adminSocket(services);   // before "listening", so admin commands find it then
         GatehouseServer server = GatehouseServer.start(services);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (adminSocket != null) {
+                adminSocket.close();
+            }
             server.close();
             services.close();
             stopped.countDown();
@@ -53,6 +78,17 @@ public final class Main {
             stopped.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Without it the server still serves; only admin commands must then wait until it stops. */
+    private static AdminSocket adminSocket(Services services) {
+        try {
+            return AdminSocket.listen(services);
+        } catch (IOException | RuntimeException e) {
+            LoggerFactory.getLogger(Main.class).error("No admin socket in {} ({}): `gatehouse-server admin` cannot"
+                    + " reach this server while it runs", services.config().dataDir().toAbsolutePath(), e.toString());
+            return null;
         }
     }
 }

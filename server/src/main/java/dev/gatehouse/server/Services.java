@@ -10,6 +10,7 @@ import dev.gatehouse.core.keys.MasterKey;
 import dev.gatehouse.core.keys.WrongMasterKeyException;
 import dev.gatehouse.core.password.PasswordHasher;
 import dev.gatehouse.core.retention.Purge;
+import dev.gatehouse.server.config.DataDirectory;
 import dev.gatehouse.server.config.DatabaseConfig;
 import dev.gatehouse.server.config.GatehouseConfig;
 import dev.gatehouse.server.config.InvalidConfigException;
@@ -66,16 +67,18 @@ public final class Services implements AutoCloseable {
     }
 
     /**
-     * Opens the configured database (migrating it), builds the services on it, and takes the start-up steps:
-     * today, creating the bootstrap administrator when one is configured.
+     * Makes or checks the data directory, opens the configured database (migrating it), builds the services on it,
+     * and takes the start-up steps: today, creating the bootstrap administrator when one is configured.
      */
     public static Services open(GatehouseConfig unresolved, Clock clock) {
         GatehouseConfig config = unresolved.resolved();
+        DataDirectory dataDirectory = DataDirectory.prepare(config.dataDir());
         DatabaseConfig db = config.database();
         Database database = Database.open(db.url(), db.user(), db.password());
         try {
             Services services = new Services(config, clock, database);
             services.createBootstrapAdministrator();
+            dataDirectory.tightenNewFiles();
             return services;
         } catch (WrongMasterKeyException e) {
             database.close();

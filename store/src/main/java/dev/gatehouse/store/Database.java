@@ -46,9 +46,16 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** The embedded default: an H2 file in the data directory that an admin command can open while the server runs. */
+    /**
+     * The embedded default: an H2 file in the data directory, open to this process only. No {@code AUTO_SERVER}:
+     * that makes H2 listen on a TCP port on every interface, reachable with the key it writes into a lock file
+     * (docs/security.md, finding 1); an admin command reaches a running server through its admin socket instead.
+     * {@code WRITE_DELAY=0}: H2 otherwise writes committed transactions to the file up to half a second later, so
+     * a killed process loses changes it had already answered (finding 2); with 0 every commit reaches the file
+     * before the commit returns.
+     */
     public static String h2FileUrl(Path dataDirectory) {
-        return "jdbc:h2:file:" + dataDirectory.toAbsolutePath().resolve("gatehouse") + ";AUTO_SERVER=TRUE";
+        return "jdbc:h2:file:" + dataDirectory.toAbsolutePath().resolve("gatehouse") + ";WRITE_DELAY=0";
     }
 
     private static void migrate(DataSource dataSource) {

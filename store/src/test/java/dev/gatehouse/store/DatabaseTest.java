@@ -6,6 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.gatehouse.core.directory.User;
 import dev.gatehouse.store.testing.TestUsers;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,9 +21,24 @@ class DatabaseTest {
     Path dataDirectory;
 
     @Test
-    void h2FileUrlPointsIntoTheDataDirectoryAndLetsASecondProcessIn() {
-        assertThat(Database.h2FileUrl(dataDirectory))
-                .isEqualTo("jdbc:h2:file:" + dataDirectory.toAbsolutePath().resolve("gatehouse") + ";AUTO_SERVER=TRUE");
+    void h2FileUrlWhenOpenedThenNoNetworkServerAndEveryCommitWrittenAtOnce() throws Exception {
+        String url = Database.h2FileUrl(dataDirectory);
+        assertThat(url).isEqualTo("jdbc:h2:file:" + dataDirectory.toAbsolutePath().resolve("gatehouse")
+                + ";WRITE_DELAY=0").doesNotContain("AUTO_SERVER");
+
+        try (Database database = Database.open(url, "sa", "");
+             Connection connection = database.dataSource().getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet settings = statement.executeQuery("SELECT SETTING_NAME, SETTING_VALUE"
+                     + " FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'")) {
+            Map<String, String> values = new HashMap<>();
+            while (settings.next()) {
+                values.put(settings.getString(1), settings.getString(2));
+            }
+            assertThat(values).containsEntry("WRITE_DELAY", "0");
+        }
+        // AUTO_SERVER would have written the TCP address and the key to reach it here.
+        assertThat(dataDirectory.resolve("gatehouse.lock.db")).doesNotExist();
     }
 
     @Test
@@ -31,21 +51,6 @@ class DatabaseTest {
 
         try (Database second = Database.open(url, "sa", "")) {
             assertThat(second.store().users().findById(ed.userId())).contains(ed);
-        }
-    }
-
-    @Test
-    void anAdminCommandCanOpenTheH2FileWhileTheServerHasItOpen() {
-        String url = Database.h2FileUrl(dataDirectory);
-        User ed = TestUsers.user("ed.developer");
-        User ann = TestUsers.user("ann.admin");
-        try (Database server = Database.open(url, "sa", "");
-             Database adminCommand = Database.open(url, "sa", "")) {
-            server.store().users().insert(ed);
-            adminCommand.store().users().insert(ann);
-
-            assertThat(adminCommand.store().users().findById(ed.userId())).contains(ed);
-            assertThat(server.store().users().findById(ann.userId())).contains(ann);
         }
     }
 

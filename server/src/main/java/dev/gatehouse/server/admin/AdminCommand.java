@@ -14,8 +14,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code gatehouse-server admin}: administration on the configured database. Each run is one short
- * connection, so it works beside a running server. Errors are one line and exit 1; bad usage exits 2.
+ * {@code gatehouse-server admin}: administration on the configured database. While a server runs, the command
+ * line hands its arguments to the server through the admin socket ({@link AdminSocket}) and the server runs them
+ * here on its own services; otherwise the command opens the database itself. Errors are one line and exit 1; bad
+ * usage exits 2.
  */
 @Command(name = "gatehouse-server admin", mixinStandardHelpOptions = true,
         description = "Administer users, groups, accounts, permission sets, assignments, sessions, keys, MFA "
@@ -29,10 +31,18 @@ public final class AdminCommand {
     static final int DOMAIN_ERROR = 1;
 
     private final Map<String, String> environment;
+    private final boolean ownsServices;
     private Services services;
 
     AdminCommand(Map<String, String> environment) {
         this.environment = environment;
+        this.ownsServices = true;
+    }
+
+    private AdminCommand(Services running) {
+        this.environment = Map.of();
+        this.ownsServices = false;
+        this.services = running;
     }
 
     public static int run(String[] args, Map<String, String> environment) {
@@ -40,7 +50,15 @@ public final class AdminCommand {
     }
 
     public static int run(String[] args, Map<String, String> environment, PrintWriter out, PrintWriter err) {
-        AdminCommand admin = new AdminCommand(environment);
+        return run(new AdminCommand(environment), args, out, err);
+    }
+
+    /** Runs a command on a running server's services (for the admin socket); they stay open afterwards. */
+    public static int runOn(Services running, String[] args, PrintWriter out, PrintWriter err) {
+        return run(new AdminCommand(running), args, out, err);
+    }
+
+    private static int run(AdminCommand admin, String[] args, PrintWriter out, PrintWriter err) {
         CommandLine commandLine = new CommandLine(admin).setOut(out).setErr(err)
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
                     if (e instanceof DomainException domain) {
@@ -77,7 +95,7 @@ public final class AdminCommand {
     }
 
     private void close() {
-        if (services != null) {
+        if (ownsServices && services != null) {
             services.close();
         }
     }

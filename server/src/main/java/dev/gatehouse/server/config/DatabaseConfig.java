@@ -1,14 +1,20 @@
 package dev.gatehouse.server.config;
 
+import dev.gatehouse.store.Database;
 import java.nio.file.Path;
 
 /** @param url a JDBC URL; user and password may be null for the embedded database */
 public record DatabaseConfig(String url, String user, String password) {
 
     public static DatabaseConfig embedded(Path dataDir) {
-        // AUTO_SERVER lets `gatehouse-server admin` work on the file while the server has it open.
-        return new DatabaseConfig("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("gatehouse")
-                + ";AUTO_SERVER=TRUE", "gatehouse", "");
+        // Open to this process only; `gatehouse-server admin` reaches a running server through its admin socket.
+        // The file's permissions are what guard it: an H2 password would sit beside the file it protects.
+        return new DatabaseConfig(Database.h2FileUrl(dataDir), "gatehouse", "");
+    }
+
+    /** Whether this is the embedded H2 file, which one process at a time may open. */
+    public boolean isEmbedded() {
+        return url.startsWith("jdbc:h2:file:");
     }
 
     /** The database {@code db.url} names, or the embedded one; user and password count only with a URL. */

@@ -20,11 +20,13 @@ import java.time.Duration;
  * @param sigV4ClockSkew   how far a SigV4 request's signing time may be from the server's clock
  * @param relyingPartyName the name passkeys and security keys show for this instance
  * @param auditRetention   how long audit events are kept before the purge deletes them
+ * @param dataDir          the data directory: the embedded database, the default master key file and the admin
+ *                         socket ({@link DataDirectory})
  */
 public record GatehouseConfig(HttpConfig http, InstanceConfig instance, DatabaseConfig database, Lifetimes lifetimes,
                               BootstrapAdmin bootstrapAdmin, String adminGroup, MasterKeySource masterKey,
                               MfaPolicy mfa, SmtpConfig smtp, Duration sigV4ClockSkew, String relyingPartyName,
-                              Duration auditRetention) {
+                              Duration auditRetention, Path dataDir) {
 
     /** What an empty config file and environment mean, with the data kept in {@code dataDir}. */
     public static GatehouseConfig defaults(Path dataDir) {
@@ -45,7 +47,8 @@ public record GatehouseConfig(HttpConfig http, InstanceConfig instance, Database
                 SmtpConfig.from(values),
                 values.get(ConfigKeys.SIGV4_CLOCK_SKEW),
                 values.get(ConfigKeys.RELYING_PARTY_NAME),
-                values.get(ConfigKeys.AUDIT_RETENTION));
+                values.get(ConfigKeys.AUDIT_RETENTION),
+                dataDir);
     }
 
     /** The key itself only from the environment: a config file is too easily copied along with the data. */
@@ -89,6 +92,7 @@ public record GatehouseConfig(HttpConfig http, InstanceConfig instance, Database
         private Duration sigV4ClockSkew;
         private Duration auditRetention;
         private String relyingPartyName;
+        private final Path dataDir;
 
         private Builder(GatehouseConfig from) {
             this.http = from.http;
@@ -103,6 +107,7 @@ public record GatehouseConfig(HttpConfig http, InstanceConfig instance, Database
             this.sigV4ClockSkew = from.sigV4ClockSkew;
             this.auditRetention = from.auditRetention;
             this.relyingPartyName = from.relyingPartyName;
+            this.dataDir = from.dataDir;
         }
 
         public Builder http(HttpConfig newHttp) {
@@ -167,7 +172,7 @@ public record GatehouseConfig(HttpConfig http, InstanceConfig instance, Database
 
         public GatehouseConfig build() {
             return new GatehouseConfig(http, instance, database, lifetimes, bootstrapAdmin, adminGroup, masterKey, mfa,
-                    smtp, sigV4ClockSkew, relyingPartyName, auditRetention);
+                    smtp, sigV4ClockSkew, relyingPartyName, auditRetention, dataDir);
         }
     }
 }
