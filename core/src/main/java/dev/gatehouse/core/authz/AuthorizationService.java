@@ -35,7 +35,7 @@ public final class AuthorizationService {
     /** The SigV4 signing name services scope their calls to the authorization API to. */
     public static final String SIGNING_NAME = "gatehouse-authz";
 
-    private static final Pattern ACTION = Pattern.compile("^[A-Za-z0-9-]{1,64}:[A-Za-z0-9*?]{1,128}$");
+    private static final Pattern ACTION = Pattern.compile("^[A-Za-z0-9-]{1,64}:[A-Za-z0-9]{1,128}$");
     private static final Pattern SIGNING_NAME_RULE = Pattern.compile("^[a-z0-9][a-z0-9._-]{0,63}$");
     private static final int MAX_RESOURCE = 2048;
 
@@ -120,6 +120,12 @@ public final class AuthorizationService {
         if (query.signingName() == null || !SIGNING_NAME_RULE.matcher(query.signingName()).matches()) {
             throw DomainException.invalid("signingName", "signingName is required: the SigV4 service name your "
                     + "service expects in the credential scope, e.g. execute-api");
+        }
+        if (query.action() != null && (query.action().indexOf('*') >= 0 || query.action().indexOf('?') >= 0)) {
+            // The action is what this one request does, never a pattern: s3:Get* would be allowed by s3:* and slip
+            // past a Deny on s3:GetObject.
+            throw DomainException.invalid("action", "action must be the one action the request performs, e.g. "
+                    + "s3:GetObject; wildcards (* and ?) are not allowed in a request");
         }
         if (query.action() == null || !ACTION.matcher(query.action()).matches()) {
             throw DomainException.invalid("action", "action must look like service:Operation, e.g. s3:GetObject");
