@@ -7,6 +7,7 @@ import dev.gatehouse.core.credentials.RoleSessionClaims;
 import dev.gatehouse.core.error.DomainError.SignatureFailure;
 import dev.gatehouse.core.error.DomainError;
 import dev.gatehouse.core.error.DomainException;
+import dev.gatehouse.core.error.Inputs;
 import dev.gatehouse.core.sts.CallerIdentity;
 import dev.gatehouse.core.sts.CallerIdentityService;
 import dev.gatehouse.policy.AccessRequest;
@@ -38,6 +39,11 @@ public final class AuthorizationService {
     private static final Pattern ACTION = Pattern.compile("^[A-Za-z0-9-]{1,64}:[A-Za-z0-9]{1,128}$");
     private static final Pattern SIGNING_NAME_RULE = Pattern.compile("^[a-z0-9][a-z0-9._-]{0,63}$");
     private static final int MAX_RESOURCE = 2048;
+    /** Bounds of the service's own condition keys: IAM's request context has nothing near these. */
+    private static final int MAX_CONTEXT_KEYS = 50;
+    private static final int MAX_CONTEXT_VALUES = 50;
+    private static final int MAX_CONTEXT_CHARS = 1024;
+    private static final int MAX_SOURCE_IP = 64;
 
     private final PermissionSetRepository permissionSets;
     private final Clock clock;
@@ -133,6 +139,14 @@ public final class AuthorizationService {
         if (query.resource() == null || query.resource().isBlank() || query.resource().length() > MAX_RESOURCE
                 || !(query.resource().equals("*") || query.resource().startsWith("arn:"))) {
             throw DomainException.invalid("resource", "resource must be an ARN (arn:…) or *");
+        }
+        Inputs.atMost("sourceIp", query.sourceIp(), MAX_SOURCE_IP);
+        if (query.context().size() > MAX_CONTEXT_KEYS) {
+            throw DomainException.invalid("context", "context may hold at most " + MAX_CONTEXT_KEYS + " keys");
+        }
+        for (Map.Entry<String, List<String>> entry : query.context().entrySet()) {
+            Inputs.atMost("context", List.of(entry.getKey() == null ? "" : entry.getKey()), 1, MAX_CONTEXT_CHARS);
+            Inputs.atMost("context values", entry.getValue(), MAX_CONTEXT_VALUES, MAX_CONTEXT_CHARS);
         }
         for (String key : query.context().keySet()) {
             if (key == null || key.isBlank() || key.regionMatches(true, 0, "aws:", 0, 4)) {
