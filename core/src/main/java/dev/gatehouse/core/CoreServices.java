@@ -33,6 +33,7 @@ import dev.gatehouse.core.password.PasswordResets;
 import dev.gatehouse.core.portal.BrowserPortal;
 import dev.gatehouse.core.portal.Entitlements;
 import dev.gatehouse.core.portal.PortalService;
+import dev.gatehouse.core.ratelimit.RateLimiter;
 import dev.gatehouse.core.session.Lifetimes;
 import dev.gatehouse.core.session.SessionService;
 import dev.gatehouse.core.signin.AuthenticatorAppStep;
@@ -101,7 +102,7 @@ public record CoreServices(IdentityStoreService identityStore, Administrators ad
         SecurityKeys keys = new SecurityKeys(store.users(), store.mfaDevices(), store, clock, audit, secretSealers,
                 RelyingParty.of(settings.publicUrl(), settings.serviceName()));
         ClientRegistrations clients = new ClientRegistrations(store.clients(), store, clock, audit, lifetimes,
-                instance);
+                instance, new RateLimiter("client registrations", settings.rateLimits().clientRegistration(), clock));
         CallerIdentityService callers = new CallerIdentityService(store.sessions(), store.users(),
                 store.assignments(), clock, verifier, credentialSealers);
         ServiceCredentials serviceCredentials = new ServiceCredentials(store.serviceCredentials(), store, clock,
@@ -140,7 +141,8 @@ public record CoreServices(IdentityStoreService identityStore, Administrators ad
                 new MfaDevices(store.mfaDevices(), apps, keys),
                 clients,
                 new DeviceAuthorizations(store.deviceAuthorizations(), store, throttle, clock, audit, lifetimes,
-                        clients, instance, settings.publicUrl() + "/device"),
+                        clients, instance, settings.publicUrl() + "/device", new RateLimiter("device authorizations",
+                        settings.rateLimits().deviceAuthorization(), clock)),
                 new AuthorizationRequests(store.authorizationCodes(), store.clients(), store, clock, audit),
                 new TokenEndpoint(store.sessions(), store, clock, audit, lifetimes, clients, List.of(
                         new DeviceCodeGrant(store.deviceAuthorizations(), store.users(), store.sessions(),

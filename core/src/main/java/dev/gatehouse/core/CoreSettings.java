@@ -1,6 +1,7 @@
 package dev.gatehouse.core;
 
 import dev.gatehouse.core.mfa.MfaPolicy;
+import dev.gatehouse.core.ratelimit.RateLimits;
 import dev.gatehouse.core.session.Lifetimes;
 import java.time.Duration;
 
@@ -14,9 +15,16 @@ import java.time.Duration;
  * @param serviceName how authenticator apps and security-key prompts name this service (e.g. "Gatehouse")
  * @param requestSkew how far a SigV4 request's time may be from the server's
  * @param adminGroup  the display name of a group whose members administer Gatehouse, or null
+ * @param rateLimits  per source address, on the unauthenticated calls that store something
  */
 public record CoreSettings(Lifetimes lifetimes, MfaPolicy mfa, String publicUrl, String serviceName,
-                           Duration requestSkew, String adminGroup) {
+                           Duration requestSkew, String adminGroup, RateLimits rateLimits) {
+
+    /** With the default rate limits. */
+    public CoreSettings(Lifetimes lifetimes, MfaPolicy mfa, String publicUrl, String serviceName,
+                        Duration requestSkew, String adminGroup) {
+        this(lifetimes, mfa, publicUrl, serviceName, requestSkew, adminGroup, RateLimits.defaults());
+    }
 
     public static CoreSettings defaults(String publicUrl) {
         return new CoreSettings(Lifetimes.defaults(), MfaPolicy.DEFAULT, publicUrl, "Gatehouse",

@@ -41,7 +41,7 @@ public final class GatehouseServer implements AutoCloseable {
             config.jetty.host = services.config().http().bindAddress();
             config.jetty.port = services.config().http().port();
             config.http.maxRequestSize = BodyLimit.BYTES;
-            config.routes.before(RequestContexts::assign);
+            config.routes.before(RequestContexts.assigning(services.config().http().trustedProxies()));
             modules.forEach(module -> module.mount(config.routes));
         });
         app.start();

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -21,15 +22,25 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class RunningServer implements BeforeAllCallback, AfterAllCallback {
 
     public final SteppedClock clock = new SteppedClock(Instant.parse("2025-06-02T09:00:00Z"));
+    private final UnaryOperator<GatehouseConfig> configured;
     private Path dataDir;
     private Services services;
     private GatehouseServer server;
 
+    public RunningServer() {
+        this(UnaryOperator.identity());
+    }
+
+    /** @param configured changes to the test configuration, e.g. trusting a proxy */
+    public RunningServer(UnaryOperator<GatehouseConfig> configured) {
+        this.configured = configured;
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
         dataDir = Files.createTempDirectory("gatehouse-test");
-        services = Services.open(GatehouseConfig.defaults(dataDir).toBuilder()
-                .http(HttpConfig.LOOPBACK_ON_FREE_PORT).build(), clock);
+        services = Services.open(configured.apply(GatehouseConfig.defaults(dataDir).toBuilder()
+                .http(HttpConfig.LOOPBACK_ON_FREE_PORT).build()), clock);
         server = GatehouseServer.start(services);
     }
 

@@ -7,7 +7,8 @@ import java.util.UUID;
 
 /**
  * Writes audit events through its repository, so a change and its event share the transaction the change runs
- * in. Callers never pass secrets in parameters or responses.
+ * in. Callers never pass secrets in parameters or responses. Whatever they pass, each event stays small: strings,
+ * lists and maps are cut to {@link AuditBounds}, as are the user agent and the error message.
  */
 public final class AuditLog {
 
@@ -37,9 +38,11 @@ public final class AuditLog {
     private AuditEvent event(RequestContext context, Actor actor, String source, String name,
                              Map<String, Object> parameters, Map<String, Object> response, String errorCode,
                              String errorMessage) {
-        return new AuditEvent(UUID.randomUUID().toString(), clock.instant(), source, name, actor.userName(),
-                actor.asUserIdentity(), context.sourceIpAddress(), context.userAgent(), parameters, response,
-                errorCode, errorMessage, context.requestId());
+        return new AuditEvent(UUID.randomUUID().toString(), clock.instant(), source, name,
+                AuditBounds.text(actor.userName()), AuditBounds.map(actor.asUserIdentity()),
+                AuditBounds.text(context.sourceIpAddress()), AuditBounds.text(context.userAgent()),
+                AuditBounds.map(parameters), AuditBounds.map(response), errorCode, AuditBounds.text(errorMessage),
+                context.requestId());
     }
 
     /** The error's simple name (e.g. {@code InvalidGrant}), as CloudTrail records a code. */

@@ -7,6 +7,7 @@ import dev.gatehouse.core.credentials.RoleSessionClaims;
 import dev.gatehouse.core.error.DomainError.SignatureFailure;
 import dev.gatehouse.core.error.DomainError;
 import dev.gatehouse.core.error.DomainException;
+import dev.gatehouse.core.error.Inputs;
 import dev.gatehouse.core.sts.CallerIdentity;
 import dev.gatehouse.core.sts.CallerIdentityService;
 import dev.gatehouse.policy.AccessRequest;
@@ -35,9 +36,14 @@ public final class AuthorizationService {
     /** The SigV4 signing name services scope their calls to the authorization API to. */
     public static final String SIGNING_NAME = "gatehouse-authz";
 
-    private static final Pattern ACTION = Pattern.compile("^[A-Za-z0-9-]{1,64}:[A-Za-z0-9*?]{1,128}$");
+    private static final Pattern ACTION = Pattern.compile("^[A-Za-z0-9-]{1,64}:[A-Za-z0-9]{1,128}$");
     private static final Pattern SIGNING_NAME_RULE = Pattern.compile("^[a-z0-9][a-z0-9._-]{0,63}$");
     private static final int MAX_RESOURCE = 2048;
+    /** Bounds of the service's own condition keys: IAM's request context has nothing near these. */
+    private static final int MAX_CONTEXT_KEYS = 50;
+    private static final int MAX_CONTEXT_VALUES = 50;
+    private static final int MAX_CONTEXT_CHARS = 1024;
+    private static final int MAX_SOURCE_IP = 64;
 
     private final PermissionSetRepository permissionSets;
     private final Clock clock;
@@ -121,12 +127,26 @@ public final class AuthorizationService {
             throw DomainException.invalid("signingName", "signingName is required: the SigV4 service name your "
                     + "service expects in the credential scope, e.g. execute-api");
         }
+        if (query.action() != null && (query.action().indexOf('*') >= 0 || query.action().indexOf('?') >= 0)) {
+            // The action is what this one request does, never a pattern: s3:Get* would be allowed by s3:* and slip
+            // past a Deny on s3:GetObject.
+            throw DomainException.invalid("action", "action must be the one action the request performs, e.g. "
+                    + "s3:GetObject; wildcards (* and ?) are not allowed in a request");
+        }
         if (query.action() == null || !ACTION.matcher(query.action()).matches()) {
             throw DomainException.invalid("action", "action must look like service:Operation, e.g. s3:GetObject");
         }
         if (query.resource() == null || query.resource().isBlank() || query.resource().length() > MAX_RESOURCE
                 || !(query.resource().equals("*") || query.resource().startsWith("arn:"))) {
             throw DomainException.invalid("resource", "resource must be an ARN (arn:…) or *");
+        }
+        Inputs.atMost("sourceIp", query.sourceIp(), MAX_SOURCE_IP);
+        if (query.context().size() > MAX_CONTEXT_KEYS) {
+            throw DomainException.invalid("context", "context may hold at most " + MAX_CONTEXT_KEYS + " keys");
+        }
+        for (Map.Entry<String, List<String>> entry : query.context().entrySet()) {
+            Inputs.atMost("context", List.of(entry.getKey() == null ? "" : entry.getKey()), 1, MAX_CONTEXT_CHARS);
+            Inputs.atMost("context values", entry.getValue(), MAX_CONTEXT_VALUES, MAX_CONTEXT_CHARS);
         }
         for (String key : query.context().keySet()) {
             if (key == null || key.isBlank() || key.regionMatches(true, 0, "aws:", 0, 4)) {

@@ -8,6 +8,7 @@ import dev.gatehouse.core.error.DomainError;
 import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.core.instance.Instance;
 import dev.gatehouse.core.keys.Secrets;
+import dev.gatehouse.core.ratelimit.RateLimiter;
 import dev.gatehouse.core.session.ClientNames;
 import dev.gatehouse.core.session.Lifetimes;
 import dev.gatehouse.core.storage.Transactions;
@@ -31,15 +32,18 @@ public final class ClientRegistrations implements ClientNames {
     private final AuditLog audit;
     private final Lifetimes lifetimes;
     private final Supplier<Instance> instance;
+    private final RateLimiter perAddress;
 
+    /** @param perAddress how many registrations one source address may make (docs/security.md) */
     public ClientRegistrations(ClientRepository clients, Transactions transactions, Clock clock, AuditLog audit,
-                               Lifetimes lifetimes, Supplier<Instance> instance) {
+                               Lifetimes lifetimes, Supplier<Instance> instance, RateLimiter perAddress) {
         this.clients = clients;
         this.transactions = transactions;
         this.clock = clock;
         this.audit = audit;
         this.lifetimes = lifetimes;
         this.instance = instance;
+        this.perAddress = perAddress;
     }
 
     public record Request(String clientName, String clientType, List<String> scopes, List<String> grantTypes,
@@ -49,6 +53,8 @@ public final class ClientRegistrations implements ClientNames {
     public record Registered(ClientRegistration client, String clientSecret) { }
 
     public Registered register(Request request, RequestContext context) {
+        perAddress.acquire(context.sourceIpAddress());
+        OidcLimits.check(request);
         String name = required("clientName", request.clientName());
         if (!"public".equals(request.clientType())) {
             throw new DomainException(new DomainError.InvalidInput("clientType",

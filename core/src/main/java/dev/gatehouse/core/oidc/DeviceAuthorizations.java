@@ -7,8 +7,10 @@ import dev.gatehouse.core.audit.RequestContext;
 import dev.gatehouse.core.directory.User;
 import dev.gatehouse.core.error.DomainError;
 import dev.gatehouse.core.error.DomainException;
+import dev.gatehouse.core.error.Inputs;
 import dev.gatehouse.core.instance.Instance;
 import dev.gatehouse.core.keys.Secrets;
+import dev.gatehouse.core.ratelimit.RateLimiter;
 import dev.gatehouse.core.session.Lifetimes;
 import dev.gatehouse.core.storage.Transactions;
 import dev.gatehouse.core.throttle.Throttle.Lockout;
@@ -40,11 +42,16 @@ public final class DeviceAuthorizations {
     private final ClientRegistrations clients;
     private final Supplier<Instance> instance;
     private final String verificationUri;
+    private final RateLimiter perAddress;
 
-    /** @param verificationUri where people enter the user code, on this server's public URL */
+    /**
+     * @param verificationUri where people enter the user code, on this server's public URL
+     * @param perAddress      how many device authorizations one source address may start (docs/security.md)
+     */
     public DeviceAuthorizations(DeviceAuthorizationRepository deviceAuthorizations, Transactions transactions,
                                 Throttle throttle, Clock clock, AuditLog audit, Lifetimes lifetimes,
-                                ClientRegistrations clients, Supplier<Instance> instance, String verificationUri) {
+                                ClientRegistrations clients, Supplier<Instance> instance, String verificationUri,
+                                RateLimiter perAddress) {
         this.deviceAuthorizations = deviceAuthorizations;
         this.transactions = transactions;
         this.throttle = throttle;
@@ -54,12 +61,16 @@ public final class DeviceAuthorizations {
         this.clients = clients;
         this.instance = instance;
         this.verificationUri = verificationUri;
+        this.perAddress = perAddress;
     }
 
     public record Started(String deviceCode, String userCode, String verificationUri, String verificationUriComplete,
                           long expiresIn, long interval) { }
 
     public Started start(String clientId, String clientSecret, String startUrl, RequestContext context) {
+        perAddress.acquire(context.sourceIpAddress());
+        OidcLimits.checkClient(clientId, clientSecret);
+        Inputs.atMost("startUrl", startUrl, OidcLimits.URI);
         ClientRegistration client = clients.authenticate(clientId, clientSecret);
         if (!client.grantTypes().contains(GrantTypes.DEVICE_CODE)) {
             throw new DomainException(new DomainError.UnauthorizedClient(

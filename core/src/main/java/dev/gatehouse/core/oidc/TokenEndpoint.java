@@ -52,6 +52,7 @@ public final class TokenEndpoint {
     public record Tokens(String accessToken, String tokenType, long expiresIn, String refreshToken) { }
 
     public Tokens createToken(TokenRequest request, RequestContext context) {
+        OidcLimits.check(request);
         Map<String, Object> parameters = auditParameters(request);
         ClientRegistration client;
         TokenGrant grant;

@@ -11,6 +11,7 @@ import dev.gatehouse.core.directory.User;
 import dev.gatehouse.core.directory.UserRepository;
 import dev.gatehouse.core.error.DomainError;
 import dev.gatehouse.core.error.DomainException;
+import dev.gatehouse.core.error.Inputs;
 import dev.gatehouse.core.keys.Secrets;
 import dev.gatehouse.core.session.IssuedToken;
 import dev.gatehouse.core.session.PortalSession;
@@ -34,6 +35,14 @@ public final class PortalService {
     private final UserRepository users;
     private final Transactions transactions;
     private final Clock clock;
+    /**
+     * The sso model bounds none of these; Gatehouse's access tokens are under 100 characters, role names are
+     * permission-set names (sso-admin: at most 32), and page tokens are a base64 name.
+     */
+    private static final int MAX_ACCESS_TOKEN = 4096;
+    private static final int MAX_ROLE_NAME = 64;
+    private static final int MAX_NEXT_TOKEN = 1024;
+
     private final AuditLog audit;
     private final Entitlements entitlements;
 
@@ -54,6 +63,7 @@ public final class PortalService {
 
     public Page<Account> listAccounts(String accessToken, Integer maxResults, String nextToken) {
         Bearer bearer = authenticate(accessToken);
+        Inputs.atMost("next_token", nextToken, MAX_NEXT_TOKEN);
         int size = PageTokens.pageSize(maxResults);
         List<Account> accounts = entitlements.accounts(bearer.user(), PageTokens.decode(nextToken), size + 1);
         return PageTokens.page(accounts, size, Account::accountId);
@@ -63,6 +73,7 @@ public final class PortalService {
                                            String nextToken) {
         Bearer bearer = authenticate(accessToken);
         Entitlements.requireAccountId(accountId);
+        Inputs.atMost("next_token", nextToken, MAX_NEXT_TOKEN);
         int size = PageTokens.pageSize(maxResults);
         List<PermissionSet> sets = entitlements.roles(bearer.user(), accountId, PageTokens.decode(nextToken),
                 size + 1);
@@ -74,6 +85,7 @@ public final class PortalService {
     public RoleCredentials getRoleCredentials(String accessToken, String roleName, String accountId,
                                               RequestContext context) {
         Bearer bearer = authenticate(accessToken);
+        Inputs.atMost("role_name", roleName, MAX_ROLE_NAME);
         return entitlements.credentials(bearer.session(), bearer.user(), accountId, roleName, context).credentials();
     }
 
@@ -87,7 +99,7 @@ public final class PortalService {
     }
 
     private Bearer authenticate(String accessToken) {
-        if (accessToken == null || accessToken.isBlank()) {
+        if (accessToken == null || accessToken.isBlank() || accessToken.length() > MAX_ACCESS_TOKEN) {
             throw unauthorized();
         }
         Instant now = clock.instant();

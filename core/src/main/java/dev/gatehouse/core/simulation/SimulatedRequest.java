@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  */
 public record SimulatedRequest(String action, String resource, Map<String, List<String>> context) {
 
-    private static final Pattern ACTION = Pattern.compile("^[A-Za-z0-9-]+:[A-Za-z0-9*?]+$");
+    private static final Pattern ACTION = Pattern.compile("^[A-Za-z0-9-]{1,64}:[A-Za-z0-9]{1,128}$");
 
     public SimulatedRequest {
         context = Map.copyOf(context);
@@ -26,6 +26,11 @@ public record SimulatedRequest(String action, String resource, Map<String, List<
      */
     public static SimulatedRequest of(String action, String resource, List<String> contextPairs) {
         String typedAction = action == null ? "" : action.strip();
+        if (typedAction.indexOf('*') >= 0 || typedAction.indexOf('?') >= 0) {
+            // As the authorization API: a request does one action; s3:Get* is a pattern, which only policies hold.
+            throw DomainException.invalid("action", "action must be one action such as s3:GetObject; wildcards "
+                    + "(* and ?) belong in policies, not in the request, not '" + typedAction + "'");
+        }
         if (!ACTION.matcher(typedAction).matches()) {
             throw DomainException.invalid("action", "action must be service:Action, e.g. s3:GetObject"
                     + (typedAction.isEmpty() ? "" : ", not '" + typedAction + "'"));

@@ -1,5 +1,6 @@
 package dev.gatehouse.server.config;
 
+import static dev.gatehouse.server.config.ValueTypes.addresses;
 import static dev.gatehouse.server.config.ValueTypes.base64Key;
 import static dev.gatehouse.server.config.ValueTypes.bool;
 import static dev.gatehouse.server.config.ValueTypes.duration;
@@ -15,6 +16,7 @@ import static dev.gatehouse.server.config.ValueTypes.text;
 import dev.gatehouse.core.mfa.MfaPolicy;
 import dev.gatehouse.core.retention.Purge;
 import dev.gatehouse.core.session.Lifetimes;
+import dev.gatehouse.server.http.TrustedProxies;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,6 +46,13 @@ final class ConfigKeys {
     static final Setting<String> PUBLIC_URL = row(Setting.of("public-url", httpUrl(), null,
             "how clients reach Gatehouse; `https` makes cookies `Secure`")
             .withDefaultNote("`http://localhost:<port>`"));
+
+    static final Setting<TrustedProxies> TRUSTED_PROXIES = row(Setting.of("trusted-proxies", addresses(),
+            TrustedProxies.NONE, "reverse proxies (IP addresses or CIDR blocks, comma-separated) whose "
+                    + "`X-Forwarded-For` names the client: the rightmost address in it that is not one of them is the "
+                    + "source address the audit trail records and the per-address limits count "
+                    + "([security.md](security.md#3-unauthenticated-storage-exhaustion)); by default the connection's "
+                    + "peer is, and `X-Forwarded-For` is ignored"));
 
     static final Setting<String> REGION = row(Setting.of("region",
             matching("[a-z]{2}(-[a-z]+)+-\\d", "a region name such as us-east-1"), "us-east-1",

@@ -1,23 +1,39 @@
 package dev.gatehouse.server.config;
 
+import dev.gatehouse.server.http.TrustedProxies;
+
 /**
  * Where the HTTP server listens and how clients reach it.
  *
- * @param port      0 picks a free one
- * @param publicUrl how clients reach this server, without a trailing slash; null: {@code http://localhost:<port>}
+ * @param port           0 picks a free one
+ * @param publicUrl      how clients reach this server, without a trailing slash; null: {@code http://localhost:<port>}
+ * @param trustedProxies the reverse proxies whose {@code X-Forwarded-For} names the source address
  */
-public record HttpConfig(String bindAddress, int port, String publicUrl) {
+public record HttpConfig(String bindAddress, int port, String publicUrl, TrustedProxies trustedProxies) {
 
     /** On the loopback address and a free port: what tests and the benchmark listen on. */
     public static final HttpConfig LOOPBACK_ON_FREE_PORT = new HttpConfig("127.0.0.1", 0, null);
 
+    public HttpConfig {
+        trustedProxies = trustedProxies == null ? TrustedProxies.NONE : trustedProxies;
+    }
+
+    /** Trusting no proxy. */
+    public HttpConfig(String bindAddress, int port, String publicUrl) {
+        this(bindAddress, port, publicUrl, TrustedProxies.NONE);
+    }
+
     static HttpConfig from(SettingValues values) {
         return new HttpConfig(values.get(ConfigKeys.BIND_ADDRESS), values.get(ConfigKeys.PORT),
-                values.get(ConfigKeys.PUBLIC_URL));
+                values.get(ConfigKeys.PUBLIC_URL), values.get(ConfigKeys.TRUSTED_PROXIES));
     }
 
     public HttpConfig withPublicUrl(String url) {
-        return new HttpConfig(bindAddress, port, url);
+        return new HttpConfig(bindAddress, port, url, trustedProxies);
+    }
+
+    public HttpConfig withTrustedProxies(TrustedProxies proxies) {
+        return new HttpConfig(bindAddress, port, publicUrl, proxies);
     }
 
     /**
@@ -27,7 +43,7 @@ public record HttpConfig(String bindAddress, int port, String publicUrl) {
     public HttpConfig resolved() {
         int actualPort = port != 0 ? port : FreePorts.find();
         return new HttpConfig(bindAddress, actualPort,
-                publicUrl != null ? publicUrl : "http://localhost:" + actualPort);
+                publicUrl != null ? publicUrl : "http://localhost:" + actualPort, trustedProxies);
     }
 
     /** The access portal URL: the "SSO start URL" people paste into {@code configure sso}. */

@@ -1,5 +1,6 @@
 package dev.gatehouse.server.config;
 
+import dev.gatehouse.server.http.TrustedProxies;
 import java.net.URI;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -115,6 +116,20 @@ final class ValueTypes {
             }
             return List.copyOf(urls);
         }, urls -> String.join(",", urls));
+    }
+
+    /** IP addresses and CIDR blocks, IPv4 or IPv6, separated by commas. */
+    static ValueType<TrustedProxies> addresses() {
+        String accepted = "IP addresses or CIDR blocks separated by commas";
+        return new ValueType<>(accepted, text -> {
+            List<String> entries = Arrays.stream(text.split(",")).map(String::strip).filter(e -> !e.isEmpty())
+                    .toList();
+            try {
+                return TrustedProxies.of(entries);
+            } catch (IllegalArgumentException e) {
+                throw InvalidValue.expected(accepted + " (" + e.getMessage() + ")");
+            }
+        }, proxies -> String.join(",", proxies.entries()));
     }
 
     static ValueType<String> jdbcUrl() {

@@ -12,6 +12,11 @@ import java.util.Map;
  */
 final class FormParameters {
 
+    /** GetCallerIdentity sends two; a presigned one adds the X-Amz-* six. */
+    static final int MAX_PARAMETERS = 50;
+    /** A name or value; a session token is the longest, well under this. */
+    static final int MAX_CHARS = 16_384;
+
     private final Map<String, String> values;
 
     private FormParameters(Map<String, String> values) {
@@ -41,6 +46,13 @@ final class FormParameters {
             int equals = pair.indexOf('=');
             String name = decode(equals < 0 ? pair : pair.substring(0, equals));
             String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
+            if (name.length() > MAX_CHARS || value.length() > MAX_CHARS) {
+                throw DomainException.invalid("body", "A parameter name or value is longer than " + MAX_CHARS
+                        + " characters");
+            }
+            if (!values.containsKey(name) && values.size() == MAX_PARAMETERS) {
+                throw DomainException.invalid("body", "The request has more than " + MAX_PARAMETERS + " parameters");
+            }
             // A repeated parameter keeps its first value, so a later copy cannot change what was dispatched on.
             values.putIfAbsent(name, value);
         }

@@ -2,6 +2,9 @@ package dev.gatehouse.server.authz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gatehouse.core.audit.Actor;
+import dev.gatehouse.core.audit.RequestContext;
+import dev.gatehouse.core.authz.ServiceCredentials;
 import dev.gatehouse.server.RunningServer;
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -45,6 +48,26 @@ class AuthorizationApiTest {
 
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(response.headers().firstValue("x-amzn-ErrorType")).contains("UnrecognizedClientException");
+    }
+
+    @Test
+    void aWildcardInTheRequestedActionIsRefusedAsInvalid() throws Exception {
+        // Issue 11, finding 4: with Allow s3:* and Deny s3:GetObject, "s3:Get*" used to come back ALLOW.
+        ServiceCredentials.Created service = gatehouse.services().core().serviceCredentials().create("orders",
+                Actor.administratorCli(), RequestContext.commandLine("test"));
+        for (String action : new String[] {"s3:Get*", "s3:GetObjec?"}) {
+            String body = """
+                    {"request":{"method":"GET","path":"/secret/plans","headers":{}},"signingName":"s3",\
+                    "action":"%s","resource":"arn:aws:s3:::bucket/secret/*"}""".formatted(action);
+
+            HttpResponse<String> response = HTTP.send(SignedAuthorizeCall.of(gatehouse.uri(AuthorizationApi.PATH),
+                    service.credential().accessKeyId(), service.secretAccessKey(), gatehouse.clock.instant(), body),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(response.statusCode()).as(action).isEqualTo(400);
+            assertThat(response.headers().firstValue("x-amzn-ErrorType")).contains("InvalidRequestException");
+            assertThat(response.body()).contains("wildcards (* and ?) are not allowed in a request");
+        }
     }
 
     @Test

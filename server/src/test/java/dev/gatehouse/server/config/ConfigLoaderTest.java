@@ -71,6 +71,23 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void loadWhenTrustedProxiesAreGivenThenOnlyTheirForwardedForIsBelieved() {
+        GatehouseConfig config = load(Map.of("GATEHOUSE_DATA_DIR", dataDir.toString(),
+                "GATEHOUSE_TRUSTED_PROXIES", "10.0.0.0/8, 2001:db8::1"));
+
+        assertThat(config.http().trustedProxies().entries()).containsExactly("10.0.0.0/8", "2001:db8::1");
+        assertThat(config.http().trustedProxies().sourceOf("10.0.0.2", java.util.List.of("198.51.100.1")))
+                .isEqualTo("198.51.100.1");
+        assertThat(load(Map.of("GATEHOUSE_DATA_DIR", dataDir.toString())).http().trustedProxies().entries())
+                .as("by default none").isEmpty();
+        assertThatThrownBy(() -> load(Map.of("GATEHOUSE_DATA_DIR", dataDir.toString(),
+                "GATEHOUSE_TRUSTED_PROXIES", "proxy.internal")))
+                .isInstanceOfSatisfying(InvalidConfigException.class, e -> assertThat(e.problems())
+                        .anySatisfy(p -> assertThat(p).contains("GATEHOUSE_TRUSTED_PROXIES")
+                                .contains("proxy.internal")));
+    }
+
+    @Test
     void loadWhenPostgresUrlThenUsedWithCredentials() {
         GatehouseConfig config = load(Map.of("GATEHOUSE_DATA_DIR", dataDir.toString(),
                 "GATEHOUSE_DB_URL", "jdbc:postgresql://localhost/gh", "GATEHOUSE_DB_USER", "gh",

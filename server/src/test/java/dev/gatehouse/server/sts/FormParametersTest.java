@@ -29,4 +29,19 @@ class FormParametersTest {
     void parseWhenPercentEncodingBrokenThenInvalidInput() {
         assertThatThrownBy(() -> FormParameters.parse(null, "Action=%zz")).isInstanceOf(DomainException.class);
     }
+
+    @Test
+    void parseWhenAValueOrTheNumberOfParametersIsOverItsBoundThenInvalidInput() {
+        // Issue 11, finding 3: the GetCallerIdentity form takes bounded input like every public endpoint.
+        assertThatThrownBy(() -> FormParameters.parse(null, "Action=" + "A".repeat(FormParameters.MAX_CHARS + 1)))
+                .isInstanceOf(DomainException.class).hasMessageContaining("longer than");
+        StringBuilder many = new StringBuilder("Action=GetCallerIdentity");
+        for (int i = 0; i < FormParameters.MAX_PARAMETERS; i++) {
+            many.append("&P").append(i).append("=x");
+        }
+        assertThatThrownBy(() -> FormParameters.parse(null, many.toString()))
+                .isInstanceOf(DomainException.class).hasMessageContaining("more than");
+        assertThat(FormParameters.parse(null, "Action=GetCallerIdentity&Version=2011-06-15").get("Action"))
+                .isEqualTo("GetCallerIdentity");
+    }
 }

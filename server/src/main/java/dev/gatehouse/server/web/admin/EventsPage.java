@@ -25,12 +25,17 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * {@code /admin/events}: the audit trail, newest first, a page at a time, filtered by time range, event name, user
- * and source. Filters are a GET form, so a filtered view can be bookmarked and shared.
+ * {@code /admin/events}: the audit trail, newest first, a page of {@value #PAGE_SIZE} at a time with links to the older
+ * and the newer page, filtered by time range, event name, user and source. Filters are a GET form, so a filtered view
+ * can be bookmarked and shared. The newer link walks back through the pages the older links carried in {@code back}.
  */
 final class EventsPage {
 
     static final int PAGE_SIZE = 50;
+    /** How many earlier pages the "Newer events" link can walk back through; beyond them it goes to the newest. */
+    static final int BACK_PAGES = 10;
+    /** In {@code back}, the newest page, which has no token. */
+    private static final String NEWEST = "newest";
     private static final List<String> SOURCES = List.of(EventSource.SIGN_IN, EventSource.SSO_OIDC,
             EventSource.PORTAL, EventSource.IDENTITY_STORE, EventSource.ORGANIZATIONS, EventSource.STS);
     private final AuditQueries auditQueries;
@@ -48,13 +53,21 @@ final class EventsPage {
     private void show(Context ctx, Admin admin) {
         EventFilters filters = new EventFilters(Forms.query(ctx, "from"), Forms.query(ctx, "to"),
                 Forms.query(ctx, "eventName"), Forms.query(ctx, "user"), Forms.query(ctx, "source"));
-        Page<AuditEvent> page = Refusable.call(() -> auditQueries.page(query(filters),
-                        Forms.optionalQuery(ctx, "next")),
+        String current = Forms.optionalQuery(ctx, "next");
+        Page<AuditEvent> page = Refusable.call(() -> auditQueries.page(query(filters), current),
                 refusal -> templates.render(ctx, 400, "admin/events.jte", new EventsView(admin.frame("events", ctx),
-                        filters, SOURCES, List.of(), null, FieldErrors.of(refusal))));
-        String next = page.nextToken() == null ? null : nextPage(filters, page.nextToken());
+                        filters, SOURCES, List.of(), null, null, FieldErrors.of(refusal))));
+        List<String> back = back(Forms.query(ctx, "back"));
+        String next = null;
+        if (page.nextToken() != null) {
+            List<String> trail = new ArrayList<>(back);
+            trail.add(current == null || current.isBlank() ? NEWEST : current);
+            next = page(filters, page.nextToken(), trail.subList(Math.max(0, trail.size() - BACK_PAGES),
+                    trail.size()));
+        }
         templates.render(ctx, 200, "admin/events.jte", new EventsView(admin.frame("events", ctx), filters, SOURCES,
-                page.items().stream().map(EventsPage::row).toList(), next, Map.of()));
+                page.items().stream().map(EventsPage::row).toList(), next, previous(filters, current, back),
+                Map.of()));
     }
 
     private static AuditQuery query(EventFilters filters) {
@@ -89,7 +102,28 @@ final class EventsPage {
         return (end ? date.plusDays(1).atStartOfDay().minusNanos(1) : date.atStartOfDay()).toInstant(ZoneOffset.UTC);
     }
 
-    private static String nextPage(EventFilters filters, String token) {
+    /** The newer page: the last one in {@code back}, or the newest when the trail ran out; null on the newest. */
+    private static String previous(EventFilters filters, String current, List<String> back) {
+        if (current == null || current.isBlank()) {
+            return null;
+        }
+        String token = back.isEmpty() ? NEWEST : back.getLast();
+        return page(filters, NEWEST.equals(token) ? "" : token, back.isEmpty() ? List.of()
+                : back.subList(0, back.size() - 1));
+    }
+
+    /** The start tokens of the pages before this one, as the next link carried them; at most {@link #BACK_PAGES}. */
+    private static List<String> back(String typed) {
+        List<String> tokens = new ArrayList<>();
+        for (String token : typed.split(",")) {
+            if (!token.isBlank()) {
+                tokens.add(token.strip());
+            }
+        }
+        return tokens.subList(Math.max(0, tokens.size() - BACK_PAGES), tokens.size());
+    }
+
+    private static String page(EventFilters filters, String token, List<String> back) {
         List<String> parameters = new ArrayList<>();
         add(parameters, "from", filters.from());
         add(parameters, "to", filters.to());
@@ -97,7 +131,8 @@ final class EventsPage {
         add(parameters, "user", filters.user());
         add(parameters, "source", filters.source());
         add(parameters, "next", token);
-        return AdminPaths.EVENTS + "?" + String.join("&", parameters);
+        add(parameters, "back", String.join(",", back));
+        return parameters.isEmpty() ? AdminPaths.EVENTS : AdminPaths.EVENTS + "?" + String.join("&", parameters);
     }
 
     private static void add(List<String> parameters, String name, String value) {

@@ -88,4 +88,29 @@ class EventsPageTest extends ServerWithAdmin {
         assertThat(forged.statusCode()).isEqualTo(400);
         assertThat(text(forged, "next-error")).startsWith("That page of events cannot be found");
     }
+
+    @Test
+    void showsOnePageWithLinksToTheOlderAndBackToTheNewerPages() {
+        for (int i = 0; i < 2 * EventsPage.PAGE_SIZE + 5; i++) {
+            server.clock.advance(Duration.ofSeconds(1));
+            server.services.core().identityStore().createGroup("Walked" + i, null, Actor.administratorCli(), SETUP);
+        }
+        Browser admin = admin();
+
+        HttpResponse<String> first = admin.get("/admin/events?eventName=CreateGroup");
+        HttpResponse<String> second = admin.get(Html.attribute(first.body(), "next-page", "href"));
+        HttpResponse<String> third = admin.get(Html.attribute(second.body(), "next-page", "href"));
+        HttpResponse<String> backToSecond = admin.get(Html.attribute(third.body(), "previous-page", "href"));
+        HttpResponse<String> backToFirst = admin.get(Html.attribute(backToSecond.body(), "previous-page", "href"));
+
+        assertThat(first.body().split("<tr>", -1)).as("one page of rows, and the header")
+                .hasSizeLessThanOrEqualTo(EventsPage.PAGE_SIZE + 2);
+        assertThat(first.body()).contains("Walked104\"").doesNotContain("id=\"previous-page\"");
+        assertThat(third.body()).contains("Walked4\"");
+        assertThat(second.body()).contains("Walked54\"", "Walked5\"").doesNotContain("Walked55\"");
+        assertThat(backToSecond.body()).contains("Walked54\"", "Walked5\"").doesNotContain("Walked55\"", "Walked4\"");
+        assertThat(backToFirst.body()).contains("Walked104\"").doesNotContain("id=\"previous-page\"");
+        assertThat(Html.attribute(backToFirst.body(), "next-page", "href"))
+                .isEqualTo(Html.attribute(first.body(), "next-page", "href"));
+    }
 }
