@@ -5,6 +5,8 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
+import java.io.IOException;
+import java.io.InputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,6 +18,9 @@ import org.slf4j.LoggerFactory;
 public final class ApiHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
+
+    /** Enough for any client that misjudged a size; a client sending more is closed on when the answer is sent. */
+    private static final long DISCARDED_AT_MOST = 16 * BodyLimit.BYTES;
 
     private final String api;
     private final ErrorWriter errors;
@@ -38,6 +43,7 @@ public final class ApiHandler {
         } catch (RuntimeException e) {
             if (isTooLarge(e)) {
                 // Not a bug but a client sending too much: Javalin has logged it in one line already.
+                discardUnreadBody(ctx);
                 errors.writeTooLarge(ctx);
                 return;
             }
@@ -45,6 +51,23 @@ public final class ApiHandler {
             LOG.error("{} {} failed unexpectedly (request {})", api, ctx.path(), RequestContexts.of(ctx).requestId(),
                     e);
             errors.writeInternal(ctx);
+        }
+    }
+
+    /**
+     * Reads and drops what the client is still sending (up to a bound), so the connection is not reset under a client
+     * still writing, which would lose the 413 it is about to read.
+     */
+    private static void discardUnreadBody(Context ctx) {
+        try (InputStream body = ctx.req().getInputStream()) {
+            long discarded = 0;
+            byte[] buffer = new byte[64 * 1024];
+            int read;
+            while (discarded < DISCARDED_AT_MOST && (read = body.read(buffer)) != -1) {
+                discarded += read;
+            }
+        } catch (IOException | RuntimeException e) {
+            // The client gave up: nothing more to do than answer, if it still listens.
         }
     }
 
