@@ -36,8 +36,13 @@ class PolicyParseFuzzTest {
         keys.put("aws:username", List.of(data.consumeString(20)));
         ContextKeys context = ContextKeys.of(keys);
         Decision decision = new PolicyEvaluator().evaluate(PolicySet.of(List.of(policy)),
-                new AccessRequest(data.consumeString(40), data.consumeString(80), context));
+                new AccessRequest(oneAction(data.consumeString(40)), data.consumeString(80), context));
         assertThat(decision.reason()).isNotBlank();
+    }
+
+    /** A request names one action, never a pattern ({@link AccessRequest} refuses {@code *} and {@code ?}). */
+    private static String oneAction(String text) {
+        return text.replace("*", "").replace("?", "");
     }
 
     private static String shaped(FuzzedDataProvider data) {

@@ -36,7 +36,8 @@ final class ConfigKeys {
             "the config file, in Java properties format").onlyFromEnvironment()
             .withDefaultNote("`<data-dir>/" + ConfigLoader.FILE_NAME + "`"));
     static final Setting<Path> DATA_DIR = row(Setting.of("data-dir", path(), Path.of("data"),
-            "where the embedded database and the master key file live")
+            "where the embedded database, the master key file and the admin socket (`admin.sock`) live; created"
+                    + " 0700, its files 0600")
             .withDefaultNote("(the launcher: `<checkout>/data`)"));
 
     static final Setting<Integer> PORT = row(Setting.of("port", integer(0, 65535), 8080,
