@@ -2,7 +2,6 @@ package dev.gatehouse.it;
 
 import dev.gatehouse.store.testing.EmbeddedPostgresFixture;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,13 +15,9 @@ class PostgresLoginFlowTest extends LoginFlowContract {
 
     @BeforeAll
     static void startPostgres() {
-        postgres = EmbeddedPostgresFixture.start();
+        postgres = EmbeddedPostgresFixture.shared();
     }
 
-    @AfterAll
-    static void stopPostgres() {
-        postgres.close();
-    }
 
     @Override
     protected RunningGatehouse server(MutableClock clock) {

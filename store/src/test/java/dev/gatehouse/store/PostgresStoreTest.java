@@ -21,15 +21,14 @@ class PostgresStoreTest implements StoreConformance {
 
     @BeforeAll
     static void startPostgres() {
-        postgres = EmbeddedPostgresFixture.start();
+        postgres = EmbeddedPostgresFixture.shared();
         target = postgres.freshDatabase();
         database = target.open();
     }
 
     @AfterAll
-    static void stopPostgres() {
+    static void closeDatabase() {
         database.close();
-        postgres.close();
     }
 
     @BeforeEach

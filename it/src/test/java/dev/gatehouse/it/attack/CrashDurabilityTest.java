@@ -33,7 +33,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -64,13 +63,9 @@ class CrashDurabilityTest {
 
     @BeforeAll
     static void startPostgres() {
-        postgres = EmbeddedPostgresFixture.start();
+        postgres = EmbeddedPostgresFixture.shared();
     }
 
-    @AfterAll
-    static void stopPostgres() {
-        postgres.close();
-    }
 
     @Test
     void h2WhenKilledAtRandomMomentsThenEveryAnsweredChangeSurvives() throws Exception {

@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.function.Consumer;
 import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,13 +49,9 @@ class TwoNodesTest {
 
     @BeforeAll
     static void startPostgres() {
-        postgres = EmbeddedPostgresFixture.start();
+        postgres = EmbeddedPostgresFixture.shared();
     }
 
-    @AfterAll
-    static void stopPostgres() {
-        postgres.close();
-    }
 
     @BeforeEach
     void edLogsInThroughNode1AndUsesNode2() {

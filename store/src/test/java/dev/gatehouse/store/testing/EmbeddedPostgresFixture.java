@@ -9,8 +9,8 @@ import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One embedded PostgreSQL server (each start costs over a second, so start one per test class) that hands out a
- * fresh, empty database per test.
+ * One embedded PostgreSQL server that hands out a fresh, empty database per test. Each start costs over a second,
+ * so test classes share one per test JVM ({@link #shared()}); it stops when the JVM exits.
  */
 public final class EmbeddedPostgresFixture implements AutoCloseable {
 
@@ -23,7 +23,18 @@ public final class EmbeddedPostgresFixture implements AutoCloseable {
         this.postgres = postgres;
     }
 
-    public static EmbeddedPostgresFixture start() {
+    private static EmbeddedPostgresFixture shared;
+
+    /** The server of this test JVM, started by the first class that asks. */
+    public static synchronized EmbeddedPostgresFixture shared() {
+        if (shared == null) {
+            shared = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "embedded-postgres-stop"));
+        }
+        return shared;
+    }
+
+    private static EmbeddedPostgresFixture start() {
         try {
             // Durability buys nothing in a throw-away server and costs time on every commit.
             return new EmbeddedPostgresFixture(EmbeddedPostgres.builder()
