@@ -29,6 +29,15 @@ public final class ScimPatch {
     private static final Pattern EMAIL_PATH = Pattern.compile("^emails(\\[[^]]*])?(\\.value)?$",
             Pattern.CASE_INSENSITIVE);
 
+    /**
+     * Core attributes clients send that the directory does not keep (RFC 7643 §4.1): accepted and dropped, so a
+     * provisioning run does not fail over a phone number. Sub-attributes and value filters of these are dropped too.
+     */
+    private static final Set<String> NOT_KEPT = Set.of("name.formatted", "name.middlename", "name.honorificprefix",
+            "name.honorificsuffix", "nickname", "profileurl", "title", "usertype", "preferredlanguage", "locale",
+            "timezone", "password", "phonenumbers", "addresses", "ims", "photos", "entitlements", "roles",
+            "x509certificates", "groups", "schemas", "meta");
+
     /** One operation as sent; {@code op} in any case. */
     public record Operation(String op, String path, Object value) { }
 
@@ -86,7 +95,8 @@ public final class ScimPatch {
         if (path.startsWith(USER_URN)) {
             path = path.substring(USER_URN.length());
         }
-        if (path.startsWith(EXTENSION)) {
+        if (path.startsWith(EXTENSION) || NOT_KEPT.contains(path.split("[\\[.]")[0])
+                || NOT_KEPT.contains(path)) {
             return user;
         }
         boolean remove = op == Op.REMOVE;
@@ -104,6 +114,20 @@ public final class ScimPatch {
             case "id" -> throw ScimFields.readOnly("id cannot be changed");
             default -> throw ScimFields.invalidPath("Unknown or unsupported path '" + shown(rawPath) + "'");
         };
+    }
+
+    /**
+     * A user from the attributes of a POST or PUT body (plain Java as read from JSON): {@code active} is true unless
+     * sent, {@code id} and {@code meta} are the server's and ignored, as are attributes not kept.
+     */
+    public static ScimUser userFromResource(Object resource) {
+        if (!(resource instanceof Map<?, ?> attributes)) {
+            throw ScimFields.syntax("The body must be a JSON object");
+        }
+        Map<Object, Object> kept = new java.util.LinkedHashMap<>(attributes);
+        kept.keySet().removeIf(k -> "id".equalsIgnoreCase(String.valueOf(k)));
+        ScimUser blank = new ScimUser(null, null, null, null, null, null, null, true, null, null);
+        return applyObject(blank, kept, "");
     }
 
     /** What a group PATCH asks: the members after it, and a new displayName or externalId if one was sent. */
