@@ -28,6 +28,7 @@ class ScimTokensApiTest {
 
     @Test
     void whenTokenIsMissingUnknownDeletedOrExpiredThen401InScimFormat() {
+        gatehouse.clock.advance(ScimTokens.LIFETIME.multipliedBy(2));
         ScimTokens.Created created = tokens().create(Actor.administratorCli(), SETUP);
         ScimClient scim = new ScimClient(gatehouse, created.value());
         assertThat(scim.get("/Users").status()).isEqualTo(200);
