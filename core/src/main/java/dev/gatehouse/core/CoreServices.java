@@ -34,6 +34,9 @@ import dev.gatehouse.core.portal.BrowserPortal;
 import dev.gatehouse.core.portal.Entitlements;
 import dev.gatehouse.core.portal.PortalService;
 import dev.gatehouse.core.ratelimit.RateLimiter;
+import dev.gatehouse.core.scim.ScimGroups;
+import dev.gatehouse.core.scim.ScimTokens;
+import dev.gatehouse.core.scim.ScimUsers;
 import dev.gatehouse.core.session.Lifetimes;
 import dev.gatehouse.core.session.SessionService;
 import dev.gatehouse.core.signin.AuthenticatorAppStep;
@@ -69,7 +72,8 @@ public record CoreServices(IdentityStoreService identityStore, Administrators ad
                            AuthorizationRequests authorizations, TokenEndpoint tokens, PortalService portal,
                            BrowserPortal browserPortal, CallerIdentityService callerIdentity,
                            ServiceCredentials serviceCredentials, AuthorizationService authorization,
-                           AuditQueries auditQueries) {
+                           AuditQueries auditQueries, ScimTokens scimTokens, ScimUsers scimUsers,
+                           ScimGroups scimGroups) {
 
     /** How many signing keys the SigV4 verifier keeps derived: one per access key and day in use. */
     private static final int SIGNING_KEYS_CACHED = 10_000;
@@ -118,8 +122,10 @@ public record CoreServices(IdentityStoreService identityStore, Administrators ad
         SecondFactors secondFactors = new SecondFactors(pendingSignIns, throttle, store, audit, settings.mfa(),
                 remembered, browserSessions);
 
+        IdentityStoreService identityStore = new IdentityStoreService(store.users(), store.groups(),
+                store.sessions(), store, clock, audit);
         return new CoreServices(
-                new IdentityStoreService(store.users(), store.groups(), store.sessions(), store, clock, audit),
+                identityStore,
                 new Administrators(store.groups(), settings.adminGroup()),
                 new AccessModelService(store.accounts(), store.permissionSets(), store.assignments(), store.users(),
                         store.groups(), store.sessions(), store, clock, audit, instance),
@@ -155,6 +161,9 @@ public record CoreServices(IdentityStoreService identityStore, Administrators ad
                 callers,
                 serviceCredentials,
                 new AuthorizationService(store.permissionSets(), clock, verifier, serviceCredentials, callers),
-                new AuditQueries(store.audit()));
+                new AuditQueries(store.audit()),
+                new ScimTokens(store.scimTokens(), store, clock, audit),
+                new ScimUsers(store.users(), store.scimExternalIds(), identityStore, store),
+                new ScimGroups(store.groups(), store.users(), store.scimExternalIds(), identityStore, store));
     }
 }

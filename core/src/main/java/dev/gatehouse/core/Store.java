@@ -17,6 +17,8 @@ import dev.gatehouse.core.oidc.DeviceAuthorizationRepository;
 import dev.gatehouse.core.password.ActivationRepository;
 import dev.gatehouse.core.password.PasswordHistoryRepository;
 import dev.gatehouse.core.retention.ExpiredRowRepository;
+import dev.gatehouse.core.scim.ScimExternalIdRepository;
+import dev.gatehouse.core.scim.ScimTokenRepository;
 import dev.gatehouse.core.session.SessionRepository;
 import dev.gatehouse.core.signin.PendingSignInRepository;
 import dev.gatehouse.core.signin.RememberedBrowserRepository;
@@ -71,6 +73,10 @@ public interface Store extends Transactions {
     ServiceCredentialRepository serviceCredentials();
 
     ExpiredRowRepository expiredRows();
+
+    ScimTokenRepository scimTokens();
+
+    ScimExternalIdRepository scimExternalIds();
 
     /** {@link #inTransaction(java.util.function.Supplier)} handing the work this store, for tests and set-up code. */
     default <T> T inTransaction(Function<Store, T> work) {

@@ -8,6 +8,7 @@ import dev.gatehouse.server.http.HttpModule;
 import dev.gatehouse.server.http.RequestContexts;
 import dev.gatehouse.server.oidc.OidcApi;
 import dev.gatehouse.server.portal.PortalApi;
+import dev.gatehouse.server.scim.ScimApi;
 import dev.gatehouse.server.sts.StsApi;
 import dev.gatehouse.server.web.WebPages;
 import io.javalin.Javalin;
@@ -58,7 +59,9 @@ public final class GatehouseServer implements AutoCloseable {
                 new OidcApi(core.clients(), core.devices(), core.tokens()),
                 new PortalApi(core.portal()),
                 new StsApi(core.callerIdentity(), services.clock()),
-                new AuthorizationApi(core.authorization(), services.clock()));
+                new AuthorizationApi(core.authorization(), services.clock()),
+                new ScimApi(core.scimTokens(), core.scimUsers(), core.scimGroups(),
+                        services.config().http().publicUrl()));
     }
 
     public Services services() {

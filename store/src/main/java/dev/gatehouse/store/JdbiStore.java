@@ -18,6 +18,8 @@ import dev.gatehouse.core.oidc.DeviceAuthorizationRepository;
 import dev.gatehouse.core.password.ActivationRepository;
 import dev.gatehouse.core.password.PasswordHistoryRepository;
 import dev.gatehouse.core.retention.ExpiredRowRepository;
+import dev.gatehouse.core.scim.ScimExternalIdRepository;
+import dev.gatehouse.core.scim.ScimTokenRepository;
 import dev.gatehouse.core.session.SessionRepository;
 import dev.gatehouse.core.signin.PendingSignInRepository;
 import dev.gatehouse.core.signin.RememberedBrowserRepository;
@@ -50,6 +52,8 @@ public final class JdbiStore implements Store {
     private final UserAttributeRepository userAttributes;
     private final AccessControlAttributeRepository accessControlAttributes;
     private final ServiceCredentialRepository serviceCredentials;
+    private final ScimTokenRepository scimTokens;
+    private final ScimExternalIdRepository scimExternalIds;
 
     public JdbiStore(Jdbi jdbi) {
         this.handles = new Handles(jdbi);
@@ -74,6 +78,8 @@ public final class JdbiStore implements Store {
         this.userAttributes = new JdbiUserAttributeRepository(handles);
         this.accessControlAttributes = new JdbiAccessControlAttributeRepository(handles);
         this.serviceCredentials = new JdbiServiceCredentialRepository(handles);
+        this.scimTokens = new JdbiScimRepositories.Tokens(handles);
+        this.scimExternalIds = new JdbiScimRepositories.ExternalIds(handles);
     }
 
     @Override
@@ -179,6 +185,16 @@ public final class JdbiStore implements Store {
     @Override
     public ServiceCredentialRepository serviceCredentials() {
         return serviceCredentials;
+    }
+
+    @Override
+    public ScimTokenRepository scimTokens() {
+        return scimTokens;
+    }
+
+    @Override
+    public ScimExternalIdRepository scimExternalIds() {
+        return scimExternalIds;
     }
 
     @Override

@@ -128,6 +128,31 @@ public final class IdentityStoreService {
         }
     }
 
+    /**
+     * Gives a user another user name (unique ignoring case, as every user name); sign-in uses the new one at once.
+     * Sessions stay: they belong to the user, not the name.
+     */
+    public User renameUser(String userName, String newUserName, Actor actor, RequestContext context) {
+        String name = Inputs.matching("userName", Inputs.required("userName", newUserName, 128),
+                USER_NAME, "may not contain spaces or control characters");
+        return transactions.inTransaction(() -> {
+            User user = users.findByUserName(userName)
+                    .orElseThrow(() -> DomainException.notFound("User", userName));
+            User renamed = new User(user.userId(), name, user.displayName(), user.givenName(), user.familyName(),
+                    user.email(), user.status(), user.administrator(), user.passwordHash(), user.createdAt(),
+                    clock.instant());
+            users.update(renamed);
+            audit.as(actor, EventSource.IDENTITY_STORE, context).success("UpdateUser",
+                    Map.of("userName", user.userName(), "changed", List.of("userName")),
+                    Map.of("userId", user.userId()));
+            return renamed;
+        });
+    }
+
+    public User userById(String userId) {
+        return users.findById(userId).orElseThrow(() -> DomainException.notFound("User", userId));
+    }
+
     public User user(String userName) {
         return users.findByUserName(userName)
                 .orElseThrow(() -> DomainException.notFound("User", userName));
@@ -193,6 +218,10 @@ public final class IdentityStoreService {
                     Map.of("displayName", name), Map.of("groupId", group.groupId()));
             return group;
         });
+    }
+
+    public Group groupById(String groupId) {
+        return groups.findById(groupId).orElseThrow(() -> DomainException.notFound("Group", groupId));
     }
 
     public Group group(String displayName) {

@@ -18,6 +18,8 @@ import dev.gatehouse.core.oidc.DeviceAuthorizationRepository;
 import dev.gatehouse.core.password.ActivationRepository;
 import dev.gatehouse.core.password.PasswordHistoryRepository;
 import dev.gatehouse.core.retention.ExpiredRowRepository;
+import dev.gatehouse.core.scim.ScimExternalIdRepository;
+import dev.gatehouse.core.scim.ScimTokenRepository;
 import dev.gatehouse.core.session.SessionRepository;
 import dev.gatehouse.core.signin.PendingSignInRepository;
 import dev.gatehouse.core.signin.RememberedBrowserRepository;
@@ -67,6 +69,18 @@ public final class InMemoryStore implements Store {
     private final AccessControlAttributeRepository accessControlAttributes =
             new InMemoryAccessControlAttributes(tables, statements);
     private final ServiceCredentialRepository serviceCredentials = new InMemoryServiceCredentials(tables, statements);
+    private final ScimTokenRepository scimTokens = new InMemoryScim.Tokens(tables, statements);
+    private final ScimExternalIdRepository scimExternalIds = new InMemoryScim.ExternalIds(tables, statements);
+
+    @Override
+    public ScimTokenRepository scimTokens() {
+        return scimTokens;
+    }
+
+    @Override
+    public ScimExternalIdRepository scimExternalIds() {
+        return scimExternalIds;
+    }
 
     @Override
     public <T> T inTransaction(Supplier<T> work) {

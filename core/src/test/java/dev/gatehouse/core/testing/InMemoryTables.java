@@ -61,11 +61,15 @@ final class InMemoryTables {
     /** Tag key to user attribute name. */
     final Table<String, String> accessControlAttributes = new Table<>();
     final Table<String, ServiceCredential> serviceCredentials = new Table<>();
+    final Table<String, dev.gatehouse.core.scim.ScimToken> scimTokens = new Table<>();
+    /** "USER:id" or "GROUP:id" to the external id. */
+    final Table<String, String> scimExternalIds = new Table<>();
 
     private final List<Table<?, ?>> all = List.of(users, groups, memberships, accounts, permissionSets, assignments,
             clients, deviceAuthorizations, authorizationCodes, sessions, issuedTokens, activationLinks, mfaDevices,
             userHandles, challenges, auditEvents, instance, sealingKeys, failedAttempts, passwordHistory,
-            pendingSignIns, rememberedBrowsers, userAttributes, accessControlAttributes, serviceCredentials);
+            pendingSignIns, rememberedBrowsers, userAttributes, accessControlAttributes, serviceCredentials,
+            scimTokens, scimExternalIds);
 
     /** Every table's rows as they are now. */
     List<Map<?, ?>> snapshot() {

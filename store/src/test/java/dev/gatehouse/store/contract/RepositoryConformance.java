@@ -9,5 +9,5 @@ public interface RepositoryConformance extends UserRepositoryContract, GroupRepo
         ClientRepositoryContract, DeviceAuthorizationContract, AuthorizationCodeContract, SessionRepositoryContract,
         ActivationRepositoryContract, AuditRepositoryContract, InstanceRepositoryContract, TransactionContract,
         MfaDeviceRepositoryContract, FailedAttemptContract, PasswordHistoryContract, PendingSignInContract,
-        AuthorizationRepositoriesContract, ExpiredRowContract {
+        AuthorizationRepositoriesContract, ExpiredRowContract, ScimRepositoriesContract {
 }

@@ -1,0 +1,152 @@
+package dev.gatehouse.core.scim;
+
+import dev.gatehouse.core.audit.Actor;
+import dev.gatehouse.core.audit.RequestContext;
+import dev.gatehouse.core.directory.Group;
+import dev.gatehouse.core.directory.GroupRepository;
+import dev.gatehouse.core.directory.IdentityStoreService;
+import dev.gatehouse.core.directory.User;
+import dev.gatehouse.core.directory.UserRepository;
+import dev.gatehouse.core.error.DomainException;
+import dev.gatehouse.core.scim.ScimExternalIdRepository.Kind;
+import dev.gatehouse.core.storage.Transactions;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * SCIM groups over the directory's groups and memberships, changed through {@link IdentityStoreService}: a member
+ * removed loses their sessions at once, as when an administrator removes them. Groups hold users only (no nested
+ * groups in this slice), and a group keeps its name (renaming is refused as {@code mutability}).
+ */
+public final class ScimGroups {
+
+    private static final int BATCH = 500;
+
+    private final GroupRepository groups;
+    private final UserRepository users;
+    private final ScimExternalIdRepository externalIds;
+    private final IdentityStoreService identityStore;
+    private final Transactions transactions;
+
+    public ScimGroups(GroupRepository groups, UserRepository users, ScimExternalIdRepository externalIds,
+                      IdentityStoreService identityStore, Transactions transactions) {
+        this.groups = groups;
+        this.users = users;
+        this.externalIds = externalIds;
+        this.identityStore = identityStore;
+        this.transactions = transactions;
+    }
+
+    public ScimGroup create(String displayName, String externalId, List<String> memberIds, Actor actor,
+                            RequestContext context) {
+        ScimPage.checkExternalId(externalId);
+        checkMemberCount(memberIds);
+        return transactions.inTransaction(() -> {
+            Group group = identityStore.createGroup(displayName, null, actor, context);
+            if (externalId != null) {
+                externalIds.put(Kind.GROUP, group.groupId(), externalId);
+            }
+            changeMembers(group, Set.of(), new LinkedHashSet<>(memberIds), actor, context);
+            return toScim(group, externalId);
+        });
+    }
+
+    public ScimGroup get(String id) {
+        Group group = identityStore.groupById(id);
+        return toScim(group, externalIds.find(Kind.GROUP, id).orElse(null));
+    }
+
+    /** PUT: the group's members and externalId become what was sent. */
+    public ScimGroup replace(String id, String displayName, String externalId, List<String> memberIds, Actor actor,
+                             RequestContext context) {
+        checkMemberCount(memberIds);
+        return transactions.inTransaction(() -> {
+            ScimGroup current = get(id);
+            return store(current, new ScimPatch.GroupChange(new LinkedHashSet<>(memberIds), displayName, externalId,
+                    true), actor, context);
+        });
+    }
+
+    public ScimGroup patch(String id, List<ScimPatch.Operation> operations, Actor actor, RequestContext context) {
+        return transactions.inTransaction(() -> {
+            ScimGroup current = get(id);
+            return store(current, ScimPatch.applyToGroup(current, operations), actor, context);
+        });
+    }
+
+    public void delete(String id, Actor actor, RequestContext context) {
+        transactions.run(() -> identityStore.deleteGroup(identityStore.groupById(id).displayName(), actor, context));
+    }
+
+    public ScimPage<ScimGroup> list(String filter, Integer startIndex, Integer count) {
+        ScimFilter parsed = filter == null || filter.isBlank() ? null
+                : ScimFilter.parse(filter, ScimGroup.FILTERABLE, ScimGroup.CASE_EXACT);
+        Map<String, String> external = externalIds.all(Kind.GROUP);
+        List<Group> all = new ArrayList<>();
+        String after = null;
+        List<Group> batch;
+        do {
+            batch = groups.list(after, BATCH);
+            all.addAll(batch);
+            after = batch.isEmpty() ? null : batch.getLast().displayName();
+        } while (batch.size() == BATCH);
+        List<ScimGroup> matches = new ArrayList<>();
+        for (Group group : all) {
+            ScimGroup scim = toScim(group, external.get(group.groupId()));
+            if (parsed == null || parsed.matches(scim::values)) {
+                matches.add(scim);
+            }
+        }
+        return ScimPage.of(matches, startIndex, count);
+    }
+
+    private ScimGroup store(ScimGroup current, ScimPatch.GroupChange change, Actor actor, RequestContext context) {
+        if (change.displayName() == null || !change.displayName().strip().equals(current.displayName())) {
+            throw ScimFields.readOnly("A group's displayName cannot be changed through SCIM yet");
+        }
+        if (change.externalIdSet() && !Objects.equals(change.externalId(), current.externalId())) {
+            ScimPage.checkExternalId(change.externalId());
+            externalIds.put(Kind.GROUP, current.id(), change.externalId());
+        }
+        Set<String> before = new LinkedHashSet<>(current.members().stream().map(ScimGroup.Member::value).toList());
+        Group group = identityStore.groupById(current.id());
+        changeMembers(group, before, change.memberIds(), actor, context);
+        return get(current.id());
+    }
+
+    private void changeMembers(Group group, Set<String> before, Set<String> after, Actor actor,
+                               RequestContext context) {
+        for (String id : after) {
+            if (!before.contains(id)) {
+                User user = users.findById(id).orElseThrow(() -> DomainException.invalid("members",
+                        "No user has the id '" + (id.length() > 64 ? id.substring(0, 64) : id) + "'"));
+                identityStore.addMember(group.displayName(), user.userName(), actor, context);
+            }
+        }
+        for (String id : before) {
+            if (!after.contains(id)) {
+                identityStore.removeMember(group.displayName(), identityStore.userById(id).userName(), actor,
+                        context);
+            }
+        }
+    }
+
+    private static void checkMemberCount(Collection<String> memberIds) {
+        if (memberIds.size() > ScimPatch.MAX_MEMBERS) {
+            throw ScimFields.syntax("One request may name at most " + ScimPatch.MAX_MEMBERS + " members");
+        }
+    }
+
+    private ScimGroup toScim(Group group, String externalId) {
+        List<ScimGroup.Member> members = groups.membersOf(group.groupId()).stream()
+                .map(m -> users.findById(m.userId()).orElseThrow())
+                .map(u -> new ScimGroup.Member(u.userId(), u.userName()))
+                .toList();
+        return new ScimGroup(group.groupId(), group.displayName(), externalId, members, group.createdAt());
+    }
+}

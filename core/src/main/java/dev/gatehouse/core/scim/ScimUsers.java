@@ -1,0 +1,129 @@
+package dev.gatehouse.core.scim;
+
+import dev.gatehouse.core.audit.Actor;
+import dev.gatehouse.core.audit.RequestContext;
+import dev.gatehouse.core.directory.IdentityStoreService;
+import dev.gatehouse.core.directory.IdentityStoreService.NewUser;
+import dev.gatehouse.core.directory.IdentityStoreService.UserChanges;
+import dev.gatehouse.core.directory.User;
+import dev.gatehouse.core.directory.UserRepository;
+import dev.gatehouse.core.directory.UserStatus;
+import dev.gatehouse.core.scim.ScimExternalIdRepository.Kind;
+import dev.gatehouse.core.storage.Transactions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * SCIM users (RFC 7644 §3) over the directory's users. Every change goes through {@link IdentityStoreService}, so it
+ * is checked and audited as the console's is, and deactivating or deleting a user ends their sessions at once.
+ */
+public final class ScimUsers {
+
+    private static final int BATCH = 500;
+
+    private final UserRepository users;
+    private final ScimExternalIdRepository externalIds;
+    private final IdentityStoreService identityStore;
+    private final Transactions transactions;
+
+    public ScimUsers(UserRepository users, ScimExternalIdRepository externalIds, IdentityStoreService identityStore,
+                     Transactions transactions) {
+        this.users = users;
+        this.externalIds = externalIds;
+        this.identityStore = identityStore;
+        this.transactions = transactions;
+    }
+
+    public ScimUser create(ScimUser request, Actor actor, RequestContext context) {
+        ScimPage.checkExternalId(request.externalId());
+        return transactions.inTransaction(() -> {
+            User user = identityStore.createUser(new NewUser(request.userName(), request.displayName(),
+                    request.givenName(), request.familyName(), request.email(), false), actor, context);
+            if (!request.active()) {
+                user = identityStore.setStatus(user.userName(), UserStatus.DISABLED, actor, context);
+            }
+            if (request.externalId() != null) {
+                externalIds.put(Kind.USER, user.userId(), request.externalId());
+            }
+            return ScimUser.of(user, request.externalId());
+        });
+    }
+
+    public ScimUser get(String id) {
+        User user = identityStore.userById(id);
+        return ScimUser.of(user, externalIds.find(Kind.USER, id).orElse(null));
+    }
+
+    /** PUT: the user becomes what was sent (id, password and administrator flag stay). */
+    public ScimUser replace(String id, ScimUser request, Actor actor, RequestContext context) {
+        return transactions.inTransaction(() -> store(identityStore.userById(id), request, actor, context));
+    }
+
+    public ScimUser patch(String id, List<ScimPatch.Operation> operations, Actor actor, RequestContext context) {
+        return transactions.inTransaction(() -> {
+            User before = identityStore.userById(id);
+            ScimUser current = ScimUser.of(before, externalIds.find(Kind.USER, id).orElse(null));
+            return store(before, ScimPatch.applyToUser(current, operations), actor, context);
+        });
+    }
+
+    /** Deletes the user; their sessions end at once. */
+    public void delete(String id, Actor actor, RequestContext context) {
+        transactions.run(() -> identityStore.deleteUser(identityStore.userById(id).userName(), actor, context));
+    }
+
+    public ScimPage<ScimUser> list(String filter, Integer startIndex, Integer count) {
+        ScimFilter parsed = filter == null || filter.isBlank() ? null
+                : ScimFilter.parse(filter, ScimUser.FILTERABLE, ScimUser.CASE_EXACT);
+        Map<String, String> external = externalIds.all(Kind.USER);
+        List<ScimUser> matches = new ArrayList<>();
+        if (parsed instanceof ScimFilter.Compare(String attribute, String op, Object value, boolean exact)
+                && attribute.equals("username") && op.equals("eq") && value instanceof String name) {
+            // What provisioning clients ask before each create: answered from the index, not a scan.
+            users.findByUserName(name).ifPresent(u -> matches.add(ScimUser.of(u, external.get(u.userId()))));
+        } else {
+            String after = null;
+            List<User> batch;
+            do {
+                batch = users.list(after, BATCH);
+                for (User user : batch) {
+                    ScimUser scim = ScimUser.of(user, external.get(user.userId()));
+                    if (parsed == null || parsed.matches(scim::values)) {
+                        matches.add(scim);
+                    }
+                }
+                after = batch.isEmpty() ? null : batch.getLast().userName();
+            } while (batch.size() == BATCH);
+        }
+        return ScimPage.of(matches, startIndex, count);
+    }
+
+    private ScimUser store(User before, ScimUser after, Actor actor, RequestContext context) {
+        ScimPage.checkExternalId(after.externalId());
+        User user = before;
+        if (after.userName() != null && !after.userName().equals(user.userName())) {
+            user = identityStore.renameUser(user.userName(), after.userName(), actor, context);
+        } else if (after.userName() == null) {
+            throw dev.gatehouse.core.error.DomainException.invalid("userName", "userName is required");
+        }
+        boolean profileChanged = !Objects.equals(after.displayName(), user.displayName())
+                || !Objects.equals(after.givenName(), user.givenName())
+                || !Objects.equals(after.familyName(), user.familyName())
+                || !Objects.equals(after.email(), user.email());
+        if (profileChanged) {
+            user = identityStore.updateUser(user.userName(), new UserChanges(after.displayName(), after.givenName(),
+                    after.familyName(), after.email(), user.administrator()), actor, context);
+        }
+        if (after.active() != user.enabled()) {
+            user = identityStore.setStatus(user.userName(), after.active() ? UserStatus.ENABLED : UserStatus.DISABLED,
+                    actor, context);
+        }
+        String externalId = externalIds.find(Kind.USER, user.userId()).orElse(null);
+        if (!Objects.equals(externalId, after.externalId())) {
+            externalIds.put(Kind.USER, user.userId(), after.externalId());
+        }
+        return ScimUser.of(user, after.externalId());
+    }
+}
