@@ -10,6 +10,7 @@ import dev.gatehouse.core.credentials.CredentialMinter;
 import dev.gatehouse.core.credentials.CredentialSealer;
 import dev.gatehouse.core.directory.Administrators;
 import dev.gatehouse.core.directory.IdentityStoreService;
+import dev.gatehouse.core.identitysource.IdentitySources;
 import dev.gatehouse.core.instance.Instance;
 import dev.gatehouse.core.keys.RefreshingSealer;
 import dev.gatehouse.core.keys.SealingKey;
@@ -42,6 +43,7 @@ import dev.gatehouse.core.session.SessionService;
 import dev.gatehouse.core.signin.AuthenticatorAppStep;
 import dev.gatehouse.core.signin.BrowserSessions;
 import dev.gatehouse.core.signin.EnrolmentStep;
+import dev.gatehouse.core.signin.ExternalSignInStep;
 import dev.gatehouse.core.signin.MfaGate;
 import dev.gatehouse.core.signin.PasswordStep;
 import dev.gatehouse.core.signin.PendingSignIns;
@@ -73,7 +75,8 @@ public record CoreServices(IdentityStoreService identityStore, Administrators ad
                            BrowserPortal browserPortal, CallerIdentityService callerIdentity,
                            ServiceCredentials serviceCredentials, AuthorizationService authorization,
                            AuditQueries auditQueries, ScimTokens scimTokens, ScimUsers scimUsers,
-                           ScimGroups scimGroups) {
+                           ScimGroups scimGroups, IdentitySources identitySources,
+                           ExternalSignInStep externalSignInStep) {
 
     /** How many signing keys the SigV4 verifier keeps derived: one per access key and day in use. */
     private static final int SIGNING_KEYS_CACHED = 10_000;
@@ -164,6 +167,8 @@ public record CoreServices(IdentityStoreService identityStore, Administrators ad
                 new AuditQueries(store.audit()),
                 new ScimTokens(store.scimTokens(), store, clock, audit),
                 new ScimUsers(store.users(), store.scimExternalIds(), identityStore, store),
-                new ScimGroups(store.groups(), store.users(), store.scimExternalIds(), identityStore, store));
+                new ScimGroups(store.groups(), store.users(), store.scimExternalIds(), identityStore, store),
+                new IdentitySources(store.identitySource(), store.sessions(), store, clock, audit, secretSealers),
+                new ExternalSignInStep(store.users(), store, audit, mfaGate));
     }
 }

@@ -9,6 +9,7 @@ import dev.gatehouse.core.authz.ServiceCredentialRepository;
 import dev.gatehouse.core.directory.GroupRepository;
 import dev.gatehouse.core.directory.UserAttributeRepository;
 import dev.gatehouse.core.directory.UserRepository;
+import dev.gatehouse.core.identitysource.IdentitySourceRepository;
 import dev.gatehouse.core.instance.InstanceRepository;
 import dev.gatehouse.core.mfa.MfaDeviceRepository;
 import dev.gatehouse.core.oidc.AuthorizationCodeRepository;
@@ -77,6 +78,8 @@ public interface Store extends Transactions {
     ScimTokenRepository scimTokens();
 
     ScimExternalIdRepository scimExternalIds();
+
+    IdentitySourceRepository identitySource();
 
     /** {@link #inTransaction(java.util.function.Supplier)} handing the work this store, for tests and set-up code. */
     default <T> T inTransaction(Function<Store, T> work) {

@@ -94,6 +94,15 @@ final class JdbiSessionRepository implements SessionRepository {
     }
 
     @Override
+    public int revokeAllBrowser(Instant at) {
+        return handles.call(h -> h.createUpdate(
+                        "UPDATE sessions SET revoked_at = :at WHERE kind = :kind AND revoked_at IS NULL")
+                .bind("at", EpochNanos.of(at))
+                .bind("kind", SessionKind.BROWSER.name())
+                .execute());
+    }
+
+    @Override
     public void insertToken(IssuedToken token) {
         handles.call(h -> Constraints.guarded(h, () -> h.createUpdate("""
                         INSERT INTO issued_tokens (token_hash, token_type, session_id, client_id, issued_at, expires_at,

@@ -20,6 +20,7 @@ import dev.gatehouse.core.password.PasswordHistoryRepository;
 import dev.gatehouse.core.retention.ExpiredRowRepository;
 import dev.gatehouse.core.scim.ScimExternalIdRepository;
 import dev.gatehouse.core.scim.ScimTokenRepository;
+import dev.gatehouse.core.identitysource.IdentitySourceRepository;
 import dev.gatehouse.core.session.SessionRepository;
 import dev.gatehouse.core.signin.PendingSignInRepository;
 import dev.gatehouse.core.signin.RememberedBrowserRepository;
@@ -54,6 +55,7 @@ public final class JdbiStore implements Store {
     private final ServiceCredentialRepository serviceCredentials;
     private final ScimTokenRepository scimTokens;
     private final ScimExternalIdRepository scimExternalIds;
+    private final IdentitySourceRepository identitySource;
 
     public JdbiStore(Jdbi jdbi) {
         this.handles = new Handles(jdbi);
@@ -80,6 +82,7 @@ public final class JdbiStore implements Store {
         this.serviceCredentials = new JdbiServiceCredentialRepository(handles);
         this.scimTokens = new JdbiScimRepositories.Tokens(handles);
         this.scimExternalIds = new JdbiScimRepositories.ExternalIds(handles);
+        this.identitySource = new JdbiIdentitySourceRepository(handles);
     }
 
     @Override
@@ -195,6 +198,11 @@ public final class JdbiStore implements Store {
     @Override
     public ScimExternalIdRepository scimExternalIds() {
         return scimExternalIds;
+    }
+
+    @Override
+    public IdentitySourceRepository identitySource() {
+        return identitySource;
     }
 
     @Override

@@ -22,6 +22,9 @@ public interface SessionRepository {
     /** Revokes every session of the user. Returns how many changed. */
     int revokeAllOf(String userId, Instant at);
 
+    /** Revokes every browser session of every user (not the CLI's). Returns how many changed. */
+    int revokeAllBrowser(Instant at);
+
     void insertToken(IssuedToken token);
 
     Optional<IssuedToken> findToken(String tokenHash);

@@ -48,14 +48,20 @@ public final class BrowserSessions {
      * @param skippedBecause why the second factor was not asked for, or null
      */
     SignedIn start(User user, MfaDeviceKind secondFactor, String skippedBecause, RequestContext context) {
+        return start(user, SignInAudit.credential(user.userName(), SignInAudit.PASSWORD), secondFactor,
+                skippedBecause, context);
+    }
+
+    /** @param credential how the first factor was checked, as the audit event's parameters say it */
+    SignedIn start(User user, Map<String, Object> credential, MfaDeviceKind secondFactor, String skippedBecause,
+                   RequestContext context) {
         Instant now = clock.instant();
         String cookie = Secrets.newToken("ghs_");
         PortalSession session = new PortalSession(UUID.randomUUID().toString(), Secrets.hash(cookie),
                 SessionKind.BROWSER, user.userId(), null, Secrets.newToken(""), now,
                 now.plus(lifetimes.portalSession()), null);
         sessions.insert(session);
-        Map<String, Object> parameters = new LinkedHashMap<>(SignInAudit.credential(user.userName(),
-                SignInAudit.PASSWORD));
+        Map<String, Object> parameters = new LinkedHashMap<>(credential);
         if (secondFactor != null) {
             parameters.put("mfaType", secondFactor.name());
         }

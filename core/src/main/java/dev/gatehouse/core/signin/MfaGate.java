@@ -12,6 +12,7 @@ import dev.gatehouse.core.mfa.MfaDeviceKind;
 import dev.gatehouse.core.mfa.MfaPolicy;
 import dev.gatehouse.core.signin.PendingSignIn.Purpose;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -69,5 +70,14 @@ public final class MfaGate {
                 yield Optional.empty();
             }
         };
+    }
+
+    /**
+     * After an external identity provider authenticated the user: the provider owns MFA then (as in IAM Identity
+     * Center with an external source), so Gatehouse asks for no second factor of its own and starts the session,
+     * auditing why ({@code mfaSkipped}) and what the provider said it checked ({@code credential}: amr, acr).
+     */
+    SignedIn afterExternalAuthentication(User user, Map<String, Object> credential, RequestContext context) {
+        return browserSessions.start(user, credential, null, "externalIdentityProvider", context);
     }
 }

@@ -3,6 +3,7 @@ package dev.gatehouse.core.testing;
 import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.core.session.IssuedToken;
 import dev.gatehouse.core.session.PortalSession;
+import dev.gatehouse.core.session.SessionKind;
 import dev.gatehouse.core.session.SessionRepository;
 import java.time.Instant;
 import java.util.Comparator;
@@ -72,6 +73,16 @@ final class InMemorySessions implements SessionRepository {
         return statements.write(() -> {
             List<PortalSession> unrevoked = tables.sessions.rows()
                     .filter(s -> s.userId().equals(userId) && s.revokedAt() == null).toList();
+            unrevoked.forEach(s -> tables.sessions.put(s.sessionId(), revoked(s, at)));
+            return unrevoked.size();
+        });
+    }
+
+    @Override
+    public int revokeAllBrowser(Instant at) {
+        return statements.write(() -> {
+            List<PortalSession> unrevoked = tables.sessions.rows()
+                    .filter(s -> s.kind() == SessionKind.BROWSER && s.revokedAt() == null).toList();
             unrevoked.forEach(s -> tables.sessions.put(s.sessionId(), revoked(s, at)));
             return unrevoked.size();
         });

@@ -10,6 +10,7 @@ import dev.gatehouse.core.authz.ServiceCredentialRepository;
 import dev.gatehouse.core.directory.GroupRepository;
 import dev.gatehouse.core.directory.UserAttributeRepository;
 import dev.gatehouse.core.directory.UserRepository;
+import dev.gatehouse.core.identitysource.IdentitySourceRepository;
 import dev.gatehouse.core.instance.InstanceRepository;
 import dev.gatehouse.core.mfa.MfaDeviceRepository;
 import dev.gatehouse.core.oidc.AuthorizationCodeRepository;
@@ -71,6 +72,12 @@ public final class InMemoryStore implements Store {
     private final ServiceCredentialRepository serviceCredentials = new InMemoryServiceCredentials(tables, statements);
     private final ScimTokenRepository scimTokens = new InMemoryScim.Tokens(tables, statements);
     private final ScimExternalIdRepository scimExternalIds = new InMemoryScim.ExternalIds(tables, statements);
+    private final IdentitySourceRepository identitySource = new InMemoryIdentitySource(tables, statements);
+
+    @Override
+    public IdentitySourceRepository identitySource() {
+        return identitySource;
+    }
 
     @Override
     public ScimTokenRepository scimTokens() {

@@ -64,12 +64,14 @@ final class InMemoryTables {
     final Table<String, dev.gatehouse.core.scim.ScimToken> scimTokens = new Table<>();
     /** "USER:id" or "GROUP:id" to the external id. */
     final Table<String, String> scimExternalIds = new Table<>();
+    /** The single identity source, under the key 1 as in the JDBC table. */
+    final Table<Integer, dev.gatehouse.core.identitysource.IdentitySource> identitySource = new Table<>();
 
     private final List<Table<?, ?>> all = List.of(users, groups, memberships, accounts, permissionSets, assignments,
             clients, deviceAuthorizations, authorizationCodes, sessions, issuedTokens, activationLinks, mfaDevices,
             userHandles, challenges, auditEvents, instance, sealingKeys, failedAttempts, passwordHistory,
             pendingSignIns, rememberedBrowsers, userAttributes, accessControlAttributes, serviceCredentials,
-            scimTokens, scimExternalIds);
+            scimTokens, scimExternalIds, identitySource);
 
     /** Every table's rows as they are now. */
     List<Map<?, ?>> snapshot() {

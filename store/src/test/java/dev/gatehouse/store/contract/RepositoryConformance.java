@@ -9,5 +9,6 @@ public interface RepositoryConformance extends UserRepositoryContract, GroupRepo
         ClientRepositoryContract, DeviceAuthorizationContract, AuthorizationCodeContract, SessionRepositoryContract,
         ActivationRepositoryContract, AuditRepositoryContract, InstanceRepositoryContract, TransactionContract,
         MfaDeviceRepositoryContract, FailedAttemptContract, PasswordHistoryContract, PendingSignInContract,
-        AuthorizationRepositoriesContract, ExpiredRowContract, ScimRepositoriesContract {
+        AuthorizationRepositoriesContract, ExpiredRowContract, ScimRepositoriesContract,
+        IdentitySourceContract {
 }

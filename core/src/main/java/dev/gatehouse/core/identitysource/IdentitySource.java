@@ -1,0 +1,54 @@
+package dev.gatehouse.core.identitysource;
+
+import java.time.Instant;
+
+/**
+ * Where people sign in, one at a time as in IAM Identity Center: the built-in directory (passwords and Gatehouse's
+ * own MFA) or an external OpenID Connect provider. The client secret is kept sealed ({@link IdentitySources}).
+ *
+ * @param issuer              the provider's issuer URL (external only, else null)
+ * @param clientId            Gatehouse's client id at the provider (external only)
+ * @param sealedClientSecret  the client secret, sealed (external only)
+ * @param userClaim           the ID-token claim that names the Gatehouse user (external only)
+ * @param provisioning        how users come to exist (external only)
+ */
+public record IdentitySource(Kind kind, String issuer, String clientId, String sealedClientSecret,
+                             UserClaim userClaim, Provisioning provisioning, Instant updatedAt) {
+
+    public enum Kind { BUILT_IN, EXTERNAL_OIDC }
+
+    /** The claim matched, ignoring case, against a user name ({@code preferred_username}) or an email. */
+    public enum UserClaim {
+        PREFERRED_USERNAME("preferred_username"), EMAIL("email");
+
+        private final String claimName;
+
+        UserClaim(String claimName) {
+            this.claimName = claimName;
+        }
+
+        public String claimName() {
+            return claimName;
+        }
+
+        public static UserClaim ofClaimName(String name) {
+            for (UserClaim claim : values()) {
+                if (claim.claimName.equals(name)) {
+                    return claim;
+                }
+            }
+            throw new IllegalArgumentException("user claim must be preferred_username or email, not " + name);
+        }
+    }
+
+    /** SCIM: users must have been provisioned before they sign in. JIT: created at sign-in (not done yet). */
+    public enum Provisioning { SCIM, JIT }
+
+    public static IdentitySource builtIn(Instant at) {
+        return new IdentitySource(Kind.BUILT_IN, null, null, null, null, null, at);
+    }
+
+    public boolean external() {
+        return kind == Kind.EXTERNAL_OIDC;
+    }
+}

@@ -1,0 +1,136 @@
+package dev.gatehouse.core.identitysource;
+
+import dev.gatehouse.core.audit.Actor;
+import dev.gatehouse.core.audit.AuditLog;
+import dev.gatehouse.core.audit.EventSource;
+import dev.gatehouse.core.audit.RequestContext;
+import dev.gatehouse.core.error.DomainException;
+import dev.gatehouse.core.identitysource.IdentitySource.Kind;
+import dev.gatehouse.core.identitysource.IdentitySource.Provisioning;
+import dev.gatehouse.core.identitysource.IdentitySource.UserClaim;
+import dev.gatehouse.core.keys.SecretSealer;
+import dev.gatehouse.core.session.SessionRepository;
+import dev.gatehouse.core.storage.Transactions;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The identity source setting: read on every sign-in, changed by an administrator. A change is audited and ends
+ * every browser session, since they were started under the old source. The OIDC client secret is sealed with the
+ * instance's sealing keys; so is the short-lived state a browser carries through the provider's sign-in.
+ */
+public final class IdentitySources {
+
+    /** Associated data of the sealed client secret, so a sealed MFA secret cannot pass for it. */
+    private static final String CLIENT_SECRET = "identity-source:oidc-client-secret";
+    private static final String SIGN_IN_STATE = "identity-source:oidc-sign-in-state";
+
+    private final IdentitySourceRepository sources;
+    private final SessionRepository sessions;
+    private final Transactions transactions;
+    private final Clock clock;
+    private final AuditLog audit;
+    private final Supplier<SecretSealer> sealers;
+
+    public IdentitySources(IdentitySourceRepository sources, SessionRepository sessions, Transactions transactions,
+                           Clock clock, AuditLog audit, Supplier<SecretSealer> sealers) {
+        this.sources = sources;
+        this.sessions = sessions;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.audit = audit;
+        this.sealers = sealers;
+    }
+
+    /** The source in force: the built-in directory unless an administrator chose another. */
+    public IdentitySource current() {
+        return sources.find().orElseGet(() -> IdentitySource.builtIn(Instant.EPOCH));
+    }
+
+    /** The external source's client secret, unsealed. */
+    public String clientSecret(IdentitySource source) {
+        if (!source.external()) {
+            throw new IllegalArgumentException("the built-in directory has no client secret");
+        }
+        return new String(sealers.get().unseal(source.sealedClientSecret(), CLIENT_SECRET), StandardCharsets.UTF_8);
+    }
+
+    public IdentitySource setBuiltIn(Actor actor, RequestContext context) {
+        return change(IdentitySource.builtIn(clock.instant()), actor, context);
+    }
+
+    public IdentitySource setExternalOidc(String issuer, String clientId, String clientSecret, UserClaim userClaim,
+                                          Provisioning provisioning, Actor actor, RequestContext context) {
+        String checkedIssuer = checkedIssuer(issuer);
+        if (clientId == null || clientId.isBlank()) {
+            throw DomainException.invalid("clientId", "A client id is required");
+        }
+        if (clientSecret == null || clientSecret.isBlank()) {
+            throw DomainException.invalid("clientSecret", "A client secret is required");
+        }
+        String sealed = sealers.get().seal(clientSecret.strip().getBytes(StandardCharsets.UTF_8), CLIENT_SECRET);
+        return change(new IdentitySource(Kind.EXTERNAL_OIDC, checkedIssuer, clientId.strip(), sealed,
+                userClaim == null ? UserClaim.PREFERRED_USERNAME : userClaim,
+                provisioning == null ? Provisioning.SCIM : provisioning, clock.instant()), actor, context);
+    }
+
+    /** Seals what a browser carries through the provider's sign-in (state, nonce, PKCE verifier, next). */
+    public String sealSignInState(String payload) {
+        return sealers.get().seal(payload.getBytes(StandardCharsets.UTF_8), SIGN_IN_STATE);
+    }
+
+    /** Empty when the text was not sealed by us for this purpose, or was altered. */
+    public Optional<String> openSignInState(String sealed) {
+        if (sealed == null || sealed.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new String(sealers.get().unseal(sealed, SIGN_IN_STATE), StandardCharsets.UTF_8));
+        } catch (IllegalStateException notOurs) {
+            return Optional.empty();
+        }
+    }
+
+    private IdentitySource change(IdentitySource next, Actor actor, RequestContext context) {
+        return transactions.inTransaction(() -> {
+            IdentitySource before = current();
+            sources.put(next);
+            int ended = sessions.revokeAllBrowser(next.updatedAt());
+            Map<String, Object> parameters = new LinkedHashMap<>();
+            parameters.put("identitySourceType", next.kind().name());
+            if (next.external()) {
+                parameters.put("issuer", next.issuer());
+                parameters.put("clientId", next.clientId());
+                parameters.put("userClaim", next.userClaim().claimName());
+                parameters.put("provisioning", next.provisioning().name());
+            }
+            audit.as(actor, EventSource.SSO_ADMIN, context).success("UpdateIdentitySource", parameters,
+                    Map.of("previousIdentitySourceType", before.kind().name(), "browserSessionsEnded", ended));
+            return next;
+        });
+    }
+
+    /** https, or http on a loopback address (a provider on the same machine, as in tests). */
+    private static String checkedIssuer(String issuer) {
+        try {
+            URI uri = new URI(issuer == null ? "" : issuer.strip());
+            String host = uri.getHost();
+            boolean loopback = "127.0.0.1".equals(host) || "localhost".equals(host) || "[::1]".equals(host);
+            if (host == null || uri.getQuery() != null || uri.getFragment() != null
+                    || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()) && loopback)) {
+                throw DomainException.invalid("issuer", "The issuer must be an https URL (http only on loopback), "
+                        + "without query or fragment");
+            }
+            return uri.toString();
+        } catch (URISyntaxException e) {
+            throw DomainException.invalid("issuer", "The issuer is not a URL: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package dev.gatehouse.core.signin;
+
+import dev.gatehouse.core.audit.Actor;
+import dev.gatehouse.core.audit.AuditLog;
+import dev.gatehouse.core.audit.Auditor;
+import dev.gatehouse.core.audit.EventSource;
+import dev.gatehouse.core.audit.RequestContext;
+import dev.gatehouse.core.directory.User;
+import dev.gatehouse.core.directory.UserRepository;
+import dev.gatehouse.core.error.DomainError;
+import dev.gatehouse.core.error.DomainException;
+import dev.gatehouse.core.identitysource.IdentitySource.UserClaim;
+import dev.gatehouse.core.storage.Transactions;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The first step when an external OpenID Connect provider is the identity source. The server's adapter has
+ * verified the provider's ID token (signature, issuer, audience, expiry, nonce); this step finds the Gatehouse user
+ * the configured claim names, ignoring case, and hands them to {@link MfaGate}, which asks for no second factor of
+ * its own: the provider authenticated the person, with whatever MFA it requires. Every outcome is audited as
+ * {@code UserAuthentication} with {@code credentialType} {@value #EXTERNAL_OIDC}.
+ */
+public final class ExternalSignInStep {
+
+    public static final String EXTERNAL_OIDC = "EXTERNAL_OIDC";
+
+    static final DomainError NOT_VERIFIED = new DomainError.AccessDenied("The answer from your identity provider "
+            + "could not be verified, so you are not signed in. Start the sign-in again.");
+
+    /** Who the provider says signed in, from a verified ID token. */
+    public record ExternalIdentity(String issuer, String subject, UserClaim claim, String claimValue,
+                                   List<String> amr, String acr) {
+    }
+
+    private final UserRepository users;
+    private final Transactions transactions;
+    private final AuditLog audit;
+    private final MfaGate mfaGate;
+
+    public ExternalSignInStep(UserRepository users, Transactions transactions, AuditLog audit, MfaGate mfaGate) {
+        this.users = users;
+        this.transactions = transactions;
+        this.audit = audit;
+        this.mfaGate = mfaGate;
+    }
+
+    public SignInOutcome signIn(ExternalIdentity identity, RequestContext context) {
+        String name = identity.claimValue() == null ? "" : identity.claimValue().strip();
+        List<User> found = name.isEmpty() ? List.of() : switch (identity.claim()) {
+            case PREFERRED_USERNAME -> users.findByUserName(name).stream().toList();
+            case EMAIL -> users.withEmail(name);
+        };
+        Map<String, Object> credential = credential(name, identity);
+        if (found.size() != 1) {
+            DomainError error = new DomainError.AccessDenied(found.isEmpty()
+                    ? "Your identity provider signed you in as " + name + ", but Gatehouse has no user with that "
+                            + identity.claim().claimName() + ". Ask your administrator to provision your account."
+                    : "More than one Gatehouse user has the email " + name + ". Ask your administrator.");
+            throw failure(Actor.unknown(name), credential, error, context);
+        }
+        User user = found.getFirst();
+        if (!user.enabled()) {
+            throw failure(Actor.user(user.userId(), user.userName()), credential, new DomainError.AccessDenied(
+                    "Your Gatehouse user " + user.userName() + " is disabled. Contact your administrator."), context);
+        }
+        return transactions.inTransaction(() -> {
+            Auditor auditor = audit.as(Actor.user(user.userId(), user.userName()), EventSource.SIGN_IN, context);
+            auditor.success("CredentialVerification", credential, Map.of("result", "Success"));
+            return mfaGate.afterExternalAuthentication(user, credential, context);
+        });
+    }
+
+    /**
+     * A provider answer that did not verify (signature, audience, expiry, state or nonce): audited with the
+     * reason; the returned refusal is what the person is shown, which does not repeat the reason.
+     */
+    public DomainException refuse(String reason, RequestContext context) {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("credentialType", EXTERNAL_OIDC);
+        parameters.put("reason", reason);
+        Auditor auditor = audit.as(Actor.unknown(null), EventSource.SIGN_IN, context);
+        transactions.run(() -> {
+            auditor.failure("CredentialVerification", parameters, NOT_VERIFIED);
+            auditor.failure("UserAuthentication", parameters, NOT_VERIFIED);
+        });
+        return new DomainException(NOT_VERIFIED);
+    }
+
+    private DomainException failure(Actor actor, Map<String, Object> credential, DomainError error,
+                                    RequestContext context) {
+        Auditor auditor = audit.as(actor, EventSource.SIGN_IN, context);
+        transactions.run(() -> {
+            auditor.success("CredentialVerification", credential, Map.of("result", "Success"));
+            auditor.failure("UserAuthentication", credential, error);
+        });
+        return new DomainException(error);
+    }
+
+    private static Map<String, Object> credential(String name, ExternalIdentity identity) {
+        Map<String, Object> parameters = new LinkedHashMap<>(SignInAudit.credential(name, EXTERNAL_OIDC));
+        parameters.put("issuer", identity.issuer());
+        parameters.put("subject", identity.subject());
+        parameters.put("amr", identity.amr() == null ? List.of() : identity.amr());
+        if (identity.acr() != null) {
+            parameters.put("acr", identity.acr());
+        }
+        return parameters;
+    }
+}

@@ -1,0 +1,29 @@
+package dev.gatehouse.core.testing;
+
+import dev.gatehouse.core.identitysource.IdentitySource;
+import dev.gatehouse.core.identitysource.IdentitySourceRepository;
+import java.util.Optional;
+
+/** The single identity source, under the key 1 as in the JDBC table. */
+final class InMemoryIdentitySource implements IdentitySourceRepository {
+
+    private static final int SINGLETON = 1;
+
+    private final InMemoryTables tables;
+    private final Statements statements;
+
+    InMemoryIdentitySource(InMemoryTables tables, Statements statements) {
+        this.tables = tables;
+        this.statements = statements;
+    }
+
+    @Override
+    public Optional<IdentitySource> find() {
+        return statements.read("IdentitySourceRepository.find", () -> tables.identitySource.get(SINGLETON));
+    }
+
+    @Override
+    public void put(IdentitySource source) {
+        statements.run(() -> tables.identitySource.put(SINGLETON, source));
+    }
+}

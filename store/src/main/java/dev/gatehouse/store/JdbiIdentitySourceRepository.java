@@ -1,0 +1,59 @@
+package dev.gatehouse.store;
+
+import dev.gatehouse.core.identitysource.IdentitySource;
+import dev.gatehouse.core.identitysource.IdentitySource.Kind;
+import dev.gatehouse.core.identitysource.IdentitySource.Provisioning;
+import dev.gatehouse.core.identitysource.IdentitySource.UserClaim;
+import dev.gatehouse.core.identitysource.IdentitySourceRepository;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/** The single identity source row (V12). */
+final class JdbiIdentitySourceRepository implements IdentitySourceRepository {
+
+    private final Handles handles;
+
+    JdbiIdentitySourceRepository(Handles handles) {
+        this.handles = handles;
+    }
+
+    @Override
+    public Optional<IdentitySource> find() {
+        return handles.call(h -> h.createQuery("""
+                        SELECT kind, issuer, client_id, sealed_client_secret, user_claim, provisioning, updated_at
+                        FROM identity_source WHERE source_id = 1""")
+                .map(JdbiIdentitySourceRepository::map)
+                .findOne());
+    }
+
+    @Override
+    public void put(IdentitySource source) {
+        handles.atomically(h -> {
+            h.createUpdate("DELETE FROM identity_source WHERE source_id = 1").execute();
+            h.createUpdate("""
+                            INSERT INTO identity_source (source_id, kind, issuer, client_id, sealed_client_secret,
+                                   user_claim, provisioning, updated_at)
+                            VALUES (1, :kind, :issuer, :clientId, :sealed, :userClaim, :provisioning, :updatedAt)""")
+                    .bind("kind", source.kind().name())
+                    .bind("issuer", source.issuer())
+                    .bind("clientId", source.clientId())
+                    .bind("sealed", source.sealedClientSecret())
+                    .bind("userClaim", source.userClaim() == null ? null : source.userClaim().name())
+                    .bind("provisioning", source.provisioning() == null ? null : source.provisioning().name())
+                    .bind("updatedAt", EpochNanos.of(source.updatedAt()))
+                    .execute();
+            return null;
+        });
+    }
+
+    private static IdentitySource map(ResultSet row, StatementContext context) throws SQLException {
+        String claim = row.getString("user_claim");
+        String provisioning = row.getString("provisioning");
+        return new IdentitySource(Kind.valueOf(row.getString("kind")), row.getString("issuer"),
+                row.getString("client_id"), row.getString("sealed_client_secret"),
+                claim == null ? null : UserClaim.valueOf(claim),
+                provisioning == null ? null : Provisioning.valueOf(provisioning), EpochNanos.read(row, "updated_at"));
+    }
+}

@@ -1,0 +1,50 @@
+package dev.gatehouse.store.contract;
+
+import static dev.gatehouse.store.testing.TestTimes.NOW;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gatehouse.core.identitysource.IdentitySource;
+import dev.gatehouse.core.identitysource.IdentitySource.Kind;
+import dev.gatehouse.core.identitysource.IdentitySource.Provisioning;
+import dev.gatehouse.core.identitysource.IdentitySource.UserClaim;
+import dev.gatehouse.core.session.PortalSession;
+import dev.gatehouse.core.session.SessionKind;
+import dev.gatehouse.core.directory.User;
+import dev.gatehouse.store.testing.TestUsers;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** The single identity source row, and ending every browser session when it changes. */
+public interface IdentitySourceContract extends StoreContract {
+
+    @Test
+    default void identitySourceIsAbsentThenReplacedWhole() {
+        assertThat(store().identitySource().find()).isEmpty();
+
+        IdentitySource oidc = new IdentitySource(Kind.EXTERNAL_OIDC, "https://idp.example.com/realms/corp",
+                "gatehouse", "sealed-secret", UserClaim.EMAIL, Provisioning.SCIM, NOW);
+        store().identitySource().put(oidc);
+        assertThat(store().identitySource().find()).contains(oidc);
+
+        IdentitySource builtIn = IdentitySource.builtIn(NOW.plusSeconds(1));
+        store().identitySource().put(builtIn);
+        assertThat(store().identitySource().find()).contains(builtIn);
+    }
+
+    @Test
+    default void revokeAllBrowserEndsBrowserSessionsOnly() {
+        User ed = TestUsers.user("ed.developer");
+        store().users().insert(ed);
+        PortalSession browser = new PortalSession("s-browser", "hash-browser", SessionKind.BROWSER, ed.userId(),
+                null, "csrf-1", NOW, NOW.plus(Duration.ofHours(8)), null);
+        PortalSession other = new PortalSession("s-other", "hash-other", SessionKind.TOKEN, ed.userId(),
+                null, "csrf-2", NOW, NOW.plus(Duration.ofHours(8)), null);
+        store().sessions().insert(browser);
+        store().sessions().insert(other);
+
+        assertThat(store().sessions().revokeAllBrowser(NOW.plusSeconds(5))).isEqualTo(1);
+        assertThat(store().sessions().findById("s-browser").orElseThrow().revokedAt()).isEqualTo(NOW.plusSeconds(5));
+        assertThat(store().sessions().findById("s-other").orElseThrow().revokedAt()).isNull();
+        assertThat(store().sessions().revokeAllBrowser(NOW.plusSeconds(6))).isZero();
+    }
+}
