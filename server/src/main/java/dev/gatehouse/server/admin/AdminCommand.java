@@ -25,7 +25,7 @@ import picocli.CommandLine.Command;
         subcommands = {UserCommands.class, GroupCommands.class, AccountCommands.class,
                 PermissionSetCommands.class, AssignmentCommands.class, EventsCommand.class, SessionCommands.class,
                 KeyCommands.class, MfaCommands.class, ServiceCredentialCommands.class, AbacCommands.class,
-                SimulateCommand.class, ScimCommands.class})
+                SimulateCommand.class, ScimCommands.class, IdentitySourceCommands.class})
 public final class AdminCommand {
 
     static final int DOMAIN_ERROR = 1;

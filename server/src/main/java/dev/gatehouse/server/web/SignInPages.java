@@ -1,6 +1,9 @@
 package dev.gatehouse.server.web;
 
 import dev.gatehouse.core.error.DomainError;
+import dev.gatehouse.core.error.DomainException;
+import dev.gatehouse.core.identitysource.IdentitySource;
+import dev.gatehouse.core.identitysource.IdentitySources;
 import dev.gatehouse.core.signin.BrowserSession;
 import dev.gatehouse.core.signin.BrowserSessions;
 import dev.gatehouse.core.signin.PasswordStep;
@@ -25,8 +28,13 @@ final class SignInPages {
     private final Templates templates;
     private final SignInSteps steps;
 
+    private final IdentitySources identitySources;
+    private final OidcSignInPages external;
+
     SignInPages(PasswordStep passwordStep, BrowserSessions browserSessions, SessionCookies sessions, Csrf csrf,
-                Templates templates, SignInSteps steps) {
+                Templates templates, SignInSteps steps, IdentitySources identitySources, OidcSignInPages external) {
+        this.identitySources = identitySources;
+        this.external = external;
         this.passwordStep = passwordStep;
         this.browserSessions = browserSessions;
         this.sessions = sessions;
@@ -48,11 +56,21 @@ final class SignInPages {
             ctx.redirect(next, HttpStatus.SEE_OTHER);
             return;
         }
+        IdentitySource source = identitySources.current();
+        if (source.external()) {
+            // No password form: the provider signs people in, and sends them back to the callback.
+            external.start(ctx, source, next);
+            return;
+        }
         showForm(ctx, 200, next, "", null);
     }
 
     private void submit(Context ctx) {
         csrf.checkAnonymous(ctx);
+        if (identitySources.current().external()) {
+            throw new DomainException(new DomainError.AccessDenied("Passwords are not used here: sign in through "
+                    + "your identity provider."));
+        }
         String next = NextPaths.safe(ctx.formParam("next"));
         String userName = ctx.formParam("username");
         String typed = ctx.formParam("password");

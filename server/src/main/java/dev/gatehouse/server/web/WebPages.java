@@ -4,6 +4,7 @@ import dev.gatehouse.core.CoreServices;
 import dev.gatehouse.core.error.DomainError;
 import dev.gatehouse.core.instance.Instance;
 import dev.gatehouse.server.http.HttpModule;
+import dev.gatehouse.server.idp.OidcRelyingParty;
 import dev.gatehouse.server.web.admin.AdminConsole;
 import dev.gatehouse.server.web.view.CliSettings;
 import io.javalin.config.RoutesConfig;
@@ -18,6 +19,7 @@ public final class WebPages implements HttpModule {
 
     private final HtmlErrors errors;
     private final SignInPages signIn;
+    private final OidcSignInPages oidcSignIn;
     private final MfaSignInPage mfaSignIn;
     private final AuthenticatorAppPage authenticatorApp;
     private final ActivationPages activation;
@@ -41,7 +43,10 @@ public final class WebPages implements HttpModule {
         SessionCookies sessions = new SessionCookies(core.browserSessions(), cookies, clock);
         this.errors = new HtmlErrors(templates);
         SignInSteps steps = new SignInSteps(core.browserSessions(), sessions, cookies, clock);
-        this.signIn = new SignInPages(core.passwordStep(), core.browserSessions(), sessions, csrf, templates, steps);
+        this.oidcSignIn = new OidcSignInPages(core.identitySources(), core.externalSignInStep(),
+                new OidcRelyingParty(), steps, cookies, clock, publicUrl);
+        this.signIn = new SignInPages(core.passwordStep(), core.browserSessions(), sessions, csrf, templates, steps,
+                core.identitySources(), oidcSignIn);
         this.mfaSignIn = new MfaSignInPage(core.pendingSignIns(), core.authenticatorAppStep(), core.securityKeyStep(),
                 steps, signIn, csrf, templates);
         this.activation = new ActivationPages(core.activations(), csrf, templates);
@@ -67,6 +72,7 @@ public final class WebPages implements HttpModule {
     public void mount(RoutesConfig routes) {
         PageRoutes pages = new PageRoutes(routes, errors);
         signIn.mount(pages);
+        oidcSignIn.mount(pages);
         mfaSignIn.mount(pages);
         authenticatorApp.mount(pages);
         activation.mount(pages);

@@ -31,7 +31,7 @@ class PackageRulesTest {
             .that().resideInAPackage("dev.gatehouse.core..")
             .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "jakarta.servlet..", "java.sql..",
                     "javax.sql..", "org.jdbi..", "org.h2..", "org.postgresql..", "org.flywaydb..", "com.zaxxer..",
-                    "gg.jte..")
+                    "gg.jte..", "com.nimbusds..", "java.net.http..")
             .because("core is the domain; HTTP, SQL and templates belong to the adapters");
 
     @ArchTest

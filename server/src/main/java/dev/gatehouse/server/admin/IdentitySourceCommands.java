@@ -1,0 +1,80 @@
+package dev.gatehouse.server.admin;
+
+import dev.gatehouse.core.error.DomainException;
+import dev.gatehouse.core.identitysource.IdentitySource;
+import dev.gatehouse.core.identitysource.IdentitySource.Provisioning;
+import dev.gatehouse.core.identitysource.IdentitySource.UserClaim;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The identity source (docs/identity-sources.md): the built-in directory, or an external OpenID Connect provider.
+ * A change ends every browser session.
+ */
+@Command(name = "identity-source", description = "Show or change where people sign in.")
+final class IdentitySourceCommands extends AdminSubcommand {
+
+    @Command(name = "show", description = "Show the identity source (never the client secret).")
+    void show() {
+        IdentitySource source = core().identitySources().current();
+        if (!source.external()) {
+            out().println("identity source: built-in directory");
+            return;
+        }
+        out().println("identity source: external OIDC");
+        out().println("issuer:          " + source.issuer());
+        out().println("client id:       " + source.clientId());
+        out().println("user claim:      " + source.userClaim().claimName());
+        out().println("provisioning:    " + source.provisioning().name().toLowerCase(Locale.ROOT));
+        out().println("redirect uri:    " + services().config().http().publicUrl() + "/signin/oidc/callback");
+    }
+
+    @Command(name = "set-builtin", description = "Sign in with Gatehouse's own users, passwords and MFA. Ends every "
+            + "browser session.")
+    void setBuiltIn() {
+        core().identitySources().setBuiltIn(AdminCommand.actor(), AdminCommand.context());
+        out().println("identity source: built-in directory (browser sessions ended)");
+    }
+
+    @Command(name = "set-external-oidc", description = "Sign in through an OpenID Connect provider (authorization "
+            + "code flow with PKCE). Ends every browser session.")
+    void setExternalOidc(
+            @Option(names = "--issuer", required = true, description = "the provider's issuer URL") String issuer,
+            @Option(names = "--client-id", required = true) String clientId,
+            @Option(names = "--client-secret-file", required = true,
+                    description = "a file holding the client secret") Path secretFile,
+            @Option(names = "--user-claim", defaultValue = "preferred_username",
+                    description = "preferred_username (default) or email") String userClaim,
+            @Option(names = "--provisioning", defaultValue = "scim",
+                    description = "scim (default: users must exist) or jit") String provisioning) {
+        String secret;
+        try {
+            secret = Files.readString(secretFile, StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            throw DomainException.invalid("clientSecretFile", "Cannot read " + secretFile + ": " + e.getMessage());
+        }
+        UserClaim claim;
+        Provisioning mode;
+        try {
+            claim = UserClaim.ofClaimName(userClaim);
+        } catch (IllegalArgumentException e) {
+            throw DomainException.invalid("userClaim", "--user-claim must be preferred_username or email");
+        }
+        if (!provisioning.equals("scim") && !provisioning.equals("jit")) {
+            throw DomainException.invalid("provisioning", "--provisioning must be scim or jit");
+        }
+        mode = Provisioning.valueOf(provisioning.toUpperCase(Locale.ROOT));
+        if (mode == Provisioning.JIT) {
+            throw DomainException.invalid("provisioning", "Just-in-time provisioning is not available yet; use scim");
+        }
+        IdentitySource source = core().identitySources().setExternalOidc(issuer, clientId, secret, claim, mode,
+                AdminCommand.actor(), AdminCommand.context());
+        out().println("identity source: external OIDC " + source.issuer() + " (browser sessions ended)");
+        out().println("redirect uri:    " + services().config().http().publicUrl() + "/signin/oidc/callback");
+    }
+}
