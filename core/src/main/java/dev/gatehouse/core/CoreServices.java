@@ -123,7 +123,7 @@ public record CoreServices(IdentityStoreService identityStore, Administrators ad
                 settings.mfa().rememberBrowser());
         MfaGate mfaGate = new MfaGate(settings.mfa(), pendingSignIns, remembered, browserSessions, audit);
         SecondFactors secondFactors = new SecondFactors(pendingSignIns, throttle, store, audit, settings.mfa(),
-                remembered, browserSessions);
+                remembered, browserSessions, store.identitySource());
 
         IdentityStoreService identityStore = new IdentityStoreService(store.users(), store.groups(),
                 store.sessions(), store, clock, audit);
@@ -141,7 +141,7 @@ public record CoreServices(IdentityStoreService identityStore, Administrators ad
                 new SessionService(store.sessions(), clients, store, clock, audit),
                 browserSessions,
                 pendingSignIns,
-                new PasswordStep(store.users(), hasher, throttle, store, audit, mfaGate),
+                new PasswordStep(store.users(), hasher, throttle, store, audit, mfaGate, store.identitySource()),
                 new AuthenticatorAppStep(apps, secondFactors),
                 new SecurityKeyStep(keys, secondFactors),
                 new EnrolmentStep(apps, secondFactors, store),

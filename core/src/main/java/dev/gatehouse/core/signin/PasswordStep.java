@@ -9,6 +9,7 @@ import dev.gatehouse.core.directory.User;
 import dev.gatehouse.core.directory.UserRepository;
 import dev.gatehouse.core.error.DomainError;
 import dev.gatehouse.core.error.DomainException;
+import dev.gatehouse.core.identitysource.IdentitySourceRepository;
 import dev.gatehouse.core.keys.Secrets;
 import dev.gatehouse.core.password.PasswordHasher;
 import dev.gatehouse.core.storage.Transactions;
@@ -36,16 +37,18 @@ public final class PasswordStep {
     private final Transactions transactions;
     private final AuditLog audit;
     private final MfaGate mfaGate;
+    private final OwnCredentials ownCredentials;
     private final String unknownUserHash;
 
     public PasswordStep(UserRepository users, PasswordHasher hasher, Throttle throttle, Transactions transactions,
-                        AuditLog audit, MfaGate mfaGate) {
+                        AuditLog audit, MfaGate mfaGate, IdentitySourceRepository identitySource) {
         this.users = users;
         this.hasher = hasher;
         this.throttle = throttle;
         this.transactions = transactions;
         this.audit = audit;
         this.mfaGate = mfaGate;
+        this.ownCredentials = new OwnCredentials(identitySource);
         // Checked against when the user does not exist, so a wrong name costs as long as a wrong password.
         this.unknownUserHash = hasher.hash(Secrets.newToken("").toCharArray());
     }
@@ -56,6 +59,7 @@ public final class PasswordStep {
 
     /** @param rememberedCookie what this browser was given by {@link RememberedBrowsers.Remembered}, or null */
     public SignInOutcome signIn(String userName, char[] password, String rememberedCookie, RequestContext context) {
+        ownCredentials.requireInUse();
         List<Subject> throttled = List.of(Subject.of(USER_NAME, userName, ThrottlePolicy.USER_NAME),
                 Subject.of(SOURCE_ADDRESS, context.sourceIpAddress(), ThrottlePolicy.SIGN_IN_ADDRESS));
         try {

@@ -8,6 +8,7 @@ import dev.gatehouse.core.audit.RequestContext;
 import dev.gatehouse.core.directory.User;
 import dev.gatehouse.core.error.DomainError;
 import dev.gatehouse.core.error.DomainException;
+import dev.gatehouse.core.identitysource.IdentitySourceRepository;
 import dev.gatehouse.core.mfa.MfaDevice;
 import dev.gatehouse.core.mfa.MfaDeviceKind;
 import dev.gatehouse.core.mfa.MfaPolicy;
@@ -42,9 +43,11 @@ public final class SecondFactors {
     private final MfaPolicy policy;
     private final RememberedBrowsers rememberedBrowsers;
     private final BrowserSessions browserSessions;
+    private final OwnCredentials ownCredentials;
 
     public SecondFactors(PendingSignIns pendingSignIns, Throttle throttle, Transactions transactions, AuditLog audit,
-                         MfaPolicy policy, RememberedBrowsers rememberedBrowsers, BrowserSessions browserSessions) {
+                         MfaPolicy policy, RememberedBrowsers rememberedBrowsers, BrowserSessions browserSessions,
+                         IdentitySourceRepository identitySource) {
         this.pendingSignIns = pendingSignIns;
         this.throttle = throttle;
         this.transactions = transactions;
@@ -52,6 +55,7 @@ public final class SecondFactors {
         this.policy = policy;
         this.rememberedBrowsers = rememberedBrowsers;
         this.browserSessions = browserSessions;
+        this.ownCredentials = new OwnCredentials(identitySource);
     }
 
     /**
@@ -60,6 +64,7 @@ public final class SecondFactors {
      */
     SignedIn complete(Waiting waiting, MfaDeviceKind kind, Supplier<Optional<MfaDevice>> check,
                       RequestContext context) {
+        ownCredentials.requireInUse();
         User user = waiting.user();
         Auditor auditor = auditorOf(user, context);
         // One transaction checks, verifies and counts, holding the user's count throughout, so racing guesses are

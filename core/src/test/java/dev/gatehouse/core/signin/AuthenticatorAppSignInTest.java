@@ -82,6 +82,21 @@ class AuthenticatorAppSignInTest {
         assertThat(core.store.sessions().activeSessionsOf(ed.userId(), core.clock.instant())).hasSize(1);
     }
 
+    @Test
+    void whenTheIdentitySourceBecomesExternalThenPasswordsAndAWaitingSecondFactorAreRefused() {
+        String pending = passwordStep().pending().cookieValue();
+        services.identitySources().setExternalOidc("https://idp.example.com", "gatehouse", "client-secret", null,
+                null, Actor.administratorCli(), CONTEXT);
+
+        DomainException waiting = catchThrowableOfType(DomainException.class,
+                () -> submitCode(pending, Totp.STANDARD.code(secret, core.clock.instant())));
+        DomainException password = catchThrowableOfType(DomainException.class, this::passwordStep);
+
+        assertThat(waiting.error()).isEqualTo(OwnCredentials.NOT_USED);
+        assertThat(password.error()).isEqualTo(OwnCredentials.NOT_USED);
+        assertThat(core.store.sessions().activeSessionsOf(ed.userId(), core.clock.instant())).isEmpty();
+    }
+
     private SecondFactorNeeded passwordStep() {
         return (SecondFactorNeeded) services.passwordStep().signIn(ed.userName(), PASSWORD.toCharArray(), null,
                 CONTEXT);

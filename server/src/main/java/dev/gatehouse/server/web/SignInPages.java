@@ -1,7 +1,6 @@
 package dev.gatehouse.server.web;
 
 import dev.gatehouse.core.error.DomainError;
-import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.core.identitysource.IdentitySource;
 import dev.gatehouse.core.identitysource.IdentitySources;
 import dev.gatehouse.core.signin.BrowserSession;
@@ -67,10 +66,6 @@ final class SignInPages {
 
     private void submit(Context ctx) {
         csrf.checkAnonymous(ctx);
-        if (identitySources.current().external()) {
-            throw new DomainException(new DomainError.AccessDenied("Passwords are not used here: sign in through "
-                    + "your identity provider."));
-        }
         String next = NextPaths.safe(ctx.formParam("next"));
         String userName = ctx.formParam("username");
         String typed = ctx.formParam("password");
