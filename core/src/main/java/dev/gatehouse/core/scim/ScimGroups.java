@@ -25,8 +25,6 @@ import java.util.Set;
  */
 public final class ScimGroups {
 
-    private static final int BATCH = 500;
-
     private final GroupRepository groups;
     private final UserRepository users;
     private final ScimExternalIdRepository externalIds;
@@ -87,16 +85,8 @@ public final class ScimGroups {
         ScimFilter parsed = filter == null || filter.isBlank() ? null
                 : ScimFilter.parse(filter, ScimGroup.FILTERABLE, ScimGroup.CASE_EXACT);
         Map<String, String> external = externalIds.all(Kind.GROUP);
-        List<Group> all = new ArrayList<>();
-        String after = null;
-        List<Group> batch;
-        do {
-            batch = groups.list(after, BATCH);
-            all.addAll(batch);
-            after = batch.isEmpty() ? null : batch.getLast().displayName();
-        } while (batch.size() == BATCH);
         List<ScimGroup> matches = new ArrayList<>();
-        for (Group group : all) {
+        for (Group group : ScimPage.everyRow(groups::list, Group::displayName)) {
             ScimGroup scim = toScim(group, external.get(group.groupId()));
             if (parsed == null || parsed.matches(scim::values)) {
                 matches.add(scim);
@@ -143,8 +133,9 @@ public final class ScimGroups {
     }
 
     private ScimGroup toScim(Group group, String externalId) {
-        List<ScimGroup.Member> members = groups.membersOf(group.groupId()).stream()
-                .map(m -> users.findById(m.userId()).orElseThrow())
+        // One query a batch of members, not one a member.
+        List<ScimGroup.Member> members = ScimPage.everyRow(
+                        (after, limit) -> users.membersOf(group.groupId(), after, limit), User::userName).stream()
                 .map(u -> new ScimGroup.Member(u.userId(), u.userName()))
                 .toList();
         return new ScimGroup(group.groupId(), group.displayName(), externalId, members, group.createdAt());

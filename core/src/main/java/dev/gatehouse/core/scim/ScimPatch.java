@@ -1,6 +1,7 @@
 package dev.gatehouse.core.scim;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -124,7 +125,7 @@ public final class ScimPatch {
         if (!(resource instanceof Map<?, ?> attributes)) {
             throw ScimFields.syntax("The body must be a JSON object");
         }
-        Map<Object, Object> kept = new java.util.LinkedHashMap<>(attributes);
+        Map<Object, Object> kept = new LinkedHashMap<>(attributes);
         kept.keySet().removeIf(k -> "id".equalsIgnoreCase(String.valueOf(k)));
         ScimUser blank = new ScimUser(null, null, null, null, null, null, null, true, null, null);
         return applyObject(blank, kept, "");

@@ -4,6 +4,7 @@ import dev.gatehouse.core.directory.User;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * A directory user as SCIM shows it (RFC 7643 §4.1), or what a client sent (then {@code id}, {@code created} and
@@ -53,9 +54,9 @@ public record ScimUser(String id, String userName, String externalId, String giv
     }
 
     /** The attributes clients filter users by, lower-case: what {@link ScimFilter} evaluates against. */
-    static final java.util.Set<String> FILTERABLE = java.util.Set.of("id", "username", "externalid", "emails.value",
+    static final Set<String> FILTERABLE = Set.of("id", "username", "externalid", "emails.value",
             "displayname", "active", "name.givenname", "name.familyname");
-    static final java.util.Set<String> CASE_EXACT = java.util.Set.of("id", "externalid");
+    static final Set<String> CASE_EXACT = Set.of("id", "externalid");
 
     List<Object> values(String attribute) {
         Object value = switch (attribute.toLowerCase(Locale.ROOT)) {

@@ -2,12 +2,13 @@ package dev.gatehouse.core.scim;
 
 import dev.gatehouse.core.audit.Actor;
 import dev.gatehouse.core.audit.RequestContext;
-import dev.gatehouse.core.directory.IdentityStoreService;
 import dev.gatehouse.core.directory.IdentityStoreService.NewUser;
 import dev.gatehouse.core.directory.IdentityStoreService.UserChanges;
+import dev.gatehouse.core.directory.IdentityStoreService;
 import dev.gatehouse.core.directory.User;
 import dev.gatehouse.core.directory.UserRepository;
 import dev.gatehouse.core.directory.UserStatus;
+import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.core.scim.ScimExternalIdRepository.Kind;
 import dev.gatehouse.core.storage.Transactions;
 import java.util.ArrayList;
@@ -20,8 +21,6 @@ import java.util.Objects;
  * is checked and audited as the console's is, and deactivating or deleting a user ends their sessions at once.
  */
 public final class ScimUsers {
-
-    private static final int BATCH = 500;
 
     private final UserRepository users;
     private final ScimExternalIdRepository externalIds;
@@ -77,25 +76,20 @@ public final class ScimUsers {
     public ScimPage<ScimUser> list(String filter, Integer startIndex, Integer count) {
         ScimFilter parsed = filter == null || filter.isBlank() ? null
                 : ScimFilter.parse(filter, ScimUser.FILTERABLE, ScimUser.CASE_EXACT);
-        Map<String, String> external = externalIds.all(Kind.USER);
         List<ScimUser> matches = new ArrayList<>();
         if (parsed instanceof ScimFilter.Compare(String attribute, String op, Object value, boolean exact)
                 && attribute.equals("username") && op.equals("eq") && value instanceof String name) {
             // What provisioning clients ask before each create: answered from the index, not a scan.
-            users.findByUserName(name).ifPresent(u -> matches.add(ScimUser.of(u, external.get(u.userId()))));
+            users.findByUserName(name).ifPresent(u -> matches.add(ScimUser.of(u,
+                    externalIds.find(Kind.USER, u.userId()).orElse(null))));
         } else {
-            String after = null;
-            List<User> batch;
-            do {
-                batch = users.list(after, BATCH);
-                for (User user : batch) {
-                    ScimUser scim = ScimUser.of(user, external.get(user.userId()));
-                    if (parsed == null || parsed.matches(scim::values)) {
-                        matches.add(scim);
-                    }
+            Map<String, String> external = externalIds.all(Kind.USER);
+            for (User user : ScimPage.everyRow(users::list, User::userName)) {
+                ScimUser scim = ScimUser.of(user, external.get(user.userId()));
+                if (parsed == null || parsed.matches(scim::values)) {
+                    matches.add(scim);
                 }
-                after = batch.isEmpty() ? null : batch.getLast().userName();
-            } while (batch.size() == BATCH);
+            }
         }
         return ScimPage.of(matches, startIndex, count);
     }
@@ -106,7 +100,7 @@ public final class ScimUsers {
         if (after.userName() != null && !after.userName().equals(user.userName())) {
             user = identityStore.renameUser(user.userName(), after.userName(), actor, context);
         } else if (after.userName() == null) {
-            throw dev.gatehouse.core.error.DomainException.invalid("userName", "userName is required");
+            throw DomainException.invalid("userName", "userName is required");
         }
         boolean profileChanged = !Objects.equals(after.displayName(), user.displayName())
                 || !Objects.equals(after.givenName(), user.givenName())
