@@ -127,6 +127,8 @@ public record CoreServices(IdentityStoreService identityStore, Administrators ad
 
         IdentityStoreService identityStore = new IdentityStoreService(store.users(), store.groups(),
                 store.sessions(), store, clock, audit);
+        IdentitySources identitySources = new IdentitySources(store.identitySource(), store.sessions(), store, clock,
+                audit, secretSealers);
         return new CoreServices(
                 identityStore,
                 new Administrators(store.groups(), settings.adminGroup()),
@@ -168,7 +170,8 @@ public record CoreServices(IdentityStoreService identityStore, Administrators ad
                 new ScimTokens(store.scimTokens(), store, clock, audit),
                 new ScimUsers(store.users(), store.scimExternalIds(), identityStore, store),
                 new ScimGroups(store.groups(), store.users(), store.scimExternalIds(), identityStore, store),
-                new IdentitySources(store.identitySource(), store.sessions(), store, clock, audit, secretSealers),
-                new ExternalSignInStep(store.users(), store, audit, mfaGate));
+                identitySources,
+                new ExternalSignInStep(store.users(), store.groups(), identityStore, identitySources, store, audit,
+                        mfaGate));
     }
 }

@@ -5,12 +5,14 @@ import dev.gatehouse.core.identitysource.IdentitySource.Kind;
 import dev.gatehouse.core.identitysource.IdentitySource.Provisioning;
 import dev.gatehouse.core.identitysource.IdentitySource.UserClaim;
 import dev.gatehouse.core.identitysource.IdentitySourceRepository;
+import dev.gatehouse.core.identitysource.IdpMfa;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.statement.StatementContext;
 
-/** The single identity source row (V12). */
+/** The single identity source row (V12, V15). */
 final class JdbiIdentitySourceRepository implements IdentitySourceRepository {
 
     private final Handles handles;
@@ -22,7 +24,8 @@ final class JdbiIdentitySourceRepository implements IdentitySourceRepository {
     @Override
     public Optional<IdentitySource> find() {
         return handles.call(h -> h.createQuery("""
-                        SELECT kind, issuer, client_id, sealed_client_secret, user_claim, provisioning, updated_at
+                        SELECT kind, issuer, client_id, sealed_client_secret, user_claim, provisioning, groups_claim,
+                               require_idp_mfa, mfa_acr_values, updated_at
                         FROM identity_source WHERE source_id = 1""")
                 .map(JdbiIdentitySourceRepository::map)
                 .findOne());
@@ -34,14 +37,20 @@ final class JdbiIdentitySourceRepository implements IdentitySourceRepository {
             h.createUpdate("DELETE FROM identity_source WHERE source_id = 1").execute();
             h.createUpdate("""
                             INSERT INTO identity_source (source_id, kind, issuer, client_id, sealed_client_secret,
-                                   user_claim, provisioning, updated_at)
-                            VALUES (1, :kind, :issuer, :clientId, :sealed, :userClaim, :provisioning, :updatedAt)""")
+                                   user_claim, provisioning, groups_claim, require_idp_mfa, mfa_acr_values,
+                                   updated_at)
+                            VALUES (1, :kind, :issuer, :clientId, :sealed, :userClaim, :provisioning, :groupsClaim,
+                                    :requireIdpMfa, :acrValues, :updatedAt)""")
                     .bind("kind", source.kind().name())
                     .bind("issuer", source.issuer())
                     .bind("clientId", source.clientId())
                     .bind("sealed", source.sealedClientSecret())
                     .bind("userClaim", source.userClaim() == null ? null : source.userClaim().name())
                     .bind("provisioning", source.provisioning() == null ? null : source.provisioning().name())
+                    .bind("groupsClaim", source.groupsClaim())
+                    .bind("requireIdpMfa", source.idpMfa().required())
+                    .bind("acrValues", source.idpMfa().acrValues().isEmpty() ? null
+                            : String.join(" ", source.idpMfa().acrValues()))
                     .bind("updatedAt", EpochNanos.of(source.updatedAt()))
                     .execute();
             return null;
@@ -54,6 +63,13 @@ final class JdbiIdentitySourceRepository implements IdentitySourceRepository {
         return new IdentitySource(Kind.valueOf(row.getString("kind")), row.getString("issuer"),
                 row.getString("client_id"), row.getString("sealed_client_secret"),
                 claim == null ? null : UserClaim.valueOf(claim),
-                provisioning == null ? null : Provisioning.valueOf(provisioning), EpochNanos.read(row, "updated_at"));
+                provisioning == null ? null : Provisioning.valueOf(provisioning), row.getString("groups_claim"),
+                idpMfa(row), EpochNanos.read(row, "updated_at"));
+    }
+
+    private static IdpMfa idpMfa(ResultSet row) throws SQLException {
+        String acrValues = row.getString("mfa_acr_values");
+        return new IdpMfa(row.getBoolean("require_idp_mfa"),
+                acrValues == null ? List.of() : List.of(acrValues.split(" ")));
     }
 }

@@ -25,6 +25,11 @@ public record Actor(String type, String userId, String userName) {
         return new Actor("OAuthClient", clientId, null);
     }
 
+    /** The external identity provider, creating or updating a user at sign-in (just-in-time provisioning). */
+    public static Actor identityProvider(String issuer) {
+        return new Actor("ExternalIdentityProvider", null, issuer);
+    }
+
     Map<String, Object> asUserIdentity() {
         Map<String, Object> identity = new LinkedHashMap<>();
         identity.put("type", type);

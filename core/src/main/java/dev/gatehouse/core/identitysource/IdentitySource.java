@@ -11,9 +11,13 @@ import java.time.Instant;
  * @param sealedClientSecret  the client secret, sealed (external only)
  * @param userClaim           the ID-token claim that names the Gatehouse user (external only)
  * @param provisioning        how users come to exist (external only)
+ * @param groupsClaim         just-in-time only: the claim listing the person's groups, or null to leave
+ *                            memberships to the administrators
+ * @param idpMfa              whether the provider must show that it asked for a second factor
  */
 public record IdentitySource(Kind kind, String issuer, String clientId, String sealedClientSecret,
-                             UserClaim userClaim, Provisioning provisioning, Instant updatedAt) {
+                             UserClaim userClaim, Provisioning provisioning, String groupsClaim, IdpMfa idpMfa,
+                             Instant updatedAt) {
 
     public enum Kind { BUILT_IN, EXTERNAL_OIDC }
 
@@ -41,11 +45,18 @@ public record IdentitySource(Kind kind, String issuer, String clientId, String s
         }
     }
 
-    /** SCIM: users must have been provisioned before they sign in. JIT: created at sign-in (not done yet). */
+    /**
+     * SCIM: users must have been provisioned before they sign in, as in IAM Identity Center. JIT: a sign-in creates
+     * or updates the user from the provider's claims, and sets their groups from the groups claim.
+     */
     public enum Provisioning { SCIM, JIT }
 
+    public IdentitySource {
+        idpMfa = idpMfa == null ? IdpMfa.NOT_REQUIRED : idpMfa;
+    }
+
     public static IdentitySource builtIn(Instant at) {
-        return new IdentitySource(Kind.BUILT_IN, null, null, null, null, null, at);
+        return new IdentitySource(Kind.BUILT_IN, null, null, null, null, null, null, IdpMfa.NOT_REQUIRED, at);
     }
 
     public boolean external() {

@@ -66,19 +66,32 @@ public final class IdentitySources {
         return change(IdentitySource.builtIn(clock.instant()), actor, context);
     }
 
+    /** What an administrator enters to make an OpenID Connect provider the source. */
+    public record ExternalOidc(String issuer, String clientId, String clientSecret, UserClaim userClaim,
+                               Provisioning provisioning, String groupsClaim, IdpMfa idpMfa) {
+    }
+
     public IdentitySource setExternalOidc(String issuer, String clientId, String clientSecret, UserClaim userClaim,
                                           Provisioning provisioning, Actor actor, RequestContext context) {
-        String checkedIssuer = checkedIssuer(issuer);
-        if (clientId == null || clientId.isBlank()) {
+        return setExternalOidc(new ExternalOidc(issuer, clientId, clientSecret, userClaim, provisioning, null,
+                IdpMfa.NOT_REQUIRED), actor, context);
+    }
+
+    public IdentitySource setExternalOidc(ExternalOidc settings, Actor actor, RequestContext context) {
+        String checkedIssuer = checkedIssuer(settings.issuer());
+        if (settings.clientId() == null || settings.clientId().isBlank()) {
             throw DomainException.invalid("clientId", "A client id is required");
         }
-        if (clientSecret == null || clientSecret.isBlank()) {
+        if (settings.clientSecret() == null || settings.clientSecret().isBlank()) {
             throw DomainException.invalid("clientSecret", "A client secret is required");
         }
-        String sealed = sealers.get().seal(clientSecret.strip().getBytes(StandardCharsets.UTF_8), CLIENT_SECRET);
-        return change(new IdentitySource(Kind.EXTERNAL_OIDC, checkedIssuer, clientId.strip(), sealed,
-                userClaim == null ? UserClaim.PREFERRED_USERNAME : userClaim,
-                provisioning == null ? Provisioning.SCIM : provisioning, clock.instant()), actor, context);
+        Provisioning provisioning = settings.provisioning() == null ? Provisioning.SCIM : settings.provisioning();
+        String groupsClaim = checkedGroupsClaim(settings.groupsClaim(), provisioning);
+        String sealed = sealers.get().seal(settings.clientSecret().strip().getBytes(StandardCharsets.UTF_8),
+                CLIENT_SECRET);
+        return change(new IdentitySource(Kind.EXTERNAL_OIDC, checkedIssuer, settings.clientId().strip(), sealed,
+                settings.userClaim() == null ? UserClaim.PREFERRED_USERNAME : settings.userClaim(), provisioning,
+                groupsClaim, settings.idpMfa(), clock.instant()), actor, context);
     }
 
     /** Seals what a browser carries through the provider's sign-in (state, nonce, PKCE verifier, next). */
@@ -110,11 +123,32 @@ public final class IdentitySources {
                 parameters.put("clientId", next.clientId());
                 parameters.put("userClaim", next.userClaim().claimName());
                 parameters.put("provisioning", next.provisioning().name());
+                if (next.groupsClaim() != null) {
+                    parameters.put("groupsClaim", next.groupsClaim());
+                }
+                parameters.put("requireIdpMfa", next.idpMfa().required());
             }
             audit.as(actor, EventSource.SSO_ADMIN, context).success("UpdateIdentitySource", parameters,
                     Map.of("previousIdentitySourceType", before.kind().name(), "browserSessionsEnded", ended));
             return next;
         });
+    }
+
+    /** Groups come from the provider only when it also creates the users; a claim name is a short token. */
+    private static String checkedGroupsClaim(String claim, Provisioning provisioning) {
+        if (claim == null || claim.isBlank()) {
+            return null;
+        }
+        if (provisioning != Provisioning.JIT) {
+            throw DomainException.invalid("groupsClaim", "A groups claim applies to just-in-time provisioning "
+                    + "only; with SCIM, groups come from the provider's SCIM client");
+        }
+        String name = claim.strip();
+        if (name.length() > 128 || !name.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw DomainException.invalid("groupsClaim", "A groups claim name is at most 128 printable ASCII "
+                    + "characters without spaces");
+        }
+        return name;
     }
 
     /** https, or http on a loopback address (a provider on the same machine, as in tests). */

@@ -5,11 +5,16 @@ import dev.gatehouse.core.audit.AuditLog;
 import dev.gatehouse.core.audit.Auditor;
 import dev.gatehouse.core.audit.EventSource;
 import dev.gatehouse.core.audit.RequestContext;
+import dev.gatehouse.core.directory.GroupRepository;
+import dev.gatehouse.core.directory.IdentityStoreService;
 import dev.gatehouse.core.directory.User;
 import dev.gatehouse.core.directory.UserRepository;
 import dev.gatehouse.core.error.DomainError;
 import dev.gatehouse.core.error.DomainException;
+import dev.gatehouse.core.identitysource.IdentitySource;
+import dev.gatehouse.core.identitysource.IdentitySource.Provisioning;
 import dev.gatehouse.core.identitysource.IdentitySource.UserClaim;
+import dev.gatehouse.core.identitysource.IdentitySources;
 import dev.gatehouse.core.storage.Transactions;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +24,9 @@ import java.util.Map;
  * The first step when an external OpenID Connect provider is the identity source. The server's adapter has
  * verified the provider's ID token (signature, issuer, audience, expiry, nonce); this step finds the Gatehouse user
  * the configured claim names, ignoring case, and hands them to {@link MfaGate}, which asks for no second factor of
- * its own: the provider authenticated the person, with whatever MFA it requires. Every outcome is audited as
+ * its own: the provider authenticated the person, with whatever MFA it requires (and Gatehouse may demand that it
+ * showed one, {@code IdpMfa}). With just-in-time provisioning, {@link JustInTimeUsers} creates or updates the user
+ * first, in the same transaction as the session. Every outcome is audited as
  * {@code UserAuthentication} with {@code credentialType} {@value #EXTERNAL_OIDC}.
  */
 public final class ExternalSignInStep {
@@ -31,16 +38,30 @@ public final class ExternalSignInStep {
 
     /** Who the provider says signed in, from a verified ID token. */
     public record ExternalIdentity(String issuer, String subject, UserClaim claim, String claimValue,
-                                   List<String> amr, String acr) {
+                                   List<String> amr, String acr, ExternalProfile profile) {
+
+        public ExternalIdentity(String issuer, String subject, UserClaim claim, String claimValue, List<String> amr,
+                                String acr) {
+            this(issuer, subject, claim, claimValue, amr, acr, ExternalProfile.NONE);
+        }
     }
 
+    static final DomainError MFA_NOT_SHOWN = new DomainError.AccessDenied("Gatehouse requires that your identity "
+            + "provider asks for a second factor, and this sign-in did not show one. Sign in again with MFA, or ask "
+            + "your administrator to set up MFA for you at the identity provider.");
+
     private final UserRepository users;
+    private final IdentitySources sources;
+    private final JustInTimeUsers justInTimeUsers;
     private final Transactions transactions;
     private final AuditLog audit;
     private final MfaGate mfaGate;
 
-    public ExternalSignInStep(UserRepository users, Transactions transactions, AuditLog audit, MfaGate mfaGate) {
+    public ExternalSignInStep(UserRepository users, GroupRepository groups, IdentityStoreService identityStore,
+                              IdentitySources sources, Transactions transactions, AuditLog audit, MfaGate mfaGate) {
         this.users = users;
+        this.sources = sources;
+        this.justInTimeUsers = new JustInTimeUsers(users, groups, identityStore);
         this.transactions = transactions;
         this.audit = audit;
         this.mfaGate = mfaGate;
@@ -48,28 +69,44 @@ public final class ExternalSignInStep {
 
     public SignInOutcome signIn(ExternalIdentity identity, RequestContext context) {
         String name = identity.claimValue() == null ? "" : identity.claimValue().strip();
-        List<User> found = name.isEmpty() ? List.of() : switch (identity.claim()) {
-            case PREFERRED_USERNAME -> users.findByUserName(name).stream().toList();
-            case EMAIL -> users.withEmail(name);
-        };
         Map<String, Object> credential = credential(name, identity);
-        if (found.size() != 1) {
+        IdentitySource source = sources.current();
+        if (!source.idpMfa().satisfiedBy(identity.amr(), identity.acr())) {
+            throw failure(Actor.unknown(name), credential, MFA_NOT_SHOWN, context);
+        }
+        List<User> found = find(name, identity.claim());
+        boolean justInTime = source.provisioning() == Provisioning.JIT && !name.isEmpty() && found.size() <= 1;
+        if (found.size() != 1 && !justInTime) {
             DomainError error = new DomainError.AccessDenied(found.isEmpty()
                     ? "Your identity provider signed you in as " + name + ", but Gatehouse has no user with that "
                             + identity.claim().claimName() + ". Ask your administrator to provision your account."
                     : "More than one Gatehouse user has the email " + name + ". Ask your administrator.");
             throw failure(Actor.unknown(name), credential, error, context);
         }
-        User user = found.getFirst();
-        if (!user.enabled()) {
-            throw failure(Actor.user(user.userId(), user.userName()), credential, new DomainError.AccessDenied(
-                    "Your Gatehouse user " + user.userName() + " is disabled. Contact your administrator."), context);
+        if (justInTime && found.isEmpty() && !JustInTimeUsers.canCreate(identity)) {
+            throw failure(Actor.unknown(name), credential, JustInTimeUsers.NO_EMAIL, context);
+        }
+        if (!found.isEmpty() && !found.getFirst().enabled()) {
+            throw disabled(found.getFirst(), credential, context);
         }
         return transactions.inTransaction(() -> {
+            User user = justInTime ? justInTimeUsers.provision(name, found, identity, context) : found.getFirst();
             Auditor auditor = audit.as(Actor.user(user.userId(), user.userName()), EventSource.SIGN_IN, context);
             auditor.success("CredentialVerification", credential, Map.of("result", "Success"));
             return mfaGate.afterExternalAuthentication(user, credential, context);
         });
+    }
+
+    private List<User> find(String name, UserClaim claim) {
+        return name.isEmpty() ? List.of() : switch (claim) {
+            case PREFERRED_USERNAME -> users.findByUserName(name).stream().toList();
+            case EMAIL -> users.withEmail(name);
+        };
+    }
+
+    private DomainException disabled(User user, Map<String, Object> credential, RequestContext context) {
+        return failure(Actor.user(user.userId(), user.userName()), credential, new DomainError.AccessDenied(
+                "Your Gatehouse user " + user.userName() + " is disabled. Contact your administrator."), context);
     }
 
     /**

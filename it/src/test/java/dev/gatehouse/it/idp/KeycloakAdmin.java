@@ -160,6 +160,14 @@ public final class KeycloakAdmin {
             return groupId;
         }
 
+        public void addToGroup(String userId, String groupId) {
+            expect(send("PUT", realmPath("/users/" + userId + "/groups/" + groupId), null), 204);
+        }
+
+        public void removeFromGroup(String userId, String groupId) {
+            expect(send("DELETE", realmPath("/users/" + userId + "/groups/" + groupId), null), 204);
+        }
+
         private String createUser(String username, String email, String firstName, String lastName, String password,
                 List<String> requiredActions) {
             Map<String, Object> user = new LinkedHashMap<>();

@@ -4,10 +4,13 @@ import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.core.identitysource.IdentitySource;
 import dev.gatehouse.core.identitysource.IdentitySource.Provisioning;
 import dev.gatehouse.core.identitysource.IdentitySource.UserClaim;
+import dev.gatehouse.core.identitysource.IdentitySources.ExternalOidc;
+import dev.gatehouse.core.identitysource.IdpMfa;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,6 +34,12 @@ final class IdentitySourceCommands extends AdminSubcommand {
         out().println("client id:       " + source.clientId());
         out().println("user claim:      " + source.userClaim().claimName());
         out().println("provisioning:    " + source.provisioning().name().toLowerCase(Locale.ROOT));
+        if (source.groupsClaim() != null) {
+            out().println("groups claim:    " + source.groupsClaim());
+        }
+        out().println("idp mfa:         " + (source.idpMfa().required() ? "required" : "not required")
+                + (source.idpMfa().acrValues().isEmpty() ? "" : " (acr: " + String.join(" ",
+                source.idpMfa().acrValues()) + ")"));
         out().println("redirect uri:    " + services().config().http().publicUrl() + "/signin/oidc/callback");
     }
 
@@ -51,7 +60,14 @@ final class IdentitySourceCommands extends AdminSubcommand {
             @Option(names = "--user-claim", defaultValue = "preferred_username",
                     description = "preferred_username (default) or email") String userClaim,
             @Option(names = "--provisioning", defaultValue = "scim",
-                    description = "scim (default: users must exist) or jit") String provisioning) {
+                    description = "scim (default: users must exist) or jit (created and updated at sign-in)")
+            String provisioning,
+            @Option(names = "--groups-claim", description = "jit only: the ID-token claim listing the person's "
+                    + "groups (e.g. groups); their memberships follow it at every sign-in") String groupsClaim,
+            @Option(names = "--require-idp-mfa", description = "refuse a sign-in whose amr/acr does not show a "
+                    + "second factor at the provider") boolean requireIdpMfa,
+            @Option(names = "--mfa-acr", split = ",", description = "acr values that count as MFA (e.g. "
+                    + "urn:okta:loa:2fa:any), besides an amr naming mfa, otp, hwk, ...") List<String> mfaAcr) {
         String secret;
         try {
             secret = Files.readString(secretFile, StandardCharsets.UTF_8).strip();
@@ -69,11 +85,17 @@ final class IdentitySourceCommands extends AdminSubcommand {
             throw DomainException.invalid("provisioning", "--provisioning must be scim or jit");
         }
         mode = Provisioning.valueOf(provisioning.toUpperCase(Locale.ROOT));
-        if (mode == Provisioning.JIT) {
-            throw DomainException.invalid("provisioning", "Just-in-time provisioning is not available yet; use scim");
+        if (mfaAcr != null && !requireIdpMfa) {
+            throw DomainException.invalid("mfaAcr", "--mfa-acr goes with --require-idp-mfa");
         }
-        IdentitySource source = core().identitySources().setExternalOidc(issuer, clientId, secret, claim, mode,
-                AdminCommand.actor(), AdminCommand.context());
+        IdpMfa idpMfa;
+        try {
+            idpMfa = requireIdpMfa ? IdpMfa.required(mfaAcr) : IdpMfa.NOT_REQUIRED;
+        } catch (IllegalArgumentException e) {
+            throw DomainException.invalid("mfaAcr", "--mfa-acr: " + e.getMessage());
+        }
+        IdentitySource source = core().identitySources().setExternalOidc(new ExternalOidc(issuer, clientId, secret,
+                claim, mode, groupsClaim, idpMfa), AdminCommand.actor(), AdminCommand.context());
         out().println("identity source: external OIDC " + source.issuer() + " (browser sessions ended)");
         out().println("redirect uri:    " + services().config().http().publicUrl() + "/signin/oidc/callback");
     }

@@ -119,7 +119,7 @@ final class OidcSignInPages {
                 : claims.getAMR().stream().map(a -> a.getValue()).toList();
         ExternalIdentity identity = new ExternalIdentity(claims.getIssuer().getValue(), claims.getSubject().getValue(),
                 source.userClaim(), claims.getStringClaim(source.userClaim().claimName()), amr,
-                claims.getACR() == null ? null : claims.getACR().getValue());
+                claims.getACR() == null ? null : claims.getACR().getValue(), OidcProfiles.of(claims, source));
         steps.continueWith(ctx, step.signIn(identity, context), next);
     }
 }

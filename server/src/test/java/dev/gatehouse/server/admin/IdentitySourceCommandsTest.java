@@ -84,15 +84,34 @@ class IdentitySourceCommandsTest {
     }
 
     @Test
-    void refusesAPlainHttpIssuerAndJitForNow() throws Exception {
+    void refusesAPlainHttpIssuerAndAGroupsClaimWithoutJit() throws Exception {
         Path secret = Files.writeString(dataDir.resolve("client-secret"), "s3cret");
         Result http = admin("identity-source", "set-external-oidc", "--issuer", "http://idp.example.com",
                 "--client-id", "gatehouse", "--client-secret-file", secret.toString());
         assertThat(http.exitCode()).isEqualTo(AdminCommand.DOMAIN_ERROR);
         assertThat(http.err()).contains("https");
-        Result jit = admin("identity-source", "set-external-oidc", "--issuer", "https://idp.example.com",
-                "--client-id", "gatehouse", "--client-secret-file", secret.toString(), "--provisioning", "jit");
-        assertThat(jit.exitCode()).isEqualTo(AdminCommand.DOMAIN_ERROR);
+        Result scimGroups = admin("identity-source", "set-external-oidc", "--issuer", "https://idp.example.com",
+                "--client-id", "gatehouse", "--client-secret-file", secret.toString(), "--groups-claim", "groups");
+        assertThat(scimGroups.exitCode()).isEqualTo(AdminCommand.DOMAIN_ERROR);
+        assertThat(scimGroups.err()).contains("just-in-time");
+        Result acrAlone = admin("identity-source", "set-external-oidc", "--issuer", "https://idp.example.com",
+                "--client-id", "gatehouse", "--client-secret-file", secret.toString(), "--mfa-acr", "2");
+        assertThat(acrAlone.exitCode()).isEqualTo(AdminCommand.DOMAIN_ERROR);
         assertThat(running.core().identitySources().current().external()).isFalse();
+    }
+
+    @Test
+    void setsJustInTimeProvisioningWithAGroupsClaimAndRequiredIdpMfa() throws Exception {
+        Path secret = Files.writeString(dataDir.resolve("client-secret"), "s3cret");
+        Result set = admin("identity-source", "set-external-oidc", "--issuer", "https://idp.example.com",
+                "--client-id", "gatehouse", "--client-secret-file", secret.toString(), "--provisioning", "jit",
+                "--groups-claim", "groups", "--require-idp-mfa", "--mfa-acr", "urn:okta:loa:2fa:any,2");
+        assertThat(set.exitCode()).as(set.err()).isZero();
+        var source = running.core().identitySources().current();
+        assertThat(source.groupsClaim()).isEqualTo("groups");
+        assertThat(source.idpMfa().required()).isTrue();
+        assertThat(source.idpMfa().acrValues()).containsExactly("urn:okta:loa:2fa:any", "2");
+        assertThat(admin("identity-source", "show").out()).contains("provisioning:    jit")
+                .contains("groups claim:    groups").contains("required (acr: urn:okta:loa:2fa:any 2)");
     }
 }

@@ -4,6 +4,7 @@ import static dev.gatehouse.store.testing.TestTimes.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.core.identitysource.IdentitySource;
+import dev.gatehouse.core.identitysource.IdpMfa;
 import dev.gatehouse.core.identitysource.IdentitySource.Kind;
 import dev.gatehouse.core.identitysource.IdentitySource.Provisioning;
 import dev.gatehouse.core.identitysource.IdentitySource.UserClaim;
@@ -12,6 +13,7 @@ import dev.gatehouse.core.session.SessionKind;
 import dev.gatehouse.core.directory.User;
 import dev.gatehouse.store.testing.TestUsers;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The single identity source row, and ending every browser session when it changes. */
@@ -22,9 +24,15 @@ public interface IdentitySourceContract extends StoreContract {
         assertThat(store().identitySource().find()).isEmpty();
 
         IdentitySource oidc = new IdentitySource(Kind.EXTERNAL_OIDC, "https://idp.example.com/realms/corp",
-                "gatehouse", "sealed-secret", UserClaim.EMAIL, Provisioning.SCIM, NOW);
+                "gatehouse", "sealed-secret", UserClaim.EMAIL, Provisioning.SCIM, null, IdpMfa.NOT_REQUIRED, NOW);
         store().identitySource().put(oidc);
         assertThat(store().identitySource().find()).contains(oidc);
+
+        IdentitySource jit = new IdentitySource(Kind.EXTERNAL_OIDC, "https://idp.example.com/realms/corp",
+                "gatehouse", "sealed-secret", UserClaim.PREFERRED_USERNAME, Provisioning.JIT, "groups",
+                IdpMfa.required(List.of("urn:okta:loa:2fa:any", "2")), NOW);
+        store().identitySource().put(jit);
+        assertThat(store().identitySource().find()).contains(jit);
 
         IdentitySource builtIn = IdentitySource.builtIn(NOW.plusSeconds(1));
         store().identitySource().put(builtIn);
