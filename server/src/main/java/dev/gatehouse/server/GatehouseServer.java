@@ -6,6 +6,8 @@ import dev.gatehouse.server.http.BodyLimit;
 import dev.gatehouse.server.http.HealthChecks;
 import dev.gatehouse.server.http.HttpModule;
 import dev.gatehouse.server.http.RequestContexts;
+import dev.gatehouse.server.idp.BackChannelLogoutApi;
+import dev.gatehouse.server.idp.OidcRelyingParty;
 import dev.gatehouse.server.oidc.OidcApi;
 import dev.gatehouse.server.portal.PortalApi;
 import dev.gatehouse.server.scim.ScimApi;
@@ -61,7 +63,8 @@ public final class GatehouseServer implements AutoCloseable {
                 new StsApi(core.callerIdentity(), services.clock()),
                 new AuthorizationApi(core.authorization(), services.clock()),
                 new ScimApi(core.scimTokens(), core.scimUsers(), core.scimGroups(),
-                        services.config().http().publicUrl()));
+                        services.config().http().publicUrl()),
+                new BackChannelLogoutApi(core.identitySources(), new OidcRelyingParty()));
     }
 
     public Services services() {

@@ -8,11 +8,12 @@ import dev.gatehouse.core.identitysource.IdentitySourceRepository;
 import dev.gatehouse.core.identitysource.IdpMfa;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.statement.StatementContext;
 
-/** The single identity source row (V12, V15). */
+/** The single identity source row (V12, V13) and the provider subjects seen at sign-in (V14). */
 final class JdbiIdentitySourceRepository implements IdentitySourceRepository {
 
     private final Handles handles;
@@ -55,6 +56,34 @@ final class JdbiIdentitySourceRepository implements IdentitySourceRepository {
                     .execute();
             return null;
         });
+    }
+
+    @Override
+    public void rememberSubject(String issuer, String subject, String userId, Instant at) {
+        handles.atomically(h -> {
+            int updated = h.createUpdate("""
+                            UPDATE external_subjects SET user_id = :userId, last_sign_in = :at
+                            WHERE issuer = :issuer AND subject = :subject""")
+                    .bind("issuer", issuer).bind("subject", subject).bind("userId", userId)
+                    .bind("at", EpochNanos.of(at)).execute();
+            if (updated == 0) {
+                h.createUpdate("""
+                                INSERT INTO external_subjects (issuer, subject, user_id, last_sign_in)
+                                VALUES (:issuer, :subject, :userId, :at)""")
+                        .bind("issuer", issuer).bind("subject", subject).bind("userId", userId)
+                        .bind("at", EpochNanos.of(at)).execute();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<String> userOfSubject(String issuer, String subject) {
+        return handles.call(h -> h.createQuery("""
+                        SELECT user_id FROM external_subjects WHERE issuer = :issuer AND subject = :subject""")
+                .bind("issuer", issuer).bind("subject", subject)
+                .mapTo(String.class)
+                .findOne());
     }
 
     private static IdentitySource map(ResultSet row, StatementContext context) throws SQLException {

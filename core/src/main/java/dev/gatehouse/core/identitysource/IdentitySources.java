@@ -94,6 +94,32 @@ public final class IdentitySources {
                 groupsClaim, settings.idpMfa(), clock.instant()), actor, context);
     }
 
+    /** Records which user the provider's subject signed in as, for the provider's logout. */
+    public void rememberSubject(String issuer, String subject, String userId) {
+        sources.rememberSubject(issuer, subject, userId, clock.instant());
+    }
+
+    /**
+     * The provider's back-channel logout: it says its subject signed out (or was disabled there), so every session
+     * of the user that subject signed in as ends now, browser and CLI alike, since all of them rest on the
+     * provider's word. Audited as {@code Logout}; a subject Gatehouse never saw ends nothing. Returns how many
+     * sessions ended.
+     */
+    public int endSessionsOfSubject(String issuer, String subject, RequestContext context) {
+        return transactions.inTransaction(() -> {
+            Optional<String> userId = sources.userOfSubject(issuer, subject);
+            int ended = userId.map(id -> sessions.revokeAllOf(id, clock.instant())).orElse(0);
+            Map<String, Object> parameters = new LinkedHashMap<>();
+            parameters.put("issuer", issuer);
+            parameters.put("subject", subject);
+            parameters.put("reason", "identity provider back-channel logout");
+            userId.ifPresent(id -> parameters.put("userId", id));
+            audit.as(Actor.identityProvider(issuer), EventSource.SIGN_IN, context).success("Logout", parameters,
+                    Map.of("sessionsEnded", ended));
+            return ended;
+        });
+    }
+
     /** Seals what a browser carries through the provider's sign-in (state, nonce, PKCE verifier, next). */
     public String sealSignInState(String payload) {
         return sealers.get().seal(payload.getBytes(StandardCharsets.UTF_8), SIGN_IN_STATE);

@@ -91,6 +91,9 @@ public final class ExternalSignInStep {
         }
         return transactions.inTransaction(() -> {
             User user = justInTime ? justInTimeUsers.provision(name, found, identity, context) : found.getFirst();
+            if (identity.subject() != null) {
+                sources.rememberSubject(identity.issuer(), identity.subject(), user.userId());
+            }
             Auditor auditor = audit.as(Actor.user(user.userId(), user.userName()), EventSource.SIGN_IN, context);
             auditor.success("CredentialVerification", credential, Map.of("result", "Success"));
             return mfaGate.afterExternalAuthentication(user, credential, context);

@@ -2,6 +2,7 @@ package dev.gatehouse.core.testing;
 
 import dev.gatehouse.core.identitysource.IdentitySource;
 import dev.gatehouse.core.identitysource.IdentitySourceRepository;
+import java.time.Instant;
 import java.util.Optional;
 
 /** The single identity source, under the key 1 as in the JDBC table. */
@@ -25,5 +26,20 @@ final class InMemoryIdentitySource implements IdentitySourceRepository {
     @Override
     public void put(IdentitySource source) {
         statements.run(() -> tables.identitySource.put(SINGLETON, source));
+    }
+
+    @Override
+    public void rememberSubject(String issuer, String subject, String userId, Instant at) {
+        statements.run(() -> tables.externalSubjects.put(key(issuer, subject), userId));
+    }
+
+    @Override
+    public Optional<String> userOfSubject(String issuer, String subject) {
+        return statements.read("IdentitySourceRepository.userOfSubject",
+                () -> tables.externalSubjects.get(key(issuer, subject)));
+    }
+
+    private static String key(String issuer, String subject) {
+        return issuer + "\n" + subject;
     }
 }

@@ -66,12 +66,14 @@ final class InMemoryTables {
     final Table<String, String> scimExternalIds = new Table<>();
     /** The single identity source, under the key 1 as in the JDBC table. */
     final Table<Integer, dev.gatehouse.core.identitysource.IdentitySource> identitySource = new Table<>();
+    /** "issuer\nsubject" to the user id. */
+    final Table<String, String> externalSubjects = new Table<>();
 
     private final List<Table<?, ?>> all = List.of(users, groups, memberships, accounts, permissionSets, assignments,
             clients, deviceAuthorizations, authorizationCodes, sessions, issuedTokens, activationLinks, mfaDevices,
             userHandles, challenges, auditEvents, instance, sealingKeys, failedAttempts, passwordHistory,
             pendingSignIns, rememberedBrowsers, userAttributes, accessControlAttributes, serviceCredentials,
-            scimTokens, scimExternalIds, identitySource);
+            scimTokens, scimExternalIds, identitySource, externalSubjects);
 
     /** Every table's rows as they are now. */
     List<Map<?, ?>> snapshot() {

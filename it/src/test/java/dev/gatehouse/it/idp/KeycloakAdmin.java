@@ -79,6 +79,14 @@ public final class KeycloakAdmin {
          * {@code groups} claim (group names) in its tokens. Returns the client secret.
          */
         public String createOidcClient(String clientId, List<String> redirectUris) {
+            return createOidcClient(clientId, redirectUris, null);
+        }
+
+        /**
+         * The same client, with Keycloak posting a back-channel logout token (with the session id) to
+         * {@code backChannelLogoutUrl} whenever a user's Keycloak session ends.
+         */
+        public String createOidcClient(String clientId, List<String> redirectUris, String backChannelLogoutUrl) {
             Map<String, Object> client = new LinkedHashMap<>();
             client.put("clientId", clientId);
             client.put("protocol", "openid-connect");
@@ -90,7 +98,13 @@ public final class KeycloakAdmin {
             client.put("directAccessGrantsEnabled", false);
             client.put("serviceAccountsEnabled", false);
             client.put("redirectUris", redirectUris);
-            client.put("attributes", Map.of("pkce.code.challenge.method", "S256"));
+            Map<String, Object> attributes = new LinkedHashMap<>();
+            attributes.put("pkce.code.challenge.method", "S256");
+            if (backChannelLogoutUrl != null) {
+                attributes.put("backchannel.logout.url", backChannelLogoutUrl);
+                attributes.put("backchannel.logout.session.required", "true");
+            }
+            client.put("attributes", attributes);
             client.put("protocolMappers", List.of(groupsMapper()));
             String id = createClient(client);
             return body(expect(send("GET", realmPath("/clients/" + id + "/client-secret"), null), 200))
@@ -158,6 +172,16 @@ public final class KeycloakAdmin {
                 expect(send("PUT", realmPath("/users/" + member + "/groups/" + groupId), null), 204);
             }
             return groupId;
+        }
+
+        /** Disables the user in Keycloak: no new sign-in; existing Keycloak sessions are Keycloak's business. */
+        public void disableUser(String userId) {
+            expect(send("PUT", realmPath("/users/" + userId), Map.of("enabled", false)), 204);
+        }
+
+        /** Ends every Keycloak session of the user, as the console's "Sign out"; clients hear of it back-channel. */
+        public void signOutUser(String userId) {
+            expect(send("POST", realmPath("/users/" + userId + "/logout"), null), 204);
         }
 
         public void addToGroup(String userId, String groupId) {

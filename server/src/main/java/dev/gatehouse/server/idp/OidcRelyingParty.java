@@ -2,8 +2,14 @@ package dev.gatehouse.server.idp;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jwt.JWT;
+import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.ParseException;
@@ -24,8 +30,10 @@ import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
 import com.nimbusds.openid.connect.sdk.Nonce;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
 import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
+import com.nimbusds.openid.connect.sdk.claims.LogoutTokenClaimsSet;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
+import com.nimbusds.openid.connect.sdk.validators.LogoutTokenValidator;
 import dev.gatehouse.core.identitysource.IdentitySource;
 import java.io.IOException;
 import java.net.URI;
@@ -61,7 +69,11 @@ public final class OidcRelyingParty {
     /** What the browser carries through the provider's sign-in, to check the answer against. */
     public record Started(URI authorizationUri, String state, String nonce, String codeVerifier) { }
 
-    private record Provider(OIDCProviderMetadata metadata, IDTokenValidator validator) { }
+    private record Provider(OIDCProviderMetadata metadata, IDTokenValidator validator,
+                            LogoutTokenValidator logoutValidator) { }
+
+    /** Who the provider says signed out, from a verified logout token. */
+    public record LoggedOut(String issuer, String subject) { }
 
     private final Map<String, Provider> providers = new ConcurrentHashMap<>();
 
@@ -115,6 +127,28 @@ public final class OidcRelyingParty {
         }
     }
 
+    /**
+     * Verifies a back-channel logout token (OpenID Connect Back-Channel Logout 1.0) with Nimbus: signature from the
+     * same JWKS as ID tokens, iss, aud, iat, the logout event, no nonce; it must name a subject, since Gatehouse
+     * finds the user by the subject they signed in with.
+     */
+    public LoggedOut verifyLogout(IdentitySource source, String logoutToken) throws Refused {
+        if (logoutToken == null || logoutToken.isBlank()) {
+            throw new Refused("no logout_token");
+        }
+        Provider provider = provider(source);
+        LogoutTokenClaimsSet claims;
+        try {
+            claims = provider.logoutValidator().validate(JWTParser.parse(logoutToken));
+        } catch (java.text.ParseException | BadJOSEException | JOSEException e) {
+            throw new Refused("logout token rejected", e);
+        }
+        if (claims.getSubject() == null) {
+            throw new Refused("logout token names no subject");
+        }
+        return new LoggedOut(claims.getIssuer().getValue(), claims.getSubject().getValue());
+    }
+
     private Provider provider(IdentitySource source) throws Refused {
         String key = source.issuer() + " " + source.clientId();
         Provider cached = providers.get(key);
@@ -125,10 +159,18 @@ public final class OidcRelyingParty {
             Issuer issuer = new Issuer(source.issuer());
             OIDCProviderMetadata metadata = OIDCProviderMetadata.resolve(issuer, CONNECT_TIMEOUT_MS, READ_TIMEOUT_MS);
             URL jwks = metadata.getJWKSetURI().toURL();
-            IDTokenValidator validator = new IDTokenValidator(issuer, new ClientID(source.clientId()),
-                    JWSAlgorithm.RS256, jwks);
+            // One key source for both validators: cached, fetched again for a key id it has not seen (rotation).
+            JWKSource<SecurityContext> keys = JWKSourceBuilder.create(jwks, new DefaultResourceRetriever(
+                    CONNECT_TIMEOUT_MS, READ_TIMEOUT_MS)).build();
+            ClientID clientId = new ClientID(source.clientId());
+            IDTokenValidator validator = new IDTokenValidator(issuer, clientId,
+                    new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys), null);
             validator.setMaxClockSkew(MAX_CLOCK_SKEW_SECONDS);
-            Provider provider = new Provider(metadata, validator);
+            // Not insisting on the logout+jwt type: Keycloak and others send plain JWT.
+            LogoutTokenValidator logoutValidator = new LogoutTokenValidator(issuer, clientId, false,
+                    new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys), null);
+            logoutValidator.setMaxClockSkew(MAX_CLOCK_SKEW_SECONDS);
+            Provider provider = new Provider(metadata, validator, logoutValidator);
             providers.put(key, provider);
             return provider;
         } catch (IOException | com.nimbusds.oauth2.sdk.GeneralException | RuntimeException e) {

@@ -40,6 +40,26 @@ public interface IdentitySourceContract extends StoreContract {
     }
 
     @Test
+    default void aProviderSubjectNamesTheUserItLastSignedInAsAndGoesWithTheUser() {
+        User ada = TestUsers.user("ada");
+        User bob = TestUsers.user("bob");
+        store().users().insert(ada);
+        store().users().insert(bob);
+        String issuer = "https://idp.example.com";
+
+        store().identitySource().rememberSubject(issuer, "sub-1", ada.userId(), NOW);
+        store().identitySource().rememberSubject("https://other.example.com", "sub-1", bob.userId(), NOW);
+        assertThat(store().identitySource().userOfSubject(issuer, "sub-1")).contains(ada.userId());
+        store().identitySource().rememberSubject(issuer, "sub-1", bob.userId(), NOW.plusSeconds(1));
+        assertThat(store().identitySource().userOfSubject(issuer, "sub-1")).contains(bob.userId());
+        assertThat(store().identitySource().userOfSubject(issuer, "sub-2")).isEmpty();
+
+        store().users().delete(bob.userId());
+        assertThat(store().identitySource().userOfSubject(issuer, "sub-1")).isEmpty();
+        assertThat(store().identitySource().userOfSubject("https://other.example.com", "sub-1")).isEmpty();
+    }
+
+    @Test
     default void revokeAllBrowserEndsBrowserSessionsOnly() {
         User ed = TestUsers.user("ed.developer");
         store().users().insert(ed);
