@@ -5,18 +5,13 @@ import static dev.gatehouse.server.web.Browser.hidden;
 import static dev.gatehouse.server.web.Browser.location;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.nimbusds.jwt.JWTClaimsSet;
 import dev.gatehouse.core.audit.Actor;
 import dev.gatehouse.core.audit.RequestContext;
 import dev.gatehouse.core.identitysource.IdentitySource.Provisioning;
 import dev.gatehouse.core.identitysource.IdentitySource.UserClaim;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Date;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,7 +48,7 @@ class SignedOutPageTest {
     @Test
     void signOutWhileTheProviderSignsPeopleInEndsOnTheSignedOutPage() throws Exception {
         Browser browser = server.newBrowser();
-        signInThroughProvider(browser);
+        provider.signIn(browser, "ed.developer");
         HttpResponse<String> start = browser.get("/start");
 
         HttpResponse<String> signedOut = browser.post("/signout", form("csrf", hidden(start, "csrf")));
@@ -98,26 +93,6 @@ class SignedOutPageTest {
         server.services.core().identitySources().setExternalOidc(provider.issuer(), StandInProvider.CLIENT_ID,
                 StandInProvider.CLIENT_SECRET, UserClaim.PREFERRED_USERNAME, Provisioning.SCIM,
                 Actor.administratorCli(), SETUP);
-    }
-
-    private void signInThroughProvider(Browser browser) throws Exception {
-        URI authorize = URI.create(location(browser.get("/signin?next=/start")));
-        String state = null;
-        String nonce = null;
-        for (String pair : authorize.getRawQuery().split("&")) {
-            String[] nv = pair.split("=", 2);
-            String value = URLDecoder.decode(nv[1], StandardCharsets.UTF_8);
-            state = nv[0].equals("state") ? value : state;
-            nonce = nv[0].equals("nonce") ? value : nonce;
-        }
-        Date now = new Date();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(provider.issuer()).audience(StandInProvider.CLIENT_ID)
-                .subject("sub-ed").issueTime(now).expirationTime(new Date(now.getTime() + 300_000))
-                .claim("nonce", nonce).claim("preferred_username", "ed.developer").build();
-        String code = UUID.randomUUID().toString();
-        provider.willAnswer(code, provider.sign(claims, provider.key));
-        HttpResponse<String> callback = browser.get("/signin/oidc/callback?code=" + code + "&state=" + state);
-        assertThat(callback.statusCode()).as(callback.body()).isEqualTo(303);
     }
 
     private static String policyOf(HttpResponse<String> response) {
