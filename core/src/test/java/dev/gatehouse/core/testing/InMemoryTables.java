@@ -68,12 +68,17 @@ final class InMemoryTables {
     final Table<Integer, dev.gatehouse.core.identitysource.IdentitySource> identitySource = new Table<>();
     /** "issuer\nsubject" to the user id. */
     final Table<String, String> externalSubjects = new Table<>();
+    final Table<Integer, dev.gatehouse.core.identitysource.SamlSpKey> samlSpKey = new Table<>();
+    /** Request id to when it expires. */
+    final Table<String, java.time.Instant> samlRequests = new Table<>();
+    /** "issuer\nassertion id" to when it expires. */
+    final Table<String, java.time.Instant> samlAssertions = new Table<>();
 
     private final List<Table<?, ?>> all = List.of(users, groups, memberships, accounts, permissionSets, assignments,
             clients, deviceAuthorizations, authorizationCodes, sessions, issuedTokens, activationLinks, mfaDevices,
             userHandles, challenges, auditEvents, instance, sealingKeys, failedAttempts, passwordHistory,
             pendingSignIns, rememberedBrowsers, userAttributes, accessControlAttributes, serviceCredentials,
-            scimTokens, scimExternalIds, identitySource, externalSubjects);
+            scimTokens, scimExternalIds, identitySource, externalSubjects, samlSpKey, samlRequests, samlAssertions);
 
     /** Every table's rows as they are now. */
     List<Map<?, ?>> snapshot() {
