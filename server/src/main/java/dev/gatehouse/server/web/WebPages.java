@@ -19,6 +19,7 @@ import java.time.Clock;
 public final class WebPages implements HttpModule {
 
     private final HtmlErrors errors;
+    private final SecurityHeaders headers;
     private final SignInPages signIn;
     private final OidcSignInPages oidcSignIn;
     private final MfaSignInPage mfaSignIn;
@@ -48,6 +49,7 @@ public final class WebPages implements HttpModule {
         Csrf csrf = new Csrf(cookies);
         SessionCookies sessions = new SessionCookies(core.browserSessions(), cookies, clock);
         this.errors = new HtmlErrors(templates);
+        this.headers = new SecurityHeaders(core.identitySources());
         SignInSteps steps = new SignInSteps(core.browserSessions(), sessions, cookies, clock);
         this.oidcSignIn = new OidcSignInPages(core.identitySources(), core.externalSignInStep(),
                 new OidcRelyingParty(), steps, cookies, clock, publicUrl);
@@ -77,7 +79,7 @@ public final class WebPages implements HttpModule {
 
     @Override
     public void mount(RoutesConfig routes) {
-        PageRoutes pages = new PageRoutes(routes, errors);
+        PageRoutes pages = new PageRoutes(routes, errors, headers);
         signIn.mount(pages);
         oidcSignIn.mount(pages);
         mfaSignIn.mount(pages);
@@ -95,7 +97,7 @@ public final class WebPages implements HttpModule {
         // (Accept: text/html) and only where no page answered already: the APIs' own 404 bodies stay as they are.
         routes.error(404, "html", ctx -> {
             if (!PageRoutes.answeredByAPage(ctx)) {
-                SecurityHeaders.apply(ctx);
+                headers.apply(ctx);
                 errors.render(ctx, new DomainError.NotFound("Page", ctx.path(), "There is no page at this address."));
             }
         });
