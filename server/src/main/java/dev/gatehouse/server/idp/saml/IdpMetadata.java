@@ -73,8 +73,16 @@ public record IdpMetadata(String entityId, String ssoUrl, List<String> signingCe
         return new IdpMetadata(attribute(entity, "entityID"), ssoUrl, List.copyOf(certificates));
     }
 
-    /** Reads metadata from the IdP's URL. */
+    /**
+     * Reads metadata from the IdP's URL: https only (plain http on a loopback address, for tests), since the
+     * certificates in it decide which signatures Gatehouse trusts.
+     */
     public static IdpMetadata fetch(URI url) throws SamlRefused {
+        String host = url.getHost();
+        boolean loopback = "127.0.0.1".equals(host) || "localhost".equals(host) || "[::1]".equals(host);
+        if (!"https".equals(url.getScheme()) && !("http".equals(url.getScheme()) && loopback)) {
+            throw new SamlRefused("the metadata URL must be https (http only on loopback): " + url);
+        }
         try (HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NORMAL).build()) {
             HttpResponse<InputStream> response = client.send(HttpRequest.newBuilder(url).timeout(TIMEOUT).GET()
