@@ -212,6 +212,16 @@ class SamlSignInPagesTest {
     }
 
     @Test
+    void aSignatureOverAnotherElementThanTheOneHoldingItIsRefused() throws Exception {
+        Browser browser = server.newBrowser();
+        StandInSamlIdp.Response moved = response("ed.developer", startSignIn(browser, "/start"));
+        moved.signResponse = false;
+        moved.signAssertion = true;
+        moved.assertionSignatureOnResponse = true;
+        assertRefused(browser, post(browser, moved, null), "not the response that holds it");
+    }
+
+    @Test
     void anAssertionForAnotherAudienceIsRefused() throws Exception {
         Browser browser = server.newBrowser();
         StandInSamlIdp.Response other = response("ed.developer", startSignIn(browser, "/start"));

@@ -97,6 +97,8 @@ final class StandInSamlIdp {
         boolean signAssertion = false;
         /** Someone else's assertion placed before the signed one (signature wrapping). */
         String wrappedNameId;
+        /** The assertion's valid signature moved out of it, into the Response. */
+        boolean assertionSignatureOnResponse;
 
         Response(String acsUrl, String spEntityId, Instant now, String nameId, String inResponseTo) {
             this.destination = acsUrl;
@@ -136,7 +138,13 @@ final class StandInSamlIdp {
                 Element root = parsed.getDocumentElement();
                 if (signAssertion) {
                     var assertions = parsed.getElementsByTagNameNS(ASSERTION, "Assertion");
-                    sign((Element) assertions.item(assertions.getLength() - 1), signingKey);
+                    Element signed = (Element) assertions.item(assertions.getLength() - 1);
+                    sign(signed, signingKey);
+                    if (assertionSignatureOnResponse) {
+                        Element signature = (Element) signed.getElementsByTagNameNS(
+                                "http://www.w3.org/2000/09/xmldsig#", "Signature").item(0);
+                        root.insertBefore(signature, root.getFirstChild().getNextSibling());
+                    }
                 }
                 if (signResponse) {
                     sign(root, signingKey);
