@@ -1,6 +1,8 @@
 package dev.gatehouse.server;
 
 import dev.gatehouse.core.CoreServices;
+import dev.gatehouse.core.audit.RequestContext;
+import dev.gatehouse.core.instance.FirstAdministratorSetup;
 import dev.gatehouse.server.authz.AuthorizationApi;
 import dev.gatehouse.server.http.BodyLimit;
 import dev.gatehouse.server.http.HealthChecks;
@@ -15,6 +17,7 @@ import dev.gatehouse.server.sts.StsApi;
 import dev.gatehouse.server.web.WebPages;
 import io.javalin.Javalin;
 import java.util.List;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,14 +53,28 @@ public final class GatehouseServer implements AutoCloseable {
         app.start();
         LOG.info("Gatehouse listening on {} (access portal URL {}, region {})", services.config().http().publicUrl(),
                 services.instance().portalUrl(), services.instance().region());
+        offerFirstAdministratorSetup(services);
         return new GatehouseServer(services, app, PurgeSchedule.start(services.purge()));
+    }
+
+    /**
+     * One line, and only while nobody administers this installation: the link that creates the first administrator.
+     * Its token is in the log on purpose (the operator is the one reading it); it works once, for an hour.
+     */
+    private static void offerFirstAdministratorSetup(Services services) {
+        RequestContext start = new RequestContext(UUID.randomUUID().toString(), "127.0.0.1", "gatehouse-server");
+        services.firstAdministratorSetup().offer(start).ifPresent(token -> LOG.warn(
+                "No administrator yet: open {}/setup?token={} within {} minutes{} to create the first one",
+                services.config().http().publicUrl(), token, FirstAdministratorSetup.LIFETIME.toMinutes(),
+                services.config().operations().setupFromAnyAddress() ? "" : ", in a browser on this machine"));
     }
 
     /** Every module the server mounts. */
     private static List<HttpModule> modules(Services services) {
         CoreServices core = services.core();
         return List.of(new HealthChecks(services.instances()),
-                new WebPages(core, services.clock(), services.instance(), services.config().http().publicUrl()),
+                new WebPages(core, services.clock(), services.instance(), services.config().http().publicUrl(),
+                        services.firstAdministratorSetup()),
                 new OidcApi(core.clients(), core.devices(), core.tokens()),
                 new PortalApi(core.portal()),
                 new StsApi(core.callerIdentity(), services.clock()),

@@ -4,6 +4,7 @@ import dev.gatehouse.core.CoreServices;
 import dev.gatehouse.core.CoreSettings;
 import dev.gatehouse.core.Store;
 import dev.gatehouse.core.audit.AuditLog;
+import dev.gatehouse.core.instance.FirstAdministratorSetup;
 import dev.gatehouse.core.instance.Instance;
 import dev.gatehouse.core.instance.InstanceService;
 import dev.gatehouse.core.keys.MasterKey;
@@ -42,6 +43,7 @@ public final class Services implements AutoCloseable {
     private final SmtpMailer mailer;
     private final CoreServices core;
     private final Purge purge;
+    private final FirstAdministratorSetup firstAdministratorSetup;
 
     private Services(GatehouseConfig config, Clock clock, Database database) {
         this.config = config;
@@ -59,6 +61,9 @@ public final class Services implements AutoCloseable {
         this.core = CoreServices.assemble(store, clock, coreSettings(config), () -> instance,
                 () -> instances.sealingKeys(masterKey), passwordHasher, mailer);
         this.purge = new Purge(store.expiredRows(), clock, config.auditRetention());
+        this.firstAdministratorSetup = new FirstAdministratorSetup(store.users(), core.identityStore(),
+                core.activations(), store, clock, new AuditLog(store.audit(), clock),
+                config.operations().setupFromAnyAddress());
     }
 
     private static CoreSettings coreSettings(GatehouseConfig config) {
@@ -134,6 +139,11 @@ public final class Services implements AutoCloseable {
     /** What the server's purge schedule runs: removes what has ended, and audit events past their retention. */
     public Purge purge() {
         return purge;
+    }
+
+    /** The link a fresh installation without an administrator offers to create one (docs/operations.md). */
+    public FirstAdministratorSetup firstAdministratorSetup() {
+        return firstAdministratorSetup;
     }
 
     @Override

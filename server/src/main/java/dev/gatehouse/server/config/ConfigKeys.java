@@ -126,6 +126,10 @@ final class ConfigKeys {
             "how long audit events are kept; the hourly purge deletes older ones (and whatever else has ended:"
                     + " expired sessions, tokens, codes, links and sign-ins, a day after their end)"));
 
+    static final Setting<Boolean> SETUP_FROM_ANY_ADDRESS = row(Setting.of("setup-from-any-address", bool(), false,
+            "let the first-start setup link (logged when there is no administrator) be opened from any address, not "
+                    + "only from the server's own machine ([operations.md](operations.md#first-start))"));
+
     /** Every row, in table order. */
     static final List<Setting<?>> ALL = Collections.unmodifiableList(ROWS);
 

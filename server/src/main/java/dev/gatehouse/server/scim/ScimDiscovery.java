@@ -69,7 +69,8 @@ final class ScimDiscovery {
         ObjectNode group = schema(ScimJson.GROUP_SCHEMA, "Group");
         ArrayNode groupAttributes = group.putArray("attributes");
         attribute(groupAttributes, "displayName", "string", true, "server").put("mutability", "immutable");
-        attribute(groupAttributes, "members", "complex", false, "none").put("multiValued", true);
+        attribute(groupAttributes, "members", "complex", false, "none").put("multiValued", true)
+                .putArray("referenceTypes").add("User").add("Group");
         attribute(groupAttributes, "externalId", "string", false, "none").put("caseExact", true);
         resources.add(group);
         return list;

@@ -76,7 +76,7 @@ final class ScimJson {
         return Inputs.atMost(member, value.textValue(), maxLength);
     }
 
-    /** The member ids of a group body: {@code members: [{"value": id}, …]}, absent is none. */
+    /** The member ids (users or groups) of a group body: {@code members: [{"value": id}, …]}, absent is none. */
     static List<String> memberIds(JsonNode body) {
         JsonNode members = body.get("members");
         List<String> ids = new ArrayList<>();
@@ -89,7 +89,7 @@ final class ScimJson {
         for (JsonNode member : members) {
             String id = member.isObject() ? text(member, "value", 256) : null;
             if (id == null || id.isBlank()) {
-                throw DomainException.invalid(ScimFields.SYNTAX, "Each member needs a value, the user's id");
+                throw DomainException.invalid(ScimFields.SYNTAX, "Each member needs a value, the id of a user or group");
             }
             ids.add(id);
         }
@@ -130,7 +130,9 @@ final class ScimJson {
             ArrayNode members = node.putArray("members");
             for (ScimGroup.Member member : group.members()) {
                 members.addObject().put("value", member.value()).put("display", member.display())
-                        .put("$ref", base + "/Users/" + member.value()).put("type", "User");
+                        .put("$ref", base + (member.type() == ScimGroup.Type.User ? "/Users/" : "/Groups/")
+                                + member.value())
+                        .put("type", member.type().name());
             }
         }
         meta(node, "Group", base + "/Groups/" + group.id(), group.created().toString(), group.created().toString());

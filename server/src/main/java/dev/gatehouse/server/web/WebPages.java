@@ -2,6 +2,7 @@ package dev.gatehouse.server.web;
 
 import dev.gatehouse.core.CoreServices;
 import dev.gatehouse.core.error.DomainError;
+import dev.gatehouse.core.instance.FirstAdministratorSetup;
 import dev.gatehouse.core.instance.Instance;
 import dev.gatehouse.server.http.HttpModule;
 import dev.gatehouse.server.idp.OidcRelyingParty;
@@ -35,9 +36,14 @@ public final class WebPages implements HttpModule {
     private final StaticAsset stylesheet;
     private final StaticAsset script;
     private final AdminConsole admin;
+    private final SetupPages setup;
 
-    /** @param publicUrl how browsers reach this server, for cookies and the CLI settings shown in the portal */
-    public WebPages(CoreServices core, Clock clock, Instance instance, String publicUrl) {
+    /**
+     * @param publicUrl how browsers reach this server, for cookies and the CLI settings shown in the portal
+     * @param setup     the first-start link that creates the first administrator
+     */
+    public WebPages(CoreServices core, Clock clock, Instance instance, String publicUrl,
+                    FirstAdministratorSetup setup) {
         Templates templates = new Templates();
         CookieWriter cookies = new CookieWriter(publicUrl);
         Csrf csrf = new Csrf(cookies);
@@ -69,6 +75,7 @@ public final class WebPages implements HttpModule {
         this.stylesheet = StaticAsset.stylesheet();
         this.script = StaticAsset.script();
         this.admin = new AdminConsole(core, () -> instance, publicUrl, sessions, csrf, templates);
+        this.setup = new SetupPages(setup, csrf, templates);
     }
 
     @Override
@@ -99,5 +106,6 @@ public final class WebPages implements HttpModule {
         stylesheet.mount(routes);
         script.mount(routes);
         admin.mount(pages);
+        setup.mount(pages);
     }
 }

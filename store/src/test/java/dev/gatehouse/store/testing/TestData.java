@@ -19,7 +19,7 @@ public final class TestData {
             "service_credentials", "pending_sign_ins", "remembered_browsers", "password_history",
             "webauthn_challenges", "webauthn_user_handles",
             "mfa_devices", "issued_tokens", "sessions", "activation_links",
-            "account_assignments", "group_memberships", "audit_events", "device_authorizations",
+            "account_assignments", "group_nestings", "group_memberships", "audit_events", "device_authorizations",
             "authorization_codes", "client_registrations", "permission_sets", "accounts", "directory_groups", "users",
             "sealing_keys", "instance", "failed_attempts");
     private static final String MIGRATION_HISTORY = "flyway_schema_history";
