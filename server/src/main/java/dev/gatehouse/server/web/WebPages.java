@@ -22,6 +22,7 @@ public final class WebPages implements HttpModule {
     private final SecurityHeaders headers;
     private final SignInPages signIn;
     private final OidcSignInPages oidcSignIn;
+    private final SamlSignInPages samlSignIn;
     private final MfaSignInPage mfaSignIn;
     private final AuthenticatorAppPage authenticatorApp;
     private final ActivationPages activation;
@@ -53,8 +54,10 @@ public final class WebPages implements HttpModule {
         SignInSteps steps = new SignInSteps(core.browserSessions(), sessions, cookies, clock);
         this.oidcSignIn = new OidcSignInPages(core.identitySources(), core.externalSignInStep(),
                 new OidcRelyingParty(), steps, cookies, clock, publicUrl);
+        this.samlSignIn = new SamlSignInPages(core.identitySources(), core.samlExchanges(),
+                core.externalSignInStep(), steps, clock, publicUrl);
         this.signIn = new SignInPages(core.passwordStep(), core.browserSessions(), sessions, csrf, templates, steps,
-                core.identitySources(), oidcSignIn);
+                core.identitySources(), oidcSignIn, samlSignIn);
         this.mfaSignIn = new MfaSignInPage(core.pendingSignIns(), core.authenticatorAppStep(), core.securityKeyStep(),
                 steps, signIn, csrf, templates);
         this.activation = new ActivationPages(core.activations(), csrf, templates);
@@ -82,6 +85,7 @@ public final class WebPages implements HttpModule {
         PageRoutes pages = new PageRoutes(routes, errors, headers);
         signIn.mount(pages);
         oidcSignIn.mount(pages);
+        samlSignIn.mount(pages);
         mfaSignIn.mount(pages);
         authenticatorApp.mount(pages);
         activation.mount(pages);
