@@ -53,6 +53,11 @@ public record ScimUser(String id, String userName, String externalId, String giv
                 lastModified);
     }
 
+    /** The version clients see as {@code meta.version} and the {@code ETag} header. */
+    public String version() {
+        return ScimVersion.of(id, userName, externalId, givenName, familyName, displayName, email, active);
+    }
+
     /** The attributes clients filter users by, lower-case: what {@link ScimFilter} evaluates against. */
     static final Set<String> FILTERABLE = Set.of("id", "username", "externalid", "emails.value",
             "displayname", "active", "name.givenname", "name.familyname");

@@ -57,20 +57,38 @@ public final class ScimUsers {
 
     /** PUT: the user becomes what was sent (id, password and administrator flag stay). */
     public ScimUser replace(String id, ScimUser request, Actor actor, RequestContext context) {
-        return transactions.inTransaction(() -> store(identityStore.userById(id), request, actor, context));
+        return replace(id, request, null, actor, context);
+    }
+
+    /** PUT, if the user is still at a version {@code ifMatch} names (null: whatever version). */
+    public ScimUser replace(String id, ScimUser request, String ifMatch, Actor actor, RequestContext context) {
+        return transactions.inTransaction(() -> {
+            ScimVersion.require(ifMatch, get(id).version());
+            return store(identityStore.userById(id), request, actor, context);
+        });
     }
 
     public ScimUser patch(String id, List<ScimPatch.Operation> operations, Actor actor, RequestContext context) {
+        return patch(id, operations, null, actor, context);
+    }
+
+    /** PATCH, if the user is still at a version {@code ifMatch} names (null: whatever version). */
+    public ScimUser patch(String id, List<ScimPatch.Operation> operations, String ifMatch, Actor actor,
+                          RequestContext context) {
         return transactions.inTransaction(() -> {
             User before = identityStore.userById(id);
             ScimUser current = ScimUser.of(before, externalIds.find(Kind.USER, id).orElse(null));
+            ScimVersion.require(ifMatch, current.version());
             return store(before, ScimPatch.applyToUser(current, operations), actor, context);
         });
     }
 
-    /** Deletes the user; their sessions end at once. */
-    public void delete(String id, Actor actor, RequestContext context) {
-        transactions.run(() -> identityStore.deleteUser(identityStore.userById(id).userName(), actor, context));
+    /** Deletes the user, if still at a version {@code ifMatch} names (null: whatever version); sessions end at once. */
+    public void delete(String id, String ifMatch, Actor actor, RequestContext context) {
+        transactions.run(() -> {
+            ScimVersion.require(ifMatch, get(id).version());
+            identityStore.deleteUser(identityStore.userById(id).userName(), actor, context);
+        });
     }
 
     public ScimPage<ScimUser> list(String filter, Integer startIndex, Integer count) {

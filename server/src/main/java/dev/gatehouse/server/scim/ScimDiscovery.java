@@ -22,7 +22,7 @@ final class ScimDiscovery {
         node.putObject("filter").put("supported", true).put("maxResults", ScimPage.MAX_COUNT);
         node.putObject("changePassword").put("supported", false);
         node.putObject("sort").put("supported", false);
-        node.putObject("etag").put("supported", false);
+        node.putObject("etag").put("supported", true);
         node.put("maxPayloadSize", BodyLimit.BYTES);
         node.put("maxOperations", ScimPatch.MAX_OPERATIONS);
         node.put("maxMembersPerRequest", ScimPatch.MAX_MEMBERS);

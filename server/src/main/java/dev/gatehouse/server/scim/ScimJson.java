@@ -114,7 +114,7 @@ final class ScimJson {
         }
         node.put("active", user.active());
         meta(node, "User", base + "/Users/" + user.id(), user.created().toString(),
-                user.lastModified().toString());
+                user.lastModified().toString(), user.version());
         return node;
     }
 
@@ -135,13 +135,15 @@ final class ScimJson {
                         .put("type", member.type().name());
             }
         }
-        meta(node, "Group", base + "/Groups/" + group.id(), group.created().toString(), group.created().toString());
+        meta(node, "Group", base + "/Groups/" + group.id(), group.created().toString(), group.created().toString(),
+                group.version());
         return node;
     }
 
-    private static void meta(ObjectNode node, String type, String location, String created, String modified) {
+    private static void meta(ObjectNode node, String type, String location, String created, String modified,
+                             String version) {
         node.putObject("meta").put("resourceType", type).put("created", created).put("lastModified", modified)
-                .put("location", location);
+                .put("location", location).put("version", version);
     }
 
     static <T> ObjectNode list(ScimPage<T> page, Function<T, ObjectNode> render) {
