@@ -36,8 +36,8 @@ import software.amazon.awssdk.services.sso.model.UnauthorizedException;
 /**
  * UnboundID's SCIM 2 SDK, a SCIM client written by others, provisions Gatehouse over HTTP as an identity provider
  * would: users and groups created, found by filters, patched, replaced and deleted; a group nested in a group that
- * holds an assignment gives its member the role in the portal (the real AWS SDK's ListAccountRoles); refusals reach
- * the client as SCIM errors it understands.
+ * holds an assignment gives its member the role in the portal (the real AWS SDK's ListAccountRoles); a change made
+ * on a stale version is refused; refusals reach the client as SCIM errors it understands.
  */
 class ScimSdkClientTest {
 
@@ -178,6 +178,24 @@ class ScimSdkClientTest {
     private String groupId(String displayName) throws ScimException {
         return scim.searchRequest("Groups").filter(Filter.eq("displayName", displayName))
                 .invoke(GroupResource.class).getResources().getFirst().getId();
+    }
+
+    @Test
+    void theSdkChangesAUserOnlyAtTheVersionItRead() throws ScimException {
+        UserResource read = scim.create("Users", user("dora.lee", "Dora", "Lee", "idp-4"));
+        String firstVersion = read.getMeta().getVersion();
+        UserResource renamed = scim.modifyRequest("Users", read.getId()).ifMatch(firstVersion)
+                .replaceValue("displayName", "Dora L.").invoke(UserResource.class);
+
+        read.setDisplayName("Dora from a stale copy");
+        assertScimError(() -> scim.replaceRequest(read).ifMatch().invoke(), 412, "preconditionFailed");
+        assertScimError(() -> scim.deleteRequest("Users", read.getId()).ifMatch(firstVersion).invoke(),
+                412, "preconditionFailed");
+
+        assertThat(renamed.getMeta().getVersion()).isNotEqualTo(firstVersion);
+        assertThat(scim.retrieve("Users", read.getId(), UserResource.class).getDisplayName()).isEqualTo("Dora L.");
+        scim.deleteRequest("Users", read.getId()).ifMatch(renamed.getMeta().getVersion()).invoke();
+        assertScimError(() -> scim.retrieve("Users", read.getId(), UserResource.class), 404, null);
     }
 
     @Test
