@@ -169,7 +169,7 @@ public record CoreServices(IdentityStoreService identityStore, Administrators ad
                 new AuthorizationService(store.permissionSets(), clock, verifier, serviceCredentials, callers),
                 new AuditQueries(store.audit()),
                 new ScimTokens(store.scimTokens(), store, clock, audit),
-                new ScimUsers(store.users(), store.scimExternalIds(), identityStore, store),
+                new ScimUsers(store.users(), store.scimExternalIds(), identityStore, attributes, store),
                 new ScimGroups(store.groups(), store.users(), store.scimExternalIds(), identityStore, store),
                 identitySources,
                 new ExternalSignInStep(store.users(), store.groups(), identityStore, identitySources, store, audit,

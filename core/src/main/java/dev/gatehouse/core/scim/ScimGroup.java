@@ -20,6 +20,12 @@ public record ScimGroup(String id, String displayName, String externalId, List<M
         members = List.copyOf(members);
     }
 
+    /** The version clients see as {@code meta.version} and the {@code ETag} header: members included. */
+    public String version() {
+        return ScimVersion.of(id, displayName, externalId, members.stream()
+                .map(m -> m.type() + ":" + m.value()).sorted().toList());
+    }
+
     static final Set<String> FILTERABLE = Set.of("id", "displayname", "externalid", "members.value");
     static final Set<String> CASE_EXACT = Set.of("id", "externalid", "members.value");
 

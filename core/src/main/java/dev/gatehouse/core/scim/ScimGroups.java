@@ -66,23 +66,42 @@ public final class ScimGroups {
     /** PUT: the group's members and externalId become what was sent. */
     public ScimGroup replace(String id, String displayName, String externalId, List<String> memberIds, Actor actor,
                              RequestContext context) {
+        return replace(id, displayName, externalId, memberIds, null, actor, context);
+    }
+
+    /** PUT, if the group is still at a version {@code ifMatch} names (null: whatever version). */
+    public ScimGroup replace(String id, String displayName, String externalId, List<String> memberIds,
+                             String ifMatch, Actor actor, RequestContext context) {
         checkMemberCount(memberIds);
         return transactions.inTransaction(() -> {
             ScimGroup current = get(id);
+            ScimVersion.require(ifMatch, current.version());
             return store(current, new ScimPatch.GroupChange(new LinkedHashSet<>(memberIds), displayName, externalId,
                     true), actor, context);
         });
     }
 
     public ScimGroup patch(String id, List<ScimPatch.Operation> operations, Actor actor, RequestContext context) {
+        return patch(id, operations, null, actor, context);
+    }
+
+    /** PATCH, if the group is still at a version {@code ifMatch} names (null: whatever version). */
+    public ScimGroup patch(String id, List<ScimPatch.Operation> operations, String ifMatch, Actor actor,
+                           RequestContext context) {
         return transactions.inTransaction(() -> {
             ScimGroup current = get(id);
+            ScimVersion.require(ifMatch, current.version());
             return store(current, ScimPatch.applyToGroup(current, operations), actor, context);
         });
     }
 
-    public void delete(String id, Actor actor, RequestContext context) {
-        transactions.run(() -> identityStore.deleteGroup(identityStore.groupById(id).displayName(), actor, context));
+    /** Deletes the group, if still at a version {@code ifMatch} names (null: whatever version). */
+    public void delete(String id, String ifMatch, Actor actor, RequestContext context) {
+        transactions.run(() -> {
+            ScimGroup current = get(id);
+            ScimVersion.require(ifMatch, current.version());
+            identityStore.deleteGroup(current.displayName(), actor, context);
+        });
     }
 
     public ScimPage<ScimGroup> list(String filter, Integer startIndex, Integer count) {

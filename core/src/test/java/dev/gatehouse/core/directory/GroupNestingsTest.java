@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gatehouse.core.CoreServices;
+import dev.gatehouse.core.access.AccessModelService.NewPermissionSet;
+import dev.gatehouse.core.access.PrincipalType;
 import dev.gatehouse.core.audit.Actor;
 import dev.gatehouse.core.audit.AuditQuery;
 import dev.gatehouse.core.error.DomainError;
@@ -13,6 +15,8 @@ import dev.gatehouse.core.session.PortalSession;
 import dev.gatehouse.core.session.SessionKind;
 import dev.gatehouse.core.testing.InMemoryCore;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -135,6 +139,29 @@ class GroupNestingsTest {
         assertThat(active(edSession)).isFalse();
         assertThat(active(bobSession)).isTrue();
         assertThat(directory.group("Developers").displayName()).isEqualTo("Developers");
+    }
+
+    @Test
+    void whatAnOuterGroupIsAssignedIsEffectiveForNestedMembersUntilTheAssignmentGoesWithTheirSessions() {
+        User ed = core.user("ed.developer");
+        group("Engineering");
+        group("Developers");
+        directory.addMember("Developers", ed.userName(), ADMIN, CONTEXT);
+        directory.nestGroup("Engineering", "Developers", ADMIN, CONTEXT);
+        services.accessModel().createAccount("111122223333", "dev", "dev@example.com", ADMIN, CONTEXT);
+        services.accessModel().createPermissionSet(new NewPermissionSet("ReadOnlyAccess", null, "PT1H",
+                List.of("ReadOnlyAccess"), null, null, null, Map.of()), ADMIN, CONTEXT);
+        services.accessModel().assign("dev", "ReadOnlyAccess", PrincipalType.GROUP, "Engineering", ADMIN, CONTEXT);
+        String edSession = sessionOf(ed);
+
+        assertThat(services.accessModel().effectiveAssignmentsOf(ed.userName()))
+                .extracting(a -> a.principalName() + " " + a.permissionSet().name())
+                .containsExactly("Engineering ReadOnlyAccess");
+
+        services.accessModel().unassign("dev", "ReadOnlyAccess", PrincipalType.GROUP, "Engineering", ADMIN, CONTEXT);
+
+        assertThat(active(edSession)).as("a nested member loses the assignment's access at once").isFalse();
+        assertThat(services.accessModel().effectiveAssignmentsOf(ed.userName())).isEmpty();
     }
 
     @Test

@@ -22,6 +22,7 @@ final class ScimJson {
 
     static final String USER_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:User";
     static final String GROUP_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:Group";
+    static final String ENTERPRISE_SCHEMA = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
     static final String LIST_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
 
     private ScimJson() {
@@ -113,8 +114,17 @@ final class ScimJson {
             node.putArray("emails").addObject().put("value", user.email()).put("type", "work").put("primary", true);
         }
         node.put("active", user.active());
+        if (!user.enterprise().isEmpty()) {
+            ((ArrayNode) node.get("schemas")).add(ENTERPRISE_SCHEMA);
+            ObjectNode enterprise = node.putObject(ENTERPRISE_SCHEMA);
+            for (String attribute : ScimUser.ENTERPRISE) {
+                if (user.enterprise().containsKey(attribute)) {
+                    enterprise.put(attribute, user.enterprise().get(attribute));
+                }
+            }
+        }
         meta(node, "User", base + "/Users/" + user.id(), user.created().toString(),
-                user.lastModified().toString());
+                user.lastModified().toString(), user.version());
         return node;
     }
 
@@ -135,13 +145,15 @@ final class ScimJson {
                         .put("type", member.type().name());
             }
         }
-        meta(node, "Group", base + "/Groups/" + group.id(), group.created().toString(), group.created().toString());
+        meta(node, "Group", base + "/Groups/" + group.id(), group.created().toString(), group.created().toString(),
+                group.version());
         return node;
     }
 
-    private static void meta(ObjectNode node, String type, String location, String created, String modified) {
+    private static void meta(ObjectNode node, String type, String location, String created, String modified,
+                             String version) {
         node.putObject("meta").put("resourceType", type).put("created", created).put("lastModified", modified)
-                .put("location", location);
+                .put("location", location).put("version", version);
     }
 
     static <T> ObjectNode list(ScimPage<T> page, Function<T, ObjectNode> render) {
