@@ -72,7 +72,7 @@ public final class GatehouseServer implements AutoCloseable {
     /** Every module the server mounts. */
     private static List<HttpModule> modules(Services services) {
         CoreServices core = services.core();
-        return List.of(new HealthChecks(services.instances()),
+        return List.of(new HealthChecks(services.readinessChecks()),
                 new WebPages(core, services.clock(), services.instance(), services.config().http().publicUrl(),
                         services.firstAdministratorSetup()),
                 new OidcApi(core.clients(), core.devices(), core.tokens()),

@@ -20,7 +20,10 @@ import dev.gatehouse.server.mail.SmtpMailer;
 import dev.gatehouse.server.password.Argon2idPasswordHasher;
 import dev.gatehouse.store.Database;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -139,6 +142,26 @@ public final class Services implements AutoCloseable {
     /** What the server's purge schedule runs: removes what has ended, and audit events past their retention. */
     public Purge purge() {
         return purge;
+    }
+
+    /**
+     * What {@code /readyz} asks, in order: the database answers, holds this build's schema, and the sealing keys open
+     * under the master key.
+     */
+    public Map<String, BooleanSupplier> readinessChecks() {
+        Map<String, BooleanSupplier> checks = new LinkedHashMap<>();
+        checks.put("database", instances::storageAnswers);
+        checks.put("schema", database::schemaCurrent);
+        checks.put("keys", this::keysOpen);
+        return checks;
+    }
+
+    private boolean keysOpen() {
+        try {
+            return !instances.sealingKeys(masterKey).isEmpty();
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /** The link a fresh installation without an administrator offers to create one (docs/operations.md). */

@@ -41,6 +41,13 @@ public final class ApiHandler {
         } catch (DomainException e) {
             errors.write(ctx, e.error());
         } catch (RuntimeException e) {
+            if (StorageOutage.causes(e)) {
+                // Expected while the database is away: one line, no stack trace; /readyz says the same.
+                LOG.warn("{} {} answered 503: database unavailable ({}) (request {})", api, ctx.path(),
+                        e.getClass().getSimpleName(), RequestContexts.of(ctx).requestId());
+                errors.writeUnavailable(ctx);
+                return;
+            }
             if (isTooLarge(e)) {
                 // Not a bug but a client sending too much: Javalin has logged it in one line already.
                 discardUnreadBody(ctx);
