@@ -98,6 +98,14 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Reports the connection pool's meters (connections active, idle, pending, timeouts, acquisition time) to
+     * {@code meterRegistry}, a Micrometer {@code MeterRegistry}; typed loosely so that the store needs no Micrometer.
+     */
+    public void bindMetrics(Object meterRegistry) {
+        dataSource.setMetricRegistry(meterRegistry);
+    }
+
     public Store store() {
         return store;
     }

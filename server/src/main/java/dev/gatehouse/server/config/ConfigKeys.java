@@ -130,6 +130,10 @@ final class ConfigKeys {
             "let the first-start setup link (logged when there is no administrator) be opened from any address, not "
                     + "only from the server's own machine ([operations.md](operations.md#first-start))"));
 
+    static final Setting<String> METRICS_TOKEN = row(Setting.of("metrics-token", text(), null,
+            "the bearer token a Prometheus scraper sends to `GET /metrics` (`openssl rand -hex 32`); without it there "
+                    + "is no `/metrics` ([operations.md](operations.md#metrics)); never logged").asSecret());
+
     /** Every row, in table order. */
     static final List<Setting<?>> ALL = Collections.unmodifiableList(ROWS);
 

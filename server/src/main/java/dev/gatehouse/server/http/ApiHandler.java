@@ -36,6 +36,7 @@ public final class ApiHandler {
     }
 
     private void answer(Context ctx, ApiOperation operation) {
+        ctx.attribute(RequestLog.API_ATTRIBUTE, api);
         try {
             operation.answer(ctx);
         } catch (DomainException e) {
