@@ -8,8 +8,11 @@ import dev.gatehouse.server.http.BodyLimit;
 import dev.gatehouse.server.http.HealthChecks;
 import dev.gatehouse.server.http.HttpModule;
 import dev.gatehouse.server.http.RequestContexts;
+import dev.gatehouse.server.http.RequestLog;
 import dev.gatehouse.server.idp.BackChannelLogoutApi;
 import dev.gatehouse.server.idp.OidcRelyingParty;
+import dev.gatehouse.server.metrics.MetricsEndpoint;
+import dev.gatehouse.server.metrics.RequestMetrics;
 import dev.gatehouse.server.oidc.OidcApi;
 import dev.gatehouse.server.portal.PortalApi;
 import dev.gatehouse.server.scim.ScimApi;
@@ -48,6 +51,7 @@ public final class GatehouseServer implements AutoCloseable {
             config.jetty.port = services.config().http().port();
             config.http.maxRequestSize = BodyLimit.BYTES;
             config.routes.before(RequestContexts.assigning(services.config().http().trustedProxies()));
+            config.requestLogger.http(new RequestLog(new RequestMetrics(services.metrics().registry()))::handle);
             modules.forEach(module -> module.mount(config.routes));
         });
         app.start();
@@ -72,7 +76,7 @@ public final class GatehouseServer implements AutoCloseable {
     /** Every module the server mounts. */
     private static List<HttpModule> modules(Services services) {
         CoreServices core = services.core();
-        return List.of(new HealthChecks(services.instances()),
+        return List.of(new HealthChecks(services.readinessChecks()),
                 new WebPages(core, services.clock(), services.instance(), services.config().http().publicUrl(),
                         services.firstAdministratorSetup()),
                 new OidcApi(core.clients(), core.devices(), core.tokens()),
@@ -81,7 +85,8 @@ public final class GatehouseServer implements AutoCloseable {
                 new AuthorizationApi(core.authorization(), services.clock()),
                 new ScimApi(core.scimTokens(), core.scimUsers(), core.scimGroups(),
                         services.config().http().publicUrl()),
-                new BackChannelLogoutApi(core.identitySources(), new OidcRelyingParty()));
+                new BackChannelLogoutApi(core.identitySources(), new OidcRelyingParty()),
+                new MetricsEndpoint(services.metrics(), services.config().operations().metricsToken()));
     }
 
     public Services services() {
