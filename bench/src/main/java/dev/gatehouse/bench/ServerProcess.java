@@ -29,7 +29,7 @@ final class ServerProcess implements AutoCloseable {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
                 // Start-up and errors only: the server logs nothing per request at this level.
-                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"));
+                "-Dgatehouse.log.level=WARN"));
         // e.g. -Dgatehouse.bench.serverJvmArgs=-XX:StartFlightRecording=filename=/tmp/server.jfr to profile
         String extra = System.getProperty("gatehouse.bench.serverJvmArgs", "").strip();
         if (!extra.isEmpty()) {

@@ -1,13 +1,18 @@
 package dev.gatehouse.server;
 
 import dev.gatehouse.core.CoreServices;
+import dev.gatehouse.core.audit.RequestContext;
+import dev.gatehouse.core.instance.FirstAdministratorSetup;
 import dev.gatehouse.server.authz.AuthorizationApi;
 import dev.gatehouse.server.http.BodyLimit;
 import dev.gatehouse.server.http.HealthChecks;
 import dev.gatehouse.server.http.HttpModule;
 import dev.gatehouse.server.http.RequestContexts;
+import dev.gatehouse.server.http.RequestLog;
 import dev.gatehouse.server.idp.BackChannelLogoutApi;
 import dev.gatehouse.server.idp.OidcRelyingParty;
+import dev.gatehouse.server.metrics.MetricsEndpoint;
+import dev.gatehouse.server.metrics.RequestMetrics;
 import dev.gatehouse.server.oidc.OidcApi;
 import dev.gatehouse.server.portal.PortalApi;
 import dev.gatehouse.server.scim.ScimApi;
@@ -15,6 +20,7 @@ import dev.gatehouse.server.sts.StsApi;
 import dev.gatehouse.server.web.WebPages;
 import io.javalin.Javalin;
 import java.util.List;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,26 +51,42 @@ public final class GatehouseServer implements AutoCloseable {
             config.jetty.port = services.config().http().port();
             config.http.maxRequestSize = BodyLimit.BYTES;
             config.routes.before(RequestContexts.assigning(services.config().http().trustedProxies()));
+            config.requestLogger.http(new RequestLog(new RequestMetrics(services.metrics().registry()))::handle);
             modules.forEach(module -> module.mount(config.routes));
         });
         app.start();
         LOG.info("Gatehouse listening on {} (access portal URL {}, region {})", services.config().http().publicUrl(),
                 services.instance().portalUrl(), services.instance().region());
+        offerFirstAdministratorSetup(services);
         return new GatehouseServer(services, app, PurgeSchedule.start(services.purge()));
+    }
+
+    /**
+     * One line, and only while nobody administers this installation: the link that creates the first administrator.
+     * Its token is in the log on purpose (the operator is the one reading it); it works once, for an hour.
+     */
+    private static void offerFirstAdministratorSetup(Services services) {
+        RequestContext start = new RequestContext(UUID.randomUUID().toString(), "127.0.0.1", "gatehouse-server");
+        services.firstAdministratorSetup().offer(start).ifPresent(token -> LOG.warn(
+                "No administrator yet: open {}/setup?token={} within {} minutes{} to create the first one",
+                services.config().http().publicUrl(), token, FirstAdministratorSetup.LIFETIME.toMinutes(),
+                services.config().operations().setupFromAnyAddress() ? "" : ", in a browser on this machine"));
     }
 
     /** Every module the server mounts. */
     private static List<HttpModule> modules(Services services) {
         CoreServices core = services.core();
-        return List.of(new HealthChecks(services.instances()),
-                new WebPages(core, services.clock(), services.instance(), services.config().http().publicUrl()),
+        return List.of(new HealthChecks(services.readinessChecks()),
+                new WebPages(core, services.clock(), services.instance(), services.config().http().publicUrl(),
+                        services.firstAdministratorSetup()),
                 new OidcApi(core.clients(), core.devices(), core.tokens()),
                 new PortalApi(core.portal()),
                 new StsApi(core.callerIdentity(), services.clock()),
                 new AuthorizationApi(core.authorization(), services.clock()),
                 new ScimApi(core.scimTokens(), core.scimUsers(), core.scimGroups(),
                         services.config().http().publicUrl()),
-                new BackChannelLogoutApi(core.identitySources(), new OidcRelyingParty()));
+                new BackChannelLogoutApi(core.identitySources(), new OidcRelyingParty()),
+                new MetricsEndpoint(services.metrics(), services.config().operations().metricsToken()));
     }
 
     public Services services() {

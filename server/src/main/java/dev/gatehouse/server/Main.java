@@ -6,6 +6,8 @@ import dev.gatehouse.server.admin.AdminSocket;
 import dev.gatehouse.server.config.ConfigLoader;
 import dev.gatehouse.server.config.GatehouseConfig;
 import dev.gatehouse.server.config.InvalidConfigException;
+import dev.gatehouse.server.logging.LogFormat;
+import dev.gatehouse.server.logging.LogSetup;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Arrays;
@@ -30,7 +32,7 @@ public final class Main {
     public static void main(String[] args) {
         if (args.length > 0 && "admin".equals(args[0])) {
             // A command line prints its result, not the connection pool's and migrator's progress.
-            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+            LogSetup.apply(LogFormat.PLAIN, "warn");
             System.exit(admin(Arrays.copyOfRange(args, 1, args.length), System.getenv()));
         }
         if (args.length > 0 && !"serve".equals(args[0])) {
@@ -56,8 +58,10 @@ public final class Main {
     private static void serve() {
         Services services;
         try {
+            GatehouseConfig config = new ConfigLoader(System.getenv()).load();
+            LogSetup.apply(config.operations().logFormat(), config.operations().logLevel());
             // A missing or wrong master key is a configuration error too, found when the database opens.
-            services = Services.open(new ConfigLoader(System.getenv()).load(), Clock.systemUTC());
+            services = Services.open(config, Clock.systemUTC());
         } catch (InvalidConfigException e) {
             System.err.println("gatehouse-server: " + e.getMessage());
             System.exit(CONFIG_ERROR);

@@ -3,7 +3,11 @@ package dev.gatehouse.server;
 import dev.gatehouse.core.CoreServices;
 import dev.gatehouse.core.CoreSettings;
 import dev.gatehouse.core.Store;
+import dev.gatehouse.core.audit.AuditEvent;
 import dev.gatehouse.core.audit.AuditLog;
+import dev.gatehouse.core.audit.AuditQuery;
+import dev.gatehouse.core.audit.AuditRepository;
+import dev.gatehouse.core.instance.FirstAdministratorSetup;
 import dev.gatehouse.core.instance.Instance;
 import dev.gatehouse.core.instance.InstanceService;
 import dev.gatehouse.core.keys.MasterKey;
@@ -16,10 +20,18 @@ import dev.gatehouse.server.config.GatehouseConfig;
 import dev.gatehouse.server.config.InvalidConfigException;
 import dev.gatehouse.server.config.MasterKeys;
 import dev.gatehouse.server.mail.SmtpMailer;
+import dev.gatehouse.server.metrics.AuditMetrics;
+import dev.gatehouse.server.metrics.Metrics;
 import dev.gatehouse.server.password.Argon2idPasswordHasher;
 import dev.gatehouse.store.Database;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,12 +54,16 @@ public final class Services implements AutoCloseable {
     private final SmtpMailer mailer;
     private final CoreServices core;
     private final Purge purge;
+    private final FirstAdministratorSetup firstAdministratorSetup;
+    private final Metrics metrics;
 
     private Services(GatehouseConfig config, Clock clock, Database database) {
         this.config = config;
         this.clock = clock;
         this.database = database;
-        Store store = database.store();
+        this.metrics = new Metrics();
+        database.bindMetrics(metrics.registry());
+        Store store = countingAuditEvents(database.store(), new AuditMetrics(metrics.registry()));
         this.instances = new InstanceService(store.instance(), store.users(), store.passwordHistory(), store, clock,
                 new AuditLog(store.audit(), clock));
         this.masterKey = MasterKeys.open(config.masterKey(), instances.holdsWrappedKeys());
@@ -59,6 +75,40 @@ public final class Services implements AutoCloseable {
         this.core = CoreServices.assemble(store, clock, coreSettings(config), () -> instance,
                 () -> instances.sealingKeys(masterKey), passwordHasher, mailer);
         this.purge = new Purge(store.expiredRows(), clock, config.auditRetention());
+        this.firstAdministratorSetup = new FirstAdministratorSetup(store.users(), core.identityStore(),
+                core.activations(), store, clock, new AuditLog(store.audit(), clock),
+                config.operations().setupFromAnyAddress());
+    }
+
+    /**
+     * The store with every audit event also handed to {@code observer} as it is written. A proxy rather than a
+     * delegating class, so that a repository added to {@link Store} needs no change here.
+     */
+    private static Store countingAuditEvents(Store store, Consumer<AuditEvent> observer) {
+        AuditRepository audit = store.audit();
+        AuditRepository counting = new AuditRepository() {
+            @Override
+            public void insert(AuditEvent event) {
+                audit.insert(event);
+                observer.accept(event);
+            }
+
+            @Override
+            public List<AuditEvent> find(AuditQuery query) {
+                return audit.find(query);
+            }
+        };
+        return (Store) Proxy.newProxyInstance(Store.class.getClassLoader(), new Class<?>[] {Store.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("audit") && method.getParameterCount() == 0) {
+                        return counting;
+                    }
+                    try {
+                        return method.invoke(store, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();   // as the store threw it: callers catch DomainException and the like
+                    }
+                });
     }
 
     private static CoreSettings coreSettings(GatehouseConfig config) {
@@ -136,11 +186,42 @@ public final class Services implements AutoCloseable {
         return purge;
     }
 
+    /**
+     * What {@code /readyz} asks, in order: the database answers, holds this build's schema, and the sealing keys open
+     * under the master key.
+     */
+    public Map<String, BooleanSupplier> readinessChecks() {
+        Map<String, BooleanSupplier> checks = new LinkedHashMap<>();
+        checks.put("database", instances::storageAnswers);
+        checks.put("schema", database::schemaCurrent);
+        checks.put("keys", this::keysOpen);
+        return checks;
+    }
+
+    private boolean keysOpen() {
+        try {
+            return !instances.sealingKeys(masterKey).isEmpty();
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** What {@code /metrics} shows. */
+    public Metrics metrics() {
+        return metrics;
+    }
+
+    /** The link a fresh installation without an administrator offers to create one (docs/operations.md). */
+    public FirstAdministratorSetup firstAdministratorSetup() {
+        return firstAdministratorSetup;
+    }
+
     @Override
     public void close() {
         if (mailer != null) {
             mailer.close();
         }
         database.close();
+        metrics.close();
     }
 }

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.gatehouse.core.Store;
 import java.nio.file.Path;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
@@ -16,12 +17,26 @@ public final class Database implements AutoCloseable {
 
     public static final int DEFAULT_MAX_POOL_SIZE = 10;
 
-    private final HikariDataSource dataSource;
-    private final Store store;
+    /**
+     * How long a request waits for a connection before it fails: short, so that while the database is away requests
+     * are answered 503 in a few seconds instead of hanging for Hikari's default 30.
+     */
+    public static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(3);
 
-    private Database(HikariDataSource dataSource) {
+    private static final String CURRENT_SCHEMA_VERSION = "SELECT \"version\" FROM \"flyway_schema_history\""
+            + " WHERE \"success\" AND \"version\" IS NOT NULL ORDER BY \"installed_rank\" DESC"
+            + " FETCH FIRST 1 ROWS ONLY";
+
+    private final HikariDataSource dataSource;
+    private final Jdbi jdbi;
+    private final Store store;
+    private final String schemaVersion;
+
+    private Database(HikariDataSource dataSource, String schemaVersion) {
         this.dataSource = dataSource;
-        this.store = new JdbiStore(Jdbi.create(dataSource));
+        this.jdbi = Jdbi.create(dataSource);
+        this.store = new JdbiStore(jdbi);
+        this.schemaVersion = schemaVersion;
     }
 
     public static Database open(String jdbcUrl, String user, String password) {
@@ -36,10 +51,11 @@ public final class Database implements AutoCloseable {
         config.setPassword(password);
         config.setMaximumPoolSize(maxPoolSize);
         config.setMinimumIdle(Math.min(2, maxPoolSize));
+        config.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
+        config.setValidationTimeout(Math.min(CONNECTION_TIMEOUT.toMillis(), 2_000));
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
-            migrate(dataSource);
-            return new Database(dataSource);
+            return new Database(dataSource, migrate(dataSource));
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
@@ -58,13 +74,36 @@ public final class Database implements AutoCloseable {
         return "jdbc:h2:file:" + dataDirectory.toAbsolutePath().resolve("gatehouse") + ";WRITE_DELAY=0";
     }
 
-    private static void migrate(DataSource dataSource) {
-        Flyway.configure()
+    /** @return the schema version the database now has: this build's newest migration */
+    private static String migrate(DataSource dataSource) {
+        Flyway flyway = Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
                 .failOnMissingLocations(true)
-                .load()
-                .migrate();
+                .load();
+        flyway.migrate();
+        return flyway.info().current().getVersion().getVersion();
+    }
+
+    /**
+     * Whether the database answers now and holds the schema this build migrated it to (not one that another node
+     * or a restore moved since). False, never an exception, while it cannot be reached.
+     */
+    public boolean schemaCurrent() {
+        try {
+            return jdbi.withHandle(h -> h.createQuery(CURRENT_SCHEMA_VERSION).mapTo(String.class).findOne())
+                    .map(schemaVersion::equals).orElse(false);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Reports the connection pool's meters (connections active, idle, pending, timeouts, acquisition time) to
+     * {@code meterRegistry}, a Micrometer {@code MeterRegistry}; typed loosely so that the store needs no Micrometer.
+     */
+    public void bindMetrics(Object meterRegistry) {
+        dataSource.setMetricRegistry(meterRegistry);
     }
 
     public Store store() {

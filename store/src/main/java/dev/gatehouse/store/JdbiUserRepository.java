@@ -116,6 +116,12 @@ final class JdbiUserRepository implements UserRepository {
         return handles.call(h -> h.createQuery("SELECT COUNT(*) FROM users").mapTo(Long.class).one());
     }
 
+    @Override
+    public boolean anyAdministrator() {
+        return handles.call(h -> h.createQuery("SELECT 1 FROM users WHERE administrator = TRUE FETCH FIRST 1 ROWS ONLY")
+                .mapTo(Integer.class).findOne().isPresent());
+    }
+
     /**
      * The prefix is matched with LIKE (its wildcards escaped); the lower bound lets both databases start the walk
      * of the name index at the prefix rather than at the first user.

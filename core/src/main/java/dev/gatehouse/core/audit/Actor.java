@@ -30,6 +30,11 @@ public record Actor(String type, String userId, String userName) {
         return new Actor("ExternalIdentityProvider", null, issuer);
     }
 
+    /** Whoever holds the one-time link a fresh installation logs to create its first administrator. */
+    public static Actor setupLink() {
+        return new Actor("GatehouseSetupLink", null, "first-start-setup");
+    }
+
     Map<String, Object> asUserIdentity() {
         Map<String, Object> identity = new LinkedHashMap<>();
         identity.put("type", type);

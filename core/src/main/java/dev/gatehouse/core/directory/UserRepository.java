@@ -26,6 +26,9 @@ public interface UserRepository {
 
     long count();
 
+    /** Whether any user, enabled or not, carries the administrator flag: a fresh installation has none. */
+    boolean anyAdministrator();
+
     /**
      * Users whose name starts with {@code userNamePrefix}, ignoring case; ordered by user name, after
      * {@code afterUserName} (null: from the start).

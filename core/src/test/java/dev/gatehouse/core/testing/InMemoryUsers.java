@@ -102,6 +102,12 @@ final class InMemoryUsers implements UserRepository {
         return statements.read("UserRepository.count", () -> (long) tables.users.size());
     }
 
+    @Override
+    public boolean anyAdministrator() {
+        return statements.read("UserRepository.anyAdministrator",
+                () -> tables.users.rows().anyMatch(User::administrator));
+    }
+
     /** A plain prefix: none of LIKE's wildcards, which the JDBC store escapes. */
     @Override
     public List<User> search(String userNamePrefix, String afterUserName, int limit) {

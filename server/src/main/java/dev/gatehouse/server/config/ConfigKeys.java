@@ -17,6 +17,7 @@ import dev.gatehouse.core.mfa.MfaPolicy;
 import dev.gatehouse.core.retention.Purge;
 import dev.gatehouse.core.session.Lifetimes;
 import dev.gatehouse.server.http.TrustedProxies;
+import dev.gatehouse.server.logging.LogFormat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -125,6 +126,22 @@ final class ConfigKeys {
             duration(Duration.ofDays(1), Duration.ofDays(3650)), Purge.DEFAULT_AUDIT_RETENTION,
             "how long audit events are kept; the hourly purge deletes older ones (and whatever else has ended:"
                     + " expired sessions, tokens, codes, links and sign-ins, a day after their end)"));
+
+    static final Setting<Boolean> SETUP_FROM_ANY_ADDRESS = row(Setting.of("setup-from-any-address", bool(), false,
+            "let the first-start setup link (logged when there is no administrator) be opened from any address, not "
+                    + "only from the server's own machine ([operations.md](operations.md#first-start))"));
+
+    static final Setting<String> METRICS_TOKEN = row(Setting.of("metrics-token", text(), null,
+            "the bearer token a Prometheus scraper sends to `GET /metrics` (`openssl rand -hex 32`); without it there "
+                    + "is no `/metrics` ([operations.md](operations.md#metrics)); never logged").asSecret());
+
+    static final Setting<LogFormat> LOG_FORMAT = row(Setting.of("log-format",
+            oneOf(LogFormat.values(), LogFormat::configName), LogFormat.PLAIN,
+            "`plain` lines for people, or `json`: one object per line for a log collector "
+                    + "([operations.md](operations.md#logs))"));
+    static final Setting<String> LOG_LEVEL = row(Setting.of("log-level",
+            oneOf(new String[] {"error", "warn", "info", "debug", "trace"}, level -> level), "info",
+            "the lowest level logged; `info` includes one line per request, `warn` leaves them out"));
 
     /** Every row, in table order. */
     static final List<Setting<?>> ALL = Collections.unmodifiableList(ROWS);

@@ -22,11 +22,12 @@ import java.time.Duration;
  * @param auditRetention   how long audit events are kept before the purge deletes them
  * @param dataDir          the data directory: the embedded database, the default master key file and the admin
  *                         socket ({@link DataDirectory})
+ * @param operations       first-start setup, metrics and logs (docs/operations.md)
  */
 public record GatehouseConfig(HttpConfig http, InstanceConfig instance, DatabaseConfig database, Lifetimes lifetimes,
                               BootstrapAdmin bootstrapAdmin, String adminGroup, MasterKeySource masterKey,
                               MfaPolicy mfa, SmtpConfig smtp, Duration sigV4ClockSkew, String relyingPartyName,
-                              Duration auditRetention, Path dataDir) {
+                              Duration auditRetention, Path dataDir, OperationsConfig operations) {
 
     /** What an empty config file and environment mean, with the data kept in {@code dataDir}. */
     public static GatehouseConfig defaults(Path dataDir) {
@@ -48,7 +49,8 @@ public record GatehouseConfig(HttpConfig http, InstanceConfig instance, Database
                 values.get(ConfigKeys.SIGV4_CLOCK_SKEW),
                 values.get(ConfigKeys.RELYING_PARTY_NAME),
                 values.get(ConfigKeys.AUDIT_RETENTION),
-                dataDir);
+                dataDir,
+                OperationsConfig.from(values));
     }
 
     /** The key itself only from the environment: a config file is too easily copied along with the data. */
@@ -93,6 +95,7 @@ public record GatehouseConfig(HttpConfig http, InstanceConfig instance, Database
         private Duration auditRetention;
         private String relyingPartyName;
         private final Path dataDir;
+        private OperationsConfig operations;
 
         private Builder(GatehouseConfig from) {
             this.http = from.http;
@@ -108,6 +111,7 @@ public record GatehouseConfig(HttpConfig http, InstanceConfig instance, Database
             this.auditRetention = from.auditRetention;
             this.relyingPartyName = from.relyingPartyName;
             this.dataDir = from.dataDir;
+            this.operations = from.operations;
         }
 
         public Builder http(HttpConfig newHttp) {
@@ -170,9 +174,14 @@ public record GatehouseConfig(HttpConfig http, InstanceConfig instance, Database
             return this;
         }
 
+        public Builder operations(OperationsConfig newOperations) {
+            this.operations = newOperations;
+            return this;
+        }
+
         public GatehouseConfig build() {
             return new GatehouseConfig(http, instance, database, lifetimes, bootstrapAdmin, adminGroup, masterKey, mfa,
-                    smtp, sigV4ClockSkew, relyingPartyName, auditRetention, dataDir);
+                    smtp, sigV4ClockSkew, relyingPartyName, auditRetention, dataDir, operations);
         }
     }
 }

@@ -36,11 +36,19 @@ public final class ApiHandler {
     }
 
     private void answer(Context ctx, ApiOperation operation) {
+        ctx.attribute(RequestLog.API_ATTRIBUTE, api);
         try {
             operation.answer(ctx);
         } catch (DomainException e) {
             errors.write(ctx, e.error());
         } catch (RuntimeException e) {
+            if (StorageOutage.causes(e)) {
+                // Expected while the database is away: one line, no stack trace; /readyz says the same.
+                LOG.warn("{} {} answered 503: database unavailable ({}) (request {})", api, ctx.path(),
+                        e.getClass().getSimpleName(), RequestContexts.of(ctx).requestId());
+                errors.writeUnavailable(ctx);
+                return;
+            }
             if (isTooLarge(e)) {
                 // Not a bug but a client sending too much: Javalin has logged it in one line already.
                 discardUnreadBody(ctx);

@@ -21,4 +21,10 @@ public interface ErrorWriter {
 
     /** Answers 413: the body exceeds {@link BodyLimit#BYTES}. */
     void writeTooLarge(Context ctx);
+
+    /** What the client reads when the database cannot be reached: nothing was done, and trying later may work. */
+    String UNAVAILABLE_MESSAGE = "Gatehouse cannot reach its database. Nothing was changed; try again shortly.";
+
+    /** Answers 503 with {@code Retry-After}: the database cannot be reached ({@link StorageOutage}). */
+    void writeUnavailable(Context ctx);
 }

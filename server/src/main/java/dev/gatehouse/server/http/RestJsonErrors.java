@@ -48,6 +48,12 @@ public final class RestJsonErrors implements ErrorWriter {
         write(ctx, TOO_LARGE, TOO_LARGE_MESSAGE);
     }
 
+    @Override
+    public void writeUnavailable(Context ctx) {
+        ctx.header("Retry-After", String.valueOf(StorageOutage.RETRY_AFTER_SECONDS));
+        write(ctx, WireError.UNAVAILABLE, UNAVAILABLE_MESSAGE);
+    }
+
     public String body(WireError wire, String message) {
         return Json.write(body.of(wire, message));
     }

@@ -57,6 +57,9 @@ final class OidcErrors {
         if (wire.equals(WireError.INTERNAL)) {
             return "server_error";
         }
+        if (wire.equals(WireError.UNAVAILABLE)) {
+            return "temporarily_unavailable";   // RFC 6749 §4.1.2.1
+        }
         return wire.code().replaceFirst("Exception$", "").replaceAll("([a-z])([A-Z])", "$1_$2")
                 .toLowerCase(Locale.ROOT);
     }

@@ -5,6 +5,7 @@ import dev.gatehouse.core.error.DomainError;
 import dev.gatehouse.core.scim.ScimFields;
 import dev.gatehouse.server.http.ErrorWriter;
 import dev.gatehouse.server.http.Json;
+import dev.gatehouse.server.http.StorageOutage;
 import io.javalin.http.Context;
 
 /**
@@ -30,6 +31,7 @@ final class ScimErrors implements ErrorWriter {
                 case ScimFields.PATH -> new ScimError(400, "invalidPath");
                 case ScimFields.TARGET -> new ScimError(400, "noTarget");
                 case ScimFields.READ_ONLY -> new ScimError(400, "mutability");
+                case ScimFields.VERSION -> new ScimError(412, "preconditionFailed");
                 case ScimFields.SYNTAX, "body" -> new ScimError(400, "invalidSyntax");
                 default -> new ScimError(400, "invalidValue");
             };
@@ -67,6 +69,12 @@ final class ScimErrors implements ErrorWriter {
         write(ctx, new ScimError(413, "tooLarge"), TOO_LARGE_MESSAGE);
     }
 
+    @Override
+    public void writeUnavailable(Context ctx) {
+        ctx.header("Retry-After", String.valueOf(StorageOutage.RETRY_AFTER_SECONDS));
+        write(ctx, new ScimError(503, null), UNAVAILABLE_MESSAGE);
+    }
+
     static String body(ScimError error, String detail) {
         ObjectNode body = Json.MAPPER.createObjectNode();
         body.putArray("schemas").add(ERROR_SCHEMA);
@@ -85,7 +93,8 @@ final class ScimErrors implements ErrorWriter {
         ctx.status(error.status())
                 .header("x-amzn-ErrorType", error.scimType() != null ? error.scimType()
                         : error.status() == 404 ? "notFound" : error.status() == 401 ? "unauthorized"
-                        : error.status() == 403 ? "forbidden" : "internal")
+                        : error.status() == 403 ? "forbidden"
+                        : error.status() == 503 ? "unavailable" : "internal")
                 .contentType(ScimApi.CONTENT_TYPE)
                 .result(body(error, detail));
     }

@@ -4,6 +4,7 @@ import dev.gatehouse.core.error.DomainError;
 import dev.gatehouse.core.error.DomainError.SignatureRejected;
 import dev.gatehouse.server.http.ErrorWriter;
 import dev.gatehouse.server.http.RequestContexts;
+import dev.gatehouse.server.http.StorageOutage;
 import dev.gatehouse.server.http.WireError;
 import io.javalin.http.Context;
 
@@ -17,6 +18,8 @@ final class StsErrors implements ErrorWriter {
     static final StsErrors WRITER = new StsErrors();
 
     static final WireError INTERNAL = new WireError(500, "InternalFailure");
+    /** AWS's awsQuery code for a service that cannot answer now; the SDKs retry it. */
+    static final WireError UNAVAILABLE = new WireError(503, "ServiceUnavailable");
     /** No model shape covers it; AWS's name for the condition, in awsQuery's spelling without "Exception". */
     static final WireError TOO_LARGE = new WireError(413, "RequestEntityTooLarge");
 
@@ -112,6 +115,12 @@ final class StsErrors implements ErrorWriter {
     @Override
     public void writeTooLarge(Context ctx) {
         write(ctx, TOO_LARGE, TOO_LARGE_MESSAGE);
+    }
+
+    @Override
+    public void writeUnavailable(Context ctx) {
+        ctx.header("Retry-After", String.valueOf(StorageOutage.RETRY_AFTER_SECONDS));
+        write(ctx, UNAVAILABLE, UNAVAILABLE_MESSAGE);
     }
 
     private static void write(Context ctx, WireError wire, String message) {

@@ -1,6 +1,7 @@
 package dev.gatehouse.server.web;
 
 import dev.gatehouse.core.error.DomainError;
+import dev.gatehouse.server.http.StorageOutage;
 import dev.gatehouse.server.web.view.ErrorView;
 import io.javalin.http.Context;
 
@@ -50,6 +51,13 @@ public final class HtmlErrors {
     }
 
     /** A bug or an outage: the person gets the request id to quote, the detail stays in the log. */
+    void renderUnavailable(Context ctx, String requestId) {
+        ctx.header("Retry-After", String.valueOf(StorageOutage.RETRY_AFTER_SECONDS));
+        templates.render(ctx, 503, "error.jte", new ErrorView("Gatehouse is unavailable",
+                "Gatehouse cannot reach its database just now. Nothing was changed; try again in a moment.",
+                requestId));
+    }
+
     void renderUnexpected(Context ctx, String requestId) {
         templates.render(ctx, 500, "error.jte", new ErrorView("Something went wrong",
                 "Gatehouse could not complete the request. Try again in a moment.", requestId));

@@ -2,6 +2,7 @@ package dev.gatehouse.server.web;
 
 import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.server.http.RequestContexts;
+import dev.gatehouse.server.http.StorageOutage;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -58,6 +59,12 @@ public final class PageRoutes {
                 throw e;
             } catch (Exception e) {
                 String requestId = RequestContexts.of(ctx).requestId();
+                if (StorageOutage.causes(e)) {
+                    LOG.warn("Page {} {} answered 503: database unavailable ({}) (request {})", ctx.method(),
+                            ctx.path(), e.getClass().getSimpleName(), requestId);
+                    errors.renderUnavailable(ctx, requestId);
+                    return;
+                }
                 // The path only: queries carry activation tokens and user codes.
                 LOG.error("Page {} {} failed (request {})", ctx.method(), ctx.path(), requestId, e);
                 errors.renderUnexpected(ctx, requestId);

@@ -37,11 +37,14 @@ final class SignInPages {
 
     private final IdentitySources identitySources;
     private final OidcSignInPages external;
+    private final SamlSignInPages saml;
 
     SignInPages(PasswordStep passwordStep, BrowserSessions browserSessions, SessionCookies sessions, Csrf csrf,
-                Templates templates, SignInSteps steps, IdentitySources identitySources, OidcSignInPages external) {
+                Templates templates, SignInSteps steps, IdentitySources identitySources, OidcSignInPages external,
+                SamlSignInPages saml) {
         this.identitySources = identitySources;
         this.external = external;
+        this.saml = saml;
         this.passwordStep = passwordStep;
         this.browserSessions = browserSessions;
         this.sessions = sessions;
@@ -65,6 +68,10 @@ final class SignInPages {
             return;
         }
         IdentitySource source = identitySources.current();
+        if (source.kind() == IdentitySource.Kind.EXTERNAL_SAML) {
+            saml.start(ctx, source, next);
+            return;
+        }
         if (source.external()) {
             // No password form: the provider signs people in, and sends them back to the callback.
             external.start(ctx, source, next);

@@ -2,6 +2,7 @@ package dev.gatehouse.server.web;
 
 import dev.gatehouse.core.CoreServices;
 import dev.gatehouse.core.error.DomainError;
+import dev.gatehouse.core.instance.FirstAdministratorSetup;
 import dev.gatehouse.core.instance.Instance;
 import dev.gatehouse.server.http.HttpModule;
 import dev.gatehouse.server.idp.OidcRelyingParty;
@@ -21,6 +22,7 @@ public final class WebPages implements HttpModule {
     private final SecurityHeaders headers;
     private final SignInPages signIn;
     private final OidcSignInPages oidcSignIn;
+    private final SamlSignInPages samlSignIn;
     private final MfaSignInPage mfaSignIn;
     private final AuthenticatorAppPage authenticatorApp;
     private final ActivationPages activation;
@@ -35,9 +37,14 @@ public final class WebPages implements HttpModule {
     private final StaticAsset stylesheet;
     private final StaticAsset script;
     private final AdminConsole admin;
+    private final SetupPages setup;
 
-    /** @param publicUrl how browsers reach this server, for cookies and the CLI settings shown in the portal */
-    public WebPages(CoreServices core, Clock clock, Instance instance, String publicUrl) {
+    /**
+     * @param publicUrl how browsers reach this server, for cookies and the CLI settings shown in the portal
+     * @param setup     the first-start link that creates the first administrator
+     */
+    public WebPages(CoreServices core, Clock clock, Instance instance, String publicUrl,
+                    FirstAdministratorSetup setup) {
         Templates templates = new Templates();
         CookieWriter cookies = new CookieWriter(publicUrl);
         Csrf csrf = new Csrf(cookies);
@@ -47,8 +54,10 @@ public final class WebPages implements HttpModule {
         SignInSteps steps = new SignInSteps(core.browserSessions(), sessions, cookies, clock);
         this.oidcSignIn = new OidcSignInPages(core.identitySources(), core.externalSignInStep(),
                 new OidcRelyingParty(), steps, cookies, clock, publicUrl);
+        this.samlSignIn = new SamlSignInPages(core.identitySources(), core.samlExchanges(),
+                core.externalSignInStep(), steps, clock, publicUrl);
         this.signIn = new SignInPages(core.passwordStep(), core.browserSessions(), sessions, csrf, templates, steps,
-                core.identitySources(), oidcSignIn);
+                core.identitySources(), oidcSignIn, samlSignIn);
         this.mfaSignIn = new MfaSignInPage(core.pendingSignIns(), core.authenticatorAppStep(), core.securityKeyStep(),
                 steps, signIn, csrf, templates);
         this.activation = new ActivationPages(core.activations(), csrf, templates);
@@ -68,6 +77,7 @@ public final class WebPages implements HttpModule {
         this.stylesheet = StaticAsset.stylesheet();
         this.script = StaticAsset.script();
         this.admin = new AdminConsole(core, () -> instance, publicUrl, sessions, csrf, templates);
+        this.setup = new SetupPages(setup, csrf, templates);
     }
 
     @Override
@@ -75,6 +85,7 @@ public final class WebPages implements HttpModule {
         PageRoutes pages = new PageRoutes(routes, errors, headers);
         signIn.mount(pages);
         oidcSignIn.mount(pages);
+        samlSignIn.mount(pages);
         mfaSignIn.mount(pages);
         authenticatorApp.mount(pages);
         activation.mount(pages);
@@ -97,5 +108,6 @@ public final class WebPages implements HttpModule {
         stylesheet.mount(routes);
         script.mount(routes);
         admin.mount(pages);
+        setup.mount(pages);
     }
 }

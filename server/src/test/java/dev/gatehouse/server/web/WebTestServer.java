@@ -69,6 +69,18 @@ public final class WebTestServer implements AutoCloseable {
         return new WebTestServer(config(dataDir).smtp(smtp).build());
     }
 
+    /** Serving /metrics to scrapers that send {@code token}. */
+    public static WebTestServer withMetricsToken(Path dataDir, String token) {
+        GatehouseConfig.Builder config = config(dataDir);
+        GatehouseConfig defaults = config.build();
+        return new WebTestServer(config.operations(defaults.operations().withMetricsToken(token)).build());
+    }
+
+    /** Where the test connects, e.g. {@code http://127.0.0.1:41234/metrics}. */
+    public String address(String pathAndQuery) {
+        return url(pathAndQuery);
+    }
+
     public static WebTestServer start(Path dataDir) {
         return start(dataDir, null);
     }

@@ -204,6 +204,17 @@ public interface UserRepositoryContract extends StoreContract {
     }
 
     @Test
+    default void anyAdministratorWhenOnlyPlainUsersThenFalseAndOnceOneIsAnAdministratorThenTrue() {
+        assertThat(users().anyAdministrator()).isFalse();
+        users().insert(TestUsers.user("alice"));
+        assertThat(users().anyAdministrator()).isFalse();
+
+        users().insert(TestUsers.administrator("root"));
+
+        assertThat(users().anyAdministrator()).isTrue();
+    }
+
+    @Test
     default void searchFindsUserNamesStartingWithThePrefixIgnoringCase() {
         for (String name : new String[] {"ed.developer", "Ed.Ops", "edwin", "fred.ed", "ann"}) {
             users().insert(TestUsers.user(name));

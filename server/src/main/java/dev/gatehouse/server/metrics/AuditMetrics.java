@@ -1,0 +1,50 @@
+package dev.gatehouse.server.metrics;
+
+import dev.gatehouse.core.audit.AuditEvent;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Counts what core audits, as it is written: every event by source, name and outcome, and under their own names the
+ * ones operators watch — sign-ins and their failures by kind, tokens and credentials issued, revocations. The tags
+ * are names from code (event names, error codes), never anything a client sent, so their number stays bounded.
+ */
+public final class AuditMetrics implements Consumer<AuditEvent> {
+
+    /** The steps of a sign-in: the password, an MFA code or key, an external provider's answer. */
+    private static final Set<String> SIGN_IN_STEPS = Set.of("UserAuthentication", "CredentialVerification",
+            "VerifyMfaDevice");
+    private static final Set<String> REVOCATIONS = Set.of("RevokeSession", "RevokeAllSessions", "Logout", "SignOut",
+            "RefreshTokenReuse");
+
+    private final MeterRegistry registry;
+
+    public AuditMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public void accept(AuditEvent event) {
+        String outcome = event.errorCode() == null ? "success" : "failure";
+        String error = event.errorCode() == null ? "none" : event.errorCode();
+        count("gatehouse.audit.events", "All audited events", "source", event.eventSource(), "event",
+                event.eventName(), "outcome", outcome);
+        String name = event.eventName();
+        if (SIGN_IN_STEPS.contains(name)) {
+            count("gatehouse.signins", "Sign-in steps by kind and outcome; error is the failure's kind", "step", name,
+                    "outcome", outcome, "error", error);
+        } else if ("CreateToken".equals(name) && event.errorCode() == null) {
+            count("gatehouse.tokens.issued", "Access tokens issued (device, authorization code or refresh)");
+        } else if ("GetRoleCredentials".equals(name) && event.errorCode() == null) {
+            count("gatehouse.credentials.issued", "Role credentials issued");
+        } else if (REVOCATIONS.contains(name) && event.errorCode() == null) {
+            count("gatehouse.revocations", "Sessions and tokens ended before their time", "event", name);
+        }
+    }
+
+    private void count(String name, String description, String... tags) {
+        Counter.builder(name).description(description).tags(tags).register(registry).increment();
+    }
+}

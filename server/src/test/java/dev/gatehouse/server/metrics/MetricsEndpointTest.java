@@ -1,0 +1,101 @@
+package dev.gatehouse.server.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gatehouse.server.web.Browser;
+import dev.gatehouse.server.web.WebTestServer;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** /metrics behind its bearer token: requests, sign-ins by outcome, the connection pool and the JVM move and show. */
+class MetricsEndpointTest {
+
+    private static final String TOKEN = "metrics-token-for-tests-0123456789";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @TempDir
+    Path dataDir;
+    private WebTestServer server;
+
+    @BeforeEach
+    void start() {
+        server = WebTestServer.withMetricsToken(dataDir, TOKEN);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void metricsWhenASignInSucceedsAndOneFailsThenTheirCountersAndTheRequestTimerShowThem() throws Exception {
+        server.createActiveUser("ed.developer");
+        Browser ed = server.newBrowser();
+        assertThat(ed.signIn("ed.developer", "/start").statusCode()).isEqualTo(303);
+        Browser mallory = server.newBrowser();
+        HttpResponse<String> form = mallory.get("/signin");
+        mallory.post("/signin", Browser.form("username", "ed.developer", "password", "wrong-Passw0rd!",
+                "next", "/start", "csrf", Browser.hidden(form, "csrf")));
+
+        HttpResponse<String> metrics = scrape("Bearer " + TOKEN);
+
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("text/plain"));
+        assertThat(metrics.body())
+                .contains("gatehouse_signins_total{error=\"none\",outcome=\"success\",step=\"UserAuthentication\"} 1.0")
+                .containsPattern("gatehouse_signins_total\\{error=\"[A-Za-z]+\",outcome=\"failure\","
+                        + "step=\"UserAuthentication\"} 1.0")
+                .containsPattern("gatehouse_http_requests_seconds_count\\{operation=\"POST /signin\","
+                        + "outcome=\"success\",protocol=\"pages\"} [1-9]")
+                .contains("gatehouse_http_requests_seconds_bucket{")
+                .contains("hikaricp_connections_active{pool=\"gatehouse\"}")
+                .contains("jvm_memory_used_bytes{");
+    }
+
+    @Test
+    void metricsWhenTheTokenIsMissingOrWrongThen401AndNoMetrics() throws Exception {
+        HttpResponse<String> none = scrape(null);
+        HttpResponse<String> wrong = scrape("Bearer not-" + TOKEN);
+
+        assertThat(none.statusCode()).isEqualTo(401);
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(wrong.body()).doesNotContain("jvm_");
+    }
+
+    @Test
+    void metricsWhenNoTokenIsConfiguredThenThereIsNoEndpoint(@TempDir Path otherDataDir) throws Exception {
+        try (WebTestServer without = WebTestServer.start(otherDataDir)) {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(
+                    without.address(MetricsEndpoint.PATH))).header("Authorization", "Bearer " + TOKEN).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(response.statusCode()).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void requestOutcomeWhenStatusThenItsClass() {
+        assertThat(Map.of(200, RequestMetrics.outcome(200), 303, RequestMetrics.outcome(303),
+                404, RequestMetrics.outcome(404), 500, RequestMetrics.outcome(500), 503, RequestMetrics.outcome(503)))
+                .containsExactlyInAnyOrderEntriesOf(Map.of(200, "success", 303, "success", 404, "client_error",
+                        500, "server_error", 503, "unavailable"));
+    }
+
+    private HttpResponse<String> scrape(String authorization) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.address(MetricsEndpoint.PATH)));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
