@@ -40,8 +40,19 @@ final class SecurityHeaders {
 
     /** The page policy under {@code source}: forms may also end at an external provider's origin. */
     static String policy(IdentitySource source) {
-        return source.external() ? origin(source.issuer()).map(SecurityHeaders::allowingFormsTo)
-                .orElse(CONTENT_SECURITY_POLICY) : CONTENT_SECURITY_POLICY;
+        return providerOrigin(source).map(SecurityHeaders::allowingFormsTo).orElse(CONTENT_SECURITY_POLICY);
+    }
+
+    /**
+     * Where sign-in sends the browser: an OpenID provider's issuer (its authorization endpoint lives there), a SAML
+     * provider's single sign-on URL (its entity ID need not be a URL); empty for the built-in directory.
+     */
+    static Optional<String> providerOrigin(IdentitySource source) {
+        if (!source.external()) {
+            return Optional.empty();
+        }
+        return origin(source.kind() == IdentitySource.Kind.EXTERNAL_SAML && source.saml() != null
+                ? source.saml().ssoUrl() : source.issuer());
     }
 
     /** The base policy, letting forms (and the redirects they lead to) end at {@code origin} as well. */

@@ -110,8 +110,7 @@ final class SignInPages {
 
     private void signedOut(Context ctx) {
         IdentitySource source = identitySources.current();
-        String host = source.external() ? SecurityHeaders.origin(source.issuer()).map(o -> URI.create(o).getHost())
-                .orElse(null) : null;
+        String host = SecurityHeaders.providerOrigin(source).map(o -> URI.create(o).getHost()).orElse(null);
         templates.render(ctx, 200, "signedout.jte", new SignedOutView(host));
     }
 
