@@ -151,7 +151,8 @@ public final class ScimPatch {
         }
         Map<Object, Object> kept = new LinkedHashMap<>(attributes);
         kept.keySet().removeIf(k -> "id".equalsIgnoreCase(String.valueOf(k)));
-        ScimUser blank = new ScimUser(null, null, null, null, null, null, null, true, null, null, Map.of());
+        ScimUser blank = new ScimUser(null, null, null, null, null, null, null, true, null, null, Map.of(),
+                List.of());
         return applyObject(blank, kept, "");
     }
 

@@ -16,7 +16,13 @@ import java.util.TreeMap;
  */
 public record ScimUser(String id, String userName, String externalId, String givenName, String familyName,
                        String displayName, String email, boolean active, Instant created, Instant lastModified,
-                       Map<String, String> enterprise) {
+                       Map<String, String> enterprise, List<GroupRef> groups) {
+
+    /**
+     * A group the user is in (RFC 7643 §4.1.2, read-only): {@code direct} as a member, else through a group nested in
+     * it ("indirect").
+     */
+    public record GroupRef(String value, String display, boolean direct) { }
 
     /** The enterprise attributes kept, as RFC 7643 §4.3 spells them; the same names as the user attributes. */
     public static final List<String> ENTERPRISE = List.of("employeeNumber", "costCenter", "organization", "division",
@@ -24,46 +30,48 @@ public record ScimUser(String id, String userName, String externalId, String giv
 
     public ScimUser {
         enterprise = enterprise == null ? Map.of() : Map.copyOf(enterprise);
+        groups = groups == null ? List.of() : List.copyOf(groups);
     }
 
     static ScimUser of(User user, String externalId) {
         return new ScimUser(user.userId(), user.userName(), externalId, user.givenName(), user.familyName(),
-                user.displayName(), user.email(), user.enabled(), user.createdAt(), user.updatedAt(), Map.of());
+                user.displayName(), user.email(), user.enabled(), user.createdAt(), user.updatedAt(), Map.of(),
+                List.of());
     }
 
     ScimUser withUserName(String value) {
         return new ScimUser(id, value, externalId, givenName, familyName, displayName, email, active, created,
-                lastModified, enterprise);
+                lastModified, enterprise, groups);
     }
 
     ScimUser withExternalId(String value) {
         return new ScimUser(id, userName, value, givenName, familyName, displayName, email, active, created,
-                lastModified, enterprise);
+                lastModified, enterprise, groups);
     }
 
     ScimUser withGivenName(String value) {
         return new ScimUser(id, userName, externalId, value, familyName, displayName, email, active, created,
-                lastModified, enterprise);
+                lastModified, enterprise, groups);
     }
 
     ScimUser withFamilyName(String value) {
         return new ScimUser(id, userName, externalId, givenName, value, displayName, email, active, created,
-                lastModified, enterprise);
+                lastModified, enterprise, groups);
     }
 
     ScimUser withDisplayName(String value) {
         return new ScimUser(id, userName, externalId, givenName, familyName, value, email, active, created,
-                lastModified, enterprise);
+                lastModified, enterprise, groups);
     }
 
     ScimUser withEmail(String value) {
         return new ScimUser(id, userName, externalId, givenName, familyName, displayName, value, active, created,
-                lastModified, enterprise);
+                lastModified, enterprise, groups);
     }
 
     ScimUser withActive(boolean value) {
         return new ScimUser(id, userName, externalId, givenName, familyName, displayName, email, value, created,
-                lastModified, enterprise);
+                lastModified, enterprise, groups);
     }
 
     /** The user with all of its enterprise attributes replaced by {@code attributes} (only the kept ones). */
@@ -76,7 +84,13 @@ public record ScimUser(String id, String userName, String externalId, String giv
             }
         }
         return new ScimUser(id, userName, externalId, givenName, familyName, displayName, email, active, created,
-                lastModified, kept);
+                lastModified, kept, groups);
+    }
+
+    /** The user showing the groups it is in. */
+    ScimUser withGroups(List<GroupRef> value) {
+        return new ScimUser(id, userName, externalId, givenName, familyName, displayName, email, active, created,
+                lastModified, enterprise, value);
     }
 
     /** The user with one enterprise attribute set, or removed when {@code value} is null or blank. */
@@ -89,7 +103,7 @@ public record ScimUser(String id, String userName, String externalId, String giv
     /** The version clients see as {@code meta.version} and the {@code ETag} header. */
     public String version() {
         return ScimVersion.of(id, userName, externalId, givenName, familyName, displayName, email, active,
-                new TreeMap<>(enterprise));
+                new TreeMap<>(enterprise), groups);
     }
 
     /** The attributes clients filter users by, lower-case: what {@link ScimFilter} evaluates against. */

@@ -3,6 +3,9 @@ package dev.gatehouse.core.scim;
 import dev.gatehouse.core.abac.AccessControlAttributes;
 import dev.gatehouse.core.audit.Actor;
 import dev.gatehouse.core.audit.RequestContext;
+import dev.gatehouse.core.directory.Group;
+import dev.gatehouse.core.directory.GroupNestings;
+import dev.gatehouse.core.directory.GroupRepository;
 import dev.gatehouse.core.directory.IdentityStoreService.NewUser;
 import dev.gatehouse.core.directory.IdentityStoreService.UserChanges;
 import dev.gatehouse.core.directory.IdentityStoreService;
@@ -13,10 +16,14 @@ import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.core.scim.ScimExternalIdRepository.Kind;
 import dev.gatehouse.core.storage.Transactions;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * SCIM users (RFC 7644 §3) over the directory's users. Every change goes through {@link IdentityStoreService}, so it
@@ -27,14 +34,17 @@ import java.util.Objects;
 public final class ScimUsers {
 
     private final UserRepository users;
+    private final GroupRepository groups;
     private final ScimExternalIdRepository externalIds;
     private final IdentityStoreService identityStore;
     private final AccessControlAttributes attributes;
     private final Transactions transactions;
 
-    public ScimUsers(UserRepository users, ScimExternalIdRepository externalIds, IdentityStoreService identityStore,
-                     AccessControlAttributes attributes, Transactions transactions) {
+    public ScimUsers(UserRepository users, GroupRepository groups, ScimExternalIdRepository externalIds,
+                     IdentityStoreService identityStore, AccessControlAttributes attributes,
+                     Transactions transactions) {
         this.users = users;
+        this.groups = groups;
         this.externalIds = externalIds;
         this.identityStore = identityStore;
         this.attributes = attributes;
@@ -59,11 +69,27 @@ public final class ScimUsers {
 
     public ScimUser get(String id) {
         User user = identityStore.userById(id);
-        return withEnterprise(ScimUser.of(user, externalIds.find(Kind.USER, id).orElse(null)));
+        return complete(ScimUser.of(user, externalIds.find(Kind.USER, id).orElse(null)));
     }
 
-    private ScimUser withEnterprise(ScimUser user) {
-        return user.withEnterprise(attributes.userAttributes(user.userName()));
+    /** The user with what is kept beside the directory's row: enterprise attributes, and the groups it is in. */
+    private ScimUser complete(ScimUser user) {
+        List<ScimUser.GroupRef> in = new ArrayList<>();
+        Set<String> direct = new HashSet<>();
+        for (Group group : groups.groupsOf(user.id())) {
+            in.add(new ScimUser.GroupRef(group.groupId(), group.displayName(), true));
+            direct.add(group.groupId());
+        }
+        List<ScimUser.GroupRef> indirect = new ArrayList<>();
+        for (String id : new GroupNestings(groups).effectiveGroupIdsOf(user.id())) {
+            if (!direct.contains(id)) {
+                groups.findById(id).ifPresent(g -> indirect.add(new ScimUser.GroupRef(id, g.displayName(), false)));
+            }
+        }
+        // Ordered by name, so the same groups always give the same version.
+        indirect.sort(Comparator.comparing(g -> g.display().toLowerCase(Locale.ROOT)));
+        in.addAll(indirect);
+        return user.withEnterprise(attributes.userAttributes(user.userName())).withGroups(in);
     }
 
     /** PUT: the user becomes what was sent (id, password and administrator flag stay). */
@@ -120,9 +146,9 @@ public final class ScimUsers {
                 }
             }
         }
-        // Nothing filters on enterprise attributes: read them for the page only, not for every match.
+        // Nothing filters on enterprise attributes or groups: read them for the page only, not for every match.
         ScimPage<ScimUser> page = ScimPage.of(matches, startIndex, count);
-        return new ScimPage<>(page.resources().stream().map(this::withEnterprise).toList(), page.totalResults(),
+        return new ScimPage<>(page.resources().stream().map(this::complete).toList(), page.totalResults(),
                 page.startIndex());
     }
 

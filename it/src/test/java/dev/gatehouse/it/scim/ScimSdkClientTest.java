@@ -138,6 +138,9 @@ class ScimSdkClientTest {
             assertThat(member.getValue()).isEqualTo(platform.getId());
             assertThat(member.getType()).isEqualTo("Group");
         });
+        assertThat(scim.retrieve("Users", ann.getId(), UserResource.class).getGroups())
+                .extracting(g -> g.getDisplay() + " " + g.getType())
+                .containsExactly("Platform direct", "Engineering indirect");
         assertThat(scim.searchRequest("Groups").filter(Filter.eq("members.value", platform.getId()))
                 .invoke(GroupResource.class).getResources()).extracting(GroupResource::getDisplayName)
                 .containsExactly("Engineering");

@@ -114,6 +114,13 @@ final class ScimJson {
             node.putArray("emails").addObject().put("value", user.email()).put("type", "work").put("primary", true);
         }
         node.put("active", user.active());
+        if (!user.groups().isEmpty()) {
+            ArrayNode groups = node.putArray("groups");
+            for (ScimUser.GroupRef group : user.groups()) {
+                groups.addObject().put("value", group.value()).put("$ref", base + "/Groups/" + group.value())
+                        .put("display", group.display()).put("type", group.direct() ? "direct" : "indirect");
+            }
+        }
         if (!user.enterprise().isEmpty()) {
             ((ArrayNode) node.get("schemas")).add(ENTERPRISE_SCHEMA);
             ObjectNode enterprise = node.putObject(ENTERPRISE_SCHEMA);

@@ -122,6 +122,9 @@ class ScimGroupsApiTest {
         assertThat(filtered.body().path("Resources").findValuesAsText("displayName")).containsExactly("Outer Org");
         assertThat(gatehouse.services().core().identityStore().nestedGroups("Outer Org"))
                 .extracting("displayName").containsExactly("Inner Team");
+        JsonNode ginasGroups = scim.get("/Users/" + gina).body().path("groups");
+        assertThat(ginasGroups.findValuesAsText("display")).containsExactly("Inner Team", "Outer Org");
+        assertThat(ginasGroups.findValuesAsText("type")).containsExactly("direct", "indirect");
 
         Answer removed = scim.patch("/Groups/" + outer, fixture("okta-remove-member.json", "MEMBER_ID", inner));
 
