@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@link GatehouseCliLoginThroughKeycloakTest} with Keycloak as the SAML 2.0 source. {@code gatehouse sso login}
  * (PKCE) sends Chromium through Gatehouse's AuthnRequest to Keycloak's login page, Keycloak's signed assertion comes
  * back to the ACS and on to the consent page; {@code gatehouse sts get-caller-identity} works. Then SCIM
- * {@code active: false} and SCIM DELETE each end what that login holds on the very next call.
+ * {@code active: false}, SCIM DELETE, and the user disabled and signed out in Keycloak (SAML back-channel logout, a
+ * signed LogoutRequest posted to {@code /saml/slo}) each end what that login holds on the very next call.
  */
 @ExtendWith({KeycloakInstalled.class, ChromiumInstalled.class})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -69,6 +70,19 @@ class GatehouseCliLoginThroughKeycloakSamlTest {
         HttpResponse<String> deleted = gatehouse.scim("DELETE", "/Users/" + person.userId(), null);
         assertThat(deleted.statusCode()).as("SCIM DELETE: %s", deleted.body()).isEqualTo(204);
 
+        assertCutOff(gatehouse, loggedIn);
+    }
+
+    @Test
+    void keycloakDisablingAndSigningOutEndsWhatTheSamlLoginHolds(@TempDir Path home) throws Exception {
+        Person person = gatehouse.provision("saml-keycloak-disabled");
+        LoggedIn loggedIn = logInThroughKeycloak(gatehouse, person, home);
+
+        gatehouse.realm().disableUser(person.keycloakId());
+        gatehouse.realm().signOutUser(person.keycloakId());
+
+        assertThat(gatehouse.core().sessions().activeSessionsOf(person.userId()))
+                .as("Keycloak's SAML back-channel logout ends every session before its admin call returns").isEmpty();
         assertCutOff(gatehouse, loggedIn);
     }
 }

@@ -20,6 +20,7 @@ import dev.gatehouse.it.browser.Chromium;
 import dev.gatehouse.server.idp.BackChannelLogoutApi;
 import dev.gatehouse.server.idp.saml.IdpMetadata;
 import dev.gatehouse.server.idp.saml.SamlRefused;
+import dev.gatehouse.server.idp.saml.ServiceProvider;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -85,11 +86,12 @@ public final class KeycloakSourcedGatehouse implements AutoCloseable {
 
     /**
      * The same with Gatehouse as Keycloak's SAML service provider: Keycloak's SAML client is Gatehouse's SP entity id
-     * and ACS, naming users by user name; Gatehouse imports Keycloak's IdP metadata from its descriptor URL.
+     * and ACS, naming users by user name, with back-channel logout to Gatehouse's SLO endpoint; Gatehouse imports Keycloak's IdP metadata from its descriptor URL.
      */
     public static KeycloakSourcedGatehouse startSaml(Path dataDir, String realmName) {
         return start(dataDir, realmName, (keycloak, realm, publicUrl, core) -> {
-            realm.createSamlClient(publicUrl + "/saml/metadata", publicUrl + "/saml/acs", "username", null);
+            realm.createSamlClient(publicUrl + ServiceProvider.METADATA_PATH, publicUrl + ServiceProvider.ACS_PATH,
+                    "username", null, publicUrl + ServiceProvider.SLO_PATH);
             String descriptor = keycloak.issuer(realm.name()) + "/protocol/saml/descriptor";
             IdpMetadata metadata;
             try {
