@@ -11,6 +11,7 @@ import dev.gatehouse.server.http.RequestContexts;
 import dev.gatehouse.server.http.RequestLog;
 import dev.gatehouse.server.idp.BackChannelLogoutApi;
 import dev.gatehouse.server.idp.OidcRelyingParty;
+import dev.gatehouse.server.idp.SamlLogoutApi;
 import dev.gatehouse.server.metrics.MetricsEndpoint;
 import dev.gatehouse.server.metrics.RequestMetrics;
 import dev.gatehouse.server.oidc.OidcApi;
@@ -86,6 +87,8 @@ public final class GatehouseServer implements AutoCloseable {
                 new ScimApi(core.scimTokens(), core.scimUsers(), core.scimGroups(),
                         services.config().http().publicUrl()),
                 new BackChannelLogoutApi(core.identitySources(), new OidcRelyingParty()),
+                new SamlLogoutApi(core.identitySources(), core.samlExchanges(), services.clock(),
+                        services.config().http().publicUrl()),
                 new MetricsEndpoint(services.metrics(), services.config().operations().metricsToken()));
     }
 

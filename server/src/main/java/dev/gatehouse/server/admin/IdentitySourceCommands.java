@@ -75,6 +75,7 @@ final class IdentitySourceCommands extends AdminSubcommand {
         out().println("idp mfa:         " + (source.idpMfa().required() ? "required" : "not required"));
         out().println("sp entity id:    " + sp.entityId());
         out().println("sp acs url:      " + sp.acsUrl());
+        out().println("sp slo url:      " + sp.sloUrl());
     }
 
     private static String thumbprint(String certificate) {
@@ -129,6 +130,7 @@ final class IdentitySourceCommands extends AdminSubcommand {
         out().println("identity source: external SAML " + source.issuer() + " (browser sessions ended)");
         out().println("sp entity id:    " + sp.entityId());
         out().println("sp acs url:      " + sp.acsUrl());
+        out().println("sp slo url:      " + sp.sloUrl());
     }
 
     private static UserClaim userClaim(String userClaim) {
