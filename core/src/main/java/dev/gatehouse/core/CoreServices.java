@@ -11,6 +11,7 @@ import dev.gatehouse.core.credentials.CredentialSealer;
 import dev.gatehouse.core.directory.Administrators;
 import dev.gatehouse.core.directory.IdentityStoreService;
 import dev.gatehouse.core.identitysource.IdentitySources;
+import dev.gatehouse.core.identitysource.SamlExchanges;
 import dev.gatehouse.core.instance.Instance;
 import dev.gatehouse.core.keys.RefreshingSealer;
 import dev.gatehouse.core.keys.SealingKey;
@@ -76,7 +77,7 @@ public record CoreServices(IdentityStoreService identityStore, Administrators ad
                            ServiceCredentials serviceCredentials, AuthorizationService authorization,
                            AuditQueries auditQueries, ScimTokens scimTokens, ScimUsers scimUsers,
                            ScimGroups scimGroups, IdentitySources identitySources,
-                           ExternalSignInStep externalSignInStep) {
+                           ExternalSignInStep externalSignInStep, SamlExchanges samlExchanges) {
 
     /** How many signing keys the SigV4 verifier keeps derived: one per access key and day in use. */
     private static final int SIGNING_KEYS_CACHED = 10_000;
@@ -168,10 +169,12 @@ public record CoreServices(IdentityStoreService identityStore, Administrators ad
                 new AuthorizationService(store.permissionSets(), clock, verifier, serviceCredentials, callers),
                 new AuditQueries(store.audit()),
                 new ScimTokens(store.scimTokens(), store, clock, audit),
-                new ScimUsers(store.users(), store.scimExternalIds(), identityStore, store),
+                new ScimUsers(store.users(), store.groups(), store.scimExternalIds(), identityStore, attributes,
+                        store),
                 new ScimGroups(store.groups(), store.users(), store.scimExternalIds(), identityStore, store),
                 identitySources,
                 new ExternalSignInStep(store.users(), store.groups(), identityStore, identitySources, store, audit,
-                        mfaGate));
+                        mfaGate),
+                new SamlExchanges(store.identitySource(), store, clock, secretSealers));
     }
 }

@@ -5,6 +5,7 @@ import dev.gatehouse.core.access.AccountAssignment;
 import dev.gatehouse.core.access.AssignmentRepository;
 import dev.gatehouse.core.access.PermissionSet;
 import dev.gatehouse.core.access.PrincipalType;
+import dev.gatehouse.core.directory.GroupNestings;
 import dev.gatehouse.core.error.DomainException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,9 +14,25 @@ import org.jdbi.v3.core.statement.StatementContext;
 
 /**
  * What a user holds is resolved in one query each: their own assignments united with those of every group they
- * belong to, both found through the (principal_type, principal_id, account_id) index.
+ * belong to, directly or through nested groups, both found through the (principal_type, principal_id, account_id)
+ * index.
  */
 final class JdbiAssignmentRepository implements AssignmentRepository {
+
+    /**
+     * The groups of {@code :userId}, followed up through nestings at most {@link GroupNestings#MAX_DEPTH} levels (core
+     * refuses deeper chains and cycles; the bound keeps a query finite whatever the rows). UNION, not UNION ALL,
+     * so a group reached along many paths is carried once a level.
+     */
+    private static final String EFFECTIVE_GROUPS = """
+            WITH RECURSIVE effective_groups (group_id, depth) AS (
+                SELECT group_id, 0 FROM group_memberships WHERE user_id = :userId
+                UNION
+                SELECT n.parent_group_id, g.depth + 1 FROM effective_groups g
+                JOIN group_nestings n ON n.child_group_id = g.group_id
+                WHERE g.depth < """ + GroupNestings.MAX_DEPTH + """
+            )
+            """;
 
     private final Handles handles;
 
@@ -93,15 +110,14 @@ final class JdbiAssignmentRepository implements AssignmentRepository {
         if (page.isEmpty()) {
             return List.of();
         }
-        return handles.call(h -> page.bind(h.createQuery("SELECT " + JdbiAccountRepository.COLUMNS + """
+        return handles.call(h -> page.bind(h.createQuery(EFFECTIVE_GROUPS + "SELECT " + JdbiAccountRepository.COLUMNS + """
                          FROM accounts
                         WHERE account_id IN (
                                 SELECT account_id FROM account_assignments
                                 WHERE principal_type = 'USER' AND principal_id = :userId
                                 UNION
-                                SELECT a.account_id FROM group_memberships m
-                                JOIN account_assignments a ON a.principal_type = 'GROUP' AND a.principal_id = m.group_id
-                                WHERE m.user_id = :userId)
+                                SELECT a.account_id FROM effective_groups g
+                                JOIN account_assignments a ON a.principal_type = 'GROUP' AND a.principal_id = g.group_id)
                           AND\s""" + page.condition() + page.orderAndLimit()))
                 .bind("userId", userId)
                 .map(JdbiAccountRepository::map)
@@ -114,15 +130,15 @@ final class JdbiAssignmentRepository implements AssignmentRepository {
         if (page.isEmpty()) {
             return List.of();
         }
-        return handles.call(h -> page.bind(h.createQuery("SELECT " + JdbiPermissionSetRepository.COLUMNS + """
+        return handles.call(h -> page.bind(h.createQuery(EFFECTIVE_GROUPS + "SELECT " + JdbiPermissionSetRepository.COLUMNS + """
                          FROM permission_sets
                         WHERE permission_set_arn IN (
                                 SELECT permission_set_arn FROM account_assignments
                                 WHERE principal_type = 'USER' AND principal_id = :userId AND account_id = :accountId
                                 UNION
-                                SELECT a.permission_set_arn FROM group_memberships m
-                                JOIN account_assignments a ON a.principal_type = 'GROUP' AND a.principal_id = m.group_id
-                                WHERE m.user_id = :userId AND a.account_id = :accountId)
+                                SELECT a.permission_set_arn FROM effective_groups g
+                                JOIN account_assignments a ON a.principal_type = 'GROUP' AND a.principal_id = g.group_id
+                                WHERE a.account_id = :accountId)
                           AND\s""" + page.condition() + page.orderAndLimit()))
                 .bind("userId", userId)
                 .bind("accountId", accountId)
@@ -132,14 +148,14 @@ final class JdbiAssignmentRepository implements AssignmentRepository {
 
     @Override
     public boolean userHolds(String userId, String accountId, String permissionSetArn) {
-        return handles.call(h -> h.createQuery("""
+        return handles.call(h -> h.createQuery(EFFECTIVE_GROUPS + """
                         SELECT 1 FROM account_assignments
                         WHERE account_id = :accountId AND permission_set_arn = :permissionSetArn
                           AND principal_type = 'USER' AND principal_id = :userId
                         UNION ALL
-                        SELECT 1 FROM group_memberships m
-                        JOIN account_assignments a ON a.principal_type = 'GROUP' AND a.principal_id = m.group_id
-                        WHERE m.user_id = :userId AND a.account_id = :accountId
+                        SELECT 1 FROM effective_groups g
+                        JOIN account_assignments a ON a.principal_type = 'GROUP' AND a.principal_id = g.group_id
+                        WHERE a.account_id = :accountId
                           AND a.permission_set_arn = :permissionSetArn
                         LIMIT 1""")
                 .bind("userId", userId)

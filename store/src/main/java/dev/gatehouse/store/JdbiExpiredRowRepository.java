@@ -22,6 +22,8 @@ final class JdbiExpiredRowRepository implements ExpiredRowRepository {
             new Ended("webauthn_challenges", "expires_at < :before"),
             new Ended("remembered_browsers", "expires_at < :before"),
             new Ended("client_registrations", "expires_at < :before"),
+            new Ended("saml_requests", "expires_at < :before"),
+            new Ended("saml_assertions", "expires_at < :before"),
             new Ended("failed_attempts", "last_failure_at < :before"));
 
     private final Handles handles;

@@ -1,11 +1,13 @@
 package dev.gatehouse.store;
 
 import dev.gatehouse.core.directory.Group;
+import dev.gatehouse.core.directory.GroupNesting;
 import dev.gatehouse.core.directory.GroupRepository;
 import dev.gatehouse.core.directory.Membership;
 import dev.gatehouse.core.error.DomainException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -37,7 +39,7 @@ final class JdbiGroupRepository implements GroupRepository {
     @Override
     public void delete(String groupId) {
         handles.atomically(h -> {
-            // Memberships go by foreign key; assignments name their principal without one.
+            // Memberships and nestings go by foreign key; assignments name their principal without one.
             h.createUpdate("DELETE FROM account_assignments WHERE principal_type = 'GROUP' AND principal_id = :groupId")
                     .bind("groupId", groupId)
                     .execute();
@@ -137,5 +139,67 @@ final class JdbiGroupRepository implements GroupRepository {
     private static Group map(ResultSet row, StatementContext context) throws SQLException {
         return new Group(row.getString("group_id"), row.getString("display_name"), row.getString("description"),
                 EpochNanos.read(row, "created_at"));
+    }
+
+    @Override
+    public void addNesting(GroupNesting nesting) {
+        handles.call(h -> Constraints.guarded(h, () -> h.createUpdate("""
+                        INSERT INTO group_nestings (parent_group_id, child_group_id)
+                        VALUES (:parentGroupId, :childGroupId)""")
+                        .bind("parentGroupId", nesting.parentGroupId())
+                        .bind("childGroupId", nesting.childGroupId())
+                        .execute(),
+                violation -> {
+                    if (violation.duplicate()) {
+                        return DomainException.exists("GroupNesting",
+                                nesting.childGroupId() + " in " + nesting.parentGroupId());
+                    }
+                    return DomainException.notFound("Group", violation.of("fk_group_nestings_parent")
+                            ? nesting.parentGroupId() : nesting.childGroupId());
+                }));
+    }
+
+    @Override
+    public boolean removeNesting(String parentGroupId, String childGroupId) {
+        return handles.call(h -> h.createUpdate("""
+                        DELETE FROM group_nestings WHERE parent_group_id = :parentGroupId AND child_group_id = :childGroupId""")
+                .bind("parentGroupId", parentGroupId)
+                .bind("childGroupId", childGroupId)
+                .execute()) > 0;
+    }
+
+    @Override
+    public List<Group> nestedGroupsOf(String groupId) {
+        return handles.call(h -> h.createQuery("SELECT " + COLUMNS + """
+                         FROM directory_groups
+                        WHERE group_id IN (SELECT child_group_id FROM group_nestings WHERE parent_group_id = :groupId)
+                        ORDER BY display_name_lc""")
+                .bind("groupId", groupId)
+                .map(JdbiGroupRepository::map)
+                .list());
+    }
+
+    /** Served by the (child_group_id, parent_group_id) index. */
+    @Override
+    public List<GroupNesting> nestingsOfChildren(Collection<String> childGroupIds) {
+        return nestings("child_group_id", childGroupIds);
+    }
+
+    /** Served by the primary key, whose first column is the parent. */
+    @Override
+    public List<GroupNesting> nestingsOfParents(Collection<String> parentGroupIds) {
+        return nestings("parent_group_id", parentGroupIds);
+    }
+
+    private List<GroupNesting> nestings(String column, Collection<String> groupIds) {
+        if (groupIds.isEmpty()) {
+            return List.of();
+        }
+        return handles.call(h -> h.createQuery(
+                        "SELECT parent_group_id, child_group_id FROM group_nestings WHERE " + column + " IN (<ids>)")
+                .bindList("ids", List.copyOf(groupIds))
+                .map((row, context) -> new GroupNesting(row.getString("parent_group_id"),
+                        row.getString("child_group_id")))
+                .list());
     }
 }

@@ -5,8 +5,8 @@ import dev.gatehouse.core.audit.AuditLog;
 import dev.gatehouse.core.audit.EventSource;
 import dev.gatehouse.core.audit.RequestContext;
 import dev.gatehouse.core.directory.Group;
+import dev.gatehouse.core.directory.GroupNestings;
 import dev.gatehouse.core.directory.GroupRepository;
-import dev.gatehouse.core.directory.Membership;
 import dev.gatehouse.core.directory.User;
 import dev.gatehouse.core.directory.UserRepository;
 import dev.gatehouse.core.error.DomainError;
@@ -284,7 +284,7 @@ public final class AccessModelService {
     private void endSessionsOf(AccountAssignment assignment) {
         List<String> userIds = switch (assignment.principalType()) {
             case USER -> List.of(assignment.principalId());
-            case GROUP -> groups.membersOf(assignment.principalId()).stream().map(Membership::userId).toList();
+            case GROUP -> List.copyOf(new GroupNestings(groups).effectiveMemberIdsOf(assignment.principalId()));
         };
         userIds.forEach(userId -> sessions.revokeAllOf(userId, clock.instant()));
     }
@@ -307,13 +307,13 @@ public final class AccessModelService {
         return describe(assignments.listForPrincipal(type, principalId(type, principal)));
     }
 
-    /** What a user holds: their own assignments, then those of each group they belong to. */
+    /** What a user holds: their own assignments, then those of each group they belong to, nested ones included. */
     public List<DescribedAssignment> effectiveAssignmentsOf(String userName) {
         String userId = principalId(PrincipalType.USER, userName);
         List<AccountAssignment> held = new ArrayList<>(assignments.listForPrincipal(PrincipalType.USER,
                 userId));
-        groups.groupsOf(userId).forEach(group ->
-                held.addAll(assignments.listForPrincipal(PrincipalType.GROUP, group.groupId())));
+        new GroupNestings(groups).effectiveGroupIdsOf(userId).forEach(groupId ->
+                held.addAll(assignments.listForPrincipal(PrincipalType.GROUP, groupId)));
         return describe(held);
     }
 

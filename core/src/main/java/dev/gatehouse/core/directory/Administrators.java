@@ -5,7 +5,7 @@ import dev.gatehouse.core.error.DomainException;
 
 /**
  * Who may use the admin console: users with the administrator flag, and members of the configured admin group
- * (so a directory's own group can carry the right). Asked on every request, so a change takes effect at once.
+ * (so a directory's own group can carry the right, also through groups nested in it). Asked on every request, so a change takes effect at once.
  */
 public final class Administrators {
 
@@ -23,7 +23,7 @@ public final class Administrators {
             return true;
         }
         return adminGroup != null && groups.findByDisplayName(adminGroup)
-                .map(group -> groups.groupIdsOf(user.userId()).contains(group.groupId()))
+                .map(group -> new GroupNestings(groups).effectiveGroupIdsOf(user.userId()).contains(group.groupId()))
                 .orElse(false);
     }
 

@@ -1,5 +1,6 @@
 package dev.gatehouse.core.directory;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,4 +31,22 @@ public interface GroupRepository {
 
     /** The groups a user belongs to, ordered by display name. */
     List<Group> groupsOf(String userId);
+
+    /**
+     * Makes one group a member of another. The same nesting twice fails with DomainError.AlreadyExists, an unknown
+     * group with DomainError.NotFound; cycles and depth are refused by {@link GroupNestings} before this is called.
+     */
+    void addNesting(GroupNesting nesting);
+
+    /** Returns whether a nesting was removed. */
+    boolean removeNesting(String parentGroupId, String childGroupId);
+
+    /** The groups directly nested in this group, ordered by display name. */
+    List<Group> nestedGroupsOf(String groupId);
+
+    /** The nestings whose child is one of these groups: one step up. */
+    List<GroupNesting> nestingsOfChildren(Collection<String> childGroupIds);
+
+    /** The nestings whose parent is one of these groups: one step down. */
+    List<GroupNesting> nestingsOfParents(Collection<String> parentGroupIds);
 }

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -31,6 +32,7 @@ public final class IdentityStoreService {
     private final Transactions transactions;
     private final Clock clock;
     private final AuditLog audit;
+    private final GroupNestings nestings;
 
     public IdentityStoreService(UserRepository users, GroupRepository groups, SessionRepository sessions,
                                 Transactions transactions, Clock clock, AuditLog audit) {
@@ -40,6 +42,7 @@ public final class IdentityStoreService {
         this.transactions = transactions;
         this.clock = clock;
         this.audit = audit;
+        this.nestings = new GroupNestings(groups);
     }
 
     public record NewUser(String userName, String displayName, String givenName, String familyName, String email,
@@ -241,7 +244,10 @@ public final class IdentityStoreService {
         transactions.run(() -> {
             Group group = groups.findByDisplayName(displayName)
                     .orElseThrow(() -> DomainException.notFound("Group", displayName));
+            // Access through the group ends now, for its members and those of the groups nested in it.
+            Set<String> losing = nestings.effectiveMemberIdsOf(group.groupId());
             groups.delete(group.groupId());
+            losing.forEach(userId -> sessions.revokeAllOf(userId, clock.instant()));
             audit.as(actor, EventSource.IDENTITY_STORE, context).success("DeleteGroup",
                     Map.of("displayName", displayName), Map.of("groupId", group.groupId()));
         });
@@ -278,6 +284,41 @@ public final class IdentityStoreService {
             parameters.put("userName", userName);
             audit.as(actor, EventSource.IDENTITY_STORE, context).success("DeleteGroupMembership", parameters);
         });
+    }
+
+    /** Makes the group {@code childName} a member of {@code parentName}; cycles and over-deep chains are refused. */
+    public GroupNesting nestGroup(String parentName, String childName, Actor actor, RequestContext context) {
+        return transactions.inTransaction(() -> {
+            Group parent = group(parentName);
+            Group child = group(childName);
+            nestings.checkNesting(parent.groupId(), child.groupId(), child.displayName());
+            GroupNesting nesting = new GroupNesting(parent.groupId(), child.groupId());
+            groups.addNesting(nesting);
+            audit.as(actor, EventSource.IDENTITY_STORE, context).success("CreateGroupNesting",
+                    Map.of("groupName", parent.displayName(), "memberGroupName", child.displayName()),
+                    Map.of("groupId", parent.groupId(), "memberGroupId", child.groupId()));
+            return nesting;
+        });
+    }
+
+    public void unnestGroup(String parentName, String childName, Actor actor, RequestContext context) {
+        transactions.run(() -> {
+            Group parent = group(parentName);
+            Group child = group(childName);
+            if (!groups.removeNesting(parent.groupId(), child.groupId())) {
+                throw DomainException.notFound("Group membership", childName + " in " + parentName);
+            }
+            // As when a user leaves a group: whoever reached the outer group through this one loses it now.
+            nestings.effectiveMemberIdsOf(child.groupId()).forEach(userId -> sessions.revokeAllOf(userId,
+                    clock.instant()));
+            audit.as(actor, EventSource.IDENTITY_STORE, context).success("DeleteGroupNesting",
+                    Map.of("groupName", parent.displayName(), "memberGroupName", child.displayName()));
+        });
+    }
+
+    /** The groups directly nested in the group, by display name. */
+    public List<Group> nestedGroups(String groupName) {
+        return groups.nestedGroupsOf(group(groupName).groupId());
     }
 
     public List<User> members(String groupName) {

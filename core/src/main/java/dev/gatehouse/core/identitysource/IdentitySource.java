@@ -4,9 +4,10 @@ import java.time.Instant;
 
 /**
  * Where people sign in, one at a time as in IAM Identity Center: the built-in directory (passwords and Gatehouse's
- * own MFA) or an external OpenID Connect provider. The client secret is kept sealed ({@link IdentitySources}).
+ * own MFA), an external OpenID Connect provider, or an external SAML 2.0 identity provider. The client secret is
+ * kept sealed ({@link IdentitySources}).
  *
- * @param issuer              the provider's issuer URL (external only, else null)
+ * @param issuer              the provider's issuer URL, or the SAML IdP's entity id (external only, else null)
  * @param clientId            Gatehouse's client id at the provider (external only)
  * @param sealedClientSecret  the client secret, sealed (external only)
  * @param userClaim           the ID-token claim that names the Gatehouse user (external only)
@@ -14,12 +15,14 @@ import java.time.Instant;
  * @param groupsClaim         just-in-time only: the claim listing the person's groups, or null to leave
  *                            memberships to the administrators
  * @param idpMfa              whether the provider must show that it asked for a second factor
+ * @param saml                the SAML IdP's endpoint and keys (SAML only, else null); the user claim then says
+ *                            whether the NameID or the user attribute holds a user name or an email
  */
 public record IdentitySource(Kind kind, String issuer, String clientId, String sealedClientSecret,
                              UserClaim userClaim, Provisioning provisioning, String groupsClaim, IdpMfa idpMfa,
-                             Instant updatedAt) {
+                             Instant updatedAt, SamlSettings saml) {
 
-    public enum Kind { BUILT_IN, EXTERNAL_OIDC }
+    public enum Kind { BUILT_IN, EXTERNAL_OIDC, EXTERNAL_SAML }
 
     /** The claim matched, ignoring case, against a user name ({@code preferred_username}) or an email. */
     public enum UserClaim {
@@ -55,11 +58,18 @@ public record IdentitySource(Kind kind, String issuer, String clientId, String s
         idpMfa = idpMfa == null ? IdpMfa.NOT_REQUIRED : idpMfa;
     }
 
+    /** A source without SAML settings: the built-in directory or an OpenID Connect provider. */
+    public IdentitySource(Kind kind, String issuer, String clientId, String sealedClientSecret, UserClaim userClaim,
+                          Provisioning provisioning, String groupsClaim, IdpMfa idpMfa, Instant updatedAt) {
+        this(kind, issuer, clientId, sealedClientSecret, userClaim, provisioning, groupsClaim, idpMfa, updatedAt,
+                null);
+    }
+
     public static IdentitySource builtIn(Instant at) {
         return new IdentitySource(Kind.BUILT_IN, null, null, null, null, null, null, IdpMfa.NOT_REQUIRED, at);
     }
 
     public boolean external() {
-        return kind == Kind.EXTERNAL_OIDC;
+        return kind != Kind.BUILT_IN;
     }
 }

@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * The one identity source row (none stored means the built-in directory), and which Gatehouse user each of the
- * provider's subjects signed in as, so that the provider's logout, which names only its subject, finds them.
+ * provider's subjects signed in as, so that the provider's logout, which names only its subject, finds them. For
+ * SAML also Gatehouse's signing key, the AuthnRequests awaiting an answer, and the assertions already used.
  */
 public interface IdentitySourceRepository {
 
@@ -18,4 +19,17 @@ public interface IdentitySourceRepository {
     void rememberSubject(String issuer, String subject, String userId, Instant at);
 
     Optional<String> userOfSubject(String issuer, String subject);
+
+    Optional<SamlSpKey> samlSpKey();
+
+    /** Stores the key unless one is there already (another node made it first); returns the one stored. */
+    SamlSpKey insertSamlSpKeyIfAbsent(SamlSpKey key);
+
+    void insertSamlRequest(String requestId, Instant expiresAt);
+
+    /** Removes the request: true when it was there and had not expired at {@code now}, so it is answered once. */
+    boolean takeSamlRequest(String requestId, Instant now);
+
+    /** Records an assertion as used: false when it was used before (a replay). */
+    boolean rememberAssertion(String issuer, String assertionId, Instant expiresAt);
 }

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -56,8 +57,8 @@ public final class IdentitySources {
 
     /** The external source's client secret, unsealed. */
     public String clientSecret(IdentitySource source) {
-        if (!source.external()) {
-            throw new IllegalArgumentException("the built-in directory has no client secret");
+        if (source.kind() != Kind.EXTERNAL_OIDC) {
+            throw new IllegalArgumentException("only an OpenID Connect provider has a client secret");
         }
         return new String(sealers.get().unseal(source.sealedClientSecret(), CLIENT_SECRET), StandardCharsets.UTF_8);
     }
@@ -92,6 +93,37 @@ public final class IdentitySources {
         return change(new IdentitySource(Kind.EXTERNAL_OIDC, checkedIssuer, settings.clientId().strip(), sealed,
                 settings.userClaim() == null ? UserClaim.PREFERRED_USERNAME : settings.userClaim(), provisioning,
                 groupsClaim, settings.idpMfa(), clock.instant()), actor, context);
+    }
+
+    /**
+     * What an administrator enters, mostly read from the IdP's metadata, to make a SAML 2.0 identity provider the
+     * source. The user claim says whether the NameID (or {@code userAttribute}) holds a user name or an email.
+     */
+    public record ExternalSaml(String entityId, SamlSettings saml, UserClaim userClaim, Provisioning provisioning,
+                               String groupsAttribute, IdpMfa idpMfa) {
+    }
+
+    public IdentitySource setExternalSaml(ExternalSaml settings, Actor actor, RequestContext context) {
+        String entityId = settings.entityId() == null ? "" : settings.entityId().strip();
+        if (entityId.isEmpty() || entityId.length() > 1024) {
+            throw DomainException.invalid("entityId", "The IdP's entity id is required (at most 1024 characters)");
+        }
+        SamlSettings saml = settings.saml();
+        String ssoUrl = checkedUrl("ssoUrl", saml.ssoUrl(), "The IdP's single sign-on URL");
+        if (saml.signingCertificates().isEmpty()) {
+            throw DomainException.invalid("signingCertificates", "The IdP's signing certificate is required: "
+                    + "Gatehouse accepts only responses or assertions it signed");
+        }
+        List<String> certificates = saml.signingCertificates().stream().map(SamlCertificates::normalized).toList();
+        String userAttribute = saml.userAttribute() == null || saml.userAttribute().isBlank() ? null
+                : checkedName("userAttribute", saml.userAttribute());
+        Provisioning provisioning = settings.provisioning() == null ? Provisioning.SCIM : settings.provisioning();
+        String groupsAttribute = checkedGroupsClaim(settings.groupsAttribute(), provisioning);
+        return change(new IdentitySource(Kind.EXTERNAL_SAML, entityId, null, null,
+                settings.userClaim() == null ? UserClaim.PREFERRED_USERNAME : settings.userClaim(), provisioning,
+                groupsAttribute, settings.idpMfa(), clock.instant(), new SamlSettings(ssoUrl,
+                certificates, saml.idpInitiatedAllowed(), userAttribute, saml.metadataUrl())),
+                actor, context);
     }
 
     /** Records which user the provider's subject signed in as, for the provider's logout. */
@@ -144,9 +176,18 @@ public final class IdentitySources {
             int ended = sessions.revokeAllBrowser(next.updatedAt());
             Map<String, Object> parameters = new LinkedHashMap<>();
             parameters.put("identitySourceType", next.kind().name());
+            if (next.kind() == Kind.EXTERNAL_SAML) {
+                parameters.put("entityId", next.issuer());
+                parameters.put("ssoUrl", next.saml().ssoUrl());
+                parameters.put("idpInitiatedAllowed", next.saml().idpInitiatedAllowed());
+                parameters.put("userAttribute", next.saml().userAttribute() == null ? "NameID"
+                        : next.saml().userAttribute());
+            }
             if (next.external()) {
-                parameters.put("issuer", next.issuer());
-                parameters.put("clientId", next.clientId());
+                if (next.kind() == Kind.EXTERNAL_OIDC) {
+                    parameters.put("issuer", next.issuer());
+                    parameters.put("clientId", next.clientId());
+                }
                 parameters.put("userClaim", next.userClaim().claimName());
                 parameters.put("provisioning", next.provisioning().name());
                 if (next.groupsClaim() != null) {
@@ -169,9 +210,14 @@ public final class IdentitySources {
             throw DomainException.invalid("groupsClaim", "A groups claim applies to just-in-time provisioning "
                     + "only; with SCIM, groups come from the provider's SCIM client");
         }
+        return checkedName("groupsClaim", claim);
+    }
+
+    /** A claim or attribute name: a short token (SAML attribute names are often URIs). */
+    private static String checkedName(String field, String claim) {
         String name = claim.strip();
-        if (name.length() > 128 || !name.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
-            throw DomainException.invalid("groupsClaim", "A groups claim name is at most 128 printable ASCII "
+        if (name.length() > 256 || !name.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw DomainException.invalid(field, "A claim or attribute name is at most 256 printable ASCII "
                     + "characters without spaces");
         }
         return name;
@@ -179,18 +225,22 @@ public final class IdentitySources {
 
     /** https, or http on a loopback address (a provider on the same machine, as in tests). */
     private static String checkedIssuer(String issuer) {
+        return checkedUrl("issuer", issuer, "The issuer");
+    }
+
+    private static String checkedUrl(String field, String url, String what) {
         try {
-            URI uri = new URI(issuer == null ? "" : issuer.strip());
+            URI uri = new URI(url == null ? "" : url.strip());
             String host = uri.getHost();
             boolean loopback = "127.0.0.1".equals(host) || "localhost".equals(host) || "[::1]".equals(host);
             if (host == null || uri.getQuery() != null || uri.getFragment() != null
                     || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()) && loopback)) {
-                throw DomainException.invalid("issuer", "The issuer must be an https URL (http only on loopback), "
+                throw DomainException.invalid(field, what + " must be an https URL (http only on loopback), "
                         + "without query or fragment");
             }
             return uri.toString();
         } catch (URISyntaxException e) {
-            throw DomainException.invalid("issuer", "The issuer is not a URL: " + e.getMessage());
+            throw DomainException.invalid(field, what + " is not a URL: " + e.getMessage());
         }
     }
 }

@@ -32,6 +32,7 @@ public final class RateLimiter {
     }
 
     private final String what;
+    private final String from;
     private final Rate rate;
     private final Clock clock;
     private final int maxKeys;
@@ -40,11 +41,21 @@ public final class RateLimiter {
 
     /** @param what the calls limited, for the refusal, e.g. {@code client registrations} */
     public RateLimiter(String what, Rate rate, Clock clock) {
-        this(what, rate, clock, MAX_KEYS);
+        this(what, "from this address", rate, clock, MAX_KEYS);
+    }
+
+    /** @param from what a key is, for the refusal, e.g. {@code with this token} */
+    public RateLimiter(String what, String from, Rate rate, Clock clock) {
+        this(what, from, rate, clock, MAX_KEYS);
     }
 
     RateLimiter(String what, Rate rate, Clock clock, int maxKeys) {
+        this(what, "from this address", rate, clock, maxKeys);
+    }
+
+    private RateLimiter(String what, String from, Rate rate, Clock clock, int maxKeys) {
         this.what = what;
+        this.from = from;
         this.rate = rate;
         this.clock = clock;
         this.maxKeys = maxKeys;
@@ -71,7 +82,7 @@ public final class RateLimiter {
         if (!wait[0].isZero()) {
             long seconds = Math.max(1, (wait[0].toMillis() + 999) / 1000);
             throw new DomainException(new DomainError.TooManyRequests("Too many " + what
-                    + " from this address; try again in " + seconds + " second" + (seconds == 1 ? "" : "s") + "."));
+                    + " " + from + "; try again in " + seconds + " second" + (seconds == 1 ? "" : "s") + "."));
         }
         if (fullAt.size() > maxKeys) {
             sweep(now);

@@ -12,7 +12,8 @@ public interface ExpiredRowRepository {
     /**
      * Deletes what ended before {@code endedBefore}: sessions (expired or revoked, with their tokens), tokens,
      * device authorizations, authorization codes, activation links, pending sign-ins, security-key challenges,
-     * remembered browsers, client registrations, and failure counts whose last failure is older.
+     * remembered browsers, client registrations, SAML requests never answered and used SAML assertion ids
+     * (replay cache), and failure counts whose last failure is older.
      *
      * @return how many rows went, by table
      */

@@ -18,6 +18,8 @@ public final class ScimFields {
     public static final String READ_ONLY = "readOnly";
     /** A body or operation that is not SCIM: {@code invalidSyntax}. */
     public static final String SYNTAX = "syntax";
+    /** An {@code If-Match} naming a version the resource no longer has: 412 {@code preconditionFailed}. */
+    public static final String VERSION = "version";
 
     private ScimFields() {
     }

@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
 /**
  * PATCH operations (RFC 7644 §3.5.2) applied to a user or to a group's members, reading what clients send beside
  * the RFC: Entra ID's capitalised {@code "Replace"}, booleans as the strings {@code "True"}/{@code "False"},
- * operations without a path whose value is an object of attributes; enterprise-extension attributes are accepted and
- * not kept (they are not in this slice). Values are plain Java as read from JSON (Map, List, String, Boolean).
+ * operations without a path whose value is an object of attributes. Of the enterprise extension, the attributes that
+ * can become principal tags are kept ({@link ScimUser#ENTERPRISE}); {@code manager} and other extensions are accepted
+ * and dropped. Values are plain Java as read from JSON (Map, List, String, Boolean).
  */
 public final class ScimPatch {
 
@@ -25,6 +26,8 @@ public final class ScimPatch {
     private static final String USER_URN = "urn:ietf:params:scim:schemas:core:2.0:user:";
     private static final String GROUP_URN = "urn:ietf:params:scim:schemas:core:2.0:group:";
     private static final String EXTENSION = "urn:ietf:params:scim:schemas:extension:";
+    /** The enterprise extension's URN, lower-case, as paths are compared. */
+    public static final String ENTERPRISE_URN = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:user";
     private static final Pattern MEMBER_FILTER = Pattern.compile(
             "^members\\[\\s*value\\s+eq\\s+\"([^\"]*)\"\\s*]$", Pattern.CASE_INSENSITIVE);
     private static final Pattern EMAIL_PATH = Pattern.compile("^emails(\\[[^]]*])?(\\.value)?$",
@@ -96,11 +99,14 @@ public final class ScimPatch {
         if (path.startsWith(USER_URN)) {
             path = path.substring(USER_URN.length());
         }
+        boolean remove = op == Op.REMOVE;
+        if (path.startsWith(ENTERPRISE_URN)) {
+            return applyEnterprise(user, remove, rawPath, path.substring(ENTERPRISE_URN.length()), value);
+        }
         if (path.startsWith(EXTENSION) || NOT_KEPT.contains(path.split("[\\[.]")[0])
                 || NOT_KEPT.contains(path)) {
             return user;
         }
-        boolean remove = op == Op.REMOVE;
         if (EMAIL_PATH.matcher(path).matches()) {
             return user.withEmail(remove ? null : email(value));
         }
@@ -118,6 +124,24 @@ public final class ScimPatch {
     }
 
     /**
+     * An enterprise-extension path: the URN alone (its value an object of attributes) or {@code URN:attribute}.
+     * Attributes other than the kept ones (manager) are dropped.
+     */
+    private static ScimUser applyEnterprise(ScimUser user, boolean remove, String rawPath, String rest,
+                                            Object value) {
+        if (rest.isEmpty()) {
+            return remove ? user.withEnterprise(Map.of()) : applyObject(user, value, ENTERPRISE_URN + ":");
+        }
+        String attribute = rest.startsWith(":") ? rest.substring(1) : null;
+        String kept = attribute == null ? null : ScimUser.ENTERPRISE.stream()
+                .filter(name -> name.equalsIgnoreCase(attribute)).findFirst().orElse(null);
+        if (kept == null) {
+            return user;
+        }
+        return user.withEnterprise(kept, remove || value == null ? null : string(rawPath, value));
+    }
+
+    /**
      * A user from the attributes of a POST or PUT body (plain Java as read from JSON): {@code active} is true unless
      * sent, {@code id} and {@code meta} are the server's and ignored, as are attributes not kept.
      */
@@ -127,7 +151,8 @@ public final class ScimPatch {
         }
         Map<Object, Object> kept = new LinkedHashMap<>(attributes);
         kept.keySet().removeIf(k -> "id".equalsIgnoreCase(String.valueOf(k)));
-        ScimUser blank = new ScimUser(null, null, null, null, null, null, null, true, null, null);
+        ScimUser blank = new ScimUser(null, null, null, null, null, null, null, true, null, null, Map.of(),
+                List.of());
         return applyObject(blank, kept, "");
     }
 

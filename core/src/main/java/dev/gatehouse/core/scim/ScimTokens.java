@@ -7,6 +7,8 @@ import dev.gatehouse.core.audit.RequestContext;
 import dev.gatehouse.core.error.DomainError;
 import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.core.keys.Secrets;
+import dev.gatehouse.core.ratelimit.RateLimiter;
+import dev.gatehouse.core.ratelimit.RateLimiter.Rate;
 import dev.gatehouse.core.storage.Transactions;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,17 +26,24 @@ public final class ScimTokens {
     public static final String PREFIX = "ghscim_";
     public static final Duration LIFETIME = Duration.ofDays(365);
     public static final int MAX_LIVE = 2;
+    /**
+     * Requests one token may make: 500 at once, then 100 a second on each node, which an identity provider's full
+     * sync stays under and a runaway client does not.
+     */
+    public static final Rate RATE = new Rate(500, Duration.ofMillis(10));
 
     private final ScimTokenRepository tokens;
     private final Transactions transactions;
     private final Clock clock;
     private final AuditLog audit;
+    private final RateLimiter requests;
 
     public ScimTokens(ScimTokenRepository tokens, Transactions transactions, Clock clock, AuditLog audit) {
         this.tokens = tokens;
         this.transactions = transactions;
         this.clock = clock;
         this.audit = audit;
+        this.requests = new RateLimiter("SCIM requests", "with this token", RATE, clock);
     }
 
     /** A new token; the only time its value is shown. */
@@ -72,7 +81,10 @@ public final class ScimTokens {
         });
     }
 
-    /** The actor a request with this bearer value acts as; Unauthorized if it is missing, unknown or expired. */
+    /**
+     * The actor a request with this bearer value acts as; Unauthorized if it is missing, unknown or expired, and
+     * TooManyRequests past the token's {@link #RATE}.
+     */
     public Actor authenticate(String bearer) {
         if (bearer == null || !bearer.startsWith(PREFIX) || bearer.length() > 128) {
             throw unauthorized();
@@ -81,6 +93,7 @@ public final class ScimTokens {
         if (!token.liveAt(clock.instant())) {
             throw unauthorized();
         }
+        requests.acquire(token.tokenId());
         return new Actor("ScimToken", token.tokenId(), "scim");
     }
 

@@ -1,7 +1,11 @@
 package dev.gatehouse.core.scim;
 
+import dev.gatehouse.core.abac.AccessControlAttributes;
 import dev.gatehouse.core.audit.Actor;
 import dev.gatehouse.core.audit.RequestContext;
+import dev.gatehouse.core.directory.Group;
+import dev.gatehouse.core.directory.GroupNestings;
+import dev.gatehouse.core.directory.GroupRepository;
 import dev.gatehouse.core.directory.IdentityStoreService.NewUser;
 import dev.gatehouse.core.directory.IdentityStoreService.UserChanges;
 import dev.gatehouse.core.directory.IdentityStoreService;
@@ -12,26 +16,38 @@ import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.core.scim.ScimExternalIdRepository.Kind;
 import dev.gatehouse.core.storage.Transactions;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * SCIM users (RFC 7644 §3) over the directory's users. Every change goes through {@link IdentityStoreService}, so it
- * is checked and audited as the console's is, and deactivating or deleting a user ends their sessions at once.
+ * is checked and audited as the console's is, and deactivating or deleting a user ends their sessions at once. The
+ * enterprise extension's attributes are the user's attributes for access control ({@link AccessControlAttributes}),
+ * so they become principal tags as IAM Identity Center makes them.
  */
 public final class ScimUsers {
 
     private final UserRepository users;
+    private final GroupRepository groups;
     private final ScimExternalIdRepository externalIds;
     private final IdentityStoreService identityStore;
+    private final AccessControlAttributes attributes;
     private final Transactions transactions;
 
-    public ScimUsers(UserRepository users, ScimExternalIdRepository externalIds, IdentityStoreService identityStore,
+    public ScimUsers(UserRepository users, GroupRepository groups, ScimExternalIdRepository externalIds,
+                     IdentityStoreService identityStore, AccessControlAttributes attributes,
                      Transactions transactions) {
         this.users = users;
+        this.groups = groups;
         this.externalIds = externalIds;
         this.identityStore = identityStore;
+        this.attributes = attributes;
         this.transactions = transactions;
     }
 
@@ -46,31 +62,70 @@ public final class ScimUsers {
             if (request.externalId() != null) {
                 externalIds.put(Kind.USER, user.userId(), request.externalId());
             }
-            return ScimUser.of(user, request.externalId());
+            storeEnterprise(user, Map.of(), request.enterprise(), actor, context);
+            return get(user.userId());
         });
     }
 
     public ScimUser get(String id) {
         User user = identityStore.userById(id);
-        return ScimUser.of(user, externalIds.find(Kind.USER, id).orElse(null));
+        return complete(ScimUser.of(user, externalIds.find(Kind.USER, id).orElse(null)));
+    }
+
+    /** The user with what is kept beside the directory's row: enterprise attributes, and the groups it is in. */
+    private ScimUser complete(ScimUser user) {
+        List<ScimUser.GroupRef> in = new ArrayList<>();
+        Set<String> direct = new HashSet<>();
+        for (Group group : groups.groupsOf(user.id())) {
+            in.add(new ScimUser.GroupRef(group.groupId(), group.displayName(), true));
+            direct.add(group.groupId());
+        }
+        List<ScimUser.GroupRef> indirect = new ArrayList<>();
+        for (String id : new GroupNestings(groups).effectiveGroupIdsOf(user.id())) {
+            if (!direct.contains(id)) {
+                groups.findById(id).ifPresent(g -> indirect.add(new ScimUser.GroupRef(id, g.displayName(), false)));
+            }
+        }
+        // Ordered by name, so the same groups always give the same version.
+        indirect.sort(Comparator.comparing(g -> g.display().toLowerCase(Locale.ROOT)));
+        in.addAll(indirect);
+        return user.withEnterprise(attributes.userAttributes(user.userName())).withGroups(in);
     }
 
     /** PUT: the user becomes what was sent (id, password and administrator flag stay). */
     public ScimUser replace(String id, ScimUser request, Actor actor, RequestContext context) {
-        return transactions.inTransaction(() -> store(identityStore.userById(id), request, actor, context));
+        return replace(id, request, null, actor, context);
+    }
+
+    /** PUT, if the user is still at a version {@code ifMatch} names (null: whatever version). */
+    public ScimUser replace(String id, ScimUser request, String ifMatch, Actor actor, RequestContext context) {
+        return transactions.inTransaction(() -> {
+            ScimVersion.require(ifMatch, get(id).version());
+            return store(identityStore.userById(id), request, actor, context);
+        });
     }
 
     public ScimUser patch(String id, List<ScimPatch.Operation> operations, Actor actor, RequestContext context) {
+        return patch(id, operations, null, actor, context);
+    }
+
+    /** PATCH, if the user is still at a version {@code ifMatch} names (null: whatever version). */
+    public ScimUser patch(String id, List<ScimPatch.Operation> operations, String ifMatch, Actor actor,
+                          RequestContext context) {
         return transactions.inTransaction(() -> {
             User before = identityStore.userById(id);
-            ScimUser current = ScimUser.of(before, externalIds.find(Kind.USER, id).orElse(null));
+            ScimUser current = get(id);
+            ScimVersion.require(ifMatch, current.version());
             return store(before, ScimPatch.applyToUser(current, operations), actor, context);
         });
     }
 
-    /** Deletes the user; their sessions end at once. */
-    public void delete(String id, Actor actor, RequestContext context) {
-        transactions.run(() -> identityStore.deleteUser(identityStore.userById(id).userName(), actor, context));
+    /** Deletes the user, if still at a version {@code ifMatch} names (null: whatever version); sessions end at once. */
+    public void delete(String id, String ifMatch, Actor actor, RequestContext context) {
+        transactions.run(() -> {
+            ScimVersion.require(ifMatch, get(id).version());
+            identityStore.deleteUser(identityStore.userById(id).userName(), actor, context);
+        });
     }
 
     public ScimPage<ScimUser> list(String filter, Integer startIndex, Integer count) {
@@ -91,7 +146,10 @@ public final class ScimUsers {
                 }
             }
         }
-        return ScimPage.of(matches, startIndex, count);
+        // Nothing filters on enterprise attributes or groups: read them for the page only, not for every match.
+        ScimPage<ScimUser> page = ScimPage.of(matches, startIndex, count);
+        return new ScimPage<>(page.resources().stream().map(this::complete).toList(), page.totalResults(),
+                page.startIndex());
     }
 
     private ScimUser store(User before, ScimUser after, Actor actor, RequestContext context) {
@@ -118,6 +176,21 @@ public final class ScimUsers {
         if (!Objects.equals(externalId, after.externalId())) {
             externalIds.put(Kind.USER, user.userId(), after.externalId());
         }
-        return ScimUser.of(user, after.externalId());
+        storeEnterprise(user, attributes.userAttributes(user.userName()), after.enterprise(), actor, context);
+        return get(user.userId());
+    }
+
+    /** Sets the enterprise attributes that differ from the user's, and removes those no longer sent. */
+    private void storeEnterprise(User user, Map<String, String> before, Map<String, String> after, Actor actor,
+                                 RequestContext context) {
+        Map<String, String> changes = new LinkedHashMap<>();
+        for (String name : ScimUser.ENTERPRISE) {
+            if (!Objects.equals(before.get(name), after.get(name))) {
+                changes.put(name, after.getOrDefault(name, ""));
+            }
+        }
+        if (!changes.isEmpty()) {
+            attributes.updateUserAttributes(user.userName(), changes, actor, context);
+        }
     }
 }

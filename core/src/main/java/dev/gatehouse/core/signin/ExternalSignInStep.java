@@ -12,6 +12,7 @@ import dev.gatehouse.core.directory.UserRepository;
 import dev.gatehouse.core.error.DomainError;
 import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.core.identitysource.IdentitySource;
+import dev.gatehouse.core.identitysource.IdentitySource.Kind;
 import dev.gatehouse.core.identitysource.IdentitySource.Provisioning;
 import dev.gatehouse.core.identitysource.IdentitySource.UserClaim;
 import dev.gatehouse.core.identitysource.IdentitySources;
@@ -27,11 +28,14 @@ import java.util.Map;
  * its own: the provider authenticated the person, with whatever MFA it requires (and Gatehouse may demand that it
  * showed one, {@code IdpMfa}). With just-in-time provisioning, {@link JustInTimeUsers} creates or updates the user
  * first, in the same transaction as the session. Every outcome is audited as
- * {@code UserAuthentication} with {@code credentialType} {@value #EXTERNAL_OIDC}.
+ * {@code UserAuthentication} with {@code credentialType} {@value #EXTERNAL_OIDC} or, for a SAML IdP, whose verified
+ * assertion comes in the same shape, {@value #EXTERNAL_SAML}.
  */
 public final class ExternalSignInStep {
 
     public static final String EXTERNAL_OIDC = "EXTERNAL_OIDC";
+    /** A SAML IdP's verified assertion: the acr is its AuthnContextClassRef, the subject its NameID. */
+    public static final String EXTERNAL_SAML = "EXTERNAL_SAML";
 
     static final DomainError NOT_VERIFIED = new DomainError.AccessDenied("The answer from your identity provider "
             + "could not be verified, so you are not signed in. Start the sign-in again.");
@@ -69,8 +73,8 @@ public final class ExternalSignInStep {
 
     public SignInOutcome signIn(ExternalIdentity identity, RequestContext context) {
         String name = identity.claimValue() == null ? "" : identity.claimValue().strip();
-        Map<String, Object> credential = credential(name, identity);
         IdentitySource source = sources.current();
+        Map<String, Object> credential = credential(name, identity, source.kind());
         if (!source.idpMfa().satisfiedBy(identity.amr(), identity.acr())) {
             throw failure(Actor.unknown(name), credential, MFA_NOT_SHOWN, context);
         }
@@ -118,7 +122,8 @@ public final class ExternalSignInStep {
      */
     public DomainException refuse(String reason, RequestContext context) {
         Map<String, Object> parameters = new LinkedHashMap<>();
-        parameters.put("credentialType", EXTERNAL_OIDC);
+        parameters.put("credentialType", sources.current().kind() == Kind.EXTERNAL_SAML ? EXTERNAL_SAML
+                : EXTERNAL_OIDC);
         parameters.put("reason", reason);
         Auditor auditor = audit.as(Actor.unknown(null), EventSource.SIGN_IN, context);
         transactions.run(() -> {
@@ -138,13 +143,15 @@ public final class ExternalSignInStep {
         return new DomainException(error);
     }
 
-    private static Map<String, Object> credential(String name, ExternalIdentity identity) {
-        Map<String, Object> parameters = new LinkedHashMap<>(SignInAudit.credential(name, EXTERNAL_OIDC));
+    private static Map<String, Object> credential(String name, ExternalIdentity identity, Kind kind) {
+        boolean saml = kind == Kind.EXTERNAL_SAML;
+        Map<String, Object> parameters = new LinkedHashMap<>(SignInAudit.credential(name,
+                saml ? EXTERNAL_SAML : EXTERNAL_OIDC));
         parameters.put("issuer", identity.issuer());
         parameters.put("subject", identity.subject());
         parameters.put("amr", identity.amr() == null ? List.of() : identity.amr());
         if (identity.acr() != null) {
-            parameters.put("acr", identity.acr());
+            parameters.put(saml ? "authnContextClassRef" : "acr", identity.acr());
         }
         return parameters;
     }

@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.gatehouse.core.error.DomainError;
 import dev.gatehouse.core.error.DomainException;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ScimFilterTest {
 
     private static final ScimUser ANN = new ScimUser("id-1", "Ann.Smith", "EXT-1", "Ann", "Smith", "Ann Smith",
-            "ann@example.com", true, Instant.EPOCH, Instant.EPOCH);
+            "ann@example.com", true, Instant.EPOCH, Instant.EPOCH, Map.of(), List.of());
 
     private static boolean matches(String filter) {
         return ScimFilter.parse(filter, ScimUser.FILTERABLE, ScimUser.CASE_EXACT).matches(ANN::values);

@@ -51,6 +51,7 @@ class ScimPatchTest {
         assertThat(stored.displayName()).isEqualTo("Ann S.");
         assertThat(stored.familyName()).isEqualTo("Jones");
         assertThat(stored.externalId()).isEqualTo("ext-2");
+        assertThat(stored.enterprise()).isEqualTo(Map.of("department", "Sales"));
     }
 
     @Test

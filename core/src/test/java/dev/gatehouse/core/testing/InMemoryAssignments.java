@@ -7,6 +7,8 @@ import dev.gatehouse.core.access.AccountAssignment;
 import dev.gatehouse.core.access.AssignmentRepository;
 import dev.gatehouse.core.access.PermissionSet;
 import dev.gatehouse.core.access.PrincipalType;
+import dev.gatehouse.core.directory.GroupNesting;
+import dev.gatehouse.core.directory.GroupNestings;
 import dev.gatehouse.core.directory.Membership;
 import dev.gatehouse.core.error.DomainException;
 import java.util.Comparator;
@@ -98,10 +100,18 @@ final class InMemoryAssignments implements AssignmentRepository {
                 .anyMatch(a -> a.accountId().equals(accountId) && a.permissionSetArn().equals(permissionSetArn)));
     }
 
-    /** The user's own assignments and those of their groups. */
+    /** The user's own assignments and those of their groups, and of the groups those are nested in. */
     private Stream<AccountAssignment> heldBy(String userId) {
         Set<String> groupIds = tables.memberships.rows().filter(m -> m.userId().equals(userId))
                 .map(Membership::groupId).collect(Collectors.toSet());
+        Set<String> frontier = groupIds;
+        for (int level = 0; level < GroupNestings.MAX_DEPTH && !frontier.isEmpty(); level++) {
+            Set<String> below = frontier;
+            frontier = tables.nestings.rows().filter(n -> below.contains(n.childGroupId()))
+                    .map(GroupNesting::parentGroupId).filter(id -> !groupIds.contains(id))
+                    .collect(Collectors.toSet());
+            groupIds.addAll(frontier);
+        }
         return tables.assignments.rows().filter(a -> a.principalType() == PrincipalType.USER
                 ? a.principalId().equals(userId) : groupIds.contains(a.principalId()));
     }

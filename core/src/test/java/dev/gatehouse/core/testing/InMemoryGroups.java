@@ -4,9 +4,11 @@ import static dev.gatehouse.core.testing.Keysets.lowerCase;
 
 import dev.gatehouse.core.access.PrincipalType;
 import dev.gatehouse.core.directory.Group;
+import dev.gatehouse.core.directory.GroupNesting;
 import dev.gatehouse.core.directory.GroupRepository;
 import dev.gatehouse.core.directory.Membership;
 import dev.gatehouse.core.error.DomainException;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -42,6 +44,7 @@ final class InMemoryGroups implements GroupRepository {
                     && a.principalId().equals(groupId));
             if (tables.groups.remove(groupId)) {
                 tables.memberships.removeIf(m -> m.groupId().equals(groupId));
+                tables.nestings.removeIf(n -> n.parentGroupId().equals(groupId) || n.childGroupId().equals(groupId));
             }
         });
     }
@@ -112,5 +115,51 @@ final class InMemoryGroups implements GroupRepository {
                     .sorted(Comparator.comparing(g -> lowerCase(g.displayName())))
                     .toList();
         });
+    }
+
+    @Override
+    public void addNesting(GroupNesting nesting) {
+        statements.run(() -> {
+            if (tables.nestings.contains(nesting)) {
+                throw DomainException.exists("GroupNesting", nesting.childGroupId() + " in " + nesting.parentGroupId());
+            }
+            for (String groupId : List.of(nesting.parentGroupId(), nesting.childGroupId())) {
+                if (!tables.groups.contains(groupId)) {
+                    throw DomainException.notFound("Group", groupId);
+                }
+            }
+            if (nesting.parentGroupId().equals(nesting.childGroupId())) {
+                throw new IllegalStateException("ck_group_nestings_not_self");
+            }
+            tables.nestings.put(nesting, nesting);
+        });
+    }
+
+    @Override
+    public boolean removeNesting(String parentGroupId, String childGroupId) {
+        return statements.write(() -> tables.nestings.remove(new GroupNesting(parentGroupId, childGroupId)));
+    }
+
+    @Override
+    public List<Group> nestedGroupsOf(String groupId) {
+        return statements.read("GroupRepository.nestedGroupsOf", () -> tables.nestings.rows()
+                .filter(n -> n.parentGroupId().equals(groupId))
+                .map(n -> tables.groups.get(n.childGroupId()).orElseThrow())
+                .sorted(Comparator.comparing(g -> lowerCase(g.displayName())))
+                .toList());
+    }
+
+    @Override
+    public List<GroupNesting> nestingsOfChildren(Collection<String> childGroupIds) {
+        return statements.read("GroupRepository.nestingsOfChildren", () -> tables.nestings.rows()
+                .filter(n -> childGroupIds.contains(n.childGroupId()))
+                .toList());
+    }
+
+    @Override
+    public List<GroupNesting> nestingsOfParents(Collection<String> parentGroupIds) {
+        return statements.read("GroupRepository.nestingsOfParents", () -> tables.nestings.rows()
+                .filter(n -> parentGroupIds.contains(n.parentGroupId()))
+                .toList());
     }
 }

@@ -2,6 +2,7 @@ package dev.gatehouse.core.testing;
 
 import dev.gatehouse.core.identitysource.IdentitySource;
 import dev.gatehouse.core.identitysource.IdentitySourceRepository;
+import dev.gatehouse.core.identitysource.SamlSpKey;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -37,6 +38,46 @@ final class InMemoryIdentitySource implements IdentitySourceRepository {
     public Optional<String> userOfSubject(String issuer, String subject) {
         return statements.read("IdentitySourceRepository.userOfSubject",
                 () -> tables.externalSubjects.get(key(issuer, subject)));
+    }
+
+    @Override
+    public Optional<SamlSpKey> samlSpKey() {
+        return statements.read("IdentitySourceRepository.samlSpKey", () -> tables.samlSpKey.get(SINGLETON));
+    }
+
+    @Override
+    public SamlSpKey insertSamlSpKeyIfAbsent(SamlSpKey key) {
+        return statements.write(() -> {
+            if (!tables.samlSpKey.contains(SINGLETON)) {
+                tables.samlSpKey.put(SINGLETON, key);
+            }
+            return tables.samlSpKey.get(SINGLETON).orElseThrow();
+        });
+    }
+
+    @Override
+    public void insertSamlRequest(String requestId, Instant expiresAt) {
+        statements.run(() -> tables.samlRequests.put(requestId, expiresAt));
+    }
+
+    @Override
+    public boolean takeSamlRequest(String requestId, Instant now) {
+        return statements.write(() -> {
+            Optional<Instant> expiresAt = tables.samlRequests.get(requestId);
+            tables.samlRequests.remove(requestId);
+            return expiresAt.filter(at -> at.isAfter(now)).isPresent();
+        });
+    }
+
+    @Override
+    public boolean rememberAssertion(String issuer, String assertionId, Instant expiresAt) {
+        return statements.write(() -> {
+            if (tables.samlAssertions.contains(key(issuer, assertionId))) {
+                return false;
+            }
+            tables.samlAssertions.put(key(issuer, assertionId), expiresAt);
+            return true;
+        });
     }
 
     private static String key(String issuer, String subject) {

@@ -6,6 +6,7 @@ import dev.gatehouse.core.access.PermissionSet;
 import dev.gatehouse.core.audit.AuditEvent;
 import dev.gatehouse.core.authz.ServiceCredential;
 import dev.gatehouse.core.directory.Group;
+import dev.gatehouse.core.directory.GroupNesting;
 import dev.gatehouse.core.directory.Membership;
 import dev.gatehouse.core.directory.User;
 import dev.gatehouse.core.instance.Instance;
@@ -33,6 +34,8 @@ final class InMemoryTables {
     final Table<String, User> users = new Table<>();
     final Table<String, Group> groups = new Table<>();
     final Table<String, Membership> memberships = new Table<>();
+    /** A nesting is its own key, as both columns are the JDBC table's primary key. */
+    final Table<GroupNesting, GroupNesting> nestings = new Table<>();
     final Table<String, Account> accounts = new Table<>();
     final Table<String, PermissionSet> permissionSets = new Table<>();
     /** An assignment is its own key, as all four columns are the JDBC table's primary key. */
@@ -68,12 +71,17 @@ final class InMemoryTables {
     final Table<Integer, dev.gatehouse.core.identitysource.IdentitySource> identitySource = new Table<>();
     /** "issuer\nsubject" to the user id. */
     final Table<String, String> externalSubjects = new Table<>();
+    final Table<Integer, dev.gatehouse.core.identitysource.SamlSpKey> samlSpKey = new Table<>();
+    /** Request id to when it expires. */
+    final Table<String, java.time.Instant> samlRequests = new Table<>();
+    /** "issuer\nassertion id" to when it expires. */
+    final Table<String, java.time.Instant> samlAssertions = new Table<>();
 
-    private final List<Table<?, ?>> all = List.of(users, groups, memberships, accounts, permissionSets, assignments,
+    private final List<Table<?, ?>> all = List.of(users, groups, memberships, nestings, accounts, permissionSets, assignments,
             clients, deviceAuthorizations, authorizationCodes, sessions, issuedTokens, activationLinks, mfaDevices,
             userHandles, challenges, auditEvents, instance, sealingKeys, failedAttempts, passwordHistory,
             pendingSignIns, rememberedBrowsers, userAttributes, accessControlAttributes, serviceCredentials,
-            scimTokens, scimExternalIds, identitySource, externalSubjects);
+            scimTokens, scimExternalIds, identitySource, externalSubjects, samlSpKey, samlRequests, samlAssertions);
 
     /** Every table's rows as they are now. */
     List<Map<?, ?>> snapshot() {

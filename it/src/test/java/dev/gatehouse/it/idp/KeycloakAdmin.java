@@ -132,13 +132,24 @@ public final class KeycloakAdmin {
          * and posts responses to {@code acsUrl}; Gatehouse does not sign its requests.
          */
         public void createSamlClient(String entityId, String acsUrl) {
+            createSamlClient(entityId, acsUrl, "email", null);
+        }
+
+        /**
+         * The same, naming the user by {@code nameIdFormat} ({@code username} or {@code email}), and with
+         * IdP-initiated sign-in at {@code /realms/R/protocol/saml/clients/idpInitiatedName} when that is not null.
+         */
+        public void createSamlClient(String entityId, String acsUrl, String nameIdFormat, String idpInitiatedName) {
             Map<String, Object> attributes = new LinkedHashMap<>();
+            if (idpInitiatedName != null) {
+                attributes.put("saml_idp_initiated_sso_url_name", idpInitiatedName);
+            }
             attributes.put("saml.assertion.signature", "true");
             attributes.put("saml.server.signature", "true");
             attributes.put("saml.signature.algorithm", "RSA_SHA256");
             attributes.put("saml.client.signature", "false");
             attributes.put("saml.force.post.binding", "true");
-            attributes.put("saml_name_id_format", "email");
+            attributes.put("saml_name_id_format", nameIdFormat);
             attributes.put("saml_assertion_consumer_url_post", acsUrl);
             Map<String, Object> client = new LinkedHashMap<>();
             client.put("clientId", entityId);

@@ -71,7 +71,8 @@ class EveryPageAndFormTest {
                 .anyMatch(path -> path.startsWith("/admin/groups"))
                 .anyMatch(path -> path.startsWith("/admin/accounts"))
                 .anyMatch(path -> path.startsWith("/admin/permission-sets"))
-                .anyMatch(path -> path.startsWith("/admin/events"));
+                .anyMatch(path -> path.startsWith("/admin/events"))
+                .anyMatch(path -> path.startsWith("/admin/identity-source"));
         assertThat(crawler.pages()).allSatisfy((path, page) ->
                 assertThat(page.statusCode()).as("GET %s:%n%s", path, page.body()).isIn(200, 303));
     }

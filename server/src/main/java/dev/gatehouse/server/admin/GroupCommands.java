@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "groups", description = "Create, list and delete groups; add and remove members.")
+@Command(name = "groups", description = "Create, list and delete groups; add and remove members and nested groups.")
 final class GroupCommands extends AdminSubcommand {
 
     @Command(name = "create", description = "Create a group.")
@@ -44,10 +44,29 @@ final class GroupCommands extends AdminSubcommand {
         out().println("removed " + userName + " from " + group);
     }
 
-    @Command(name = "members", description = "List a group's members.")
+    @Command(name = "add-group", description = "Nest a group in a group: its members get what the outer group is "
+            + "assigned. Cycles and chains deeper than 16 are refused.")
+    void addGroup(@Parameters(index = "0", paramLabel = "GROUP") String group,
+                  @Parameters(index = "1", paramLabel = "MEMBER_GROUP") String memberGroup) {
+        core().identityStore().nestGroup(group, memberGroup, AdminCommand.actor(), AdminCommand.context());
+        out().println("added group " + memberGroup + " to " + group);
+    }
+
+    @Command(name = "remove-group", description = "Take a nested group out of a group: access through it ends at "
+            + "once.")
+    void removeGroup(@Parameters(index = "0", paramLabel = "GROUP") String group,
+                     @Parameters(index = "1", paramLabel = "MEMBER_GROUP") String memberGroup) {
+        core().identityStore().unnestGroup(group, memberGroup, AdminCommand.actor(), AdminCommand.context());
+        out().println("removed group " + memberGroup + " from " + group);
+    }
+
+    @Command(name = "members", description = "List a group's members: users, then nested groups as group:NAME.")
     void members(@Parameters(paramLabel = "GROUP") String group) {
         for (User user : core().identityStore().members(group)) {
             out().println(user.userName());
+        }
+        for (Group nested : core().identityStore().nestedGroups(group)) {
+            out().println("group:" + nested.displayName());
         }
     }
 }

@@ -42,7 +42,7 @@ public final class BackChannelLogoutApi implements HttpModule {
     private void logout(Context ctx) throws Exception {
         ctx.header("Cache-Control", "no-store");
         IdentitySource source = sources.current();
-        if (!source.external()) {
+        if (source.kind() != IdentitySource.Kind.EXTERNAL_OIDC) {
             refuse(ctx, "no external OpenID Connect provider is the identity source");
             return;
         }

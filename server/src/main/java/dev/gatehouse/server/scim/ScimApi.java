@@ -55,11 +55,12 @@ public final class ScimApi implements HttpModule {
             respond(ctx, ScimJson.user(users.get(ctx.pathParam("id")), base));
         }));
         routes.put(PATH + "/Users/{id}", API.of(ctx -> respond(ctx, ScimJson.user(users.replace(ctx.pathParam("id"),
-                ScimPatch.userFromResource(ScimJson.plain(body(ctx))), actor(ctx), RequestContexts.of(ctx)), base))));
+                ScimPatch.userFromResource(ScimJson.plain(body(ctx))), ifMatch(ctx), actor(ctx),
+                RequestContexts.of(ctx)), base))));
         routes.patch(PATH + "/Users/{id}", API.of(ctx -> respond(ctx, ScimJson.user(users.patch(ctx.pathParam("id"),
-                ScimJson.operations(body(ctx)), actor(ctx), RequestContexts.of(ctx)), base))));
+                ScimJson.operations(body(ctx)), ifMatch(ctx), actor(ctx), RequestContexts.of(ctx)), base))));
         routes.delete(PATH + "/Users/{id}", API.of(ctx -> {
-            users.delete(ctx.pathParam("id"), actor(ctx), RequestContexts.of(ctx));
+            users.delete(ctx.pathParam("id"), ifMatch(ctx), actor(ctx), RequestContexts.of(ctx));
             ctx.status(204);
         }));
 
@@ -82,14 +83,14 @@ public final class ScimApi implements HttpModule {
         routes.put(PATH + "/Groups/{id}", API.of(ctx -> {
             JsonNode body = body(ctx);
             respond(ctx, ScimJson.group(groups.replace(ctx.pathParam("id"), ScimJson.text(body, "displayName", 1024),
-                    ScimJson.text(body, "externalId", 256), ScimJson.memberIds(body), actor(ctx),
+                    ScimJson.text(body, "externalId", 256), ScimJson.memberIds(body), ifMatch(ctx), actor(ctx),
                     RequestContexts.of(ctx)), base, true));
         }));
         routes.patch(PATH + "/Groups/{id}", API.of(ctx -> respond(ctx, ScimJson.group(groups.patch(
-                ctx.pathParam("id"), ScimJson.operations(body(ctx)), actor(ctx), RequestContexts.of(ctx)), base,
-                withMembers(ctx)))));
+                ctx.pathParam("id"), ScimJson.operations(body(ctx)), ifMatch(ctx), actor(ctx),
+                RequestContexts.of(ctx)), base, withMembers(ctx)))));
         routes.delete(PATH + "/Groups/{id}", API.of(ctx -> {
-            groups.delete(ctx.pathParam("id"), actor(ctx), RequestContexts.of(ctx));
+            groups.delete(ctx.pathParam("id"), ifMatch(ctx), actor(ctx), RequestContexts.of(ctx));
             ctx.status(204);
         }));
 
@@ -128,6 +129,12 @@ public final class ScimApi implements HttpModule {
         return ScimJson.parse(ctx.bodyAsBytes());
     }
 
+    /** The versions a change is made on (RFC 7644 §3.14); null when the client names none. */
+    private static String ifMatch(Context ctx) {
+        String header = ctx.header("If-Match");
+        return header == null ? null : header.length() > 1024 ? header.substring(0, 1024) : header;
+    }
+
     private static boolean withMembers(Context ctx) {
         String excluded = ctx.queryParam("excludedAttributes");
         return excluded == null || !excluded.toLowerCase(Locale.ROOT).contains("members");
@@ -145,7 +152,12 @@ public final class ScimApi implements HttpModule {
         }
     }
 
+    /** Writes the body; a single resource also carries its version as the ETag header. */
     private static void respond(Context ctx, ObjectNode body) {
+        String version = body.path("meta").path("version").asText(null);
+        if (version != null && !body.has("Resources")) {
+            ctx.header("ETag", version);
+        }
         ctx.contentType(CONTENT_TYPE).result(Json.write(body));
     }
 

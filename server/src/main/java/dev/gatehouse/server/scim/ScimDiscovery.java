@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.core.scim.ScimPage;
 import dev.gatehouse.core.scim.ScimPatch;
+import dev.gatehouse.core.scim.ScimUser;
 import dev.gatehouse.server.http.BodyLimit;
 import dev.gatehouse.server.http.Json;
 
@@ -22,7 +23,7 @@ final class ScimDiscovery {
         node.putObject("filter").put("supported", true).put("maxResults", ScimPage.MAX_COUNT);
         node.putObject("changePassword").put("supported", false);
         node.putObject("sort").put("supported", false);
-        node.putObject("etag").put("supported", false);
+        node.putObject("etag").put("supported", true);
         node.put("maxPayloadSize", BodyLimit.BYTES);
         node.put("maxOperations", ScimPatch.MAX_OPERATIONS);
         node.put("maxMembersPerRequest", ScimPatch.MAX_MEMBERS);
@@ -38,7 +39,9 @@ final class ScimDiscovery {
     static ObjectNode resourceTypes(String base) {
         ObjectNode list = listOf(2);
         ArrayNode resources = list.putArray("Resources");
-        resources.add(resourceType(base, "User", "/Users", ScimJson.USER_SCHEMA));
+        resources.add(resourceType(base, "User", "/Users", ScimJson.USER_SCHEMA).set("schemaExtensions",
+                Json.MAPPER.createArrayNode().add(Json.MAPPER.createObjectNode()
+                        .put("schema", ScimJson.ENTERPRISE_SCHEMA).put("required", false))));
         resources.add(resourceType(base, "Group", "/Groups", ScimJson.GROUP_SCHEMA));
         return list;
     }
@@ -52,7 +55,7 @@ final class ScimDiscovery {
     }
 
     static ObjectNode schemas() {
-        ObjectNode list = listOf(2);
+        ObjectNode list = listOf(3);
         ArrayNode resources = list.putArray("Resources");
         ObjectNode user = schema(ScimJson.USER_SCHEMA, "User");
         ArrayNode userAttributes = user.putArray("attributes");
@@ -69,9 +72,14 @@ final class ScimDiscovery {
         ObjectNode group = schema(ScimJson.GROUP_SCHEMA, "Group");
         ArrayNode groupAttributes = group.putArray("attributes");
         attribute(groupAttributes, "displayName", "string", true, "server").put("mutability", "immutable");
-        attribute(groupAttributes, "members", "complex", false, "none").put("multiValued", true);
+        attribute(groupAttributes, "members", "complex", false, "none").put("multiValued", true)
+                .putArray("referenceTypes").add("User").add("Group");
         attribute(groupAttributes, "externalId", "string", false, "none").put("caseExact", true);
         resources.add(group);
+        ObjectNode enterprise = schema(ScimJson.ENTERPRISE_SCHEMA, "EnterpriseUser");
+        ArrayNode enterpriseAttributes = enterprise.putArray("attributes");
+        ScimUser.ENTERPRISE.forEach(attribute -> attribute(enterpriseAttributes, attribute, "string", false, "none"));
+        resources.add(enterprise);
         return list;
     }
 

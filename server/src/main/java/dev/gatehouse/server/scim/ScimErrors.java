@@ -31,6 +31,7 @@ final class ScimErrors implements ErrorWriter {
                 case ScimFields.PATH -> new ScimError(400, "invalidPath");
                 case ScimFields.TARGET -> new ScimError(400, "noTarget");
                 case ScimFields.READ_ONLY -> new ScimError(400, "mutability");
+                case ScimFields.VERSION -> new ScimError(412, "preconditionFailed");
                 case ScimFields.SYNTAX, "body" -> new ScimError(400, "invalidSyntax");
                 default -> new ScimError(400, "invalidValue");
             };

@@ -22,6 +22,7 @@ final class ScimJson {
 
     static final String USER_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:User";
     static final String GROUP_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:Group";
+    static final String ENTERPRISE_SCHEMA = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
     static final String LIST_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
 
     private ScimJson() {
@@ -76,7 +77,7 @@ final class ScimJson {
         return Inputs.atMost(member, value.textValue(), maxLength);
     }
 
-    /** The member ids of a group body: {@code members: [{"value": id}, …]}, absent is none. */
+    /** The member ids (users or groups) of a group body: {@code members: [{"value": id}, …]}, absent is none. */
     static List<String> memberIds(JsonNode body) {
         JsonNode members = body.get("members");
         List<String> ids = new ArrayList<>();
@@ -89,7 +90,7 @@ final class ScimJson {
         for (JsonNode member : members) {
             String id = member.isObject() ? text(member, "value", 256) : null;
             if (id == null || id.isBlank()) {
-                throw DomainException.invalid(ScimFields.SYNTAX, "Each member needs a value, the user's id");
+                throw DomainException.invalid(ScimFields.SYNTAX, "Each member needs a value, the id of a user or group");
             }
             ids.add(id);
         }
@@ -113,8 +114,24 @@ final class ScimJson {
             node.putArray("emails").addObject().put("value", user.email()).put("type", "work").put("primary", true);
         }
         node.put("active", user.active());
+        if (!user.groups().isEmpty()) {
+            ArrayNode groups = node.putArray("groups");
+            for (ScimUser.GroupRef group : user.groups()) {
+                groups.addObject().put("value", group.value()).put("$ref", base + "/Groups/" + group.value())
+                        .put("display", group.display()).put("type", group.direct() ? "direct" : "indirect");
+            }
+        }
+        if (!user.enterprise().isEmpty()) {
+            ((ArrayNode) node.get("schemas")).add(ENTERPRISE_SCHEMA);
+            ObjectNode enterprise = node.putObject(ENTERPRISE_SCHEMA);
+            for (String attribute : ScimUser.ENTERPRISE) {
+                if (user.enterprise().containsKey(attribute)) {
+                    enterprise.put(attribute, user.enterprise().get(attribute));
+                }
+            }
+        }
         meta(node, "User", base + "/Users/" + user.id(), user.created().toString(),
-                user.lastModified().toString());
+                user.lastModified().toString(), user.version());
         return node;
     }
 
@@ -130,16 +147,20 @@ final class ScimJson {
             ArrayNode members = node.putArray("members");
             for (ScimGroup.Member member : group.members()) {
                 members.addObject().put("value", member.value()).put("display", member.display())
-                        .put("$ref", base + "/Users/" + member.value()).put("type", "User");
+                        .put("$ref", base + (member.type() == ScimGroup.Type.User ? "/Users/" : "/Groups/")
+                                + member.value())
+                        .put("type", member.type().name());
             }
         }
-        meta(node, "Group", base + "/Groups/" + group.id(), group.created().toString(), group.created().toString());
+        meta(node, "Group", base + "/Groups/" + group.id(), group.created().toString(), group.created().toString(),
+                group.version());
         return node;
     }
 
-    private static void meta(ObjectNode node, String type, String location, String created, String modified) {
+    private static void meta(ObjectNode node, String type, String location, String created, String modified,
+                             String version) {
         node.putObject("meta").put("resourceType", type).put("created", created).put("lastModified", modified)
-                .put("location", location);
+                .put("location", location).put("version", version);
     }
 
     static <T> ObjectNode list(ScimPage<T> page, Function<T, ObjectNode> render) {

@@ -26,9 +26,6 @@ import java.util.stream.Collectors;
 final class AuthorizePages {
 
     static final String PATH = "/authorize";
-    /** The base policy allows forms to post only to us; browsers apply that to where the answer redirects too. */
-    private static final String FORMS_TO_SELF = "form-action 'self'";
-
     private final AuthorizationRequests authorizations;
     private final SessionCookies sessions;
     private final Csrf csrf;
@@ -89,10 +86,7 @@ final class AuthorizePages {
 
     /** The page policy, letting this page's form end at the client's redirect URI as well. */
     static String policyReturningTo(String origin) {
-        if (!SecurityHeaders.CONTENT_SECURITY_POLICY.contains(FORMS_TO_SELF)) {
-            throw new IllegalStateException("The page policy no longer reads " + FORMS_TO_SELF);
-        }
-        return SecurityHeaders.CONTENT_SECURITY_POLICY.replace(FORMS_TO_SELF, FORMS_TO_SELF + " " + origin);
+        return SecurityHeaders.allowingFormsTo(origin);
     }
 
     private static AuthorizeRequest request(UnaryOperator<String> parameter) {

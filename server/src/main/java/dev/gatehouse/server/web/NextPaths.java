@@ -41,7 +41,7 @@ public final class NextPaths {
             return DEFAULT;
         }
         // Back to the sign-in or sign-out pages would loop or undo the sign-in.
-        if (isPage(candidate, "/signin") || isPage(candidate, "/signout")) {
+        if (isPage(candidate, "/signin") || isPage(candidate, "/signout") || isPage(candidate, "/signedout")) {
             return DEFAULT;
         }
         return candidate;

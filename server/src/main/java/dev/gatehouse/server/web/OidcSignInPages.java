@@ -77,7 +77,7 @@ final class OidcSignInPages {
     private void callback(Context ctx) {
         RequestContext context = RequestContexts.of(ctx);
         IdentitySource source = sources.current();
-        if (!source.external()) {
+        if (source.kind() != IdentitySource.Kind.EXTERNAL_OIDC) {
             throw new DomainException(new DomainError.NotFound("Page", ctx.path(),
                     "Sign-in through an external identity provider is not set up."));
         }

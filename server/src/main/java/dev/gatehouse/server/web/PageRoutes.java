@@ -24,10 +24,12 @@ public final class PageRoutes {
 
     private final RoutesConfig routes;
     private final HtmlErrors errors;
+    private final SecurityHeaders headers;
 
-    PageRoutes(RoutesConfig routes, HtmlErrors errors) {
+    PageRoutes(RoutesConfig routes, HtmlErrors errors, SecurityHeaders headers) {
         this.routes = routes;
         this.errors = errors;
+        this.headers = headers;
     }
 
     public void get(String path, Handler handler) {
@@ -46,7 +48,7 @@ public final class PageRoutes {
     private Handler guarded(Handler handler) {
         return ctx -> {
             ctx.attribute(ANSWERED, true);
-            SecurityHeaders.apply(ctx);
+            headers.apply(ctx);
             try {
                 handler.handle(ctx);
             } catch (Refusable.FormShown shown) {

@@ -9,8 +9,10 @@ import dev.gatehouse.core.signin.PasswordStep;
 import dev.gatehouse.core.signin.SignInOutcome;
 import dev.gatehouse.server.http.RequestContexts;
 import dev.gatehouse.server.web.view.SignInView;
+import dev.gatehouse.server.web.view.SignedOutView;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.net.URI;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -19,6 +21,12 @@ import java.util.Optional;
  * the session, or on to {@code /signin/mfa} or the enrolment of an app, as the MFA policy says ({@link SignInSteps}).
  */
 final class SignInPages {
+
+    /**
+     * Where signing out ends while an external provider signs people in: {@code /signin} would send the browser
+     * straight back to the provider, whose own session is still open, and so sign the person in again.
+     */
+    static final String SIGNED_OUT = "/signedout";
 
     private final PasswordStep passwordStep;
     private final BrowserSessions browserSessions;
@@ -29,11 +37,14 @@ final class SignInPages {
 
     private final IdentitySources identitySources;
     private final OidcSignInPages external;
+    private final SamlSignInPages saml;
 
     SignInPages(PasswordStep passwordStep, BrowserSessions browserSessions, SessionCookies sessions, Csrf csrf,
-                Templates templates, SignInSteps steps, IdentitySources identitySources, OidcSignInPages external) {
+                Templates templates, SignInSteps steps, IdentitySources identitySources, OidcSignInPages external,
+                SamlSignInPages saml) {
         this.identitySources = identitySources;
         this.external = external;
+        this.saml = saml;
         this.passwordStep = passwordStep;
         this.browserSessions = browserSessions;
         this.sessions = sessions;
@@ -46,6 +57,7 @@ final class SignInPages {
         routes.get("/signin", this::form);
         routes.post("/signin", this::submit);
         routes.post("/signout", this::signOut);
+        routes.get(SIGNED_OUT, this::signedOut);
     }
 
     private void form(Context ctx) {
@@ -56,6 +68,10 @@ final class SignInPages {
             return;
         }
         IdentitySource source = identitySources.current();
+        if (source.kind() == IdentitySource.Kind.EXTERNAL_SAML) {
+            saml.start(ctx, source, next);
+            return;
+        }
         if (source.external()) {
             // No password form: the provider signs people in, and sends them back to the callback.
             external.start(ctx, source, next);
@@ -89,7 +105,13 @@ final class SignInPages {
             browserSessions.signOut(browser.get(), RequestContexts.of(ctx));
         }
         sessions.end(ctx);
-        ctx.redirect("/signin", HttpStatus.SEE_OTHER);
+        ctx.redirect(identitySources.current().external() ? SIGNED_OUT : "/signin", HttpStatus.SEE_OTHER);
+    }
+
+    private void signedOut(Context ctx) {
+        IdentitySource source = identitySources.current();
+        String host = SecurityHeaders.providerOrigin(source).map(o -> URI.create(o).getHost()).orElse(null);
+        templates.render(ctx, 200, "signedout.jte", new SignedOutView(host));
     }
 
     /** The form again, e.g. when the second step expired: the person signs in from the start. */

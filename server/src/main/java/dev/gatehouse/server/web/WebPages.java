@@ -19,8 +19,10 @@ import java.time.Clock;
 public final class WebPages implements HttpModule {
 
     private final HtmlErrors errors;
+    private final SecurityHeaders headers;
     private final SignInPages signIn;
     private final OidcSignInPages oidcSignIn;
+    private final SamlSignInPages samlSignIn;
     private final MfaSignInPage mfaSignIn;
     private final AuthenticatorAppPage authenticatorApp;
     private final ActivationPages activation;
@@ -48,11 +50,14 @@ public final class WebPages implements HttpModule {
         Csrf csrf = new Csrf(cookies);
         SessionCookies sessions = new SessionCookies(core.browserSessions(), cookies, clock);
         this.errors = new HtmlErrors(templates);
+        this.headers = new SecurityHeaders(core.identitySources());
         SignInSteps steps = new SignInSteps(core.browserSessions(), sessions, cookies, clock);
         this.oidcSignIn = new OidcSignInPages(core.identitySources(), core.externalSignInStep(),
                 new OidcRelyingParty(), steps, cookies, clock, publicUrl);
+        this.samlSignIn = new SamlSignInPages(core.identitySources(), core.samlExchanges(),
+                core.externalSignInStep(), steps, clock, publicUrl);
         this.signIn = new SignInPages(core.passwordStep(), core.browserSessions(), sessions, csrf, templates, steps,
-                core.identitySources(), oidcSignIn);
+                core.identitySources(), oidcSignIn, samlSignIn);
         this.mfaSignIn = new MfaSignInPage(core.pendingSignIns(), core.authenticatorAppStep(), core.securityKeyStep(),
                 steps, signIn, csrf, templates);
         this.activation = new ActivationPages(core.activations(), csrf, templates);
@@ -77,9 +82,10 @@ public final class WebPages implements HttpModule {
 
     @Override
     public void mount(RoutesConfig routes) {
-        PageRoutes pages = new PageRoutes(routes, errors);
+        PageRoutes pages = new PageRoutes(routes, errors, headers);
         signIn.mount(pages);
         oidcSignIn.mount(pages);
+        samlSignIn.mount(pages);
         mfaSignIn.mount(pages);
         authenticatorApp.mount(pages);
         activation.mount(pages);
@@ -95,7 +101,7 @@ public final class WebPages implements HttpModule {
         // (Accept: text/html) and only where no page answered already: the APIs' own 404 bodies stay as they are.
         routes.error(404, "html", ctx -> {
             if (!PageRoutes.answeredByAPage(ctx)) {
-                SecurityHeaders.apply(ctx);
+                headers.apply(ctx);
                 errors.render(ctx, new DomainError.NotFound("Page", ctx.path(), "There is no page at this address."));
             }
         });

@@ -121,6 +121,26 @@ class AdminCommandTest {
     }
 
     @Test
+    void groupsAddGroupThenListedAsMemberAndACycleIsAOneLineError() {
+        admin("groups", "create", "Engineering");
+        admin("groups", "create", "Developers");
+
+        Result nested = admin("groups", "add-group", "Engineering", "Developers");
+        Result cycle = admin("groups", "add-group", "Developers", "Engineering");
+
+        assertThat(nested.exitCode()).isZero();
+        assertThat(admin("groups", "members", "Engineering").out().strip()).isEqualTo("group:Developers");
+        assertThat(cycle.exitCode()).isEqualTo(1);
+        assertThat(cycle.err()).startsWith("error: The group Engineering already holds this group")
+                .contains("cycle").hasLineCount(1);
+        assertThat(admin("groups", "remove-group", "Engineering", "Developers").exitCode()).isZero();
+        assertThat(admin("groups", "members", "Engineering").out()).isEmpty();
+        assertThat(admin("groups", "remove-group", "Engineering", "Developers").err())
+                .isEqualTo("error: Group membership 'Developers in Engineering' does not exist"
+                        + System.lineSeparator());
+    }
+
+    @Test
     void adminWhenServerHoldsTheEmbeddedDatabaseThenBothWork() {
         GatehouseConfig config = new ConfigLoader(Map.of("GATEHOUSE_DATA_DIR", dataDir.toString())).load();
         try (Services running = Services.open(config, Clock.systemUTC())) {

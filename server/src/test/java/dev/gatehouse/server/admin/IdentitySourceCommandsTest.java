@@ -10,6 +10,7 @@ import dev.gatehouse.core.identitysource.IdentitySource;
 import dev.gatehouse.core.signin.SignedIn;
 import dev.gatehouse.server.Services;
 import dev.gatehouse.server.config.ConfigLoader;
+import dev.gatehouse.server.idp.saml.SpKeyGenerator;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -113,5 +114,63 @@ class IdentitySourceCommandsTest {
         assertThat(source.idpMfa().acrValues()).containsExactly("urn:okta:loa:2fa:any", "2");
         assertThat(admin("identity-source", "show").out()).contains("provisioning:    jit")
                 .contains("groups claim:    groups").contains("required (acr: urn:okta:loa:2fa:any 2)");
+    }
+
+    @Test
+    void setsExternalSamlFromAMetadataFileAndShowsWhatToEnterAtTheIdp() throws Exception {
+        String certificate = new SpKeyGenerator(Clock.systemUTC()).generate().certificate();
+        Path metadata = Files.writeString(dataDir.resolve("idp-metadata.xml"), """
+                <md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="https://idp.example.com/saml">
+                  <md:IDPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol">
+                    <md:KeyDescriptor use="encryption"><ds:KeyInfo xmlns:ds="http://www.w3.org/2000/09/xmldsig#">
+                      <ds:X509Data><ds:X509Certificate>not-this-one</ds:X509Certificate></ds:X509Data>
+                    </ds:KeyInfo></md:KeyDescriptor>
+                    <md:KeyDescriptor use="signing"><ds:KeyInfo xmlns:ds="http://www.w3.org/2000/09/xmldsig#">
+                      <ds:X509Data><ds:X509Certificate>%s</ds:X509Certificate></ds:X509Data>
+                    </ds:KeyInfo></md:KeyDescriptor>
+                    <md:SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect"
+                        Location="https://idp.example.com/saml/sso"/>
+                  </md:IDPSSODescriptor>
+                </md:EntityDescriptor>""".formatted(certificate));
+
+        Result set = admin("identity-source", "set-external-saml", "--metadata-file", metadata.toString(),
+                "--user-claim", "email", "--allow-idp-initiated");
+
+        assertThat(set.exitCode()).as(set.err()).isZero();
+        assertThat(set.out()).contains("/saml/metadata", "/saml/acs");
+        IdentitySource source = running.core().identitySources().current();
+        assertThat(source.kind()).isEqualTo(IdentitySource.Kind.EXTERNAL_SAML);
+        assertThat(source.issuer()).isEqualTo("https://idp.example.com/saml");
+        assertThat(source.saml().ssoUrl()).isEqualTo("https://idp.example.com/saml/sso");
+        assertThat(source.saml().signingCertificates()).containsExactly(certificate);
+        assertThat(source.saml().idpInitiatedAllowed()).isTrue();
+        assertThat(admin("identity-source", "show").out()).contains("external SAML", "NameID, matched as email",
+                "idp-initiated:   allowed", "sp acs url:");
+        assertThat(running.core().auditQueries().find(new AuditQuery("gatehouse-admin", "UpdateIdentitySource", null,
+                null, 10))).first().satisfies(e -> assertThat(e.requestParameters())
+                .containsEntry("identitySourceType", "EXTERNAL_SAML")
+                .containsEntry("entityId", "https://idp.example.com/saml"));
+    }
+
+    @Test
+    void refusesSamlMetadataWithADoctypeOrWithoutASigningCertificate() throws Exception {
+        Path doctype = Files.writeString(dataDir.resolve("doctype.xml"), "<?xml version=\"1.0\"?>"
+                + "<!DOCTYPE md [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><md:EntityDescriptor "
+                + "xmlns:md=\"urn:oasis:names:tc:SAML:2.0:metadata\" entityID=\"&x;\"/>");
+        Result refused = admin("identity-source", "set-external-saml", "--metadata-file", doctype.toString());
+        assertThat(refused.exitCode()).isEqualTo(AdminCommand.DOMAIN_ERROR);
+        assertThat(refused.err()).contains("DOCTYPE");
+
+        Path unsigned = Files.writeString(dataDir.resolve("unsigned.xml"), """
+                <md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="urn:idp">
+                  <md:IDPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol">
+                    <md:SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect"
+                        Location="https://idp.example.com/sso"/>
+                  </md:IDPSSODescriptor>
+                </md:EntityDescriptor>""");
+        Result noKey = admin("identity-source", "set-external-saml", "--metadata-file", unsigned.toString());
+        assertThat(noKey.exitCode()).isEqualTo(AdminCommand.DOMAIN_ERROR);
+        assertThat(noKey.err()).contains("no signing certificate");
+        assertThat(running.core().identitySources().current().external()).isFalse();
     }
 }

@@ -51,11 +51,19 @@ final class ScimClient {
     }
 
     Answer send(String method, String path, String body) {
+        return send(method, path, body, null);
+    }
+
+    /** The request with an {@code If-Match} header naming {@code ifMatch} (null: none). */
+    Answer send(String method, String path, String body, String ifMatch) {
         HttpRequest.Builder request = HttpRequest.newBuilder(server.uri("/scim/v2" + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             request.header("Content-Type", "application/scim+json");
+        }
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
         }
         if (token != null) {
             request.header("Authorization", "Bearer " + token);

@@ -5,6 +5,7 @@ import static dev.gatehouse.server.scim.ScimClient.user;
 import static dev.gatehouse.server.scim.ScimUsersApiTest.assertScimError;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatehouse.core.audit.Actor;
 import dev.gatehouse.core.audit.RequestContext;
 import dev.gatehouse.server.RunningServer;
@@ -100,6 +101,54 @@ class ScimGroupsApiTest {
 
         assertThat(put.status()).isEqualTo(200);
         assertThat(put.body().path("members").findValuesAsText("value")).containsExactly(fred);
+    }
+
+    @Test
+    void whenAGroupIsAddedAsAMemberThenItIsNestedListedAsGroupAndFoundByMemberFilter() {
+        String gina = userId("grp.gina");
+        String inner = group("Inner Team", gina);
+        String outer = group("Outer Org");
+
+        Answer added = scim.patch("/Groups/" + outer, fixture("okta-add-member.json", "MEMBER_ID", inner));
+
+        assertThat(added.status()).isEqualTo(200);
+        JsonNode member = added.body().path("members").path(0);
+        assertThat(member.path("value").asText()).isEqualTo(inner);
+        assertThat(member.path("type").asText()).isEqualTo("Group");
+        assertThat(member.path("display").asText()).isEqualTo("Inner Team");
+        assertThat(member.path("$ref").asText()).endsWith("/scim/v2/Groups/" + inner);
+        Answer filtered = scim.get("/Groups?filter="
+                + URLEncoder.encode("members.value eq \"" + inner + "\"", StandardCharsets.UTF_8));
+        assertThat(filtered.body().path("Resources").findValuesAsText("displayName")).containsExactly("Outer Org");
+        assertThat(gatehouse.services().core().identityStore().nestedGroups("Outer Org"))
+                .extracting("displayName").containsExactly("Inner Team");
+        JsonNode ginasGroups = scim.get("/Users/" + gina).body().path("groups");
+        assertThat(ginasGroups.findValuesAsText("display")).containsExactly("Inner Team", "Outer Org");
+        assertThat(ginasGroups.findValuesAsText("type")).containsExactly("direct", "indirect");
+
+        Answer removed = scim.patch("/Groups/" + outer, fixture("okta-remove-member.json", "MEMBER_ID", inner));
+
+        assertThat(removed.status()).isEqualTo(200);
+        assertThat(removed.body().path("members").isEmpty()).isTrue();
+    }
+
+    @Test
+    void whenANestingWouldCloseACycleThenInvalidValueAndNothingChanges() {
+        String top = group("Cycle Top");
+        String middle = group("Cycle Middle");
+        assertThat(scim.patch("/Groups/" + top, fixture("okta-add-member.json", "MEMBER_ID", middle)).status())
+                .isEqualTo(200);
+
+        Answer cycle = scim.patch("/Groups/" + middle, fixture("okta-add-member.json", "MEMBER_ID", top));
+        Answer itself = scim.put("/Groups/" + top, """
+                {"displayName":"Cycle Top","members":[{"value":"%s"},{"value":"%s"}]}""".formatted(middle, top));
+
+        assertScimError(cycle, 400, "invalidValue");
+        assertThat(cycle.body().path("detail").asText()).contains("cycle");
+        assertScimError(itself, 400, "invalidValue");
+        assertThat(scim.get("/Groups/" + middle).body().path("members").isEmpty()).isTrue();
+        assertThat(scim.get("/Groups/" + top).body().path("members").findValuesAsText("value"))
+                .containsExactly(middle);
     }
 
     @Test

@@ -185,7 +185,7 @@ class ScimUsersApiTest {
         assertThat(config.body().path("filter").path("maxResults").asInt()).isEqualTo(100);
         assertThat(scim.get("/ResourceTypes").body().path("Resources").findValuesAsText("endpoint"))
                 .containsExactly("/Users", "/Groups");
-        assertThat(scim.get("/Schemas").body().path("totalResults").asInt()).isEqualTo(2);
+        assertThat(scim.get("/Schemas").body().path("totalResults").asInt()).isEqualTo(3);
     }
 
     static void assertScimError(Answer answer, int status, String scimType) {

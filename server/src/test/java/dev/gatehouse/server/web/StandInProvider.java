@@ -14,9 +14,16 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Date;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -63,6 +70,31 @@ final class StandInProvider implements AutoCloseable {
                 claims);
         jwt.sign(new RSASSASigner(with));
         return jwt.serialize();
+    }
+
+    /**
+     * Signs {@code userName} in to Gatehouse through this provider in {@code browser}, as a person whose sign-in the
+     * provider accepts: Gatehouse's redirect here, then the callback with a code this provider answers once.
+     */
+    void signIn(Browser browser, String userName) throws JOSEException {
+        URI authorize = URI.create(Browser.location(browser.get("/signin?next=/start")));
+        Map<String, String> query = new HashMap<>();
+        for (String pair : authorize.getRawQuery().split("&")) {
+            String[] nv = pair.split("=", 2);
+            query.put(nv[0], URLDecoder.decode(nv[1], StandardCharsets.UTF_8));
+        }
+        Date now = new Date();
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuer()).audience(CLIENT_ID)
+                .subject("sub-" + userName).issueTime(now).expirationTime(new Date(now.getTime() + 300_000))
+                .claim("nonce", query.get("nonce")).claim("preferred_username", userName).build();
+        String code = UUID.randomUUID().toString();
+        willAnswer(code, sign(claims, key));
+        HttpResponse<String> callback = browser.get("/signin/oidc/callback?code=" + code + "&state="
+                + URLEncoder.encode(query.get("state"), StandardCharsets.UTF_8));
+        if (callback.statusCode() != 303) {
+            throw new AssertionError("sign-in of " + userName + " through the stand-in provider refused: "
+                    + callback.body());
+        }
     }
 
     private void token(HttpExchange exchange) throws IOException {

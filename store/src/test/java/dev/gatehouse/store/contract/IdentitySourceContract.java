@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.core.identitysource.IdentitySource;
 import dev.gatehouse.core.identitysource.IdpMfa;
+import dev.gatehouse.core.identitysource.SamlSettings;
+import dev.gatehouse.core.identitysource.SamlSpKey;
 import dev.gatehouse.core.identitysource.IdentitySource.Kind;
 import dev.gatehouse.core.identitysource.IdentitySource.Provisioning;
 import dev.gatehouse.core.identitysource.IdentitySource.UserClaim;
@@ -14,6 +16,7 @@ import dev.gatehouse.core.directory.User;
 import dev.gatehouse.store.testing.TestUsers;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The single identity source row, and ending every browser session when it changes. */
@@ -37,6 +40,56 @@ public interface IdentitySourceContract extends StoreContract {
         IdentitySource builtIn = IdentitySource.builtIn(NOW.plusSeconds(1));
         store().identitySource().put(builtIn);
         assertThat(store().identitySource().find()).contains(builtIn);
+    }
+
+    @Test
+    default void samlSourceKeepsItsIdpSettings() {
+        IdentitySource saml = new IdentitySource(Kind.EXTERNAL_SAML, "https://idp.example.com/saml", null, null,
+                UserClaim.EMAIL, Provisioning.JIT, "memberOf", IdpMfa.NOT_REQUIRED, NOW,
+                new SamlSettings("https://idp.example.com/sso", List.of("MIIB-one", "MIIB-two"), true, null,
+                        "https://idp.example.com/metadata"));
+        store().identitySource().put(saml);
+        assertThat(store().identitySource().find()).contains(saml);
+
+        IdentitySource byAttribute = new IdentitySource(Kind.EXTERNAL_SAML, "urn:idp", null, null,
+                UserClaim.PREFERRED_USERNAME, Provisioning.SCIM, null, IdpMfa.NOT_REQUIRED, NOW,
+                new SamlSettings("https://idp.example.com/sso", List.of("MIIB-one"), false, "uid", null));
+        store().identitySource().put(byAttribute);
+        assertThat(store().identitySource().find()).contains(byAttribute);
+    }
+
+    @Test
+    default void samlSpKeyIsMadeOnceAndTheFirstOneStays() {
+        assertThat(store().identitySource().samlSpKey()).isEmpty();
+        SamlSpKey first = new SamlSpKey("sealed-1", "cert-1", NOW);
+        assertThat(store().identitySource().insertSamlSpKeyIfAbsent(first)).isEqualTo(first);
+        assertThat(store().identitySource().insertSamlSpKeyIfAbsent(new SamlSpKey("sealed-2", "cert-2", NOW)))
+                .isEqualTo(first);
+        assertThat(store().identitySource().samlSpKey()).contains(first);
+    }
+
+    @Test
+    default void samlRequestIsAnsweredOnceAndNotAfterItExpired() {
+        store().identitySource().insertSamlRequest("_req-1", NOW.plusSeconds(600));
+        store().identitySource().insertSamlRequest("_req-2", NOW.plusSeconds(600));
+
+        assertThat(store().identitySource().takeSamlRequest("_req-1", NOW)).isTrue();
+        assertThat(store().identitySource().takeSamlRequest("_req-1", NOW)).isFalse();
+        assertThat(store().identitySource().takeSamlRequest("_unknown", NOW)).isFalse();
+        assertThat(store().identitySource().takeSamlRequest("_req-2", NOW.plusSeconds(601))).isFalse();
+    }
+
+    @Test
+    default void samlAssertionIsUsedOncePerIssuerAndPurgedWhenExpired() {
+        assertThat(store().identitySource().rememberAssertion("urn:idp", "_a1", NOW.plusSeconds(300))).isTrue();
+        assertThat(store().identitySource().rememberAssertion("urn:idp", "_a1", NOW.plusSeconds(300))).isFalse();
+        assertThat(store().identitySource().rememberAssertion("urn:other", "_a1", NOW.plusSeconds(300))).isTrue();
+        store().identitySource().insertSamlRequest("_old", NOW.minus(Duration.ofDays(3)));
+
+        Map<String, Integer> deleted = store().expiredRows().deleteEnded(NOW.plus(Duration.ofDays(1)));
+
+        assertThat(deleted).containsEntry("saml_assertions", 2).containsEntry("saml_requests", 1);
+        assertThat(store().identitySource().rememberAssertion("urn:idp", "_a1", NOW.plusSeconds(300))).isTrue();
     }
 
     @Test

@@ -14,12 +14,12 @@ import javax.sql.DataSource;
 public final class TestData {
 
     /** Children before parents, so that no foreign key stands in the way. */
-    private static final List<String> TABLES = List.of("identity_source", "external_subjects", "scim_tokens", "scim_user_external_ids", "scim_group_external_ids",
+    private static final List<String> TABLES = List.of("identity_source", "saml_sp_key", "saml_requests", "saml_assertions", "external_subjects", "scim_tokens", "scim_user_external_ids", "scim_group_external_ids",
             "user_attributes", "access_control_attributes",
             "service_credentials", "pending_sign_ins", "remembered_browsers", "password_history",
             "webauthn_challenges", "webauthn_user_handles",
             "mfa_devices", "issued_tokens", "sessions", "activation_links",
-            "account_assignments", "group_memberships", "audit_events", "device_authorizations",
+            "account_assignments", "group_nestings", "group_memberships", "audit_events", "device_authorizations",
             "authorization_codes", "client_registrations", "permission_sets", "accounts", "directory_groups", "users",
             "sealing_keys", "instance", "failed_attempts");
     private static final String MIGRATION_HISTORY = "flyway_schema_history";

@@ -30,6 +30,7 @@ public final class AdminConsole {
     private final EventsPage events;
     private final UserMfaPages userMfa;
     private final SimulatePage simulate;
+    private final IdentitySourcePage identitySource;
     private final SessionCookies sessions;
     private final Csrf csrf;
     private final Administrators administrators;
@@ -55,6 +56,7 @@ public final class AdminConsole {
         this.permissionSet = new PermissionSetPage(core.accessModel(), templates);
         this.events = new EventsPage(core.auditQueries(), templates);
         this.simulate = new SimulatePage(core.simulator(), templates);
+        this.identitySource = new IdentitySourcePage(core.identitySources(), publicUrl, templates);
     }
 
     public void mount(PageRoutes pages) {
@@ -73,5 +75,6 @@ public final class AdminConsole {
         permissionSet.mount(routes);
         events.mount(routes);
         simulate.mount(routes);
+        identitySource.mount(routes);
     }
 }

@@ -1,0 +1,23 @@
+package dev.gatehouse.server.web.view.admin;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The identity source page: the source in force, what to enter at a provider, and the forms that switch.
+ *
+ * @param source               the source in force, as a person reads it (e.g. "Built-in directory")
+ * @param external             whether an external provider signs people in now (so switching back is offered)
+ * @param settings             the current source's settings, label and value, never the client secret
+ * @param redirectUri          what to register at the provider as Gatehouse's redirect URI
+ * @param backChannelLogoutUri what to register at the provider for back-channel logout
+ * @param scimUrl              the SCIM endpoint the provider's provisioning calls
+ * @param form                 the external OIDC form, as typed (or the current settings)
+ * @param errors               core's refusals by field name
+ */
+public record IdentitySourceView(AdminFrame frame, String source, boolean external, List<Setting> settings,
+                                 String redirectUri, String backChannelLogoutUri, String scimUrl,
+                                 IdentitySourceForm form, Map<String, String> errors) {
+
+    public record Setting(String label, String value) { }
+}
