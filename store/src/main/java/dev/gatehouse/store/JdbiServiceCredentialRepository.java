@@ -11,7 +11,8 @@ import org.jdbi.v3.core.statement.StatementContext;
 
 final class JdbiServiceCredentialRepository implements ServiceCredentialRepository {
 
-    private static final String COLUMNS = "access_key_id, name, sealed_secret, created_at, managed_policies, inline_policy";
+    private static final String COLUMNS =
+            "access_key_id, name, sealed_secret, created_at, managed_policies, inline_policy";
 
     private final Handles handles;
 

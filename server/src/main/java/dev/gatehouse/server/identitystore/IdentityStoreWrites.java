@@ -131,7 +131,7 @@ final class IdentityStoreWrites {
         if (value == null || (value.isArray() && value.isEmpty())) {
             return null;
         }
-        if (!value.isArray() || value.size() > 1 || !value.get(0).isObject() || !value.get(0).path("Value").isTextual()) {
+        if (!value.isArray() || value.size() > 1 || !value.get(0).path("Value").isTextual()) {
             throw ModelString.invalid("Operations.AttributeValue", "emails must be a list of one Email with a Value");
         }
         return ModelString.SENSITIVE.check("Operations.AttributeValue", value.get(0).get("Value").textValue());

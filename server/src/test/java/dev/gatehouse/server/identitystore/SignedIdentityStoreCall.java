@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
-/** {@code POST /} as an awsJson client sends an identitystore call: target header, JSON body, SigV4 by {@link TestSigV4}. */
+/** {@code POST /} as an awsJson client sends an identitystore call: target, JSON body, SigV4 by {@link TestSigV4}. */
 final class SignedIdentityStoreCall {
 
     private static final DateTimeFormatter AMZ_DATE =
