@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatehouse.core.audit.Actor;
+import dev.gatehouse.core.audit.AuditQuery;
 import dev.gatehouse.core.audit.RequestContext;
 import dev.gatehouse.core.authz.ServiceCredentials.Created;
 import dev.gatehouse.core.directory.IdentityStoreService.NewUser;
@@ -80,6 +81,13 @@ class IdentityStoreApiTest {
         assertThat(response.headers().firstValue("x-amzn-ErrorType")).contains("AccessDeniedException");
         assertThat(json(response).get("__type").asText()).isEqualTo("AccessDeniedException");
         assertThat(json(response).get("Message").asText()).contains("identitystore:CreateUser");
+        assertThat(gatehouse.services().core().auditQueries().find(AuditQuery.all()))
+                .anySatisfy(event -> {
+                    assertThat(event.eventName()).isEqualTo("CreateUser");
+                    assertThat(event.eventSource()).isEqualTo("identitystore.amazonaws.com");
+                    assertThat(event.errorCode()).isNotNull();
+                    assertThat(event.userName()).isEqualTo("viewer");
+                });
     }
 
     @Test
