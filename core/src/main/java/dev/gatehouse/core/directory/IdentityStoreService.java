@@ -335,6 +335,11 @@ public final class IdentityStoreService {
                 User::userName);
     }
 
+    /** The users with this email address (not unique in Gatehouse: usually one, possibly several). */
+    public List<User> usersWithEmail(String email) {
+        return users.withEmail(email);
+    }
+
     /** The group's direct memberships, by group id. */
     public List<Membership> membershipsOfGroup(String groupId) {
         return groups.membersOf(groupById(groupId).groupId());

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.gatehouse.core.audit.RequestContext;
 import dev.gatehouse.core.authz.ServiceCredentials.Created;
 import dev.gatehouse.it.AwsClients;
+import dev.gatehouse.it.DeviceLogin;
 import dev.gatehouse.it.Entitlement;
 import dev.gatehouse.it.MutableClock;
 import dev.gatehouse.it.RunningGatehouse;
@@ -31,6 +32,8 @@ import software.amazon.awssdk.services.identitystore.model.ResourceType;
 import software.amazon.awssdk.services.identitystore.model.UniqueAttribute;
 import software.amazon.awssdk.services.identitystore.model.User;
 import software.amazon.awssdk.services.identitystore.model.ValidationException;
+import software.amazon.awssdk.services.sso.model.RoleCredentials;
+import software.amazon.awssdk.services.sts.model.StsException;
 
 /** The unmodified AWS SDK for Java v2 administers users, groups and memberships with service credentials. */
 class IdentityStoreSdkTest {
@@ -95,6 +98,10 @@ class IdentityStoreSdkTest {
         assertThat(admin.getUserId(b -> b.identityStoreId(storeId).alternateIdentifier(AlternateIdentifier.builder()
                 .uniqueAttribute(UniqueAttribute.builder().attributePath("userName")
                         .attributeValue(Document.fromString("ann")).build()).build())).userId()).isEqualTo(annId);
+        assertThat(admin.getUserId(b -> b.identityStoreId(storeId).alternateIdentifier(AlternateIdentifier.builder()
+                .uniqueAttribute(UniqueAttribute.builder().attributePath("emails.value")
+                        .attributeValue(Document.fromString("bob@example.com")).build()).build())).userId())
+                .isNotEqualTo(annId);
 
         admin.updateUser(b -> b.identityStoreId(storeId).userId(annId).operations(AttributeOperation.builder()
                 .attributePath("displayName").attributeValue(Document.fromString("Ann the Admin")).build()));
@@ -149,6 +156,31 @@ class IdentityStoreSdkTest {
                 .groupMemberships()).isEmpty();
         admin.deleteGroup(b -> b.identityStoreId(storeId).groupId(operators));
         assertThat(admin.listGroups(b -> b.identityStoreId(storeId)).groups()).hasSize(1);
+    }
+
+    @Test
+    void removingAMembershipThroughTheApiCutsOffTheMembersCredentials() throws Exception {
+        Entitlement ed = Entitlement.edDeveloperWithPowerUserAccess().viaGroup("Developers")
+                .createIn(gatehouse.services());
+        try (DeviceLogin login = new DeviceLogin(gatehouse)) {
+            RoleCredentials credentials = login.roleCredentials(login.logIn(ed).accessToken(), ed);
+            login.callerIdentity(credentials);
+            String groupId = admin.getGroupId(b -> b.identityStoreId(storeId).alternateIdentifier(
+                    AlternateIdentifier.builder().uniqueAttribute(UniqueAttribute.builder()
+                            .attributePath("displayName").attributeValue(Document.fromString("Developers")).build())
+                            .build())).groupId();
+            String edId = admin.getUserId(b -> b.identityStoreId(storeId).alternateIdentifier(
+                    AlternateIdentifier.builder().uniqueAttribute(UniqueAttribute.builder()
+                            .attributePath("userName").attributeValue(Document.fromString(ed.userName())).build())
+                            .build())).userId();
+            String membershipId = admin.getGroupMembershipId(b -> b.identityStoreId(storeId).groupId(groupId)
+                    .memberId(MemberId.builder().userId(edId).build())).membershipId();
+
+            admin.deleteGroupMembership(b -> b.identityStoreId(storeId).membershipId(membershipId));
+
+            assertThatThrownBy(() -> login.callerIdentity(credentials)).isInstanceOfSatisfying(StsException.class,
+                    e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidClientTokenId"));
+        }
     }
 
     @Test

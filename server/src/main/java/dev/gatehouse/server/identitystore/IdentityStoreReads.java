@@ -47,12 +47,28 @@ final class IdentityStoreReads {
                 page.nextToken() == null ? null : PageTokens.next("users", page.nextToken()));
     }
 
+    /** By {@code userName} or {@code emails.value}, the two unique attributes AWS documents for users. */
     Map<String, Object> getUserId(JsonRequestBody input) {
         Filter unique = IdentityStoreInputs.uniqueAttribute(input);
-        requirePath(unique, "userName", "AlternateIdentifier.UniqueAttribute.AttributePath");
-        User user = findUser(unique.attributeValue())
-                .orElseThrow(() -> DomainException.notFound("User", unique.attributeValue()));
+        User user;
+        if (unique.attributePath().equalsIgnoreCase("emails.value")) {
+            user = byEmail(unique.attributeValue());
+        } else {
+            requirePath(unique, "userName", "AlternateIdentifier.UniqueAttribute.AttributePath");
+            user = findUser(unique.attributeValue())
+                    .orElseThrow(() -> DomainException.notFound("User", unique.attributeValue()));
+        }
         return Map.of("IdentityStoreId", identityStoreId, "UserId", user.userId());
+    }
+
+    /** Gatehouse does not hold emails unique as AWS does, so an address two users share names nobody. */
+    private User byEmail(String email) {
+        List<User> found = directory.usersWithEmail(email);
+        if (found.size() > 1) {
+            throw ModelString.invalid("AlternateIdentifier.UniqueAttribute.AttributeValue",
+                    "More than one user has this email; look the user up by userName");
+        }
+        return found.stream().findFirst().orElseThrow(() -> DomainException.notFound("User", email));
     }
 
     Map<String, Object> describeGroup(JsonRequestBody input) {
