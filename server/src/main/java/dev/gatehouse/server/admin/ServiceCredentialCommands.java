@@ -3,6 +3,7 @@ package dev.gatehouse.server.admin;
 import dev.gatehouse.core.authz.ServiceCredential;
 import dev.gatehouse.core.authz.ServiceCredentials.Created;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,9 +34,18 @@ final class ServiceCredentialCommands extends AdminSubcommand {
     @Command(name = "list", description = "List credentials (never their secrets).")
     void list() {
         for (ServiceCredential credential : core().serviceCredentials().list()) {
-            out().printf("%-32s %-20s created %s%n", credential.name(), credential.accessKeyId(),
-                    credential.createdAt());
+            out().printf("%-32s %-20s created %s  policies: %s%n", credential.name(), credential.accessKeyId(),
+                    credential.createdAt(), policies(credential));
         }
+    }
+
+    /** What the administration APIs let it do, by name: the inline document is too long for a list. */
+    private static String policies(ServiceCredential credential) {
+        List<String> names = new ArrayList<>(credential.managedPolicies());
+        if (credential.inlinePolicy() != null) {
+            names.add("inline");
+        }
+        return names.isEmpty() ? "none (authorization API only)" : String.join(", ", names);
     }
 
     @Command(name = "delete", description = "Delete a credential: the service's next call is refused.")

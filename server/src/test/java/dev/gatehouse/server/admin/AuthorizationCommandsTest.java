@@ -62,7 +62,8 @@ class AuthorizationCommandsTest {
         assertThat(unknown.err()).contains("unknown managed policy 'AdminAccess'");
         assertThat(admin("service-credentials", "create", "broken", "--inline-policy", broken.toString())
                 .exitCode()).isEqualTo(AdminCommand.DOMAIN_ERROR);
-        assertThat(admin("service-credentials", "list").out()).contains("terraform").doesNotContain("typo", "broken");
+        assertThat(admin("service-credentials", "list").out()).contains("terraform")
+                .contains("policies: ViewOnlyAccess, inline").doesNotContain("typo", "broken");
     }
 
     @Test
