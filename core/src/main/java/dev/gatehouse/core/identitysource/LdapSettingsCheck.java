@@ -12,12 +12,12 @@ import java.util.List;
  * a host, the scheme matching the transport (so plain LDAP is never chosen by accident), a bind DN, base DNs, and
  * filters in parentheses (the preset's when none is given).
  */
-final class LdapSettingsCheck {
+public final class LdapSettingsCheck {
 
     private LdapSettingsCheck() {
     }
 
-    static LdapSettings checked(LdapSettings settings) {
+    public static LdapSettings checked(LdapSettings settings) {
         if (settings.transport() == null) {
             throw DomainException.invalid("transport", "Choose ldaps, starttls, or (explicitly) insecure plain LDAP");
         }
