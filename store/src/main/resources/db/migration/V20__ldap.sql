@@ -10,3 +10,13 @@ ALTER TABLE identity_source ADD COLUMN ldap_user_filter VARCHAR;
 ALTER TABLE identity_source ADD COLUMN ldap_group_base_dn VARCHAR;
 ALTER TABLE identity_source ADD COLUMN ldap_group_filter VARCHAR;
 ALTER TABLE identity_source ADD COLUMN ldap_schema VARCHAR;
+
+-- Which Gatehouse user or group each directory entry became (kind 'USER' or 'GROUP'), by the entry's stable id
+-- (entryUUID, objectGUID), so renames in the directory follow and entries gone from it are found. No foreign key:
+-- a group's id is not a user's; the sync mends a link whose user or group was deleted in Gatehouse.
+CREATE TABLE directory_links (
+    kind          VARCHAR NOT NULL,
+    directory_id  VARCHAR NOT NULL,
+    gatehouse_id  VARCHAR NOT NULL,
+    CONSTRAINT pk_directory_links PRIMARY KEY (kind, directory_id)
+);

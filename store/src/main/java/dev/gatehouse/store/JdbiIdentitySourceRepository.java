@@ -15,14 +15,16 @@ import dev.gatehouse.core.identitysource.SamlSpKey;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
- * The single identity source row (V12, V13, V15, V20), the provider subjects seen at sign-in (V14), and SAML's signing key,
+ * The single identity source row (V12, V13, V15, V20), the provider subjects seen at sign-in (V14), the directory entries LDAP sync linked (V20), and SAML's signing key,
  * outstanding requests and used assertions (V15).
  */
 final class JdbiIdentitySourceRepository implements IdentitySourceRepository {
@@ -165,6 +167,33 @@ final class JdbiIdentitySourceRepository implements IdentitySourceRepository {
                         VALUES (:issuer, :id, :expiresAt)""")
                 .bind("issuer", issuer).bind("id", assertionId).bind("expiresAt", EpochNanos.of(expiresAt))
                 .execute());
+    }
+
+    @Override
+    public Map<String, String> directoryLinks(String kind) {
+        Map<String, String> links = new LinkedHashMap<>();
+        handles.call(h -> h.createQuery("SELECT directory_id, gatehouse_id FROM directory_links WHERE kind = :kind")
+                .bind("kind", kind)
+                .map((row, ctx) -> Map.entry(row.getString("directory_id"), row.getString("gatehouse_id")))
+                .list()).forEach(link -> links.put(link.getKey(), link.getValue()));
+        return links;
+    }
+
+    @Override
+    public void linkDirectoryEntry(String kind, String directoryId, String gatehouseId) {
+        handles.atomically(h -> {
+            h.createUpdate("DELETE FROM directory_links WHERE kind = :kind AND directory_id = :id")
+                    .bind("kind", kind).bind("id", directoryId).execute();
+            h.createUpdate("INSERT INTO directory_links (kind, directory_id, gatehouse_id) VALUES (:kind, :id, :to)")
+                    .bind("kind", kind).bind("id", directoryId).bind("to", gatehouseId).execute();
+            return null;
+        });
+    }
+
+    @Override
+    public void unlinkDirectoryEntry(String kind, String directoryId) {
+        handles.call(h -> h.createUpdate("DELETE FROM directory_links WHERE kind = :kind AND directory_id = :id")
+                .bind("kind", kind).bind("id", directoryId).execute());
     }
 
     /** Runs one INSERT: false when the primary key was taken already (by another node, or a replay). */

@@ -74,6 +74,19 @@ public interface IdentitySourceContract extends StoreContract {
     }
 
     @Test
+    default void directoryLinksAreKeptPerKindAndMoveWhenRelinked() {
+        store().identitySource().linkDirectoryEntry("USER", "uuid-1", "user-a");
+        store().identitySource().linkDirectoryEntry("GROUP", "uuid-1", "group-a");
+        store().identitySource().linkDirectoryEntry("USER", "uuid-1", "user-b");
+        store().identitySource().linkDirectoryEntry("USER", "uuid-2", "user-c");
+        assertThat(store().identitySource().directoryLinks("USER"))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("uuid-1", "user-b", "uuid-2", "user-c"));
+        store().identitySource().unlinkDirectoryEntry("USER", "uuid-2");
+        assertThat(store().identitySource().directoryLinks("USER")).containsOnlyKeys("uuid-1");
+        assertThat(store().identitySource().directoryLinks("GROUP")).containsEntry("uuid-1", "group-a");
+    }
+
+    @Test
     default void samlSpKeyIsMadeOnceAndTheFirstOneStays() {
         assertThat(store().identitySource().samlSpKey()).isEmpty();
         SamlSpKey first = new SamlSpKey("sealed-1", "cert-1", NOW);
