@@ -26,7 +26,8 @@ import picocli.CommandLine.Option;
  * A change ends every browser session.
  */
 @Command(name = "identity-source", description = "Show or change where people sign in.",
-        subcommands = {LdapSourceCommands.SetLdap.class, LdapSourceCommands.TestLdap.class})
+        subcommands = {LdapSourceCommands.SetLdap.class, LdapSourceCommands.TestLdap.class,
+                LdapSourceCommands.Sync.class})
 final class IdentitySourceCommands extends AdminSubcommand {
 
     @Command(name = "show", description = "Show the identity source (never the client secret).")

@@ -7,6 +7,7 @@ import dev.gatehouse.core.identitysource.LdapDirectory.DirectoryUnavailable;
 import dev.gatehouse.core.identitysource.LdapDirectory.DirectoryUser;
 import dev.gatehouse.core.identitysource.LdapSettings;
 import dev.gatehouse.core.identitysource.LdapSettingsCheck;
+import dev.gatehouse.core.ldap.LdapSync;
 import dev.gatehouse.server.idp.ldap.LdapConnector;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -93,6 +94,23 @@ final class LdapSourceCommands {
             out().println("  name:          " + user.givenName() + " " + user.familyName() + " / "
                     + user.displayName());
             out().println("  disabled:      " + user.disabled());
+        }
+    }
+
+    @Command(name = "sync", description = "Sync users, groups and memberships from the LDAP directory now (the "
+            + "server also does every few minutes). Users gone from the directory are deleted here.")
+    static final class Sync extends AdminSubcommand implements Runnable {
+
+        @Override
+        public void run() {
+            LdapSync.Report report = core().ldapSync().run(AdminCommand.context());
+            out().println("users:           " + report.users() + " (" + report.usersRemoved() + " removed)");
+            out().println("groups:          " + report.groups() + " (" + report.groupsRemoved() + " removed)");
+            out().println("memberships:     +" + report.membershipsAdded() + " -" + report.membershipsRemoved());
+            if (report.skipped() > 0) {
+                out().println("skipped:         " + report.skipped() + " (no id, name or email; or a nesting "
+                        + "that would close a cycle)");
+            }
         }
     }
 }

@@ -87,6 +87,12 @@ class LdapSourceCommandsTest {
                 "(objectClass=inetOrgPerson) below dc=example,dc=com").doesNotContain("bind-secret");
         assertThat(admin("identity-source", "test-ldap").out()).as("tests the source in force")
                 .contains("users:           1");
+
+        Result synced = admin("identity-source", "sync");
+        assertThat(synced.exitCode()).as(synced.err()).isZero();
+        assertThat(synced.out()).contains("users:           1 (0 removed)", "groups:          1", "+1 -0");
+        assertThat(running.core().identityStore().members("staff")).singleElement()
+                .satisfies(alice -> assertThat(alice.userName()).isEqualTo("alice"));
     }
 
     @Test
