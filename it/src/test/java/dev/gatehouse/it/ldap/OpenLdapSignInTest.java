@@ -19,6 +19,10 @@ import dev.gatehouse.it.MutableClock;
 import dev.gatehouse.it.RunningGatehouse;
 import dev.gatehouse.it.browser.Chromium;
 import dev.gatehouse.it.browser.ChromiumInstalled;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Acceptance B of the LDAP issue against a real OpenLDAP (slapd, started by the test): users and a group nested in
  * the group that holds an assignment sync into Gatehouse, with the nesting resolved by Gatehouse; the nested member
- * signs in with the directory password in Chromium and sees the role on the portal; a wrong password shows its
+ * signs in with the directory password in Chromium and sees the role on the portal, through a first directory URL
+ * that does not answer (failover); a wrong password shows its
  * message; a user deleted in the directory loses their session at the next sync.
  */
 @ExtendWith({OpenLdapInstalled.class, ChromiumInstalled.class})
@@ -57,7 +62,9 @@ class OpenLdapSignInTest {
         try (RunningGatehouse gatehouse = RunningGatehouse.onH2(dataDir, MutableClock.startingNow())) {
             CoreServices core = gatehouse.services().core();
             Actor admin = Actor.administratorCli();
-            core.identitySources().setLdap(new LdapSettings(List.of(slapd.url()), Transport.INSECURE_PLAIN, null,
+            // The first URL answers nothing: every read and bind fails over to the second.
+            core.identitySources().setLdap(new LdapSettings(List.of(deadUrl(), slapd.url()),
+                    Transport.INSECURE_PLAIN, null,
                     BIND_DN, "ou=people," + OU, null, "ou=groups," + OU, null, LdapSchema.OPENLDAP), BIND_PASSWORD,
                     admin, SETUP);
 
@@ -100,6 +107,14 @@ class OpenLdapSignInTest {
                 alice.open(gatehouse.startUrl());
                 assertThat(alice.pageText()).contains(ROLE);
             }
+        }
+    }
+
+    private static String deadUrl() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return "ldap://127.0.0.1:" + socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
