@@ -38,11 +38,13 @@ public final class GatehouseServer implements AutoCloseable {
     private final Services services;
     private final Javalin app;
     private final PurgeSchedule purge;
+    private final LdapSyncSchedule ldapSync;
 
     private GatehouseServer(Services services, Javalin app, PurgeSchedule purge) {
         this.services = services;
         this.app = app;
         this.purge = purge;
+        this.ldapSync = LdapSyncSchedule.start(services.core());
     }
 
     public static GatehouseServer start(Services services) {
@@ -116,6 +118,7 @@ public final class GatehouseServer implements AutoCloseable {
     @Override
     public void close() {
         purge.close();
+        ldapSync.close();
         app.stop();
     }
 }

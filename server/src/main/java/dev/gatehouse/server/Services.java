@@ -25,6 +25,7 @@ import dev.gatehouse.server.metrics.AuditMetrics;
 import dev.gatehouse.server.metrics.Metrics;
 import dev.gatehouse.server.password.Argon2idPasswordHasher;
 import dev.gatehouse.store.Database;
+import dev.gatehouse.server.idp.ldap.LdapConnector;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.time.Clock;
@@ -75,7 +76,7 @@ public final class Services implements AutoCloseable {
         this.passwordHasher = new Argon2idPasswordHasher();
         this.mailer = config.smtp() == null ? null : new SmtpMailer(config.smtp());
         this.core = CoreServices.assemble(store, clock, coreSettings(config), () -> instance,
-                () -> instances.sealingKeys(masterKey), passwordHasher, mailer);
+                () -> instances.sealingKeys(masterKey), passwordHasher, mailer, new LdapConnector());
         this.purge = new Purge(store.expiredRows(), clock, config.auditRetention());
         this.firstAdministratorSetup = new FirstAdministratorSetup(store.users(), core.identityStore(),
                 core.activations(), store, clock, new AuditLog(store.audit(), clock),
