@@ -182,6 +182,7 @@ final class IdentitySourcePage {
             case BUILT_IN -> "Built-in directory";
             case EXTERNAL_OIDC -> "External OpenID Connect provider";
             case EXTERNAL_SAML -> "External SAML 2.0 identity provider";
+            case LDAP -> "Directory (LDAP / Active Directory)";
         };
     }
 
@@ -199,6 +200,14 @@ final class IdentitySourcePage {
             settings.add(new Setting("Issuer", source.issuer()));
             settings.add(new Setting("Client ID", source.clientId()));
             settings.add(new Setting("Client secret", "stored sealed, never shown"));
+        } else if (source.kind() == Kind.LDAP) {
+            // Set with `admin identity-source set-ldap`; the bind password is sealed and never shown.
+            settings.add(new Setting("Directory URLs", String.join(", ", source.ldap().urls())));
+            settings.add(new Setting("Transport", source.ldap().transport().name()));
+            settings.add(new Setting("Bind account", source.ldap().bindDn()));
+            settings.add(new Setting("Users under", source.ldap().userBaseDn()));
+            settings.add(new Setting("Groups under", source.ldap().groupBaseDn()));
+            return settings;
         } else {
             return settings;
         }
