@@ -8,6 +8,7 @@ import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.policy.AccessRequest;
 import dev.gatehouse.policy.ContextKeys;
 import dev.gatehouse.policy.Decision;
+import dev.gatehouse.policy.InvalidPolicyException;
 import dev.gatehouse.policy.ManagedPolicies;
 import dev.gatehouse.policy.Policies;
 import dev.gatehouse.policy.Policy;
@@ -24,6 +25,9 @@ import java.util.Map;
  * person's role credentials from a management account are not accepted yet.
  */
 public final class AdminApiCallers {
+
+    private static final String EVERYTHING_DENIED = """
+            {"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"*","Resource":"*"}]}""";
 
     private final AuthorizationService authorization;
     private final AuditLog audit;
@@ -64,6 +68,18 @@ public final class AdminApiCallers {
         return Actor.serviceCredential(caller.accessKeyId(), caller.name());
     }
 
+    /**
+     * Checked when the credential was created; one the engine reads differently since fails closed, as a permission
+     * set's does: its denies cannot be read, so it denies everything.
+     */
+    private static Policy inline(String document) {
+        try {
+            return Policies.parseInline(document);
+        } catch (InvalidPolicyException unreadable) {
+            return Policies.parse("inline (invalid: recreate the credential)", EVERYTHING_DENIED);
+        }
+    }
+
     /** Its managed policies then its inline one; unknown names allow nothing (checked when it was created). */
     private static PolicySet policiesOf(ServiceCredential caller) {
         List<Policy> policies = new ArrayList<>();
@@ -71,7 +87,7 @@ public final class AdminApiCallers {
             ManagedPolicies.find(name).ifPresent(policies::add);
         }
         if (caller.inlinePolicy() != null) {
-            policies.add(Policies.parseInline(caller.inlinePolicy()));
+            policies.add(inline(caller.inlinePolicy()));
         }
         return PolicySet.of(policies);
     }

@@ -48,9 +48,14 @@ class IdentityStoreSdkTest {
     private IdentitystoreClient viewer;
     private String storeId;
 
+    /** On H2 here; {@link IdentityStoreSdkOnPostgresTest} runs the same on PostgreSQL. */
+    RunningGatehouse server(Path dataDir, MutableClock clock) {
+        return RunningGatehouse.onH2(dataDir, clock);
+    }
+
     @BeforeEach
     void start() {
-        gatehouse = RunningGatehouse.onH2(dataDir, MutableClock.startingNow());
+        gatehouse = server(dataDir, MutableClock.startingNow());
         admin = client(List.of("AdministratorAccess"));
         viewer = client(List.of("ViewOnlyAccess"));
         storeId = gatehouse.services().instance().identityStoreId();
