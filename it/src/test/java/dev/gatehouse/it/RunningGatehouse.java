@@ -70,6 +70,12 @@ public final class RunningGatehouse implements AutoCloseable {
         return start(config(dataDir).toBuilder().mfa(MfaPolicy.DEFAULT).build(), clock);
     }
 
+    /** On H2, serving /metrics to scrapers that send {@code metricsToken}. */
+    public static RunningGatehouse onH2WithMetricsToken(Path dataDir, MutableClock clock, String metricsToken) {
+        GatehouseConfig config = config(dataDir);
+        return start(config.toBuilder().operations(config.operations().withMetricsToken(metricsToken)).build(), clock);
+    }
+
     private static GatehouseConfig config(Path dataDir) {
         // Users without an MFA device sign in with their password alone, so the flows under test need no app;
         // MfaEnrolmentInChromiumTest runs the real default (onH2WithDefaultMfa).

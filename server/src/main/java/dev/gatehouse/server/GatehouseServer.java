@@ -4,13 +4,16 @@ import dev.gatehouse.core.CoreServices;
 import dev.gatehouse.core.audit.RequestContext;
 import dev.gatehouse.core.instance.FirstAdministratorSetup;
 import dev.gatehouse.server.authz.AuthorizationApi;
+import dev.gatehouse.server.awsjson.TargetRouter;
 import dev.gatehouse.server.http.BodyLimit;
 import dev.gatehouse.server.http.HealthChecks;
 import dev.gatehouse.server.http.HttpModule;
 import dev.gatehouse.server.http.RequestContexts;
 import dev.gatehouse.server.http.RequestLog;
+import dev.gatehouse.server.identitystore.IdentityStoreApi;
 import dev.gatehouse.server.idp.BackChannelLogoutApi;
 import dev.gatehouse.server.idp.OidcRelyingParty;
+import dev.gatehouse.server.idp.SamlLogoutApi;
 import dev.gatehouse.server.metrics.MetricsEndpoint;
 import dev.gatehouse.server.metrics.RequestMetrics;
 import dev.gatehouse.server.oidc.OidcApi;
@@ -78,17 +81,26 @@ public final class GatehouseServer implements AutoCloseable {
     /** Every module the server mounts. */
     private static List<HttpModule> modules(Services services) {
         CoreServices core = services.core();
+        StsApi sts = new StsApi(core.callerIdentity(), services.clock());
         return List.of(new HealthChecks(services.readinessChecks()),
                 new WebPages(core, services.clock(), services.instance(), services.config().http().publicUrl(),
                         services.firstAdministratorSetup()),
                 new OidcApi(core.clients(), core.devices(), core.tokens()),
                 new PortalApi(core.portal()),
-                new StsApi(core.callerIdentity(), services.clock()),
+                sts,
+                new TargetRouter(sts.formPost(), List.of(identityStore(services))),
                 new AuthorizationApi(core.authorization(), services.clock()),
                 new ScimApi(core.scimTokens(), core.scimUsers(), core.scimGroups(),
                         services.config().http().publicUrl()),
                 new BackChannelLogoutApi(core.identitySources(), new OidcRelyingParty()),
+                new SamlLogoutApi(core.identitySources(), core.samlExchanges(), services.clock(),
+                        services.config().http().publicUrl()),
                 new MetricsEndpoint(services.metrics(), services.config().operations().metricsToken()));
+    }
+
+    private static IdentityStoreApi identityStore(Services services) {
+        return new IdentityStoreApi(services.core().identityStore(), services.adminApiCallers(), services.clock(),
+                services.instance().identityStoreId());
     }
 
     public Services services() {

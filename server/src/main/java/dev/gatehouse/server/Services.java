@@ -5,6 +5,7 @@ import dev.gatehouse.core.CoreSettings;
 import dev.gatehouse.core.Store;
 import dev.gatehouse.core.audit.AuditEvent;
 import dev.gatehouse.core.audit.AuditLog;
+import dev.gatehouse.core.authz.AdminApiCallers;
 import dev.gatehouse.core.audit.AuditQuery;
 import dev.gatehouse.core.audit.AuditRepository;
 import dev.gatehouse.core.instance.FirstAdministratorSetup;
@@ -57,6 +58,7 @@ public final class Services implements AutoCloseable {
     private final Purge purge;
     private final FirstAdministratorSetup firstAdministratorSetup;
     private final Metrics metrics;
+    private final AdminApiCallers adminApiCallers;
 
     private Services(GatehouseConfig config, Clock clock, Database database) {
         this.config = config;
@@ -79,6 +81,7 @@ public final class Services implements AutoCloseable {
         this.firstAdministratorSetup = new FirstAdministratorSetup(store.users(), core.identityStore(),
                 core.activations(), store, clock, new AuditLog(store.audit(), clock),
                 config.operations().setupFromAnyAddress());
+        this.adminApiCallers = new AdminApiCallers(core.authorization(), new AuditLog(store.audit(), clock));
     }
 
     /**
@@ -213,6 +216,11 @@ public final class Services implements AutoCloseable {
     }
 
     /** The link a fresh installation without an administrator offers to create one (docs/operations.md). */
+    /** Who may call the administration APIs (identitystore), decided by their policies. */
+    public AdminApiCallers adminApiCallers() {
+        return adminApiCallers;
+    }
+
     public FirstAdministratorSetup firstAdministratorSetup() {
         return firstAdministratorSetup;
     }

@@ -59,4 +59,22 @@ class DatabaseTest {
         assertThatThrownBy(() -> Database.open("jdbc:postgresql://127.0.0.1:1/none?connectTimeout=1", "x", "y"))
                 .isInstanceOf(RuntimeException.class);
     }
+
+    @Test
+    void schemaCurrentWhenMigratedThenTrueAndWhenAnotherVersionIsRecordedOrThePoolIsClosedThenFalse() throws Exception {
+        Database database = Database.open(Database.h2FileUrl(dataDirectory), "sa", "");
+        assertThat(database.schemaCurrent()).isTrue();
+
+        try (Connection connection = database.dataSource().getConnection();
+             Statement statement = connection.createStatement()) {
+            // What a newer build on another node would leave: a later migration recorded.
+            statement.executeUpdate("INSERT INTO \"flyway_schema_history\" (\"installed_rank\", \"version\","
+                    + " \"description\", \"type\", \"script\", \"installed_by\", \"execution_time\", \"success\")"
+                    + " VALUES (1000, '999', 'from the future', 'SQL', 'V999__future.sql', 'sa', 0, TRUE)");
+        }
+        assertThat(database.schemaCurrent()).isFalse();
+
+        database.close();
+        assertThat(database.schemaCurrent()).isFalse();
+    }
 }

@@ -351,4 +351,24 @@ public final class IdentityStoreService {
         return Page.fromOneMore(users.membersOf(group.groupId(), afterUserName, limit + 1), limit,
                 User::userName);
     }
+
+    /** The users with this email address (not unique in Gatehouse: usually one, possibly several). */
+    public List<User> usersWithEmail(String email) {
+        return users.withEmail(email);
+    }
+
+    /** The group's direct memberships, by group id. */
+    public List<Membership> membershipsOfGroup(String groupId) {
+        return groups.membersOf(groupById(groupId).groupId());
+    }
+
+    /** The user's direct memberships, by user id. */
+    public List<Membership> membershipsOfUser(String userId) {
+        return groups.membershipsOf(userById(userId).userId());
+    }
+
+    public Membership membership(String membershipId) {
+        return groups.findMembership(membershipId)
+                .orElseThrow(() -> DomainException.notFound("Group membership", membershipId));
+    }
 }

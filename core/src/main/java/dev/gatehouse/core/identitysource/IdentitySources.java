@@ -4,6 +4,7 @@ import dev.gatehouse.core.audit.Actor;
 import dev.gatehouse.core.audit.AuditLog;
 import dev.gatehouse.core.audit.EventSource;
 import dev.gatehouse.core.audit.RequestContext;
+import dev.gatehouse.core.error.DomainError;
 import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.core.identitysource.IdentitySource.Kind;
 import dev.gatehouse.core.identitysource.IdentitySource.Provisioning;
@@ -33,6 +34,9 @@ public final class IdentitySources {
     private static final String CLIENT_SECRET = "identity-source:oidc-client-secret";
     private static final String SIGN_IN_STATE = "identity-source:oidc-sign-in-state";
     private static final String BIND_PASSWORD = "identity-source:ldap-bind-password";
+
+    private static final DomainError LOGOUT_REFUSED = new DomainError.AccessDenied(
+            "The identity provider's logout message could not be verified.");
 
     private final IdentitySourceRepository sources;
     private final SessionRepository sessions;
@@ -170,6 +174,18 @@ public final class IdentitySources {
                     Map.of("sessionsEnded", ended));
             return ended;
         });
+    }
+
+    /**
+     * Audits a logout message from the provider that was refused (forged, replayed, expired, misaddressed…);
+     * nothing ends. The reason is Gatehouse's own words, never the message.
+     */
+    public void refuseLogout(String reason, RequestContext context) {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("identitySourceType", current().kind().name());
+        parameters.put("reason", reason);
+        transactions.run(() -> audit.as(Actor.unknown(null), EventSource.SIGN_IN, context).failure("Logout",
+                parameters, LOGOUT_REFUSED));
     }
 
     /** Seals what a browser carries through the provider's sign-in (state, nonce, PKCE verifier, next). */

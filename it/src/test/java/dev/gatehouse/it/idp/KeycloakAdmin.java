@@ -140,6 +140,15 @@ public final class KeycloakAdmin {
          * IdP-initiated sign-in at {@code /realms/R/protocol/saml/clients/idpInitiatedName} when that is not null.
          */
         public void createSamlClient(String entityId, String acsUrl, String nameIdFormat, String idpInitiatedName) {
+            createSamlClient(entityId, acsUrl, nameIdFormat, idpInitiatedName, null);
+        }
+
+        /**
+         * The same, with Keycloak posting a signed LogoutRequest back-channel (HTTP-POST binding, front-channel logout
+         * off) to {@code backChannelLogoutUrl} whenever a user's Keycloak session ends.
+         */
+        public void createSamlClient(String entityId, String acsUrl, String nameIdFormat, String idpInitiatedName,
+                                     String backChannelLogoutUrl) {
             Map<String, Object> attributes = new LinkedHashMap<>();
             if (idpInitiatedName != null) {
                 attributes.put("saml_idp_initiated_sso_url_name", idpInitiatedName);
@@ -151,11 +160,14 @@ public final class KeycloakAdmin {
             attributes.put("saml.force.post.binding", "true");
             attributes.put("saml_name_id_format", nameIdFormat);
             attributes.put("saml_assertion_consumer_url_post", acsUrl);
+            if (backChannelLogoutUrl != null) {
+                attributes.put("saml_single_logout_service_url_post", backChannelLogoutUrl);
+            }
             Map<String, Object> client = new LinkedHashMap<>();
             client.put("clientId", entityId);
             client.put("protocol", "saml");
             client.put("enabled", true);
-            client.put("frontchannelLogout", true);
+            client.put("frontchannelLogout", backChannelLogoutUrl == null);
             client.put("redirectUris", List.of(acsUrl));
             client.put("attributes", attributes);
             createClient(client);

@@ -11,10 +11,16 @@ import dev.gatehouse.core.audit.Actor;
 import dev.gatehouse.core.audit.RequestContext;
 import dev.gatehouse.core.identitysource.IdentitySource.Provisioning;
 import dev.gatehouse.core.identitysource.IdentitySource.UserClaim;
+import dev.gatehouse.core.identitysource.IdentitySources.ExternalSaml;
+import dev.gatehouse.core.identitysource.IdpMfa;
+import dev.gatehouse.core.identitysource.SamlSettings;
 import dev.gatehouse.it.MutableClock;
 import dev.gatehouse.it.RunningGatehouse;
 import dev.gatehouse.it.browser.Chromium;
 import dev.gatehouse.server.idp.BackChannelLogoutApi;
+import dev.gatehouse.server.idp.saml.IdpMetadata;
+import dev.gatehouse.server.idp.saml.SamlRefused;
+import dev.gatehouse.server.idp.saml.ServiceProvider;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,6 +28,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -29,7 +36,7 @@ import org.openqa.selenium.By;
 
 /**
  * A Gatehouse whose identity source is the shared Keycloak: a realm of its own with Gatehouse as a confidential OIDC
- * client (back-channel logout on), SCIM provisioning with a live SCIM token, and account 111122223333 with
+ * client (back-channel logout on) or, from {@link #startSaml}, as a SAML service provider, SCIM provisioning with a live SCIM token, and account 111122223333 with
  * PowerUserAccess. {@link #provision} adds a person the way a company does: in Keycloak, then in Gatehouse through
  * SCIM, then an assignment. Keycloak is started (once per JVM) before Gatehouse's clock, so ID tokens are never
  * issued in the clock's future.
@@ -69,17 +76,50 @@ public final class KeycloakSourcedGatehouse implements AutoCloseable {
 
     /** A Gatehouse on H2 in {@code dataDir} signing people in through a new Keycloak realm {@code realmName}. */
     public static KeycloakSourcedGatehouse start(Path dataDir, String realmName) {
+        return start(dataDir, realmName, (keycloak, realm, publicUrl, core) -> {
+            String secret = realm.createOidcClient("gatehouse", List.of(publicUrl + "/signin/oidc/callback"),
+                    publicUrl + BackChannelLogoutApi.PATH);
+            core.identitySources().setExternalOidc(keycloak.issuer(realm.name()).toString(), "gatehouse", secret,
+                    UserClaim.PREFERRED_USERNAME, Provisioning.SCIM, Actor.administratorCli(), SETUP);
+        });
+    }
+
+    /**
+     * The same with Gatehouse as Keycloak's SAML service provider: Keycloak's SAML client is Gatehouse's SP entity id
+     * and ACS, naming users by user name, with back-channel logout to Gatehouse's SLO endpoint; Gatehouse imports Keycloak's IdP metadata from its descriptor URL.
+     */
+    public static KeycloakSourcedGatehouse startSaml(Path dataDir, String realmName) {
+        return start(dataDir, realmName, (keycloak, realm, publicUrl, core) -> {
+            realm.createSamlClient(publicUrl + ServiceProvider.METADATA_PATH, publicUrl + ServiceProvider.ACS_PATH,
+                    "username", null, publicUrl + ServiceProvider.SLO_PATH);
+            String descriptor = keycloak.issuer(realm.name()) + "/protocol/saml/descriptor";
+            IdpMetadata metadata;
+            try {
+                metadata = IdpMetadata.fetch(URI.create(descriptor));
+            } catch (SamlRefused e) {
+                throw new IllegalStateException("Keycloak's SAML descriptor was refused", e);
+            }
+            core.identitySources().setExternalSaml(new ExternalSaml(metadata.entityId(), new SamlSettings(
+                    metadata.ssoUrl(), metadata.signingCertificates(), false, null, descriptor),
+                    UserClaim.PREFERRED_USERNAME, Provisioning.SCIM, null, IdpMfa.NOT_REQUIRED),
+                    Actor.administratorCli(), SETUP);
+        });
+    }
+
+    /** How a realm and Gatehouse are made to know each other, for one protocol. */
+    private interface Federation {
+        void connect(KeycloakServer keycloak, KeycloakAdmin.Realm realm, String publicUrl, CoreServices core);
+    }
+
+    private static KeycloakSourcedGatehouse start(Path dataDir, String realmName, Federation federation) {
         KeycloakServer keycloak = KeycloakServer.shared();
         RunningGatehouse gatehouse = RunningGatehouse.onH2(dataDir, MutableClock.startingNow());
         try {
             String publicUrl = gatehouse.services().config().http().publicUrl();
             KeycloakAdmin.Realm realm = keycloak.admin().createRealm(realmName);
-            String secret = realm.createOidcClient("gatehouse", List.of(publicUrl + "/signin/oidc/callback"),
-                    publicUrl + BackChannelLogoutApi.PATH);
             CoreServices core = gatehouse.services().core();
+            federation.connect(keycloak, realm, publicUrl, core);
             Actor admin = Actor.administratorCli();
-            core.identitySources().setExternalOidc(keycloak.issuer(realmName).toString(), "gatehouse", secret,
-                    UserClaim.PREFERRED_USERNAME, Provisioning.SCIM, admin, SETUP);
             core.accessModel().createAccount(ACCOUNT_ID, "Development", "aws+dev@example.com", admin, SETUP);
             core.accessModel().createPermissionSet(new NewPermissionSet(ROLE_NAME, "Full access except IAM", "PT1H",
                     List.of("PowerUserAccess"), null, null, null, Map.of()), admin, SETUP);
@@ -117,10 +157,22 @@ public final class KeycloakSourcedGatehouse implements AutoCloseable {
      */
     public void signInAtKeycloak(Chromium chromium, Person person) {
         chromium.awaitUrl(url -> url.startsWith(issuer().toString()));
+        keepUpWithKeycloak();
         chromium.fill("username", person.userName());
         chromium.fill("password", PASSWORD);
         chromium.screenshot("keycloak-login");
         chromium.click(By.id("kc-login"));
+    }
+
+    /**
+     * Keycloak stamps tokens and assertions with the real time; Gatehouse's clock is stepped to it before a
+     * sign-in, so NotBefore, NotOnOrAfter and iat are judged as they would be on one machine.
+     */
+    private void keepUpWithKeycloak() {
+        Duration behind = Duration.between(gatehouse.clock().instant(), Instant.now());
+        if (!behind.isNegative()) {
+            gatehouse.clock().advance(behind);
+        }
     }
 
     /** A SCIM request with this Gatehouse's SCIM token, as the company's provisioning client sends it. */

@@ -81,6 +81,7 @@ final class IdentitySourceCommands extends AdminSubcommand {
         out().println("idp mfa:         " + (source.idpMfa().required() ? "required" : "not required"));
         out().println("sp entity id:    " + sp.entityId());
         out().println("sp acs url:      " + sp.acsUrl());
+        out().println("sp slo url:      " + sp.sloUrl());
     }
 
     private static String thumbprint(String certificate) {
@@ -135,6 +136,7 @@ final class IdentitySourceCommands extends AdminSubcommand {
         out().println("identity source: external SAML " + source.issuer() + " (browser sessions ended)");
         out().println("sp entity id:    " + sp.entityId());
         out().println("sp acs url:      " + sp.acsUrl());
+        out().println("sp slo url:      " + sp.sloUrl());
     }
 
     private static UserClaim userClaim(String userClaim) {

@@ -13,7 +13,10 @@ import java.util.function.Consumer;
  */
 public final class AuditMetrics implements Consumer<AuditEvent> {
 
-    /** The steps of a sign-in: the password, an MFA code or key, an external provider's answer. */
+    /**
+     * A sign-in as a whole ({@code UserAuthentication}: its success, or the failure of any of its steps) and each
+     * credential checked on the way ({@code CredentialVerification}, {@code VerifyMfaDevice}).
+     */
     private static final Set<String> SIGN_IN_STEPS = Set.of("UserAuthentication", "CredentialVerification",
             "VerifyMfaDevice");
     private static final Set<String> REVOCATIONS = Set.of("RevokeSession", "RevokeAllSessions", "Logout", "SignOut",
@@ -33,7 +36,10 @@ public final class AuditMetrics implements Consumer<AuditEvent> {
                 event.eventName(), "outcome", outcome);
         String name = event.eventName();
         if (SIGN_IN_STEPS.contains(name)) {
-            count("gatehouse.signins", "Sign-in steps by kind and outcome; error is the failure's kind", "step", name,
+            Object credential = event.requestParameters() == null ? null
+                    : event.requestParameters().get("credentialType");
+            count("gatehouse.signins", "Sign-ins and the credentials checked in them, by outcome and failure kind",
+                    "step", name, "credential", credential == null ? "none" : credential.toString(),
                     "outcome", outcome, "error", error);
         } else if ("CreateToken".equals(name) && event.errorCode() == null) {
             count("gatehouse.tokens.issued", "Access tokens issued (device, authorization code or refresh)");

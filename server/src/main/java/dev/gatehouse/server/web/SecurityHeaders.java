@@ -2,6 +2,7 @@ package dev.gatehouse.server.web;
 
 import dev.gatehouse.core.identitysource.IdentitySource;
 import dev.gatehouse.core.identitysource.IdentitySources;
+import dev.gatehouse.server.http.StorageOutage;
 import io.javalin.http.Context;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -30,12 +31,27 @@ final class SecurityHeaders {
     }
 
     void apply(Context ctx) {
-        ctx.header("Content-Security-Policy", policy(sources.current()));
+        ctx.header("Content-Security-Policy", currentPolicy());
         ctx.header("X-Frame-Options", "DENY");
         ctx.header("X-Content-Type-Options", "nosniff");
         // Activation links carry their token in the query: no Referer may take it to another site.
         ctx.header("Referrer-Policy", "no-referrer");
         ctx.header("Cache-Control", "no-store");
+    }
+
+    /**
+     * The policy under the current source; while the database cannot be reached, the strictest one, so the page
+     * still carries its headers when it says so (503).
+     */
+    private String currentPolicy() {
+        try {
+            return policy(sources.current());
+        } catch (RuntimeException e) {
+            if (StorageOutage.causes(e)) {
+                return CONTENT_SECURITY_POLICY;
+            }
+            throw e;
+        }
     }
 
     /** The page policy under {@code source}: forms may also end at an external provider's origin. */

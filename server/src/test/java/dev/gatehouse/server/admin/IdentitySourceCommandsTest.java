@@ -137,7 +137,7 @@ class IdentitySourceCommandsTest {
                 "--user-claim", "email", "--allow-idp-initiated");
 
         assertThat(set.exitCode()).as(set.err()).isZero();
-        assertThat(set.out()).contains("/saml/metadata", "/saml/acs");
+        assertThat(set.out()).contains("/saml/metadata", "/saml/acs", "sp slo url:", "/saml/slo");
         IdentitySource source = running.core().identitySources().current();
         assertThat(source.kind()).isEqualTo(IdentitySource.Kind.EXTERNAL_SAML);
         assertThat(source.issuer()).isEqualTo("https://idp.example.com/saml");

@@ -52,9 +52,10 @@ class MetricsEndpointTest {
         assertThat(metrics.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
                 assertThat(type).startsWith("text/plain"));
         assertThat(metrics.body())
-                .contains("gatehouse_signins_total{error=\"none\",outcome=\"success\",step=\"UserAuthentication\"} 1.0")
-                .containsPattern("gatehouse_signins_total\\{error=\"[A-Za-z]+\",outcome=\"failure\","
+                .containsPattern("gatehouse_signins_total\\{credential=\"[A-Z_a-z]+\",error=\"none\",outcome=\"success\","
                         + "step=\"UserAuthentication\"} 1.0")
+                .containsPattern("gatehouse_signins_total\\{credential=\"[A-Z_a-z]+\",error=\"[A-Za-z]+\","
+                        + "outcome=\"failure\",step=\"UserAuthentication\"} 1.0")
                 .containsPattern("gatehouse_http_requests_seconds_count\\{operation=\"POST /signin\","
                         + "outcome=\"success\",protocol=\"pages\"} [1-9]")
                 .contains("gatehouse_http_requests_seconds_bucket{")

@@ -13,7 +13,11 @@ import dev.gatehouse.core.identitysource.IdentitySource;
 import dev.gatehouse.core.identitysource.IdentitySource.Kind;
 import dev.gatehouse.core.identitysource.IdentitySource.Provisioning;
 import dev.gatehouse.core.identitysource.IdentitySource.UserClaim;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code /admin/identity-source}: an administrator sees where people sign in and what a change does, and switches
- * between the built-in directory and an external OpenID Connect provider; the change goes through the same core
+ * between the built-in directory, an external OpenID Connect provider and a SAML IdP read from its metadata URL; the
+ * change goes through the same core
  * service as the admin command, so it ends every browser session and is audited with the administrator as actor.
  */
 class IdentitySourcePageTest {
@@ -164,6 +169,96 @@ class IdentitySourcePageTest {
             assertThat(event.requestParameters()).containsEntry("identitySourceType", "BUILT_IN");
         });
         assertThat(signedInAdmin().get(PAGE).statusCode()).as("passwords sign in again").isEqualTo(200);
+    }
+
+    @Test
+    void pageShowsWhatToEnterAtASamlIdp() {
+        HttpResponse<String> page = signedInAdmin().get(PAGE);
+
+        String publicUrl = server.services.config().http().publicUrl();
+        assertThat(text(page, "sp-metadata-url")).isEqualTo(publicUrl + "/saml/metadata");
+        assertThat(text(page, "sp-acs-url")).isEqualTo(publicUrl + "/saml/acs");
+        assertThat(text(page, "sp-slo-url")).isEqualTo(publicUrl + "/saml/slo");
+        assertThat(page.body()).contains("id=\"set-external-saml\"");
+    }
+
+    @Test
+    void switchingToASamlIdpFromItsMetadataUrlEndsEveryBrowserSessionAndTheIdpIsShown() throws Exception {
+        StandInSamlIdp idp = new StandInSamlIdp(server.clock);
+        HttpServer metadata = serving(idp.metadata());
+        try {
+            String metadataUrl = "http://127.0.0.1:" + metadata.getAddress().getPort() + "/idp/metadata";
+            Browser admin = signedInAdmin();
+
+            HttpResponse<String> changed = submit(admin, PAGE + "/external-saml", "metadataUrl", metadataUrl,
+                    "samlUserClaim", "preferred_username", "samlProvisioning", "scim", "allowIdpInitiated", "true");
+
+            assertThat(changed.statusCode()).isEqualTo(200);
+            assertThat(text(changed, "changed-to")).contains(StandInSamlIdp.ENTITY_ID);
+            IdentitySource source = server.services.core().identitySources().current();
+            assertThat(source.kind()).isEqualTo(Kind.EXTERNAL_SAML);
+            assertThat(source.issuer()).isEqualTo(StandInSamlIdp.ENTITY_ID);
+            assertThat(source.saml().ssoUrl()).isEqualTo(StandInSamlIdp.SSO_URL);
+            assertThat(source.saml().signingCertificates()).containsExactly(idp.key.base64());
+            assertThat(source.saml().metadataUrl()).isEqualTo(metadataUrl);
+            assertThat(source.saml().idpInitiatedAllowed()).isTrue();
+            assertThat(location(admin.get(PAGE))).as("the administrator's session ended").startsWith("/signin");
+            assertThat(updates()).singleElement().satisfies(event -> {
+                assertThat(event.userName()).isEqualTo(ADMIN);
+                assertThat(event.requestParameters()).containsEntry("entityId", StandInSamlIdp.ENTITY_ID);
+            });
+
+            Browser again = server.newBrowser();
+            String publicUrl = server.services.config().http().publicUrl();
+            StandInSamlIdp.Response signIn = idp.new Response(publicUrl + "/saml/acs", publicUrl + "/saml/metadata",
+                    server.clock.instant(), ADMIN, null);
+            assertThat(again.post("/saml/acs", Map.of("SAMLResponse", signIn.encoded())).statusCode())
+                    .isEqualTo(303);
+            HttpResponse<String> page = again.get(PAGE);
+            assertThat(text(page, "current-source")).isEqualTo("External SAML 2.0 identity provider");
+            assertThat(text(page, "current-settings")).contains(StandInSamlIdp.ENTITY_ID, StandInSamlIdp.SSO_URL,
+                    metadataUrl, "allowed");
+            assertThat(page.body()).contains("value=\"" + metadataUrl + "\"").contains("id=\"set-built-in\"");
+        } finally {
+            metadata.stop(0);
+        }
+    }
+
+    @Test
+    void aMetadataUrlThatCannotBeUsedIsShownBesideItsFieldAndChangesNothing() throws Exception {
+        HttpServer notMetadata = serving("<html>not SAML metadata</html>");
+        try {
+            Browser admin = signedInAdmin();
+
+            HttpResponse<String> refused = submit(admin, PAGE + "/external-saml", "metadataUrl",
+                    "http://127.0.0.1:" + notMetadata.getAddress().getPort() + "/idp/metadata",
+                    "samlUserClaim", "preferred_username", "samlProvisioning", "scim");
+            HttpResponse<String> blank = submit(admin, PAGE + "/external-saml", "metadataUrl", "",
+                    "samlUserClaim", "preferred_username", "samlProvisioning", "scim");
+
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(text(refused, "metadataUrl-error")).contains("metadata cannot be used");
+            assertThat(text(blank, "metadataUrl-error")).contains("required");
+            assertThat(server.services.core().identitySources().current().kind()).isEqualTo(Kind.BUILT_IN);
+            assertThat(updates()).isEmpty();
+            assertThat(admin.get(PAGE).statusCode()).as("still signed in").isEqualTo(200);
+        } finally {
+            notMetadata.stop(0);
+        }
+    }
+
+    /** A loopback HTTP server answering {@code body} at {@code /idp/metadata}, as an IdP publishes its metadata. */
+    private static HttpServer serving(String body) throws Exception {
+        HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        http.createContext("/idp/metadata", exchange -> {
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/samlmetadata+xml");
+            exchange.sendResponseHeaders(200, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+        http.start();
+        return http;
     }
 
     @Test

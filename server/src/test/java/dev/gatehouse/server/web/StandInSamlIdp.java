@@ -186,6 +186,57 @@ final class StandInSamlIdp {
         }
     }
 
+    /** A back-channel LogoutRequest as a well-behaved IdP posts it; change a field to make an attack. */
+    final class LogoutRequest {
+        String id = "_l" + UUID.randomUUID();
+        String issuer = ENTITY_ID;
+        String destination;
+        String nameId;
+        String sessionIndex = "idp-session-1";
+        Instant issuedAt;
+        Duration lifetime = Duration.ofMinutes(1);
+        Key signingKey = key;
+        boolean signed = true;
+        /** Set after signing, so the signature no longer matches what is read. */
+        String nameIdAfterSigning;
+
+        LogoutRequest(String sloUrl, Instant now, String nameId) {
+            this.destination = sloUrl;
+            this.issuedAt = now;
+            this.nameId = nameId;
+        }
+
+        /** Base64, as the HTTP-POST binding carries it. */
+        String encoded() {
+            try {
+                DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+                factory.setNamespaceAware(true);
+                Document document = factory.newDocumentBuilder().newDocument();
+                Element request = document.createElementNS(PROTOCOL, "samlp:LogoutRequest");
+                request.setAttribute("ID", id);
+                request.setAttribute("Version", "2.0");
+                request.setAttribute("IssueInstant", issuedAt.toString());
+                request.setAttribute("NotOnOrAfter", issuedAt.plus(lifetime).toString());
+                request.setAttribute("Destination", destination);
+                document.appendChild(request);
+                text(request, ASSERTION, "saml:Issuer", issuer);
+                text(request, ASSERTION, "saml:NameID", nameId);
+                text(request, PROTOCOL, "samlp:SessionIndex", sessionIndex);
+                Document parsed = factory.newDocumentBuilder().parse(new ByteArrayInputStream(
+                        serialize(document).getBytes(StandardCharsets.UTF_8)));
+                if (signed) {
+                    sign(parsed.getDocumentElement(), signingKey);
+                }
+                if (nameIdAfterSigning != null) {
+                    parsed.getElementsByTagNameNS(ASSERTION, "NameID").item(0).setTextContent(nameIdAfterSigning);
+                }
+                return Base64.getEncoder().encodeToString(serialize(parsed).getBytes(StandardCharsets.UTF_8));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
     private static String serialize(Document document) throws Exception {
         StringWriter out = new StringWriter();
         TransformerFactory.newInstance().newTransformer().transform(new DOMSource(document), new StreamResult(out));

@@ -13,6 +13,7 @@ final class SamlNames {
     static final String METADATA = "urn:oasis:names:tc:SAML:2.0:metadata";
     static final String DSIG = "http://www.w3.org/2000/09/xmldsig#";
     static final String SUCCESS = "urn:oasis:names:tc:SAML:2.0:status:Success";
+    static final String REQUESTER = "urn:oasis:names:tc:SAML:2.0:status:Requester";
     static final String BEARER = "urn:oasis:names:tc:SAML:2.0:cm:bearer";
     static final String HTTP_POST = "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST";
     static final String HTTP_REDIRECT = "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect";

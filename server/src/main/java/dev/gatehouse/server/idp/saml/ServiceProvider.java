@@ -32,14 +32,18 @@ public final class ServiceProvider {
 
     public static final String METADATA_PATH = "/saml/metadata";
     public static final String ACS_PATH = "/saml/acs";
+    /** Where the IdP posts LogoutRequests back-channel. */
+    public static final String SLO_PATH = "/saml/slo";
     private static final String SIG_ALG = "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256";
 
     private final String entityId;
     private final String acsUrl;
+    private final String sloUrl;
 
     public ServiceProvider(String publicUrl) {
         this.entityId = publicUrl + METADATA_PATH;
         this.acsUrl = publicUrl + ACS_PATH;
+        this.sloUrl = publicUrl + SLO_PATH;
     }
 
     /** The metadata URL itself, as is usual, so the entity id also says where to read the metadata. */
@@ -49,6 +53,10 @@ public final class ServiceProvider {
 
     public String acsUrl() {
         return acsUrl;
+    }
+
+    public String sloUrl() {
+        return sloUrl;
     }
 
     /** The SP's EntityDescriptor, with its signing certificate (base64 DER). */
@@ -65,6 +73,10 @@ public final class ServiceProvider {
         Element x509 = add(add(add(key, SamlNames.DSIG, "ds:KeyInfo"), SamlNames.DSIG, "ds:X509Data"),
                 SamlNames.DSIG, "ds:X509Certificate");
         x509.setTextContent(certificate);
+        // Schema order: KeyDescriptor, SingleLogoutService, NameIDFormat, AssertionConsumerService.
+        Element slo = add(sp, SamlNames.METADATA, "md:SingleLogoutService");
+        slo.setAttribute("Binding", SamlNames.HTTP_POST);
+        slo.setAttribute("Location", sloUrl);
         Element acs = add(sp, SamlNames.METADATA, "md:AssertionConsumerService");
         acs.setAttribute("Binding", SamlNames.HTTP_POST);
         acs.setAttribute("Location", acsUrl);
@@ -94,6 +106,26 @@ public final class ServiceProvider {
                 + "&SigAlg=" + encode(SIG_ALG);
         String signature = Base64.getEncoder().encodeToString(sign(query, privateKey));
         return URI.create(ssoUrl + (ssoUrl.contains("?") ? "&" : "?") + query + "&Signature=" + encode(signature));
+    }
+
+    /**
+     * The LogoutResponse answering a back-channel LogoutRequest: Success, or Requester when it was refused
+     * ({@code inResponseTo} null when the request could not be read).
+     */
+    public String logoutResponse(String responseId, String inResponseTo, boolean success, Instant now) {
+        Document document = SafeXml.builder().newDocument();
+        Element response = document.createElementNS(SamlNames.PROTOCOL, "samlp:LogoutResponse");
+        response.setAttribute("ID", responseId);
+        response.setAttribute("Version", "2.0");
+        response.setAttribute("IssueInstant", now.truncatedTo(ChronoUnit.SECONDS).toString());
+        if (inResponseTo != null) {
+            response.setAttribute("InResponseTo", inResponseTo);
+        }
+        document.appendChild(response);
+        add(response, SamlNames.ASSERTION, "saml:Issuer").setTextContent(entityId);
+        add(add(response, SamlNames.PROTOCOL, "samlp:Status"), SamlNames.PROTOCOL, "samlp:StatusCode")
+                .setAttribute("Value", success ? SamlNames.SUCCESS : SamlNames.REQUESTER);
+        return serialize(document);
     }
 
     private static Element add(Element parent, String namespace, String name) {

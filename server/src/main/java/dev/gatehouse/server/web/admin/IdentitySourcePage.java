@@ -1,5 +1,6 @@
 package dev.gatehouse.server.web.admin;
 
+import dev.gatehouse.core.error.DomainError;
 import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.core.identitysource.IdentitySource;
 import dev.gatehouse.core.identitysource.IdentitySource.Kind;
@@ -7,24 +8,33 @@ import dev.gatehouse.core.identitysource.IdentitySource.Provisioning;
 import dev.gatehouse.core.identitysource.IdentitySource.UserClaim;
 import dev.gatehouse.core.identitysource.IdentitySources;
 import dev.gatehouse.core.identitysource.IdentitySources.ExternalOidc;
+import dev.gatehouse.core.identitysource.IdentitySources.ExternalSaml;
 import dev.gatehouse.core.identitysource.IdpMfa;
+import dev.gatehouse.core.identitysource.SamlSettings;
 import dev.gatehouse.server.http.RequestContexts;
 import dev.gatehouse.server.idp.BackChannelLogoutApi;
+import dev.gatehouse.server.idp.saml.IdpMetadata;
+import dev.gatehouse.server.idp.saml.SamlRefused;
+import dev.gatehouse.server.idp.saml.ServiceProvider;
 import dev.gatehouse.server.web.Refusable;
 import dev.gatehouse.server.web.Templates;
 import dev.gatehouse.server.web.view.admin.AdminPaths;
 import dev.gatehouse.server.web.view.admin.IdentitySourceForm;
 import dev.gatehouse.server.web.view.admin.IdentitySourceView;
+import dev.gatehouse.server.web.view.admin.IdentitySourceView.ServiceProviderUrls;
 import dev.gatehouse.server.web.view.admin.IdentitySourceView.Setting;
+import dev.gatehouse.server.web.view.admin.SamlSourceForm;
 import io.javalin.http.Context;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code /admin/identity-source}: where people sign in, and the switch between the built-in directory and an external
- * OpenID Connect provider, through the same core service as {@code gatehouse-server admin identity-source} (audited
+ * {@code /admin/identity-source}: where people sign in, and the switch between the built-in directory, an external
+ * OpenID Connect provider and a SAML 2.0 IdP (read from its metadata URL, as {@code set-external-saml
+ * --metadata-url} reads it), through the same core service as {@code gatehouse-server admin identity-source} (audited
  * as {@code UpdateIdentitySource}, with the administrator as the actor). A switch ends every browser session, the
  * administrator's own too, so its answer is a page outside the console that says so.
  */
@@ -36,21 +46,33 @@ final class IdentitySourcePage {
     private final IdentitySources sources;
     private final Templates templates;
     private final String publicUrl;
+    private final ServiceProvider serviceProvider;
 
     IdentitySourcePage(IdentitySources sources, String publicUrl, Templates templates) {
         this.sources = sources;
         this.publicUrl = publicUrl;
+        this.serviceProvider = new ServiceProvider(publicUrl);
         this.templates = templates;
     }
 
     void mount(AdminRoutes routes) {
         routes.get(AdminPaths.IDENTITY_SOURCE, this::show);
         routes.post(AdminPaths.IDENTITY_SOURCE_EXTERNAL_OIDC, this::setExternalOidc);
+        routes.post(AdminPaths.IDENTITY_SOURCE_EXTERNAL_SAML, this::setExternalSaml);
         routes.post(AdminPaths.IDENTITY_SOURCE_BUILT_IN, this::setBuiltIn);
     }
 
     private void show(Context ctx, Admin admin) {
-        show(ctx, admin, 200, formOf(sources.current()), Map.of());
+        show(ctx, admin, 200, formOf(sources.current()), samlFormOf(sources.current()), Map.of());
+    }
+
+    private void setExternalSaml(Context ctx, Admin admin) {
+        SamlSourceForm form = new SamlSourceForm(Forms.text(ctx, "metadataUrl"), Forms.text(ctx, "samlUserClaim"),
+                Forms.text(ctx, "samlProvisioning"), Forms.checked(ctx, "allowIdpInitiated"));
+        IdentitySource changed = Refusable.call(() -> sources.setExternalSaml(samlSettings(form), admin.actor(),
+                        RequestContexts.of(ctx)),
+                refusal -> show(ctx, admin, 400, formOf(sources.current()), form, SamlFields.of(refusal)));
+        changed(ctx, "the SAML identity provider " + changed.issuer());
     }
 
     private void setExternalOidc(Context ctx, Admin admin) {
@@ -60,7 +82,7 @@ final class IdentitySourcePage {
         String typedSecret = Forms.text(ctx, "clientSecret");
         IdentitySource changed = Refusable.call(() -> sources.setExternalOidc(settings(form,
                         secretOrKept(typedSecret, form)), admin.actor(), RequestContexts.of(ctx)),
-                refusal -> show(ctx, admin, 400, form, FieldErrors.of(refusal)));
+                refusal -> show(ctx, admin, 400, form, samlFormOf(sources.current()), FieldErrors.of(refusal)));
         changed(ctx, "the OpenID Connect provider " + changed.issuer());
     }
 
@@ -104,41 +126,84 @@ final class IdentitySourcePage {
                 Provisioning.valueOf(form.provisioning().toUpperCase(Locale.ROOT)), form.groupsClaim(), idpMfa);
     }
 
+    /** The IdP's entity id, SSO URL and certificates come from its metadata; nothing of it is typed by hand. */
+    private static ExternalSaml samlSettings(SamlSourceForm form) {
+        if (form.metadataUrl().isBlank()) {
+            throw DomainException.invalid("metadataUrl", "The IdP's metadata URL is required");
+        }
+        UserClaim claim;
+        try {
+            claim = UserClaim.ofClaimName(form.userClaim());
+        } catch (IllegalArgumentException e) {
+            throw DomainException.invalid("samlUserClaim", "The NameID must hold a preferred_username or an email");
+        }
+        if (!form.provisioning().equals("scim") && !form.provisioning().equals("jit")) {
+            throw DomainException.invalid("samlProvisioning", "Provisioning must be SCIM or just-in-time");
+        }
+        IdpMetadata metadata;
+        try {
+            metadata = IdpMetadata.fetch(URI.create(form.metadataUrl().strip()));
+        } catch (SamlRefused e) {
+            throw DomainException.invalid("metadataUrl", "The IdP metadata cannot be used: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw DomainException.invalid("metadataUrl", "Not a URL: " + e.getMessage());
+        }
+        return new ExternalSaml(metadata.entityId(), new SamlSettings(metadata.ssoUrl(),
+                metadata.signingCertificates(), form.allowIdpInitiated(), null, form.metadataUrl().strip()), claim,
+                Provisioning.valueOf(form.provisioning().toUpperCase(Locale.ROOT)), null, IdpMfa.NOT_REQUIRED);
+    }
+
+    /** Core's refusals of a SAML source are about what the metadata said, unless they name a field of the form. */
+    private static final class SamlFields {
+        static Map<String, String> of(DomainError error) {
+            Map<String, String> errors = FieldErrors.of(error);
+            String field = errors.keySet().iterator().next();
+            return field.equals("samlUserClaim") || field.equals("samlProvisioning") ? errors
+                    : Map.of("metadataUrl", errors.get(field));
+        }
+    }
+
     private void changed(Context ctx, String source) {
         templates.render(ctx, 200, "admin/identity-source-changed.jte", source);
     }
 
-    private void show(Context ctx, Admin admin, int status, IdentitySourceForm form, Map<String, String> errors) {
+    private void show(Context ctx, Admin admin, int status, IdentitySourceForm form, SamlSourceForm samlForm,
+                      Map<String, String> errors) {
         IdentitySource current = sources.current();
         templates.render(ctx, status, "admin/identity-source.jte", new IdentitySourceView(
                 admin.frame("identity-source", ctx), describe(current), current.external(), settingsOf(current),
                 publicUrl + CALLBACK_PATH, publicUrl + BackChannelLogoutApi.PATH, publicUrl + SCIM_PATH, form,
-                errors));
+                new ServiceProviderUrls(serviceProvider.entityId(), serviceProvider.acsUrl(),
+                        serviceProvider.sloUrl()), samlForm, errors));
     }
 
     private static String describe(IdentitySource source) {
-        if (source.kind() == Kind.BUILT_IN) {
-            return "Built-in directory";
-        }
-        return source.kind() == Kind.EXTERNAL_OIDC ? "External OpenID Connect provider"
-                : source.kind() == Kind.EXTERNAL_SAML ? "External SAML 2.0 provider" : source.kind().name();
+        return switch (source.kind()) {
+            case BUILT_IN -> "Built-in directory";
+            case EXTERNAL_OIDC -> "External OpenID Connect provider";
+            case EXTERNAL_SAML -> "External SAML 2.0 identity provider";
+        };
     }
 
     private static List<Setting> settingsOf(IdentitySource source) {
         List<Setting> settings = new ArrayList<>();
-        if (source.kind() == Kind.EXTERNAL_SAML && source.saml() != null) {
-            // Set with `admin identity-source set-external-saml`; shown here, and switched away from below.
-            settings.add(new Setting("Entity ID", source.issuer()));
-            settings.add(new Setting("Single sign-on URL", source.saml().ssoUrl()));
+        if (source.kind() == Kind.EXTERNAL_SAML) {
+            settings.add(new Setting("IdP entity ID", source.issuer()));
+            settings.add(new Setting("IdP sign-in (SSO) URL", source.saml().ssoUrl()));
+            if (source.saml().metadataUrl() != null) {
+                settings.add(new Setting("IdP metadata URL", source.saml().metadataUrl()));
+            }
+            settings.add(new Setting("IdP-initiated sign-in", source.saml().idpInitiatedAllowed() ? "allowed"
+                    : "refused"));
+        } else if (source.kind() == Kind.EXTERNAL_OIDC) {
+            settings.add(new Setting("Issuer", source.issuer()));
+            settings.add(new Setting("Client ID", source.clientId()));
+            settings.add(new Setting("Client secret", "stored sealed, never shown"));
+        } else {
             return settings;
         }
-        if (source.kind() != Kind.EXTERNAL_OIDC) {
-            return settings;
-        }
-        settings.add(new Setting("Issuer", source.issuer()));
-        settings.add(new Setting("Client ID", source.clientId()));
-        settings.add(new Setting("Client secret", "stored sealed, never shown"));
-        settings.add(new Setting("User claim", source.userClaim().claimName()));
+        settings.add(new Setting(source.kind() == Kind.EXTERNAL_SAML ? "The NameID holds" : "User claim",
+                source.userClaim().claimName()));
         settings.add(new Setting("Provisioning", source.provisioning() == Provisioning.JIT
                 ? "just-in-time (created and updated at sign-in)" : "SCIM (users must be provisioned first)"));
         if (source.groupsClaim() != null) {
@@ -148,6 +213,15 @@ final class IdentitySourcePage {
                 : "required" + (source.idpMfa().acrValues().isEmpty() ? ""
                 : " (acr: " + String.join(", ", source.idpMfa().acrValues()) + ")")));
         return settings;
+    }
+
+    private static SamlSourceForm samlFormOf(IdentitySource source) {
+        if (source.kind() != Kind.EXTERNAL_SAML) {
+            return SamlSourceForm.EMPTY;
+        }
+        String metadataUrl = source.saml().metadataUrl();
+        return new SamlSourceForm(metadataUrl == null ? "" : metadataUrl, source.userClaim().claimName(),
+                source.provisioning().name().toLowerCase(Locale.ROOT), source.saml().idpInitiatedAllowed());
     }
 
     private static IdentitySourceForm formOf(IdentitySource source) {

@@ -17,6 +17,7 @@ public final class AdminPaths {
     public static final String SIMULATE = ROOT + "/simulate";
     public static final String IDENTITY_SOURCE = ROOT + "/identity-source";
     public static final String IDENTITY_SOURCE_EXTERNAL_OIDC = IDENTITY_SOURCE + "/external-oidc";
+    public static final String IDENTITY_SOURCE_EXTERNAL_SAML = IDENTITY_SOURCE + "/external-saml";
     public static final String IDENTITY_SOURCE_BUILT_IN = IDENTITY_SOURCE + "/built-in";
 
     private AdminPaths() {

@@ -13,11 +13,17 @@ import java.util.Map;
  * @param backChannelLogoutUri what to register at the provider for back-channel logout
  * @param scimUrl              the SCIM endpoint the provider's provisioning calls
  * @param form                 the external OIDC form, as typed (or the current settings)
+ * @param sp                   what to enter at a SAML IdP about Gatehouse, the service provider
+ * @param samlForm             the external SAML form, as typed (or the current settings)
  * @param errors               core's refusals by field name
  */
 public record IdentitySourceView(AdminFrame frame, String source, boolean external, List<Setting> settings,
                                  String redirectUri, String backChannelLogoutUri, String scimUrl,
-                                 IdentitySourceForm form, Map<String, String> errors) {
+                                 IdentitySourceForm form, ServiceProviderUrls sp, SamlSourceForm samlForm,
+                                 Map<String, String> errors) {
+
+    /** Gatehouse as a SAML service provider: its entity id (also its metadata URL), ACS and logout URLs. */
+    public record ServiceProviderUrls(String entityId, String acsUrl, String sloUrl) { }
 
     public record Setting(String label, String value) { }
 }
