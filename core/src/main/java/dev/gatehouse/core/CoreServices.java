@@ -58,6 +58,7 @@ import dev.gatehouse.sigv4.SigV4Verifier;
 import dev.gatehouse.sigv4.SigningKeyCache;
 import dev.gatehouse.core.identitysource.LdapDirectory;
 import dev.gatehouse.core.ldap.LdapDirectories;
+import dev.gatehouse.core.ldap.LdapOwnedEntries;
 import dev.gatehouse.core.ldap.LdapSync;
 import dev.gatehouse.core.ldap.LdapUsers;
 import dev.gatehouse.core.signin.DirectoryPasswords;
@@ -142,7 +143,7 @@ public record CoreServices(IdentityStoreService identityStore, Administrators ad
                 remembered, browserSessions, store.identitySource());
 
         IdentityStoreService identityStore = new IdentityStoreService(store.users(), store.groups(),
-                store.sessions(), store, clock, audit);
+                store.sessions(), store, clock, audit, new LdapOwnedEntries(store.identitySource()));
         IdentitySources identitySources = new IdentitySources(store.identitySource(), store.sessions(), store, clock,
                 audit, secretSealers);
         LdapDirectories ldapDirectories = new LdapDirectories(identitySources, ldapConnector);

@@ -146,4 +146,25 @@ class LdapSignInAndSyncTest {
         assertThat(services.identityStore().user("bob").enabled()).isFalse();
         assertThat(refusal(() -> signIn("bob", "pw"))).isInstanceOf(DomainError.AccessDenied.class);
     }
+
+    @Test
+    void syncedUsersAndGroupsAreReadOnlyForEveryoneButTheSync() {
+        DirectoryUser alice = directory.addUser("alice", "pw");
+        directory.addGroup("engineers", alice.dn());
+        services.ldapSync().run(CONTEXT);
+        services.identityStore().createGroup("local", null, Actor.administratorCli(), CONTEXT);
+
+        DomainError refused = refusal(() -> services.identityStore().setStatus("alice",
+                dev.gatehouse.core.directory.UserStatus.DISABLED, Actor.administratorCli(), CONTEXT));
+        assertThat(refused).isInstanceOfSatisfying(DomainError.AccessDenied.class,
+                denied -> assertThat(denied.message()).contains("comes from the LDAP directory"));
+        assertThat(refusal(() -> services.identityStore().removeMember("engineers", "alice",
+                Actor.administratorCli(), CONTEXT))).isInstanceOf(DomainError.AccessDenied.class);
+        assertThat(refusal(() -> services.identityStore().deleteGroup("engineers", Actor.administratorCli(),
+                CONTEXT))).isInstanceOf(DomainError.AccessDenied.class);
+
+        services.identityStore().addMember("local", "alice", Actor.administratorCli(), CONTEXT);
+        assertThat(services.identityStore().members("local")).extracting(User::userName)
+                .as("a Gatehouse group may hold synced users").containsExactly("alice");
+    }
 }

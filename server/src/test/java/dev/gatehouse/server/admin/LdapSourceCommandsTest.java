@@ -93,6 +93,11 @@ class LdapSourceCommandsTest {
         assertThat(synced.out()).contains("users:           1 (0 removed)", "groups:          1", "+1 -0");
         assertThat(running.core().identityStore().members("staff")).singleElement()
                 .satisfies(alice -> assertThat(alice.userName()).isEqualTo("alice"));
+
+        Result refused = admin("users", "delete", "alice");
+        assertThat(refused.exitCode()).as("a synced user is the directory's").isNotZero();
+        assertThat(refused.err()).contains("comes from the LDAP directory").doesNotContain("Exception");
+        assertThat(running.core().identityStore().user("alice").enabled()).isTrue();
     }
 
     @Test

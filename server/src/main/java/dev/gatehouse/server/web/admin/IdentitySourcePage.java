@@ -182,7 +182,7 @@ final class IdentitySourcePage {
             case BUILT_IN -> "Built-in directory";
             case EXTERNAL_OIDC -> "External OpenID Connect provider";
             case EXTERNAL_SAML -> "External SAML 2.0 identity provider";
-            case LDAP -> "Directory (LDAP / Active Directory)";
+            case LDAP -> "LDAP directory";
         };
     }
 
@@ -201,12 +201,14 @@ final class IdentitySourcePage {
             settings.add(new Setting("Client ID", source.clientId()));
             settings.add(new Setting("Client secret", "stored sealed, never shown"));
         } else if (source.kind() == Kind.LDAP) {
-            // Set with `admin identity-source set-ldap`; the bind password is sealed and never shown.
-            settings.add(new Setting("Directory URLs", String.join(", ", source.ldap().urls())));
-            settings.add(new Setting("Transport", source.ldap().transport().name()));
-            settings.add(new Setting("Bind account", source.ldap().bindDn()));
-            settings.add(new Setting("Users under", source.ldap().userBaseDn()));
-            settings.add(new Setting("Groups under", source.ldap().groupBaseDn()));
+            settings.add(new Setting("Directory URLs (in failover order)", String.join(" ", source.ldap().urls())));
+            settings.add(new Setting("Transport", source.ldap().transport().name().toLowerCase(Locale.ROOT)));
+            settings.add(new Setting("Bind DN", source.ldap().bindDn()));
+            settings.add(new Setting("Bind password", "stored sealed, never shown"));
+            settings.add(new Setting("Users", source.ldap().userFilter() + " below " + source.ldap().userBaseDn()));
+            settings.add(new Setting("Groups", source.ldap().groupFilter() + " below "
+                    + source.ldap().groupBaseDn()));
+            settings.add(new Setting("Schema", source.ldap().schema().preset().cliName()));
             return settings;
         } else {
             return settings;
