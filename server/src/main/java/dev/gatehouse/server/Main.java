@@ -14,7 +14,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
-import java.util.concurrent.CountDownLatch;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
@@ -56,6 +55,7 @@ public final class Main {
     }
 
     private static void serve() {
+        OrderlyStop orderlyStop = OrderlyStop.onSignals();
         Services services;
         try {
             GatehouseConfig config = new ConfigLoader(System.getenv()).load();
@@ -69,20 +69,12 @@ public final class Main {
         }
         AdminSocket adminSocket = adminSocket(services);   // before "listening", so admin commands find it then
         GatehouseServer server = GatehouseServer.start(services);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            if (adminSocket != null) {
-                adminSocket.close();
-            }
-            server.close();
-            services.close();
-            stopped.countDown();
-        }, "gatehouse-shutdown"));
         try {
-            stopped.await();
+            orderlyStop.awaitThenStop(adminSocket, server, services);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        System.exit(0);
     }
 
     /** Without it the server still serves; only admin commands must then wait until it stops. */
