@@ -3,6 +3,7 @@ package dev.gatehouse.server;
 import dev.gatehouse.server.admin.AdminClient;
 import dev.gatehouse.server.admin.AdminCommand;
 import dev.gatehouse.server.admin.AdminSocket;
+import dev.gatehouse.server.admin.PathArguments;
 import dev.gatehouse.server.config.ConfigLoader;
 import dev.gatehouse.server.config.GatehouseConfig;
 import dev.gatehouse.server.config.InvalidConfigException;
@@ -49,8 +50,8 @@ public final class Main {
         } catch (InvalidConfigException e) {
             return AdminCommand.run(args, environment);   // which reports the configuration's problems
         }
-        OptionalInt viaServer = AdminClient.tryRun(AdminSocket.path(config.dataDir()), List.of(args), System.out,
-                System.err);
+        OptionalInt viaServer = AdminClient.tryRun(AdminSocket.path(config.dataDir()),
+                PathArguments.absolute(List.of(args)), System.out, System.err);
         return viaServer.isPresent() ? viaServer.getAsInt() : AdminCommand.run(args, environment);
     }
 

@@ -167,6 +167,11 @@ public final class Services implements AutoCloseable {
         return instances;
     }
 
+    /** For the backup command only. */
+    public Database database() {
+        return database;
+    }
+
     /** For the key commands only: what seals the sealing keys. */
     public MasterKey masterKey() {
         return masterKey;
