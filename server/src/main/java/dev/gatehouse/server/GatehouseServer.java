@@ -87,7 +87,7 @@ public final class GatehouseServer implements AutoCloseable {
         CoreServices core = services.core();
         return List.of(new HealthChecks(services.readinessChecks()),
                 new WebPages(core, services.clock(), services.instance(), services.config().http().publicUrl(),
-                        services.firstAdministratorSetup()),
+                        services.firstAdministratorSetup(), services.activationMail()),
                 new OidcApi(core.clients(), core.devices(), core.tokens()),
                 new PortalApi(core.portal()),
                 new StsApi(core.callerIdentity(), services.clock()),
