@@ -22,8 +22,11 @@ import dev.gatehouse.server.scim.ScimApi;
 import dev.gatehouse.server.sts.StsApi;
 import dev.gatehouse.server.web.WebPages;
 import io.javalin.Javalin;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.server.handler.StatisticsHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +37,8 @@ import org.slf4j.LoggerFactory;
 public final class GatehouseServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(GatehouseServer.class);
+    /** How long a stop waits for requests already running; a deployment's stop grace period should exceed it. */
+    public static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
     private final Services services;
     private final Javalin app;
@@ -55,6 +60,9 @@ public final class GatehouseServer implements AutoCloseable {
             config.jetty.host = services.config().http().bindAddress();
             config.jetty.port = services.config().http().port();
             config.http.maxRequestSize = BodyLimit.BYTES;
+            // Stopping closes the port at once, then lets requests already running finish (up to STOP_GRACE).
+            config.jetty.modifyServer(server -> server.setStopTimeout(STOP_GRACE.toMillis()));
+            config.jetty.modifyServletContextHandler(context -> context.insertHandler(new GracefulHandler()));
             config.routes.before(RequestContexts.assigning(services.config().http().trustedProxies()));
             config.requestLogger.http(new RequestLog(new RequestMetrics(services.metrics().registry()))::handle);
             modules.forEach(module -> module.mount(config.routes));
@@ -84,7 +92,7 @@ public final class GatehouseServer implements AutoCloseable {
         StsApi sts = new StsApi(core.callerIdentity(), services.clock());
         return List.of(new HealthChecks(services.readinessChecks()),
                 new WebPages(core, services.clock(), services.instance(), services.config().http().publicUrl(),
-                        services.firstAdministratorSetup()),
+                        services.firstAdministratorSetup(), services.activationMail()),
                 new OidcApi(core.clients(), core.devices(), core.tokens()),
                 new PortalApi(core.portal()),
                 sts,
@@ -109,6 +117,11 @@ public final class GatehouseServer implements AutoCloseable {
 
     public int port() {
         return app.port();
+    }
+
+    /** Requests being handled right now (Javalin counts them in Jetty's statistics handler). */
+    int requestsInFlight() {
+        return app.jettyServer().server().getDescendant(StatisticsHandler.class).getRequestsActive();
     }
 
     public String baseUrl() {

@@ -3,6 +3,7 @@ package dev.gatehouse.server;
 import dev.gatehouse.server.admin.AdminClient;
 import dev.gatehouse.server.admin.AdminCommand;
 import dev.gatehouse.server.admin.AdminSocket;
+import dev.gatehouse.server.admin.PathArguments;
 import dev.gatehouse.server.config.ConfigLoader;
 import dev.gatehouse.server.config.GatehouseConfig;
 import dev.gatehouse.server.config.InvalidConfigException;
@@ -14,7 +15,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
-import java.util.concurrent.CountDownLatch;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
@@ -50,12 +50,13 @@ public final class Main {
         } catch (InvalidConfigException e) {
             return AdminCommand.run(args, environment);   // which reports the configuration's problems
         }
-        OptionalInt viaServer = AdminClient.tryRun(AdminSocket.path(config.dataDir()), List.of(args), System.out,
-                System.err);
+        OptionalInt viaServer = AdminClient.tryRun(AdminSocket.path(config.dataDir()),
+                PathArguments.absolute(List.of(args)), System.out, System.err);
         return viaServer.isPresent() ? viaServer.getAsInt() : AdminCommand.run(args, environment);
     }
 
     private static void serve() {
+        OrderlyStop orderlyStop = OrderlyStop.onSignals();
         Services services;
         try {
             GatehouseConfig config = new ConfigLoader(System.getenv()).load();
@@ -69,20 +70,12 @@ public final class Main {
         }
         AdminSocket adminSocket = adminSocket(services);   // before "listening", so admin commands find it then
         GatehouseServer server = GatehouseServer.start(services);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            if (adminSocket != null) {
-                adminSocket.close();
-            }
-            server.close();
-            services.close();
-            stopped.countDown();
-        }, "gatehouse-shutdown"));
         try {
-            stopped.await();
+            orderlyStop.awaitThenStop(adminSocket, server, services);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        System.exit(0);
     }
 
     /** Without it the server still serves; only admin commands must then wait until it stops. */

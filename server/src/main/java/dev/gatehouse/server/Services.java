@@ -20,6 +20,7 @@ import dev.gatehouse.server.config.DatabaseConfig;
 import dev.gatehouse.server.config.GatehouseConfig;
 import dev.gatehouse.server.config.InvalidConfigException;
 import dev.gatehouse.server.config.MasterKeys;
+import dev.gatehouse.server.mail.ActivationMail;
 import dev.gatehouse.server.mail.SmtpMailer;
 import dev.gatehouse.server.metrics.AuditMetrics;
 import dev.gatehouse.server.metrics.Metrics;
@@ -54,6 +55,7 @@ public final class Services implements AutoCloseable {
     private final Instance instance;
     private final PasswordHasher passwordHasher;
     private final SmtpMailer mailer;
+    private final ActivationMail activationMail;
     private final CoreServices core;
     private final Purge purge;
     private final FirstAdministratorSetup firstAdministratorSetup;
@@ -78,6 +80,8 @@ public final class Services implements AutoCloseable {
         this.core = CoreServices.assemble(store, clock, coreSettings(config), () -> instance,
                 () -> instances.sealingKeys(masterKey), passwordHasher, mailer, new LdapConnector());
         this.purge = new Purge(store.expiredRows(), clock, config.auditRetention());
+        this.activationMail = new ActivationMail(core.identityStore()::user, core.activations(),
+                config.lifetimes().activationLink(), clock, mailer, config.http().publicUrl(), instance.portalUrl());
         this.firstAdministratorSetup = new FirstAdministratorSetup(store.users(), core.identityStore(),
                 core.activations(), store, clock, new AuditLog(store.audit(), clock),
                 config.operations().setupFromAnyAddress());
@@ -169,6 +173,16 @@ public final class Services implements AutoCloseable {
 
     public InstanceService instances() {
         return instances;
+    }
+
+    /** Mails activation links when a mail server is configured. */
+    public ActivationMail activationMail() {
+        return activationMail;
+    }
+
+    /** For the backup command only. */
+    public Database database() {
+        return database;
     }
 
     /** For the key commands only: what seals the sealing keys. */

@@ -9,8 +9,15 @@ import java.util.function.Supplier;
  */
 public interface Mailer {
 
-    /** One plain-text message. The body may hold a secret link: never log it. */
-    record Mail(String to, String subject, String body) {
+    /**
+     * One message: plain text, and the same as HTML when {@code html} is not null. The bodies may hold a secret
+     * link: never log them.
+     */
+    record Mail(String to, String subject, String body, String html) {
+
+        public Mail(String to, String subject, String body) {
+            this(to, subject, body, null);
+        }
 
         @Override
         public String toString() {

@@ -5,6 +5,7 @@ import dev.gatehouse.core.audit.RequestContext;
 import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.server.Services;
 import dev.gatehouse.server.config.ConfigLoader;
+import dev.gatehouse.server.config.GatehouseConfig;
 import dev.gatehouse.server.config.InvalidConfigException;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -25,7 +26,8 @@ import picocli.CommandLine.Command;
         subcommands = {UserCommands.class, GroupCommands.class, AccountCommands.class,
                 PermissionSetCommands.class, AssignmentCommands.class, EventsCommand.class, SessionCommands.class,
                 KeyCommands.class, MfaCommands.class, ServiceCredentialCommands.class, AbacCommands.class,
-                SimulateCommand.class, ScimCommands.class, IdentitySourceCommands.class})
+                SimulateCommand.class, ScimCommands.class, IdentitySourceCommands.class, BackupCommand.class,
+                RestoreCommand.class})
 public final class AdminCommand {
 
     static final int DOMAIN_ERROR = 1;
@@ -84,6 +86,16 @@ public final class AdminCommand {
             services = Services.open(new ConfigLoader(environment).load(), Clock.systemUTC());
         }
         return services;
+    }
+
+    /** The configuration, without opening the database (restore must not create one). */
+    GatehouseConfig config() {
+        return services != null ? services.config() : new ConfigLoader(environment).load().resolved();
+    }
+
+    /** Whether this command came through a running server's admin socket. */
+    boolean onRunningServer() {
+        return !ownsServices;
     }
 
     static Actor actor() {

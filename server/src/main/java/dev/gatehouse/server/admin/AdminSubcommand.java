@@ -13,11 +13,15 @@ abstract class AdminSubcommand {
     CommandSpec spec;
 
     Services services() {
+        return root().services();
+    }
+
+    AdminCommand root() {
         CommandSpec root = spec;
         while (root.parent() != null) {
             root = root.parent();
         }
-        return ((AdminCommand) root.userObject()).services();
+        return (AdminCommand) root.userObject();
     }
 
     CoreServices core() {

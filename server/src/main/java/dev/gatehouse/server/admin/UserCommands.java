@@ -3,6 +3,7 @@ package dev.gatehouse.server.admin;
 import dev.gatehouse.core.directory.IdentityStoreService.NewUser;
 import dev.gatehouse.core.directory.User;
 import dev.gatehouse.core.directory.UserStatus;
+import dev.gatehouse.core.error.DomainException;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -23,7 +24,20 @@ final class UserCommands extends AdminSubcommand {
                 new NewUser(userName, displayName, givenName, familyName, email, administrator),
                 AdminCommand.actor(), AdminCommand.context());
         out().println("created user " + user.userName() + " (" + user.userId() + ")");
-        printActivationLink(user.userName());
+        if (services().activationMail().available()) {
+            sendActivation(user.userName());
+        } else {
+            printActivationLink(user.userName());
+        }
+    }
+
+    @Command(name = "send-activation", description = "Mail the user a new one-time link to set the password "
+            + "(needs a mail server: smtp-host).")
+    void sendActivation(@Parameters(paramLabel = "USER_NAME") String userName) {
+        String to = services().activationMail().send(userName, AdminCommand.actor(), AdminCommand.context())
+                .orElseThrow(() -> DomainException.invalid("smtp-host", "No mail server is configured (smtp-host):"
+                        + " print a link with `users activation-link " + userName + "` and pass it on"));
+        out().println("activation link mailed to " + to);
     }
 
     @Command(name = "list", description = "List users.")

@@ -9,7 +9,9 @@ import jakarta.mail.PasswordAuthentication;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import java.time.Duration;
 import java.util.Date;
 import java.util.Properties;
@@ -88,13 +90,29 @@ public final class SmtpMailer implements Mailer, AutoCloseable {
         });
     }
 
+    /** Plain text first: clients show the last alternative they can render, so HTML where they can. */
+    private static MimeMultipart alternatives(Mail mail) throws MessagingException {
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText(mail.body(), "UTF-8");
+        MimeBodyPart html = new MimeBodyPart();
+        html.setText(mail.html(), "UTF-8", "html");
+        MimeMultipart alternatives = new MimeMultipart("alternative");
+        alternatives.addBodyPart(text);
+        alternatives.addBodyPart(html);
+        return alternatives;
+    }
+
     private void deliver(Mail mail) {
         try {
             MimeMessage message = new MimeMessage(session);
             message.setFrom(new InternetAddress(from, true));
             message.setRecipient(Message.RecipientType.TO, new InternetAddress(mail.to(), true));
             message.setSubject(mail.subject(), "UTF-8");
-            message.setText(mail.body(), "UTF-8");
+            if (mail.html() == null) {
+                message.setText(mail.body(), "UTF-8");
+            } else {
+                message.setContent(alternatives(mail));
+            }
             message.setSentDate(new Date());
             Transport.send(message);
             LOG.info("Mail '{}' handed to the mail server for {}", mail.subject(), mail.to());

@@ -6,6 +6,7 @@ import dev.gatehouse.core.instance.FirstAdministratorSetup;
 import dev.gatehouse.core.instance.Instance;
 import dev.gatehouse.server.http.HttpModule;
 import dev.gatehouse.server.idp.OidcRelyingParty;
+import dev.gatehouse.server.mail.ActivationMail;
 import dev.gatehouse.server.web.admin.AdminConsole;
 import dev.gatehouse.server.web.view.CliSettings;
 import io.javalin.config.RoutesConfig;
@@ -44,7 +45,7 @@ public final class WebPages implements HttpModule {
      * @param setup     the first-start link that creates the first administrator
      */
     public WebPages(CoreServices core, Clock clock, Instance instance, String publicUrl,
-                    FirstAdministratorSetup setup) {
+                    FirstAdministratorSetup setup, ActivationMail activationMail) {
         Templates templates = new Templates();
         CookieWriter cookies = new CookieWriter(publicUrl);
         Csrf csrf = new Csrf(cookies);
@@ -76,7 +77,8 @@ public final class WebPages implements HttpModule {
         this.securityKeyPage = new SecurityKeyPage(core.securityKeys(), signedIn, templates);
         this.stylesheet = StaticAsset.stylesheet();
         this.script = StaticAsset.script();
-        this.admin = new AdminConsole(core, () -> instance, publicUrl, sessions, csrf, templates);
+        this.admin = new AdminConsole(core, () -> instance, publicUrl, sessions, csrf, templates,
+                activationMail);
         this.setup = new SetupPages(setup, csrf, templates);
     }
 

@@ -65,7 +65,7 @@ public final class WebTestServer implements AutoCloseable {
     }
 
     /** Mailing password-reset links through {@code smtp}. */
-    static WebTestServer withSmtp(Path dataDir, SmtpConfig smtp) {
+    public static WebTestServer withSmtp(Path dataDir, SmtpConfig smtp) {
         return new WebTestServer(config(dataDir).smtp(smtp).build());
     }
 

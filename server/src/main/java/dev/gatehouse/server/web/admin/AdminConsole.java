@@ -3,6 +3,7 @@ package dev.gatehouse.server.web.admin;
 import dev.gatehouse.core.CoreServices;
 import dev.gatehouse.core.directory.Administrators;
 import dev.gatehouse.core.instance.Instance;
+import dev.gatehouse.server.mail.ActivationMail;
 import dev.gatehouse.server.web.Csrf;
 import dev.gatehouse.server.web.PageRoutes;
 import dev.gatehouse.server.web.SessionCookies;
@@ -36,13 +37,13 @@ public final class AdminConsole {
     private final Administrators administrators;
 
     public AdminConsole(CoreServices core, Supplier<Instance> instance, String publicUrl, SessionCookies sessions,
-                        Csrf csrf, Templates templates) {
+                        Csrf csrf, Templates templates, ActivationMail activationMail) {
         this.sessions = sessions;
         this.csrf = csrf;
         this.administrators = core.administrators();
         this.dashboard = new DashboardPage(instance, publicUrl, core.identityStore(), templates);
         this.user = new UserPage(core.identityStore(), core.accessModel(), core.activations(), core.sessions(),
-                core.mfaDevices(), publicUrl, templates);
+                core.mfaDevices(), publicUrl, templates, activationMail);
         this.users = new UsersPage(core.identityStore(), user, templates);
         this.userChanges = new UserChangePages(core.identityStore(), templates);
         this.userMfa = new UserMfaPages(core.identityStore(), core.mfaDevices(), templates);

@@ -10,6 +10,7 @@ import dev.gatehouse.core.mfa.MfaDevices;
 import dev.gatehouse.core.password.ActivationService;
 import dev.gatehouse.core.session.SessionService;
 import dev.gatehouse.server.http.RequestContexts;
+import dev.gatehouse.server.mail.ActivationMail;
 import dev.gatehouse.server.web.SessionOwners;
 import dev.gatehouse.server.web.Templates;
 import dev.gatehouse.server.web.view.admin.AdminFrame;
@@ -39,9 +40,11 @@ final class UserPage {
     private final MfaDevices mfaDevices;
     private final String publicUrl;
     private final Templates templates;
+    private final ActivationMail activationMail;
 
     UserPage(IdentityStoreService identityStore, AccessModelService accessModel, ActivationService activations,
-             SessionService sessions, MfaDevices mfaDevices, String publicUrl, Templates templates) {
+             SessionService sessions, MfaDevices mfaDevices, String publicUrl, Templates templates,
+             ActivationMail activationMail) {
         this.identityStore = identityStore;
         this.accessModel = accessModel;
         this.activations = activations;
@@ -49,11 +52,13 @@ final class UserPage {
         this.mfaDevices = mfaDevices;
         this.publicUrl = publicUrl;
         this.templates = templates;
+        this.activationMail = activationMail;
     }
 
     void mount(AdminRoutes routes) {
         routes.get(PATH, this::show);
         routes.post(PATH + "/activation-link", this::issueActivationLink);
+        routes.post(PATH + "/activation-mail", this::mailActivationLink);
         routes.post(PATH + "/sessions/revoke", this::revokeSession);
         routes.post(PATH + "/sessions/revoke-all", this::revokeAllSessions);
         routes.post(PATH + "/groups", this::addToGroup);
@@ -81,6 +86,25 @@ final class UserPage {
     private void issueActivationLink(Context ctx, Admin admin) {
         showWithNewActivationLink(ctx, admin, userName(ctx),
                 "A new activation link was issued. Send it to the user: it works once, for 7 days.");
+    }
+
+    /** With a mail server, the link goes to the user's address and never shows in the page. */
+    private void mailActivationLink(Context ctx, Admin admin) {
+        String userName = userName(ctx);
+        String to = activationMail.send(userName, admin.actor(), RequestContexts.of(ctx)).orElseThrow();
+        render(ctx, admin, admin.frame("users", "A new activation link was mailed to " + to + "."), 200, userName,
+                null, "", PrincipalAssignmentForm.empty(), Map.of());
+    }
+
+    /** A new user's link: mailed when a mail server is configured, else shown once for the administrator to send. */
+    void activateNewUser(Context ctx, Admin admin, User user) {
+        if (activationMail.available() && user.email() != null && !user.email().isBlank()) {
+            String to = activationMail.send(user.userName(), admin.actor(), RequestContexts.of(ctx)).orElseThrow();
+            render(ctx, admin, admin.frame("users", "The user was created. Their activation link was mailed to "
+                    + to + "."), 200, user.userName(), null, "", PrincipalAssignmentForm.empty(), Map.of());
+        } else {
+            showWithNewActivationLink(ctx, admin, user.userName(), "The user was created.");
+        }
     }
 
     /** Shown in the page, never in a URL: whoever holds the link can set the user's password. */
@@ -149,6 +173,7 @@ final class UserPage {
                 sessions.activeSessionsOf(user.userId()).stream()
                         .map(session -> Rows.session(session, admin.sessionId())).toList(),
                 activationLink, groupName, assignment, errors,
-                mfaDevices.list(user.userId()).stream().map(UserMfaPages::row).toList()));
+                mfaDevices.list(user.userId()).stream().map(UserMfaPages::row).toList(),
+                activationMail.available()));
     }
 }

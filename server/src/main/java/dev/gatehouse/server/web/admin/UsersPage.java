@@ -53,7 +53,7 @@ final class UsersPage {
                         form.givenName(), form.familyName(), form.email(), form.administrator()), admin.actor(),
                         RequestContexts.of(ctx)),
                 refusal -> show(ctx, admin, 400, "", null, form, FieldErrors.of(refusal, "User", "userName")));
-        userPage.showWithNewActivationLink(ctx, admin, user.userName(), "The user was created.");
+        userPage.activateNewUser(ctx, admin, user);
     }
 
     private void show(Context ctx, Admin admin, int status, String search, String after, UserForm form,

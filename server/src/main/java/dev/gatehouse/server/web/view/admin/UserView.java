@@ -14,8 +14,10 @@ import java.util.Map;
  * @param assignment     the assign form as typed
  * @param errors         the errors of the form that was refused, by field name
  * @param mfaDevices     their authenticator apps, security keys and passkeys
+ * @param mailsLinks     whether a mail server is configured, so links can be mailed to the user
  */
 public record UserView(AdminFrame frame, UserRow user, List<String> groups, List<AssignmentRow> assignments,
                        List<AccountRow> accounts, List<String> permissionSets, List<SessionRow> sessions,
                        String activationLink, String groupName, PrincipalAssignmentForm assignment,
-                       Map<String, String> errors, List<MfaDeviceRow> mfaDevices) { }
+                       Map<String, String> errors, List<MfaDeviceRow> mfaDevices,
+                       boolean mailsLinks) { }
