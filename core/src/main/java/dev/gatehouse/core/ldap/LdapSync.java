@@ -104,9 +104,10 @@ public final class LdapSync {
     private Map<String, String> syncUsers(List<DirectoryUser> entries, Counts counts, RequestContext context) {
         Map<String, String> userNameOfDn = new HashMap<>();
         Set<String> seen = new HashSet<>();
+        Map<String, String> linked = links.directoryLinks(LdapUsers.USER);
         for (DirectoryUser entry : entries) {
             try {
-                User user = ldapUsers.sync(entry, context);
+                User user = ldapUsers.sync(entry, linked, context);
                 userNameOfDn.put(dnKey(entry.dn()), user.userName());
                 seen.add(entry.id());
             } catch (DomainException unusable) {
@@ -116,7 +117,7 @@ public final class LdapSync {
                 }
             }
         }
-        for (Map.Entry<String, String> link : links.directoryLinks(LdapUsers.USER).entrySet()) {
+        for (Map.Entry<String, String> link : linked.entrySet()) {
             if (!seen.contains(link.getKey())) {
                 Optional<User> gone = users.findById(link.getValue());
                 if (gone.isPresent()) {

@@ -12,6 +12,7 @@ import dev.gatehouse.core.error.DomainError;
 import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.core.identitysource.IdentitySourceRepository;
 import dev.gatehouse.core.identitysource.LdapDirectory.DirectoryUser;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -40,11 +41,16 @@ public final class LdapUsers {
 
     /** The Gatehouse user the directory user is now (call inside a transaction). */
     public User sync(DirectoryUser entry, RequestContext context) {
+        return sync(entry, links.directoryLinks(USER), context);
+    }
+
+    /** The same, with the links read once for a whole sync rather than once per user. */
+    User sync(DirectoryUser entry, Map<String, String> userLinks, RequestContext context) {
         if (entry.id() == null || entry.userName() == null) {
             throw new DomainException(new DomainError.AccessDenied("Your directory account lacks the id or user "
                     + "name attribute Gatehouse reads. Ask your administrator."));
         }
-        Optional<User> linked = Optional.ofNullable(links.directoryLinks(USER).get(entry.id()))
+        Optional<User> linked = Optional.ofNullable(userLinks.get(entry.id()))
                 .flatMap(users::findById);
         Optional<User> found = linked.or(() -> users.findByUserName(entry.userName()));
         User user = found.isPresent() ? update(found.get(), entry, context) : create(entry, context);
