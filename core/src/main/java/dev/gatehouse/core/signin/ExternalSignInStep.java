@@ -37,6 +37,8 @@ public final class ExternalSignInStep {
     /** A SAML IdP's verified assertion: the acr is its AuthnContextClassRef, the subject its NameID. */
     public static final String EXTERNAL_SAML = "EXTERNAL_SAML";
 
+    static final DomainError OFF_SITE_REDIRECT = new DomainError.InvalidInput("RelayState",
+            "Only a path on this site is followed after sign-in.");
     static final DomainError NOT_VERIFIED = new DomainError.AccessDenied("The answer from your identity provider "
             + "could not be verified, so you are not signed in. Start the sign-in again.");
 
@@ -131,6 +133,19 @@ public final class ExternalSignInStep {
             auditor.failure("UserAuthentication", parameters, NOT_VERIFIED);
         });
         return new DomainException(NOT_VERIFIED);
+    }
+
+    /**
+     * A return address pointing off this site (RelayState is not signed, anyone can set it) is never followed; the
+     * refusal is audited so an attempted open redirect shows up even though the sign-in itself goes on to the portal.
+     */
+    public void refuseRedirect(String target, RequestContext context) {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("credentialType", sources.current().kind() == Kind.EXTERNAL_SAML ? EXTERNAL_SAML
+                : EXTERNAL_OIDC);
+        parameters.put("target", target.length() > 200 ? target.substring(0, 200) : target);
+        Auditor auditor = audit.as(Actor.unknown(null), EventSource.SIGN_IN, context);
+        transactions.run(() -> auditor.failure("RedirectAfterSignIn", parameters, OFF_SITE_REDIRECT));
     }
 
     private DomainException failure(Actor actor, Map<String, Object> credential, DomainError error,

@@ -102,7 +102,17 @@ final class SamlSignInPages {
         String name = userAttribute == null ? assertion.nameId() : assertion.first(userAttribute);
         ExternalIdentity identity = new ExternalIdentity(assertion.issuer(), assertion.nameId(), source.userClaim(),
                 name, List.of(), assertion.authnContextClassRef(), profile(assertion, source));
-        steps.continueWith(ctx, step.signIn(identity, context), NextPaths.safe(ctx.formParam("RelayState")));
+        steps.continueWith(ctx, step.signIn(identity, context), followableRelayState(ctx, context));
+    }
+
+    /** RelayState as {@code next}; one pointing off this site is refused (audited) and the portal shown instead. */
+    private String followableRelayState(Context ctx, RequestContext context) {
+        String relayState = ctx.formParam("RelayState");
+        String next = NextPaths.safe(relayState);
+        if (relayState != null && !relayState.isEmpty() && !next.equals(relayState)) {
+            step.refuseRedirect(relayState, context);
+        }
+        return next;
     }
 
     /**

@@ -274,12 +274,17 @@ class SamlSignInPagesTest {
     }
 
     @Test
-    void aRelayStateOffSiteIsNotFollowed() {
+    void aRelayStateOffSiteIsNotFollowedAndTheRefusalIsAudited() {
         Browser browser = server.newBrowser();
         for (String offSite : List.of("https://evil.example.com/", "//evil.example.com", "/\\evil.example.com")) {
             HttpResponse<String> answer = post(browser, response("ed.developer", null), offSite);
             assertThat(answer.statusCode()).isEqualTo(303);
             assertThat(Browser.location(answer)).isEqualTo("/start");
+            AuditEvent refused = server.services.core().auditQueries().find(new AuditQuery(null,
+                    "RedirectAfterSignIn", null, null, 1000)).stream()
+                    .filter(event -> offSite.equals(event.requestParameters().get("target")))
+                    .findFirst().orElseThrow();
+            assertThat(refused.errorCode()).isNotNull();
         }
     }
 
