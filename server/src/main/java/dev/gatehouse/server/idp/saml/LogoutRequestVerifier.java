@@ -11,9 +11,7 @@ import static dev.gatehouse.server.idp.saml.SamlNames.text;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Base64;
 import java.util.List;
-import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /**
@@ -37,7 +35,7 @@ public final class LogoutRequestVerifier {
     }
 
     public static VerifiedLogoutRequest verify(String samlRequest, Expected expected) throws SamlRefused {
-        Element request = parse(samlRequest);
+        Element request = PostedSamlMessage.decode(samlRequest, "SAMLRequest", "LogoutRequest");
         String id = attribute(request, "ID");
         if (id == null) {
             throw new SamlRefused("the logout request has no ID");
@@ -82,32 +80,6 @@ public final class LogoutRequestVerifier {
         Instant until = notOnOrAfter != null ? notOnOrAfter : issued.plus(SamlResponseVerifier.MAX_CLOCK_SKEW);
         return new VerifiedLogoutRequest(issuer, id, nameId, sessionIndexes,
                 until.plus(SamlResponseVerifier.MAX_CLOCK_SKEW));
-    }
-
-    private static Element parse(String samlRequest) throws SamlRefused {
-        if (samlRequest == null || samlRequest.isBlank()) {
-            throw new SamlRefused("no SAMLRequest in the post");
-        }
-        if (samlRequest.length() > SamlResponseVerifier.MAX_RESPONSE_BYTES * 4 / 3 + 4) {
-            throw new SamlRefused("SAMLRequest larger than " + SamlResponseVerifier.MAX_RESPONSE_BYTES + " bytes");
-        }
-        byte[] xml;
-        try {
-            xml = Base64.getMimeDecoder().decode(samlRequest);
-        } catch (IllegalArgumentException e) {
-            throw new SamlRefused("SAMLRequest is not base64", e);
-        }
-        Document document;
-        try {
-            document = SafeXml.parse(xml);
-        } catch (SafeXml.NotAccepted e) {
-            throw new SamlRefused("SAMLRequest refused", e);
-        }
-        Element root = document.getDocumentElement();
-        if (!PROTOCOL.equals(root.getNamespaceURI()) || !"LogoutRequest".equals(root.getLocalName())) {
-            throw new SamlRefused("not a SAML 2.0 LogoutRequest but " + root.getLocalName());
-        }
-        return root;
     }
 
     private static Instant instant(Element element, String name) throws SamlRefused {
