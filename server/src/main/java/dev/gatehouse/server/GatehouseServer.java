@@ -93,7 +93,7 @@ public final class GatehouseServer implements AutoCloseable {
                 new StsApi(core.callerIdentity(), services.clock()),
                 new AuthorizationApi(core.authorization(), services.clock()),
                 new ScimApi(core.scimTokens(), core.scimUsers(), core.scimGroups(),
-                        services.config().http().publicUrl()),
+                        services.config().http().publicUrl(), services.activationMail()),
                 new BackChannelLogoutApi(core.identitySources(), new OidcRelyingParty()),
                 new SamlLogoutApi(core.identitySources(), core.samlExchanges(), services.clock(),
                         services.config().http().publicUrl()),

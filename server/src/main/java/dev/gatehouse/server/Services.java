@@ -78,7 +78,8 @@ public final class Services implements AutoCloseable {
                 () -> instances.sealingKeys(masterKey), passwordHasher, mailer);
         this.purge = new Purge(store.expiredRows(), clock, config.auditRetention());
         this.activationMail = new ActivationMail(core.identityStore()::user, core.activations(),
-                config.lifetimes().activationLink(), clock, mailer, config.http().publicUrl(), instance.portalUrl());
+                config.lifetimes().activationLink(), clock, mailer, config.http().publicUrl(), instance.portalUrl(),
+                () -> !core.identitySources().current().external());
         this.firstAdministratorSetup = new FirstAdministratorSetup(store.users(), core.identityStore(),
                 core.activations(), store, clock, new AuditLog(store.audit(), clock),
                 config.operations().setupFromAnyAddress());

@@ -45,7 +45,7 @@ final class PgDump {
         }
     }
 
-    /** {@code jdbc:postgresql://host:port/db?…} → {@code postgresql://host:port/db} (JDBC-only parameters dropped). */
+    /** {@code jdbc:postgresql://host:port/db?…} → {@code postgresql://host:port/db}, without JDBC parameters. */
     static String libpqUri(String jdbcUrl) {
         URI uri = URI.create(jdbcUrl.substring("jdbc:".length()));
         return uri.getScheme() + "://" + uri.getRawAuthority() + uri.getRawPath();

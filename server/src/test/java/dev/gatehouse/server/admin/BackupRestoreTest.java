@@ -38,7 +38,8 @@ class BackupRestoreTest {
     record Result(int exitCode, String out, String err) { }
 
     @Test
-    void backupWhileRunningThenRestoreIntoANewDataDirectoryThenTheDataIsThereUnderTheSameMasterKey() throws IOException {
+    void backupWhileRunningThenRestoreIntoANewDataDirectoryThenTheDataIsThereUnderTheSameMasterKey()
+            throws IOException {
         Path running = parent.resolve("running");
         Path backup = parent.resolve("gatehouse-backup.zip");
         Path restored = parent.resolve("restored");
@@ -99,7 +100,8 @@ class BackupRestoreTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         OptionalInt code = AdminClient.tryRun(AdminSocket.path(dataDir), List.of(args),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(code.orElseThrow(), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return new Result(code.orElseThrow(), out.toString(StandardCharsets.UTF_8),
+                err.toString(StandardCharsets.UTF_8));
     }
 
     private static Result direct(Path dataDir, String... args) {
