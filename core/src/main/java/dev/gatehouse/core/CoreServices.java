@@ -56,6 +56,12 @@ import dev.gatehouse.core.sts.CallerIdentityService;
 import dev.gatehouse.core.throttle.Throttle;
 import dev.gatehouse.sigv4.SigV4Verifier;
 import dev.gatehouse.sigv4.SigningKeyCache;
+import dev.gatehouse.core.identitysource.LdapDirectory;
+import dev.gatehouse.core.ldap.LdapDirectories;
+import dev.gatehouse.core.ldap.LdapOwnedEntries;
+import dev.gatehouse.core.ldap.LdapSync;
+import dev.gatehouse.core.ldap.LdapUsers;
+import dev.gatehouse.core.signin.DirectoryPasswords;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Supplier;
@@ -77,7 +83,8 @@ public record CoreServices(IdentityStoreService identityStore, Administrators ad
                            ServiceCredentials serviceCredentials, AuthorizationService authorization,
                            AuditQueries auditQueries, ScimTokens scimTokens, ScimUsers scimUsers,
                            ScimGroups scimGroups, IdentitySources identitySources,
-                           ExternalSignInStep externalSignInStep, SamlExchanges samlExchanges) {
+                           ExternalSignInStep externalSignInStep, SamlExchanges samlExchanges,
+                           LdapSync ldapSync) {
 
     /** How many signing keys the SigV4 verifier keeps derived: one per access key and day in use. */
     private static final int SIGNING_KEYS_CACHED = 10_000;
@@ -90,6 +97,15 @@ public record CoreServices(IdentityStoreService identityStore, Administrators ad
     public static CoreServices assemble(Store store, Clock clock, CoreSettings settings, Supplier<Instance> instance,
                                         Supplier<List<SealingKey>> sealingKeys, PasswordHasher hasher,
                                         Mailer mailer) {
+        return assemble(store, clock, settings, instance, sealingKeys, hasher, mailer, (ldap, password) -> {
+            throw new LdapDirectory.DirectoryUnavailable("No LDAP connector is wired in", null);
+        });
+    }
+
+    /** @param ldapConnector opens the directory of an LDAP identity source (server/idp/ldap) */
+    public static CoreServices assemble(Store store, Clock clock, CoreSettings settings, Supplier<Instance> instance,
+                                        Supplier<List<SealingKey>> sealingKeys, PasswordHasher hasher,
+                                        Mailer mailer, LdapDirectory.Connector ldapConnector) {
         AuditLog audit = new AuditLog(store.audit(), clock);
         Lifetimes lifetimes = settings.lifetimes();
         Throttle throttle = new Throttle(store.failedAttempts(), clock);
@@ -127,9 +143,11 @@ public record CoreServices(IdentityStoreService identityStore, Administrators ad
                 remembered, browserSessions, store.identitySource());
 
         IdentityStoreService identityStore = new IdentityStoreService(store.users(), store.groups(),
-                store.sessions(), store, clock, audit);
+                store.sessions(), store, clock, audit, new LdapOwnedEntries(store.identitySource()));
         IdentitySources identitySources = new IdentitySources(store.identitySource(), store.sessions(), store, clock,
                 audit, secretSealers);
+        LdapDirectories ldapDirectories = new LdapDirectories(identitySources, ldapConnector);
+        LdapUsers ldapUsers = new LdapUsers(store.users(), identityStore, store.identitySource());
         return new CoreServices(
                 identityStore,
                 new Administrators(store.groups(), settings.adminGroup()),
@@ -144,7 +162,8 @@ public record CoreServices(IdentityStoreService identityStore, Administrators ad
                 new SessionService(store.sessions(), clients, store, clock, audit),
                 browserSessions,
                 pendingSignIns,
-                new PasswordStep(store.users(), hasher, throttle, store, audit, mfaGate, store.identitySource()),
+                new PasswordStep(store.users(), hasher, throttle, store, audit, mfaGate, store.identitySource(),
+                        new DirectoryPasswords(ldapDirectories, ldapUsers, store)),
                 new AuthenticatorAppStep(apps, secondFactors),
                 new SecurityKeyStep(keys, secondFactors),
                 new EnrolmentStep(apps, secondFactors, store),
@@ -175,6 +194,8 @@ public record CoreServices(IdentityStoreService identityStore, Administrators ad
                 identitySources,
                 new ExternalSignInStep(store.users(), store.groups(), identityStore, identitySources, store, audit,
                         mfaGate),
-                new SamlExchanges(store.identitySource(), store, clock, secretSealers));
+                new SamlExchanges(store.identitySource(), store, clock, secretSealers),
+                new LdapSync(ldapDirectories, ldapUsers, store.users(), store.groups(), identityStore,
+                        store.identitySource(), store, audit));
     }
 }

@@ -2,12 +2,14 @@ package dev.gatehouse.it;
 
 import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
 import software.amazon.awssdk.services.sso.SsoClient;
 import software.amazon.awssdk.services.sso.model.RoleCredentials;
 import software.amazon.awssdk.services.ssooidc.SsoOidcClient;
@@ -55,6 +57,17 @@ public final class AwsClients {
                 .endpointOverride(URI.create(baseUrl))
                 .region(Region.US_EAST_1)
                 .credentialsProvider(credentials)
+                .httpClient(httpClient())
+                .build();
+    }
+
+    /** identitystore signing with a service credential's long-lived keys, as CI or Terraform would. */
+    public static IdentitystoreClient identityStore(String baseUrl, String accessKeyId, String secretAccessKey) {
+        return IdentitystoreClient.builder()
+                .endpointOverride(URI.create(baseUrl))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(accessKeyId, secretAccessKey)))
                 .httpClient(httpClient())
                 .build();
     }

@@ -4,11 +4,13 @@ import dev.gatehouse.core.CoreServices;
 import dev.gatehouse.core.audit.RequestContext;
 import dev.gatehouse.core.instance.FirstAdministratorSetup;
 import dev.gatehouse.server.authz.AuthorizationApi;
+import dev.gatehouse.server.awsjson.TargetRouter;
 import dev.gatehouse.server.http.BodyLimit;
 import dev.gatehouse.server.http.HealthChecks;
 import dev.gatehouse.server.http.HttpModule;
 import dev.gatehouse.server.http.RequestContexts;
 import dev.gatehouse.server.http.RequestLog;
+import dev.gatehouse.server.identitystore.IdentityStoreApi;
 import dev.gatehouse.server.idp.BackChannelLogoutApi;
 import dev.gatehouse.server.idp.OidcRelyingParty;
 import dev.gatehouse.server.idp.SamlLogoutApi;
@@ -41,11 +43,13 @@ public final class GatehouseServer implements AutoCloseable {
     private final Services services;
     private final Javalin app;
     private final PurgeSchedule purge;
+    private final LdapSyncSchedule ldapSync;
 
     private GatehouseServer(Services services, Javalin app, PurgeSchedule purge) {
         this.services = services;
         this.app = app;
         this.purge = purge;
+        this.ldapSync = LdapSyncSchedule.start(services.core());
     }
 
     public static GatehouseServer start(Services services) {
@@ -85,12 +89,14 @@ public final class GatehouseServer implements AutoCloseable {
     /** Every module the server mounts. */
     private static List<HttpModule> modules(Services services) {
         CoreServices core = services.core();
+        StsApi sts = new StsApi(core.callerIdentity(), services.clock());
         return List.of(new HealthChecks(services.readinessChecks()),
                 new WebPages(core, services.clock(), services.instance(), services.config().http().publicUrl(),
                         services.firstAdministratorSetup(), services.activationMail()),
                 new OidcApi(core.clients(), core.devices(), core.tokens()),
                 new PortalApi(core.portal()),
-                new StsApi(core.callerIdentity(), services.clock()),
+                sts,
+                new TargetRouter(sts.formPost(), List.of(identityStore(services))),
                 new AuthorizationApi(core.authorization(), services.clock()),
                 new ScimApi(core.scimTokens(), core.scimUsers(), core.scimGroups(),
                         services.config().http().publicUrl(), services.activationMail()),
@@ -98,6 +104,11 @@ public final class GatehouseServer implements AutoCloseable {
                 new SamlLogoutApi(core.identitySources(), core.samlExchanges(), services.clock(),
                         services.config().http().publicUrl()),
                 new MetricsEndpoint(services.metrics(), services.config().operations().metricsToken()));
+    }
+
+    private static IdentityStoreApi identityStore(Services services) {
+        return new IdentityStoreApi(services.core().identityStore(), services.adminApiCallers(), services.clock(),
+                services.instance().identityStoreId());
     }
 
     public Services services() {
@@ -120,6 +131,7 @@ public final class GatehouseServer implements AutoCloseable {
     @Override
     public void close() {
         purge.close();
+        ldapSync.close();
         app.stop();
     }
 }

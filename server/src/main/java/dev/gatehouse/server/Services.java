@@ -5,6 +5,7 @@ import dev.gatehouse.core.CoreSettings;
 import dev.gatehouse.core.Store;
 import dev.gatehouse.core.audit.AuditEvent;
 import dev.gatehouse.core.audit.AuditLog;
+import dev.gatehouse.core.authz.AdminApiCallers;
 import dev.gatehouse.core.audit.AuditQuery;
 import dev.gatehouse.core.audit.AuditRepository;
 import dev.gatehouse.core.identitysource.IdentitySource;
@@ -26,6 +27,7 @@ import dev.gatehouse.server.metrics.AuditMetrics;
 import dev.gatehouse.server.metrics.Metrics;
 import dev.gatehouse.server.password.Argon2idPasswordHasher;
 import dev.gatehouse.store.Database;
+import dev.gatehouse.server.idp.ldap.LdapConnector;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.time.Clock;
@@ -59,6 +61,7 @@ public final class Services implements AutoCloseable {
     private final Purge purge;
     private final FirstAdministratorSetup firstAdministratorSetup;
     private final Metrics metrics;
+    private final AdminApiCallers adminApiCallers;
 
     private Services(GatehouseConfig config, Clock clock, Database database) {
         this.config = config;
@@ -76,7 +79,7 @@ public final class Services implements AutoCloseable {
         this.passwordHasher = new Argon2idPasswordHasher();
         this.mailer = config.smtp() == null ? null : new SmtpMailer(config.smtp());
         this.core = CoreServices.assemble(store, clock, coreSettings(config), () -> instance,
-                () -> instances.sealingKeys(masterKey), passwordHasher, mailer);
+                () -> instances.sealingKeys(masterKey), passwordHasher, mailer, new LdapConnector());
         this.purge = new Purge(store.expiredRows(), clock, config.auditRetention());
         this.activationMail = new ActivationMail(core.identityStore()::user, core.activations(),
                 config.lifetimes().activationLink(), clock, mailer, config.http().publicUrl(), instance.portalUrl(),
@@ -84,6 +87,7 @@ public final class Services implements AutoCloseable {
         this.firstAdministratorSetup = new FirstAdministratorSetup(store.users(), core.identityStore(),
                 core.activations(), store, clock, new AuditLog(store.audit(), clock),
                 config.operations().setupFromAnyAddress());
+        this.adminApiCallers = new AdminApiCallers(core.authorization(), new AuditLog(store.audit(), clock));
     }
 
     /**
@@ -228,6 +232,11 @@ public final class Services implements AutoCloseable {
     }
 
     /** The link a fresh installation without an administrator offers to create one (docs/operations.md). */
+    /** Who may call the administration APIs (identitystore), decided by their policies. */
+    public AdminApiCallers adminApiCallers() {
+        return adminApiCallers;
+    }
+
     public FirstAdministratorSetup firstAdministratorSetup() {
         return firstAdministratorSetup;
     }

@@ -126,6 +126,30 @@ final class JdbiGroupRepository implements GroupRepository {
     }
 
     @Override
+    public List<Membership> membershipsOf(String userId) {
+        return handles.call(h -> h.createQuery("""
+                        SELECT membership_id, group_id, user_id FROM group_memberships
+                        WHERE user_id = :userId ORDER BY group_id""")
+                .bind("userId", userId)
+                .map(JdbiGroupRepository::membership)
+                .list());
+    }
+
+    @Override
+    public Optional<Membership> findMembership(String membershipId) {
+        return handles.call(h -> h.createQuery("""
+                        SELECT membership_id, group_id, user_id FROM group_memberships
+                        WHERE membership_id = :membershipId""")
+                .bind("membershipId", membershipId)
+                .map(JdbiGroupRepository::membership)
+                .findOne());
+    }
+
+    private static Membership membership(ResultSet row, StatementContext context) throws SQLException {
+        return new Membership(row.getString("membership_id"), row.getString("group_id"), row.getString("user_id"));
+    }
+
+    @Override
     public List<Group> groupsOf(String userId) {
         return handles.call(h -> h.createQuery("SELECT " + COLUMNS + """
                          FROM directory_groups

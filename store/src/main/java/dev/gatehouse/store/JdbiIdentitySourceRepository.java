@@ -7,19 +7,24 @@ import dev.gatehouse.core.identitysource.IdentitySource.UserClaim;
 import dev.gatehouse.core.identitysource.IdentitySourceRepository;
 import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.core.identitysource.IdpMfa;
+import dev.gatehouse.core.identitysource.LdapSchema;
+import dev.gatehouse.core.identitysource.LdapSettings;
+import dev.gatehouse.core.identitysource.LdapSettings.Transport;
 import dev.gatehouse.core.identitysource.SamlSettings;
 import dev.gatehouse.core.identitysource.SamlSpKey;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
- * The single identity source row (V12, V13, V15), the provider subjects seen at sign-in (V14), and SAML's signing key,
+ * The single identity source row (V12, V13, V15, V20), the provider subjects seen at sign-in (V14), the directory entries LDAP sync linked (V20), and SAML's signing key,
  * outstanding requests and used assertions (V15).
  */
 final class JdbiIdentitySourceRepository implements IdentitySourceRepository {
@@ -38,7 +43,9 @@ final class JdbiIdentitySourceRepository implements IdentitySourceRepository {
         return handles.call(h -> h.createQuery("""
                         SELECT kind, issuer, client_id, sealed_client_secret, user_claim, provisioning, groups_claim,
                                require_idp_mfa, mfa_acr_values, updated_at, saml_sso_url, saml_certificates,
-                               saml_idp_initiated, saml_user_attribute, saml_metadata_url
+                               saml_idp_initiated, saml_user_attribute, saml_metadata_url, ldap_urls,
+                               ldap_transport, ldap_trusted_ca_file, ldap_bind_dn, ldap_user_base_dn,
+                               ldap_user_filter, ldap_group_base_dn, ldap_group_filter, ldap_schema
                         FROM identity_source WHERE source_id = 1""")
                 .map(JdbiIdentitySourceRepository::map)
                 .findOne());
@@ -47,16 +54,21 @@ final class JdbiIdentitySourceRepository implements IdentitySourceRepository {
     @Override
     public void put(IdentitySource source) {
         SamlSettings saml = source.saml();
+        LdapSettings ldap = source.ldap();
         handles.atomically(h -> {
             h.createUpdate("DELETE FROM identity_source WHERE source_id = 1").execute();
             h.createUpdate("""
                             INSERT INTO identity_source (source_id, kind, issuer, client_id, sealed_client_secret,
                                    user_claim, provisioning, groups_claim, require_idp_mfa, mfa_acr_values,
                                    updated_at, saml_sso_url, saml_certificates, saml_idp_initiated,
-                                   saml_user_attribute, saml_metadata_url)
+                                   saml_user_attribute, saml_metadata_url, ldap_urls, ldap_transport,
+                                   ldap_trusted_ca_file, ldap_bind_dn, ldap_user_base_dn, ldap_user_filter,
+                                   ldap_group_base_dn, ldap_group_filter, ldap_schema)
                             VALUES (1, :kind, :issuer, :clientId, :sealed, :userClaim, :provisioning, :groupsClaim,
                                     :requireIdpMfa, :acrValues, :updatedAt, :ssoUrl, :certificates, :idpInitiated,
-                                    :userAttribute, :metadataUrl)""")
+                                    :userAttribute, :metadataUrl, :ldapUrls, :ldapTransport, :ldapCaFile,
+                                    :ldapBindDn, :ldapUserBase, :ldapUserFilter, :ldapGroupBase, :ldapGroupFilter,
+                                    :ldapSchema)""")
                     .bind("kind", source.kind().name())
                     .bind("issuer", source.issuer())
                     .bind("clientId", source.clientId())
@@ -73,6 +85,15 @@ final class JdbiIdentitySourceRepository implements IdentitySourceRepository {
                     .bind("idpInitiated", saml != null && saml.idpInitiatedAllowed())
                     .bind("userAttribute", saml == null ? null : saml.userAttribute())
                     .bind("metadataUrl", saml == null ? null : saml.metadataUrl())
+                    .bind("ldapUrls", ldap == null ? null : String.join("\n", ldap.urls()))
+                    .bind("ldapTransport", ldap == null ? null : ldap.transport().name())
+                    .bind("ldapCaFile", ldap == null ? null : ldap.trustedCaFile())
+                    .bind("ldapBindDn", ldap == null ? null : ldap.bindDn())
+                    .bind("ldapUserBase", ldap == null ? null : ldap.userBaseDn())
+                    .bind("ldapUserFilter", ldap == null ? null : ldap.userFilter())
+                    .bind("ldapGroupBase", ldap == null ? null : ldap.groupBaseDn())
+                    .bind("ldapGroupFilter", ldap == null ? null : ldap.groupFilter())
+                    .bind("ldapSchema", ldap == null ? null : ldap.schema().preset().name())
                     .execute();
             return null;
         });
@@ -148,6 +169,33 @@ final class JdbiIdentitySourceRepository implements IdentitySourceRepository {
                 .execute());
     }
 
+    @Override
+    public Map<String, String> directoryLinks(String kind) {
+        Map<String, String> links = new LinkedHashMap<>();
+        handles.call(h -> h.createQuery("SELECT directory_id, gatehouse_id FROM directory_links WHERE kind = :kind")
+                .bind("kind", kind)
+                .map((row, ctx) -> Map.entry(row.getString("directory_id"), row.getString("gatehouse_id")))
+                .list()).forEach(link -> links.put(link.getKey(), link.getValue()));
+        return links;
+    }
+
+    @Override
+    public void linkDirectoryEntry(String kind, String directoryId, String gatehouseId) {
+        handles.atomically(h -> {
+            h.createUpdate("DELETE FROM directory_links WHERE kind = :kind AND directory_id = :id")
+                    .bind("kind", kind).bind("id", directoryId).execute();
+            h.createUpdate("INSERT INTO directory_links (kind, directory_id, gatehouse_id) VALUES (:kind, :id, :to)")
+                    .bind("kind", kind).bind("id", directoryId).bind("to", gatehouseId).execute();
+            return null;
+        });
+    }
+
+    @Override
+    public void unlinkDirectoryEntry(String kind, String directoryId) {
+        handles.call(h -> h.createUpdate("DELETE FROM directory_links WHERE kind = :kind AND directory_id = :id")
+                .bind("kind", kind).bind("id", directoryId).execute());
+    }
+
     /** Runs one INSERT: false when the primary key was taken already (by another node, or a replay). */
     private boolean insertUnlessDuplicate(Function<Handle, Integer> insert) {
         try {
@@ -169,7 +217,19 @@ final class JdbiIdentitySourceRepository implements IdentitySourceRepository {
                 row.getString("client_id"), row.getString("sealed_client_secret"),
                 claim == null ? null : UserClaim.valueOf(claim),
                 provisioning == null ? null : Provisioning.valueOf(provisioning), row.getString("groups_claim"),
-                idpMfa(row), EpochNanos.read(row, "updated_at"), saml(row));
+                idpMfa(row), EpochNanos.read(row, "updated_at"), saml(row), ldap(row));
+    }
+
+    private static LdapSettings ldap(ResultSet row) throws SQLException {
+        String urls = row.getString("ldap_urls");
+        if (urls == null) {
+            return null;
+        }
+        return new LdapSettings(List.of(urls.split("\n")), Transport.valueOf(row.getString("ldap_transport")),
+                row.getString("ldap_trusted_ca_file"), row.getString("ldap_bind_dn"),
+                row.getString("ldap_user_base_dn"), row.getString("ldap_user_filter"),
+                row.getString("ldap_group_base_dn"), row.getString("ldap_group_filter"),
+                LdapSchema.of(LdapSchema.Preset.valueOf(row.getString("ldap_schema"))));
     }
 
     private static SamlSettings saml(ResultSet row) throws SQLException {

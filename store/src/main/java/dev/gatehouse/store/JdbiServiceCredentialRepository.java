@@ -11,7 +11,8 @@ import org.jdbi.v3.core.statement.StatementContext;
 
 final class JdbiServiceCredentialRepository implements ServiceCredentialRepository {
 
-    private static final String COLUMNS = "access_key_id, name, sealed_secret, created_at";
+    private static final String COLUMNS =
+            "access_key_id, name, sealed_secret, created_at, managed_policies, inline_policy";
 
     private final Handles handles;
 
@@ -22,13 +23,18 @@ final class JdbiServiceCredentialRepository implements ServiceCredentialReposito
     @Override
     public void insert(ServiceCredential credential) {
         handles.call(h -> Constraints.guarded(h, () -> h.createUpdate("""
-                        INSERT INTO service_credentials (access_key_id, name, name_lc, sealed_secret, created_at)
-                        VALUES (:accessKeyId, :name, :nameLc, :sealedSecret, :createdAt)""")
+                        INSERT INTO service_credentials (access_key_id, name, name_lc, sealed_secret, created_at,
+                            managed_policies, inline_policy)
+                        VALUES (:accessKeyId, :name, :nameLc, :sealedSecret, :createdAt, :managedPolicies,
+                            :inlinePolicy)""")
                         .bind("accessKeyId", credential.accessKeyId())
                         .bind("name", credential.name())
                         .bind("nameLc", Names.lowerCase(credential.name()))
                         .bind("sealedSecret", credential.sealedSecret())
                         .bind("createdAt", EpochNanos.of(credential.createdAt()))
+                        .bind("managedPolicies", credential.managedPolicies().isEmpty() ? null
+                                : String.join(",", credential.managedPolicies()))
+                        .bind("inlinePolicy", credential.inlinePolicy())
                         .execute(),
                 violation -> DomainException.exists("Service credential", credential.name())));
     }
@@ -57,7 +63,9 @@ final class JdbiServiceCredentialRepository implements ServiceCredentialReposito
     }
 
     private static ServiceCredential map(ResultSet row, StatementContext context) throws SQLException {
+        String managed = row.getString("managed_policies");
         return new ServiceCredential(row.getString("access_key_id"), row.getString("name"),
-                row.getString("sealed_secret"), EpochNanos.read(row, "created_at"));
+                row.getString("sealed_secret"), EpochNanos.read(row, "created_at"),
+                managed == null ? List.of() : List.of(managed.split(",")), row.getString("inline_policy"));
     }
 }

@@ -30,6 +30,11 @@ public record Actor(String type, String userId, String userName) {
         return new Actor("ExternalIdentityProvider", null, issuer);
     }
 
+    /** An automation calling the administration APIs with a service credential. */
+    public static Actor serviceCredential(String accessKeyId, String name) {
+        return new Actor("GatehouseServiceCredential", accessKeyId, name);
+    }
+
     /** Whoever holds the one-time link a fresh installation logs to create its first administrator. */
     public static Actor setupLink() {
         return new Actor("GatehouseSetupLink", null, "first-start-setup");

@@ -99,6 +99,16 @@ public final class AuthorizationService {
      * @throws DomainException SignatureRejected when it is not
      */
     public ServiceCredential authenticateService(ReceivedRequest call) {
+        return authenticateService(call, SIGNING_NAME);
+    }
+
+    /**
+     * Authenticates a call signed with a service credential and scoped to {@code signingName}: the authorization
+     * API's, or an administration API's ({@code identitystore}).
+     *
+     * @throws DomainException SignatureRejected when it is not
+     */
+    public ServiceCredential authenticateService(ReceivedRequest call, String signingName) {
         Instant now = clock.instant();
         ServiceCredential[] caller = new ServiceCredential[1];
         VerifiedRequest verified;
@@ -113,8 +123,8 @@ public final class AuthorizationService {
         } catch (SigV4Exception e) {
             throw CallerIdentityService.rejection(e);
         }
-        if (!SIGNING_NAME.equals(verified.scope().service())) {
-            throw CallerIdentityService.wrongService(verified.scope().service(), SIGNING_NAME);
+        if (!signingName.equals(verified.scope().service())) {
+            throw CallerIdentityService.wrongService(verified.scope().service(), signingName);
         }
         return caller[0];
     }

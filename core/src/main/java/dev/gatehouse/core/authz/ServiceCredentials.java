@@ -8,12 +8,16 @@ import dev.gatehouse.core.credentials.AccessKeyIds;
 import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.core.keys.SecretSealer;
 import dev.gatehouse.core.storage.Transactions;
+import dev.gatehouse.policy.InvalidPolicyException;
+import dev.gatehouse.policy.ManagedPolicies;
+import dev.gatehouse.policy.Policies;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -45,7 +49,32 @@ public final class ServiceCredentials {
     /** A new credential; the only time its secret is shown. */
     public record Created(ServiceCredential credential, String secretAccessKey) { }
 
+    /** A credential for the authorization API only: the administration APIs refuse it every call. */
     public Created create(String name, Actor actor, RequestContext context) {
+        return create(name, List.of(), null, actor, context);
+    }
+
+    /**
+     * A credential whose policies the administration APIs evaluate (docs/admin-api.md).
+     *
+     * @param managedPolicies AWS managed policy names Gatehouse bundles, e.g. AdministratorAccess
+     * @param inlinePolicy    a policy document, or null
+     */
+    public Created create(String name, List<String> managedPolicies, String inlinePolicy, Actor actor,
+                          RequestContext context) {
+        for (String policy : managedPolicies) {
+            if (ManagedPolicies.find(policy).isEmpty()) {
+                throw DomainException.invalid("managedPolicy", "unknown managed policy '" + policy + "'; known: "
+                        + String.join(", ", new TreeSet<>(ManagedPolicies.names())));
+            }
+        }
+        if (inlinePolicy != null) {
+            try {
+                Policies.parseInline(inlinePolicy);
+            } catch (InvalidPolicyException e) {
+                throw DomainException.invalid("inlinePolicy", e.getMessage());
+            }
+        }
         if (name == null || !NAME.matcher(name.strip()).matches()) {
             throw DomainException.invalid("name", "name must be 1 to 64 letters, digits, '.', '_' or '-', "
                     + "starting with a letter or digit");
@@ -54,11 +83,13 @@ public final class ServiceCredentials {
         String secret = AccessKeyIds.newSecretAccessKey();
         Instant now = clock.instant();
         ServiceCredential credential = new ServiceCredential(accessKeyId, name.strip(),
-                sealer.get().seal(secret.getBytes(StandardCharsets.UTF_8), SEALING_CONTEXT + accessKeyId), now);
+                sealer.get().seal(secret.getBytes(StandardCharsets.UTF_8), SEALING_CONTEXT + accessKeyId), now,
+                managedPolicies, inlinePolicy);
         return transactions.inTransaction(() -> {
             serviceCredentials.insert(credential);
             audit.as(actor, EventSource.AUTHZ, context).success("CreateServiceCredential",
-                    Map.of("name", credential.name()), Map.of("accessKeyId", accessKeyId));
+                    Map.of("name", credential.name(), "managedPolicies", managedPolicies,
+                            "inlinePolicy", inlinePolicy != null), Map.of("accessKeyId", accessKeyId));
             return new Created(credential, secret);
         });
     }

@@ -29,6 +29,11 @@ public interface GroupRepository {
 
     List<String> groupIdsOf(String userId);
 
+    /** The user's direct memberships, by group id. */
+    List<Membership> membershipsOf(String userId);
+
+    Optional<Membership> findMembership(String membershipId);
+
     /** The groups a user belongs to, ordered by display name. */
     List<Group> groupsOf(String userId);
 

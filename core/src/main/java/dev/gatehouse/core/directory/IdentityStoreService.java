@@ -33,9 +33,16 @@ public final class IdentityStoreService {
     private final Clock clock;
     private final AuditLog audit;
     private final GroupNestings nestings;
+    private final SyncedReadOnly synced;
 
     public IdentityStoreService(UserRepository users, GroupRepository groups, SessionRepository sessions,
                                 Transactions transactions, Clock clock, AuditLog audit) {
+        this(users, groups, sessions, transactions, clock, audit, SyncedEntries.NONE);
+    }
+
+    /** @param syncedEntries the users and groups an identity source owns, which only it may change */
+    public IdentityStoreService(UserRepository users, GroupRepository groups, SessionRepository sessions,
+                                Transactions transactions, Clock clock, AuditLog audit, SyncedEntries syncedEntries) {
         this.users = users;
         this.groups = groups;
         this.sessions = sessions;
@@ -43,6 +50,7 @@ public final class IdentityStoreService {
         this.clock = clock;
         this.audit = audit;
         this.nestings = new GroupNestings(groups);
+        this.synced = new SyncedReadOnly(syncedEntries);
     }
 
     public record NewUser(String userName, String displayName, String givenName, String familyName, String email,
@@ -79,6 +87,7 @@ public final class IdentityStoreService {
         return transactions.inTransaction(() -> {
             User user = users.findByUserName(userName)
                     .orElseThrow(() -> DomainException.notFound("User", userName));
+            synced.requireEditable(user, actor);
             if (user.administrator() && !changes.administrator()) {
                 refuseOnSelf(user, actor, "remove your own administrator flag");
             }
@@ -141,6 +150,7 @@ public final class IdentityStoreService {
         return transactions.inTransaction(() -> {
             User user = users.findByUserName(userName)
                     .orElseThrow(() -> DomainException.notFound("User", userName));
+            synced.requireEditable(user, actor);
             User renamed = new User(user.userId(), name, user.displayName(), user.givenName(), user.familyName(),
                     user.email(), user.status(), user.administrator(), user.passwordHash(), user.createdAt(),
                     clock.instant());
@@ -184,6 +194,7 @@ public final class IdentityStoreService {
         return transactions.inTransaction(() -> {
             User user = users.findByUserName(userName)
                     .orElseThrow(() -> DomainException.notFound("User", userName));
+            synced.requireEditable(user, actor);
             if (status == UserStatus.DISABLED) {
                 refuseOnSelf(user, actor, "disable your own user");
             }
@@ -203,6 +214,7 @@ public final class IdentityStoreService {
         transactions.run(() -> {
             User user = users.findByUserName(userName)
                     .orElseThrow(() -> DomainException.notFound("User", userName));
+            synced.requireEditable(user, actor);
             refuseOnSelf(user, actor, "delete your own user");
             sessions.revokeAllOf(user.userId(), clock.instant());
             users.delete(user.userId());
@@ -244,6 +256,7 @@ public final class IdentityStoreService {
         transactions.run(() -> {
             Group group = groups.findByDisplayName(displayName)
                     .orElseThrow(() -> DomainException.notFound("Group", displayName));
+            synced.requireEditable(group, actor);
             // Access through the group ends now, for its members and those of the groups nested in it.
             Set<String> losing = nestings.effectiveMemberIdsOf(group.groupId());
             groups.delete(group.groupId());
@@ -257,6 +270,7 @@ public final class IdentityStoreService {
         return transactions.inTransaction(() -> {
             Group group = groups.findByDisplayName(groupName)
                     .orElseThrow(() -> DomainException.notFound("Group", groupName));
+            synced.requireEditable(group, actor);
             User user = users.findByUserName(userName)
                     .orElseThrow(() -> DomainException.notFound("User", userName));
             Membership membership = new Membership(UUID.randomUUID().toString(), group.groupId(), user.userId());
@@ -272,6 +286,7 @@ public final class IdentityStoreService {
         transactions.run(() -> {
             Group group = groups.findByDisplayName(groupName)
                     .orElseThrow(() -> DomainException.notFound("Group", groupName));
+            synced.requireEditable(group, actor);
             User user = users.findByUserName(userName)
                     .orElseThrow(() -> DomainException.notFound("User", userName));
             if (!groups.removeMember(group.groupId(), user.userId())) {
@@ -290,6 +305,7 @@ public final class IdentityStoreService {
     public GroupNesting nestGroup(String parentName, String childName, Actor actor, RequestContext context) {
         return transactions.inTransaction(() -> {
             Group parent = group(parentName);
+            synced.requireEditable(parent, actor);
             Group child = group(childName);
             nestings.checkNesting(parent.groupId(), child.groupId(), child.displayName());
             GroupNesting nesting = new GroupNesting(parent.groupId(), child.groupId());
@@ -304,6 +320,7 @@ public final class IdentityStoreService {
     public void unnestGroup(String parentName, String childName, Actor actor, RequestContext context) {
         transactions.run(() -> {
             Group parent = group(parentName);
+            synced.requireEditable(parent, actor);
             Group child = group(childName);
             if (!groups.removeNesting(parent.groupId(), child.groupId())) {
                 throw DomainException.notFound("Group membership", childName + " in " + parentName);
@@ -333,5 +350,25 @@ public final class IdentityStoreService {
         Group group = group(groupName);
         return Page.fromOneMore(users.membersOf(group.groupId(), afterUserName, limit + 1), limit,
                 User::userName);
+    }
+
+    /** The users with this email address (not unique in Gatehouse: usually one, possibly several). */
+    public List<User> usersWithEmail(String email) {
+        return users.withEmail(email);
+    }
+
+    /** The group's direct memberships, by group id. */
+    public List<Membership> membershipsOfGroup(String groupId) {
+        return groups.membersOf(groupById(groupId).groupId());
+    }
+
+    /** The user's direct memberships, by user id. */
+    public List<Membership> membershipsOfUser(String userId) {
+        return groups.membershipsOf(userById(userId).userId());
+    }
+
+    public Membership membership(String membershipId) {
+        return groups.findMembership(membershipId)
+                .orElseThrow(() -> DomainException.notFound("Group membership", membershipId));
     }
 }

@@ -17,12 +17,15 @@ import java.time.Instant;
  * @param idpMfa              whether the provider must show that it asked for a second factor
  * @param saml                the SAML IdP's endpoint and keys (SAML only, else null); the user claim then says
  *                            whether the NameID or the user attribute holds a user name or an email
+ * @param ldap                the directory's URLs, bind account and mapping (LDAP only, else null); the bind
+ *                            account's password is then the sealed client secret
  */
 public record IdentitySource(Kind kind, String issuer, String clientId, String sealedClientSecret,
                              UserClaim userClaim, Provisioning provisioning, String groupsClaim, IdpMfa idpMfa,
-                             Instant updatedAt, SamlSettings saml) {
+                             Instant updatedAt, SamlSettings saml, LdapSettings ldap) {
 
-    public enum Kind { BUILT_IN, EXTERNAL_OIDC, EXTERNAL_SAML }
+    /** LDAP: people sign in on Gatehouse's own page with their directory password (docs/identity-sources.md). */
+    public enum Kind { BUILT_IN, EXTERNAL_OIDC, EXTERNAL_SAML, LDAP }
 
     /** The claim matched, ignoring case, against a user name ({@code preferred_username}) or an email. */
     public enum UserClaim {
@@ -58,6 +61,14 @@ public record IdentitySource(Kind kind, String issuer, String clientId, String s
         idpMfa = idpMfa == null ? IdpMfa.NOT_REQUIRED : idpMfa;
     }
 
+    /** A source without directory settings. */
+    public IdentitySource(Kind kind, String issuer, String clientId, String sealedClientSecret, UserClaim userClaim,
+                          Provisioning provisioning, String groupsClaim, IdpMfa idpMfa, Instant updatedAt,
+                          SamlSettings saml) {
+        this(kind, issuer, clientId, sealedClientSecret, userClaim, provisioning, groupsClaim, idpMfa, updatedAt, saml,
+                null);
+    }
+
     /** A source without SAML settings: the built-in directory or an OpenID Connect provider. */
     public IdentitySource(Kind kind, String issuer, String clientId, String sealedClientSecret, UserClaim userClaim,
                           Provisioning provisioning, String groupsClaim, IdpMfa idpMfa, Instant updatedAt) {
@@ -69,7 +80,8 @@ public record IdentitySource(Kind kind, String issuer, String clientId, String s
         return new IdentitySource(Kind.BUILT_IN, null, null, null, null, null, null, IdpMfa.NOT_REQUIRED, at);
     }
 
+    /** Whether the browser signs in at another party's page (OIDC, SAML); an LDAP source uses Gatehouse's own. */
     public boolean external() {
-        return kind != Kind.BUILT_IN;
+        return kind == Kind.EXTERNAL_OIDC || kind == Kind.EXTERNAL_SAML;
     }
 }

@@ -1,6 +1,7 @@
 package dev.gatehouse.core.identitysource;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -32,4 +33,12 @@ public interface IdentitySourceRepository {
 
     /** Records an assertion as used: false when it was used before (a replay). */
     boolean rememberAssertion(String issuer, String assertionId, Instant expiresAt);
+
+    /** Directory id to Gatehouse id of every linked entry of the kind ({@code USER} or {@code GROUP}; LDAP sync). */
+    Map<String, String> directoryLinks(String kind);
+
+    /** Links (or relinks) a directory entry to the Gatehouse user or group it became. */
+    void linkDirectoryEntry(String kind, String directoryId, String gatehouseId);
+
+    void unlinkDirectoryEntry(String kind, String directoryId);
 }

@@ -33,6 +33,7 @@ public final class IdentitySources {
     /** Associated data of the sealed client secret, so a sealed MFA secret cannot pass for it. */
     private static final String CLIENT_SECRET = "identity-source:oidc-client-secret";
     private static final String SIGN_IN_STATE = "identity-source:oidc-sign-in-state";
+    private static final String BIND_PASSWORD = "identity-source:ldap-bind-password";
 
     private static final DomainError LOGOUT_REFUSED = new DomainError.AccessDenied(
             "The identity provider's logout message could not be verified.");
@@ -130,6 +131,25 @@ public final class IdentitySources {
                 actor, context);
     }
 
+    /** The LDAP source's bind password, unsealed. */
+    public String bindPassword(IdentitySource source) {
+        if (source.kind() != Kind.LDAP) {
+            throw new IllegalArgumentException("only an LDAP source has a bind password");
+        }
+        return new String(sealers.get().unseal(source.sealedClientSecret(), BIND_PASSWORD), StandardCharsets.UTF_8);
+    }
+
+    /** Makes an LDAP directory the source ({@link LdapSettingsCheck} says what is accepted). */
+    public IdentitySource setLdap(LdapSettings settings, String bindPassword, Actor actor, RequestContext context) {
+        LdapSettings checked = LdapSettingsCheck.checked(settings);
+        if (bindPassword == null || bindPassword.isEmpty()) {
+            throw DomainException.invalid("bindPassword", "The bind account's password is required");
+        }
+        String sealed = sealers.get().seal(bindPassword.getBytes(StandardCharsets.UTF_8), BIND_PASSWORD);
+        return change(new IdentitySource(Kind.LDAP, null, null, sealed, null, null, null, IdpMfa.NOT_REQUIRED,
+                clock.instant(), null, checked), actor, context);
+    }
+
     /** Records which user the provider's subject signed in as, for the provider's logout. */
     public void rememberSubject(String issuer, String subject, String userId) {
         sources.rememberSubject(issuer, subject, userId, clock.instant());
@@ -198,6 +218,14 @@ public final class IdentitySources {
                 parameters.put("idpInitiatedAllowed", next.saml().idpInitiatedAllowed());
                 parameters.put("userAttribute", next.saml().userAttribute() == null ? "NameID"
                         : next.saml().userAttribute());
+            }
+            if (next.kind() == Kind.LDAP) {
+                parameters.put("urls", next.ldap().urls());
+                parameters.put("transport", next.ldap().transport().name());
+                parameters.put("bindDn", next.ldap().bindDn());
+                parameters.put("userBaseDn", next.ldap().userBaseDn());
+                parameters.put("groupBaseDn", next.ldap().groupBaseDn());
+                parameters.put("schema", next.ldap().schema().preset().name());
             }
             if (next.external()) {
                 if (next.kind() == Kind.EXTERNAL_OIDC) {

@@ -9,6 +9,7 @@ import dev.gatehouse.core.directory.User;
 import dev.gatehouse.core.directory.UserRepository;
 import dev.gatehouse.core.error.DomainError;
 import dev.gatehouse.core.error.DomainException;
+import dev.gatehouse.core.identitysource.IdentitySource.Kind;
 import dev.gatehouse.core.identitysource.IdentitySourceRepository;
 import dev.gatehouse.core.keys.Secrets;
 import dev.gatehouse.core.password.PasswordHasher;
@@ -22,7 +23,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The first step with the built-in directory's password. Failures are throttled per user name and per source
+ * The first step with a password: the built-in directory's, or with an LDAP source the directory's
+ * ({@link DirectoryPasswords}), behind the same throttle. Failures are throttled per user name and per source
  * address (see {@link ThrottlePolicy}); a name that does not exist is counted and answered exactly like one that
  * does, so neither the message nor the timing tells them apart.
  */
@@ -39,9 +41,12 @@ public final class PasswordStep {
     private final MfaGate mfaGate;
     private final OwnCredentials ownCredentials;
     private final String unknownUserHash;
+    private final IdentitySourceRepository identitySource;
+    private final DirectoryPasswords directoryPasswords;
 
     public PasswordStep(UserRepository users, PasswordHasher hasher, Throttle throttle, Transactions transactions,
-                        AuditLog audit, MfaGate mfaGate, IdentitySourceRepository identitySource) {
+                        AuditLog audit, MfaGate mfaGate, IdentitySourceRepository identitySource,
+                        DirectoryPasswords directoryPasswords) {
         this.users = users;
         this.hasher = hasher;
         this.throttle = throttle;
@@ -49,6 +54,8 @@ public final class PasswordStep {
         this.audit = audit;
         this.mfaGate = mfaGate;
         this.ownCredentials = new OwnCredentials(identitySource);
+        this.identitySource = identitySource;
+        this.directoryPasswords = directoryPasswords;
         // Checked against when the user does not exist, so a wrong name costs as long as a wrong password.
         this.unknownUserHash = hasher.hash(Secrets.newToken("").toCharArray());
     }
@@ -69,10 +76,26 @@ public final class PasswordStep {
             recordFailure(userName, context, refused.error(), List.of());
             throw refused;
         }
-        Optional<User> found = userName == null ? Optional.empty() : users.findByUserName(userName.strip());
-        boolean passwordMatches = hasher.matches(password == null ? new char[0] : password,
-                found.map(User::passwordHash).orElse(unknownUserHash));
-        if (found.isEmpty() || !passwordMatches || found.get().passwordHash() == null || !found.get().enabled()) {
+        boolean directory = identitySource.find().map(s -> s.kind() == Kind.LDAP).orElse(false);
+        Optional<User> found;
+        boolean passwordMatches;
+        if (directory) {
+            try {
+                found = userName == null ? Optional.empty()
+                        : directoryPasswords.check(userName.strip(), password == null ? new char[0] : password,
+                        context);
+            } catch (DomainException refused) {
+                recordFailure(userName, context, refused.error(), List.of());
+                throw refused;
+            }
+            passwordMatches = found.isPresent();
+        } else {
+            found = userName == null ? Optional.empty() : users.findByUserName(userName.strip());
+            passwordMatches = hasher.matches(password == null ? new char[0] : password,
+                    found.map(User::passwordHash).orElse(unknownUserHash))
+                    && found.map(User::passwordHash).isPresent();
+        }
+        if (found.isEmpty() || !passwordMatches || !found.get().enabled()) {
             DomainError error = new DomainError.InvalidCredentials();
             recordFailure(userName, context, error, throttled);
             throw new DomainException(error);

@@ -35,6 +35,10 @@ public final class InMemoryCore {
     public final Instance instance = new Instance("arn:aws:sso:::instance/ssoins-7223a1b2c3d4e5f6", "d-9067a1b2c3",
             "eu-west-1", PUBLIC_URL + "/start", List.of("https://acme.awsapps.com/start"), START);
     public final List<Mailer.Mail> mails = new ArrayList<>();
+    /** Opens the directory of an LDAP source: none unless a test puts its stand-in here before services(). */
+    public dev.gatehouse.core.identitysource.LdapDirectory.Connector ldapConnector = (settings, password) -> {
+        throw new dev.gatehouse.core.identitysource.LdapDirectory.DirectoryUnavailable("no directory here", null);
+    };
 
     /** The services with the default settings (MFA asked when a device is enrolled). */
     public CoreServices services() {
@@ -45,7 +49,7 @@ public final class InMemoryCore {
         CoreSettings settings = new CoreSettings(Lifetimes.defaults(), mfa, PUBLIC_URL, "Gatehouse",
                 Duration.ofMinutes(15), null);
         return CoreServices.assemble(store, clock, settings, () -> instance, () -> List.of(sealingKey), hasher,
-                mails::add);
+                mails::add, (ldap, password) -> ldapConnector.open(ldap, password));
     }
 
     /** An enabled user, stored: {@code "ed.developer"} gets ed.developer@example.com. */

@@ -107,6 +107,21 @@ final class InMemoryGroups implements GroupRepository {
     }
 
     @Override
+    public List<Membership> membershipsOf(String userId) {
+        return statements.read("GroupRepository.membershipsOf", () -> tables.memberships.rows()
+                .filter(m -> m.userId().equals(userId))
+                .sorted(Comparator.comparing(Membership::groupId))
+                .toList());
+    }
+
+    @Override
+    public Optional<Membership> findMembership(String membershipId) {
+        return statements.read("GroupRepository.findMembership", () -> tables.memberships.rows()
+                .filter(m -> m.membershipId().equals(membershipId))
+                .findFirst());
+    }
+
+    @Override
     public List<Group> groupsOf(String userId) {
         return statements.read("GroupRepository.groupsOf", () -> {
             List<String> groupIds = tables.memberships.rows().filter(m -> m.userId().equals(userId))

@@ -4,6 +4,8 @@ import dev.gatehouse.core.identitysource.IdentitySource;
 import dev.gatehouse.core.identitysource.IdentitySourceRepository;
 import dev.gatehouse.core.identitysource.SamlSpKey;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /** The single identity source, under the key 1 as in the JDBC table. */
@@ -82,5 +84,28 @@ final class InMemoryIdentitySource implements IdentitySourceRepository {
 
     private static String key(String issuer, String subject) {
         return issuer + "\n" + subject;
+    }
+
+    @Override
+    public Map<String, String> directoryLinks(String kind) {
+        return statements.read("IdentitySourceRepository.directoryLinks", () -> {
+            Map<String, String> links = new LinkedHashMap<>();
+            tables.directoryLinks.snapshot().forEach((key, id) -> {
+                if (key.startsWith(kind + "\n")) {
+                    links.put(key.substring(kind.length() + 1), id);
+                }
+            });
+            return links;
+        });
+    }
+
+    @Override
+    public void linkDirectoryEntry(String kind, String directoryId, String gatehouseId) {
+        statements.run(() -> tables.directoryLinks.put(key(kind, directoryId), gatehouseId));
+    }
+
+    @Override
+    public void unlinkDirectoryEntry(String kind, String directoryId) {
+        statements.run(() -> tables.directoryLinks.remove(key(kind, directoryId)));
     }
 }

@@ -76,12 +76,15 @@ final class InMemoryTables {
     final Table<String, java.time.Instant> samlRequests = new Table<>();
     /** "issuer\nassertion id" to when it expires. */
     final Table<String, java.time.Instant> samlAssertions = new Table<>();
+    /** "kind\ndirectory id" to the Gatehouse user or group id. */
+    final Table<String, String> directoryLinks = new Table<>();
 
     private final List<Table<?, ?>> all = List.of(users, groups, memberships, nestings, accounts, permissionSets, assignments,
             clients, deviceAuthorizations, authorizationCodes, sessions, issuedTokens, activationLinks, mfaDevices,
             userHandles, challenges, auditEvents, instance, sealingKeys, failedAttempts, passwordHistory,
             pendingSignIns, rememberedBrowsers, userAttributes, accessControlAttributes, serviceCredentials,
-            scimTokens, scimExternalIds, identitySource, externalSubjects, samlSpKey, samlRequests, samlAssertions);
+            scimTokens, scimExternalIds, identitySource, externalSubjects, samlSpKey, samlRequests, samlAssertions,
+            directoryLinks);
 
     /** Every table's rows as they are now. */
     List<Map<?, ?>> snapshot() {

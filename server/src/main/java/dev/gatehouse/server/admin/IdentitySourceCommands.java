@@ -25,12 +25,18 @@ import picocli.CommandLine.Option;
  * SAML 2.0 identity provider.
  * A change ends every browser session.
  */
-@Command(name = "identity-source", description = "Show or change where people sign in.")
+@Command(name = "identity-source", description = "Show or change where people sign in.",
+        subcommands = {LdapSourceCommands.SetLdap.class, LdapSourceCommands.TestLdap.class,
+                LdapSourceCommands.Sync.class})
 final class IdentitySourceCommands extends AdminSubcommand {
 
     @Command(name = "show", description = "Show the identity source (never the client secret).")
     void show() {
         IdentitySource source = core().identitySources().current();
+        if (source.kind() == IdentitySource.Kind.LDAP) {
+            LdapSourceCommands.show(source.ldap(), out());
+            return;
+        }
         if (!source.external()) {
             out().println("identity source: built-in directory");
             return;

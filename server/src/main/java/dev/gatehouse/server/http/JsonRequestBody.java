@@ -97,6 +97,43 @@ public final class JsonRequestBody {
         return value.booleanValue();
     }
 
+    /** Null when absent; a whole number otherwise. */
+    public Integer optionalInteger(String member) {
+        JsonNode value = root.get(member);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isInt()) {
+            throw invalid(member, "must be a whole number");
+        }
+        return value.intValue();
+    }
+
+    /** Null when absent; each element an object read the same way, named {@code member[i].name} in errors. */
+    public List<JsonRequestBody> optionalObjectList(String member) {
+        JsonNode value = root.get(member);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isArray()) {
+            throw invalid(member, "must be a list of objects");
+        }
+        List<JsonRequestBody> objects = new ArrayList<>(value.size());
+        for (JsonNode element : value) {
+            if (!element.isObject()) {
+                throw invalid(member, "must be a list of objects");
+            }
+            objects.add(new JsonRequestBody(element, prefix + member + "[" + objects.size() + "]."));
+        }
+        return List.copyOf(objects);
+    }
+
+    /** A member of any JSON type (a Smithy document), or null when absent. */
+    public JsonNode optionalDocument(String member) {
+        JsonNode value = root.get(member);
+        return value == null || value.isNull() ? null : value;
+    }
+
     /** A member that is itself an object, read the same way; its members are named {@code member.name} in errors. */
     public Optional<JsonRequestBody> optionalObject(String member) {
         JsonNode value = root.get(member);

@@ -9,6 +9,7 @@ import dev.gatehouse.server.http.RequestContexts;
 import dev.gatehouse.sigv4.ReceivedRequest;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Locale;
@@ -33,10 +34,15 @@ public final class StsApi implements HttpModule {
         this.clock = clock;
     }
 
+    /** {@code GET /}; {@code POST /} is shared with the awsJson APIs, which route form posts to {@link #formPost}. */
     @Override
     public void mount(RoutesConfig routes) {
-        routes.post("/", API.of(this::getCallerIdentity));
         routes.get("/", API.of(this::getCallerIdentity));
+    }
+
+    /** The handler of {@code POST /} with a form body. */
+    public Handler formPost() {
+        return API.of(this::getCallerIdentity);
     }
 
     private void getCallerIdentity(Context ctx) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -43,6 +44,26 @@ class AuthorizationCommandsTest {
         assertThat(listed.out()).contains("orders", keyId.group(1)).doesNotContain(secret.group(1));
         assertThat(admin("events", "--limit", "5").out()).contains("CreateServiceCredential")
                 .doesNotContain(secret.group(1));
+    }
+
+    @Test
+    void serviceCredentialCreateTakesBundledManagedPoliciesAndAValidInlinePolicyOnly() throws Exception {
+        Path policy = dataDir.resolve("onboarding.json");
+        Files.writeString(policy, """
+                {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"identitystore:List*",\
+                "Resource":"*"}]}""");
+        Path broken = dataDir.resolve("broken.json");
+        Files.writeString(broken, "{\"Statement\":[]");
+
+        assertThat(admin("service-credentials", "create", "terraform", "--managed-policy", "ViewOnlyAccess",
+                "--inline-policy-file", policy.toString()).exitCode()).isZero();
+        Result unknown = admin("service-credentials", "create", "typo", "--managed-policy", "AdminAccess");
+        assertThat(unknown.exitCode()).isEqualTo(AdminCommand.DOMAIN_ERROR);
+        assertThat(unknown.err()).contains("unknown managed policy 'AdminAccess'");
+        assertThat(admin("service-credentials", "create", "broken", "--inline-policy", broken.toString())
+                .exitCode()).isEqualTo(AdminCommand.DOMAIN_ERROR);
+        assertThat(admin("service-credentials", "list").out()).contains("terraform")
+                .contains("policies: ViewOnlyAccess, inline").doesNotContain("typo", "broken");
     }
 
     @Test

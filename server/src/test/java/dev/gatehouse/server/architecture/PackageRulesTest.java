@@ -60,4 +60,11 @@ class PackageRulesTest {
             .should().resideInAnyPackage("dev.gatehouse.core.service..", "dev.gatehouse.core.model..",
                     "dev.gatehouse.core.port..")
             .because("core is packaged by feature: a concept's records, ports and services live together");
+
+    @ArchTest
+    static final ArchRule theLdapSdkStaysInItsConnector = noClasses()
+            .that().resideOutsideOfPackage("dev.gatehouse.server.idp.ldap..")
+            .should().dependOnClassesThat().resideInAnyPackage("com.unboundid.ldap..", "com.unboundid.asn1..",
+                    "com.unboundid.util.ssl..")
+            .because("the LDAP connector implements core's LdapDirectory port; everything else speaks the port");
 }

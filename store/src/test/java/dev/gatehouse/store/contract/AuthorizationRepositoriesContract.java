@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gatehouse.core.authz.ServiceCredential;
 import dev.gatehouse.core.directory.User;
 import dev.gatehouse.store.testing.TestUsers;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -52,8 +53,10 @@ public interface AuthorizationRepositoriesContract extends StoreContract {
 
     @Test
     default void serviceCredentialsInsertFindListDelete() {
-        ServiceCredential orders = new ServiceCredential("AKIAAAAAAAAAAAAAAAAA", "orders", "sealed-1", NOW);
-        ServiceCredential billing = new ServiceCredential("AKIABBBBBBBBBBBBBBBB", "billing", "sealed-2", NOW);
+        ServiceCredential orders = new ServiceCredential("AKIAAAAAAAAAAAAAAAAA", "orders", "sealed-1", NOW,
+                List.of("ReadOnlyAccess"), "{}");
+        ServiceCredential billing = new ServiceCredential("AKIABBBBBBBBBBBBBBBB", "billing", "sealed-2", NOW,
+                List.of(), null);
         store().serviceCredentials().insert(orders);
         store().serviceCredentials().insert(billing);
 
@@ -66,9 +69,10 @@ public interface AuthorizationRepositoriesContract extends StoreContract {
 
     @Test
     default void serviceCredentialNamesAreUniqueIgnoringCase() {
-        store().serviceCredentials().insert(new ServiceCredential("AKIAAAAAAAAAAAAAAAAA", "orders", "s", NOW));
+        store().serviceCredentials().insert(
+                new ServiceCredential("AKIAAAAAAAAAAAAAAAAA", "orders", "s", NOW, List.of(), null));
 
         alreadyExists(() -> store().serviceCredentials().insert(
-                new ServiceCredential("AKIABBBBBBBBBBBBBBBB", "Orders", "s", NOW)));
+                new ServiceCredential("AKIABBBBBBBBBBBBBBBB", "Orders", "s", NOW, List.of(), null)));
     }
 }

@@ -95,6 +95,9 @@ public interface GroupRepositoryContract extends StoreContract {
         assertThat(groups().groupIdsOf(ann.userId())).containsExactlyInAnyOrder(developers.groupId(), admins.groupId());
         assertThat(groups().groupIdsOf(ed.userId())).containsExactly(developers.groupId());
         assertThat(groups().groupIdsOf("nobody")).isEmpty();
+        assertThat(groups().membershipsOf(ann.userId())).containsExactlyInAnyOrder(annInDevelopers, annInAdmins);
+        assertThat(groups().findMembership(edInDevelopers.membershipId())).contains(edInDevelopers);
+        assertThat(groups().findMembership("no-such-membership")).isEmpty();
     }
 
     @Test

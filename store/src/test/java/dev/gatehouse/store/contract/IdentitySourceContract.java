@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.core.identitysource.IdentitySource;
 import dev.gatehouse.core.identitysource.IdpMfa;
+import dev.gatehouse.core.identitysource.LdapSchema;
+import dev.gatehouse.core.identitysource.LdapSettings;
+import dev.gatehouse.core.identitysource.LdapSettings.Transport;
 import dev.gatehouse.core.identitysource.SamlSettings;
 import dev.gatehouse.core.identitysource.SamlSpKey;
 import dev.gatehouse.core.identitysource.IdentitySource.Kind;
@@ -56,6 +59,31 @@ public interface IdentitySourceContract extends StoreContract {
                 new SamlSettings("https://idp.example.com/sso", List.of("MIIB-one"), false, "uid", null));
         store().identitySource().put(byAttribute);
         assertThat(store().identitySource().find()).contains(byAttribute);
+    }
+
+    @Test
+    default void ldapSourceKeepsItsDirectorySettingsInFailoverOrder() {
+        IdentitySource ldap = new IdentitySource(Kind.LDAP, null, null, "sealed-bind-password", null, null, null,
+                IdpMfa.NOT_REQUIRED, NOW, null, new LdapSettings(
+                        List.of("ldap://dc2.example.com:389", "ldap://dc1.example.com"), Transport.START_TLS,
+                        "/etc/gatehouse/ldap-ca.pem", "cn=gatehouse,dc=example,dc=com", "ou=people,dc=example,dc=com",
+                        "(objectClass=inetOrgPerson)", "ou=groups,dc=example,dc=com", "(objectClass=groupOfNames)",
+                        LdapSchema.ACTIVE_DIRECTORY));
+        store().identitySource().put(ldap);
+        assertThat(store().identitySource().find()).contains(ldap);
+    }
+
+    @Test
+    default void directoryLinksAreKeptPerKindAndMoveWhenRelinked() {
+        store().identitySource().linkDirectoryEntry("USER", "uuid-1", "user-a");
+        store().identitySource().linkDirectoryEntry("GROUP", "uuid-1", "group-a");
+        store().identitySource().linkDirectoryEntry("USER", "uuid-1", "user-b");
+        store().identitySource().linkDirectoryEntry("USER", "uuid-2", "user-c");
+        assertThat(store().identitySource().directoryLinks("USER"))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("uuid-1", "user-b", "uuid-2", "user-c"));
+        store().identitySource().unlinkDirectoryEntry("USER", "uuid-2");
+        assertThat(store().identitySource().directoryLinks("USER")).containsOnlyKeys("uuid-1");
+        assertThat(store().identitySource().directoryLinks("GROUP")).containsEntry("uuid-1", "group-a");
     }
 
     @Test

@@ -182,6 +182,7 @@ final class IdentitySourcePage {
             case BUILT_IN -> "Built-in directory";
             case EXTERNAL_OIDC -> "External OpenID Connect provider";
             case EXTERNAL_SAML -> "External SAML 2.0 identity provider";
+            case LDAP -> "LDAP directory";
         };
     }
 
@@ -199,6 +200,16 @@ final class IdentitySourcePage {
             settings.add(new Setting("Issuer", source.issuer()));
             settings.add(new Setting("Client ID", source.clientId()));
             settings.add(new Setting("Client secret", "stored sealed, never shown"));
+        } else if (source.kind() == Kind.LDAP) {
+            settings.add(new Setting("Directory URLs (in failover order)", String.join(" ", source.ldap().urls())));
+            settings.add(new Setting("Transport", source.ldap().transport().name().toLowerCase(Locale.ROOT)));
+            settings.add(new Setting("Bind DN", source.ldap().bindDn()));
+            settings.add(new Setting("Bind password", "stored sealed, never shown"));
+            settings.add(new Setting("Users", source.ldap().userFilter() + " below " + source.ldap().userBaseDn()));
+            settings.add(new Setting("Groups", source.ldap().groupFilter() + " below "
+                    + source.ldap().groupBaseDn()));
+            settings.add(new Setting("Schema", source.ldap().schema().preset().cliName()));
+            return settings;
         } else {
             return settings;
         }

@@ -1,0 +1,58 @@
+package dev.gatehouse.core.identitysource;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The port an LDAP connector implements (server/idp/ldap): an open, pooled connection to one configured directory.
+ * Every method throws {@link DirectoryUnavailable} when no URL answers.
+ */
+public interface LdapDirectory extends AutoCloseable {
+
+    /** What a test of the settings found: how many users and groups, and one user to show. */
+    record Probe(String connectedUrl, int users, int groups, Optional<DirectoryUser> sampleUser) {
+    }
+
+    /** A user entry, read through the schema's mapping. */
+    record DirectoryUser(String dn, String id, String userName, String email, String givenName, String familyName,
+                         String displayName, boolean disabled) {
+    }
+
+    /** A group entry with the DNs its member attribute lists (users and groups alike). */
+    record DirectoryGroup(String dn, String id, String name, List<String> memberDns) {
+    }
+
+    /** What became of a bind with a person's password. */
+    enum BindResult { SIGNED_IN, WRONG_PASSWORD, DISABLED, LOCKED, PASSWORD_EXPIRED, UNKNOWN_USER }
+
+    record Authentication(BindResult result, Optional<DirectoryUser> user) {
+    }
+
+    /** No URL of the directory answered, or the bind account was refused. The message is safe to show. */
+    final class DirectoryUnavailable extends RuntimeException {
+        public DirectoryUnavailable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    Probe probe();
+
+    /** Finds the user by sign-in name, then binds as them with the password; the password is kept nowhere. */
+    Authentication authenticate(String userName, char[] password);
+
+    Optional<DirectoryUser> findUser(String userName);
+
+    /** Every user below the user base, read in pages. */
+    List<DirectoryUser> users();
+
+    /** Every group below the group base, read in pages. */
+    List<DirectoryGroup> groups();
+
+    @Override
+    void close();
+
+    /** Opens directories from settings; the server wires the LDAP SDK's. */
+    interface Connector {
+        LdapDirectory open(LdapSettings settings, String bindPassword);
+    }
+}

@@ -1,0 +1,63 @@
+package dev.gatehouse.core.signin;
+
+import dev.gatehouse.core.audit.RequestContext;
+import dev.gatehouse.core.directory.User;
+import dev.gatehouse.core.error.DomainError;
+import dev.gatehouse.core.error.DomainException;
+import dev.gatehouse.core.identitysource.LdapDirectory.Authentication;
+import dev.gatehouse.core.identitysource.LdapDirectory.DirectoryUnavailable;
+import dev.gatehouse.core.ldap.LdapDirectories;
+import dev.gatehouse.core.ldap.LdapUsers;
+import dev.gatehouse.core.storage.Transactions;
+import java.util.Optional;
+
+/**
+ * The password check when an LDAP directory is the source: a bind as the person, so the password goes to the
+ * directory and is kept nowhere in Gatehouse. A person the sync has not seen yet becomes a Gatehouse user first.
+ * {@link PasswordStep} keeps its throttle in front, so repeated guesses stop here before the directory's own lockout.
+ */
+public final class DirectoryPasswords {
+
+    static final DomainError DISABLED = new DomainError.AccessDenied("Your directory account is disabled. Ask your "
+            + "administrator.");
+    static final DomainError LOCKED = new DomainError.AccessDenied("Your directory account is locked after too many "
+            + "failed sign-ins. Ask your administrator, or wait until the directory unlocks it.");
+    static final DomainError EXPIRED = new DomainError.AccessDenied("Your directory password has expired or must be "
+            + "changed. Change it the way your organisation does (for example when you next sign in to Windows), "
+            + "then sign in here.");
+
+    private final LdapDirectories directories;
+    private final LdapUsers ldapUsers;
+    private final Transactions transactions;
+
+    public DirectoryPasswords(LdapDirectories directories, LdapUsers ldapUsers, Transactions transactions) {
+        this.directories = directories;
+        this.ldapUsers = ldapUsers;
+        this.transactions = transactions;
+    }
+
+    /**
+     * The Gatehouse user when the directory accepted the password; empty for a wrong password or an unknown name
+     * (counted as a failed guess); refused with its own message for an account the directory disabled, locked or
+     * expired, or when the directory does not answer.
+     */
+    Optional<User> check(String userName, char[] password, RequestContext context) {
+        Authentication result;
+        try {
+            result = directories.current().authenticate(userName, password);
+        } catch (DirectoryUnavailable e) {
+            throw LdapDirectories.unavailable();
+        }
+        return switch (result.result()) {
+            case SIGNED_IN -> Optional.of(transactions.inTransaction(
+                    () -> ldapUsers.sync(result.user().orElseThrow(), context)));
+            case WRONG_PASSWORD, UNKNOWN_USER -> Optional.empty();
+            case DISABLED -> {
+                result.user().ifPresent(user -> transactions.run(() -> ldapUsers.sync(user, context)));
+                throw new DomainException(DISABLED);
+            }
+            case LOCKED -> throw new DomainException(LOCKED);
+            case PASSWORD_EXPIRED -> throw new DomainException(EXPIRED);
+        };
+    }
+}

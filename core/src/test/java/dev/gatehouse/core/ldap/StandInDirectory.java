@@ -1,0 +1,81 @@
+package dev.gatehouse.core.ldap;
+
+import dev.gatehouse.core.identitysource.LdapDirectory;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A directory held in lists, for core's unit tests (the connector itself is tested against real directories). */
+final class StandInDirectory implements LdapDirectory {
+
+    final List<DirectoryUser> users = new ArrayList<>();
+    final List<DirectoryGroup> groups = new ArrayList<>();
+    final Map<String, String> passwords = new HashMap<>();
+    boolean down;
+    int binds;
+
+    DirectoryUser addUser(String uid, String password) {
+        DirectoryUser user = new DirectoryUser("uid=" + uid + ",ou=people,dc=example,dc=com", "uuid-" + uid, uid,
+                uid + "@example.com", uid, "Tester", uid + " Tester", false);
+        users.add(user);
+        passwords.put(uid, password);
+        return user;
+    }
+
+    void addGroup(String cn, String... memberDns) {
+        groups.add(new DirectoryGroup("cn=" + cn + ",ou=groups,dc=example,dc=com", "uuid-" + cn, cn,
+                List.of(memberDns)));
+    }
+
+    static String groupDn(String cn) {
+        return "cn=" + cn + ",ou=groups,dc=example,dc=com";
+    }
+
+    @Override
+    public Probe probe() {
+        return new Probe("stand-in", users.size(), groups.size(), users.stream().findFirst());
+    }
+
+    @Override
+    public Authentication authenticate(String userName, char[] password) {
+        requireUp();
+        binds++;
+        Optional<DirectoryUser> user = findUser(userName);
+        if (user.isEmpty()) {
+            return new Authentication(BindResult.UNKNOWN_USER, user);
+        }
+        boolean matches = new String(password).equals(passwords.get(userName));
+        return new Authentication(!matches ? BindResult.WRONG_PASSWORD
+                : user.get().disabled() ? BindResult.DISABLED : BindResult.SIGNED_IN, user);
+    }
+
+    @Override
+    public Optional<DirectoryUser> findUser(String userName) {
+        requireUp();
+        return users.stream().filter(u -> u.userName().equals(userName)).findFirst();
+    }
+
+    @Override
+    public List<DirectoryUser> users() {
+        requireUp();
+        return List.copyOf(users);
+    }
+
+    @Override
+    public List<DirectoryGroup> groups() {
+        requireUp();
+        return List.copyOf(groups);
+    }
+
+    private void requireUp() {
+        if (down) {
+            throw new DirectoryUnavailable("The directory is unavailable (connect error)", null);
+        }
+    }
+
+    @Override
+    public void close() {
+    }
+}

@@ -1,0 +1,76 @@
+package dev.gatehouse.server.idp.ldap;
+
+import com.unboundid.ldap.sdk.SearchResultEntry;
+import dev.gatehouse.core.identitysource.LdapDirectory.DirectoryGroup;
+import dev.gatehouse.core.identitysource.LdapDirectory.DirectoryUser;
+import dev.gatehouse.core.identitysource.LdapSchema;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/** Reads user and group entries through the schema's attribute mapping. */
+final class DirectoryEntries {
+
+    /** userAccountControl's ACCOUNTDISABLE bit. */
+    private static final long ACCOUNT_DISABLED = 0x2;
+
+    private final LdapSchema schema;
+
+    DirectoryEntries(LdapSchema schema) {
+        this.schema = schema;
+    }
+
+    /** Operational attributes such as entryUUID come only when asked for by name. */
+    String[] userAttributes() {
+        return distinct(schema.userId(), schema.userName(), schema.email(), schema.givenName(), schema.familyName(),
+                schema.displayName(), schema.disabledAttribute());
+    }
+
+    String[] groupAttributes() {
+        return distinct(schema.groupId(), schema.groupName(), schema.member());
+    }
+
+    DirectoryUser user(SearchResultEntry entry) {
+        boolean disabled = false;
+        if (schema.disabledAttribute() != null) {
+            Long flags = entry.getAttributeValueAsLong(schema.disabledAttribute());
+            disabled = flags != null && (flags & ACCOUNT_DISABLED) != 0;
+        }
+        return new DirectoryUser(entry.getDN(), id(entry, schema.userId()),
+                entry.getAttributeValue(schema.userName()), entry.getAttributeValue(schema.email()), entry.getAttributeValue(schema.givenName()),
+                entry.getAttributeValue(schema.familyName()), entry.getAttributeValue(schema.displayName()),
+                disabled);
+    }
+
+    DirectoryGroup group(SearchResultEntry entry) {
+        String[] members = entry.getAttributeValues(schema.member());
+        return new DirectoryGroup(entry.getDN(), id(entry, schema.groupId()),
+                entry.getAttributeValue(schema.groupName()), members == null ? List.of() : List.of(members));
+    }
+
+    /**
+     * The stable id as text: entryUUID is text already; objectGUID is 16 bytes whose first three fields are
+     * little-endian, written as AD tools show it.
+     */
+    static String id(SearchResultEntry entry, String attribute) {
+        if (!attribute.equalsIgnoreCase("objectGUID")) {
+            return entry.getAttributeValue(attribute);
+        }
+        byte[] guid = entry.getAttributeValueBytes(attribute);
+        if (guid == null || guid.length != 16) {
+            return null;
+        }
+        ByteBuffer little = ByteBuffer.wrap(guid).order(ByteOrder.LITTLE_ENDIAN);
+        long high = ((long) little.getInt(0) << 32) | ((long) (little.getShort(4) & 0xffff) << 16)
+                | (little.getShort(6) & 0xffff);
+        long low = ByteBuffer.wrap(guid, 8, 8).order(ByteOrder.BIG_ENDIAN).getLong();
+        return new UUID(high, low).toString();
+    }
+
+    private static String[] distinct(String... attributes) {
+        return Arrays.stream(attributes).filter(Objects::nonNull).distinct().toArray(String[]::new);
+    }
+}

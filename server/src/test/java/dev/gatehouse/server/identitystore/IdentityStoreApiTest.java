@@ -1,0 +1,171 @@
+package dev.gatehouse.server.identitystore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gatehouse.core.audit.Actor;
+import dev.gatehouse.core.audit.AuditQuery;
+import dev.gatehouse.core.audit.RequestContext;
+import dev.gatehouse.core.authz.ServiceCredentials.Created;
+import dev.gatehouse.core.directory.IdentityStoreService.NewUser;
+import dev.gatehouse.server.RunningServer;
+import dev.gatehouse.server.http.Json;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** {@code POST /} routed by X-Amz-Target to identitystore, and its callers decided by their policies. */
+class IdentityStoreApiTest {
+
+    @RegisterExtension
+    static final RunningServer gatehouse = new RunningServer();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final RequestContext SETUP = RequestContext.commandLine("test");
+
+    private static Created viewer;
+    private static Created nobody;
+    private static String storeId;
+
+    @BeforeAll
+    static void credentials() {
+        viewer = gatehouse.services().core().serviceCredentials().create("viewer", List.of("ViewOnlyAccess"), null,
+                Actor.administratorCli(), SETUP);
+        nobody = gatehouse.services().core().serviceCredentials().create("nobody", Actor.administratorCli(), SETUP);
+        storeId = gatehouse.services().instance().identityStoreId();
+        gatehouse.services().core().identityStore().createUser(new NewUser("ann", null, "Ann", "Lee",
+                "ann@example.com", false), Actor.administratorCli(), SETUP);
+    }
+
+    private static HttpResponse<String> call(Created caller, String operation, String body) throws Exception {
+        return HTTP.send(SignedIdentityStoreCall.of(gatehouse.uri("/"), caller.credential().accessKeyId(),
+                caller.secretAccessKey(), gatehouse.clock.instant(), operation, body),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> unsigned(String target, String contentType, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(gatehouse.uri("/")).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (target != null) {
+            request.header("X-Amz-Target", target);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode json(HttpResponse<String> response) throws Exception {
+        return Json.MAPPER.readTree(response.body());
+    }
+
+    @Test
+    void listUsersWhenAllowedByViewOnlyAccessThenAnswersTheUsers() throws Exception {
+        HttpResponse<String> response = call(viewer, "ListUsers", "{\"IdentityStoreId\":\"" + storeId + "\"}");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/x-amz-json-1.1"));
+        JsonNode user = json(response).get("Users").get(0);
+        assertThat(user.get("UserName").asText()).isEqualTo("ann");
+        assertThat(user.get("Emails").get(0).get("Value").asText()).isEqualTo("ann@example.com");
+        assertThat(user.get("IdentityStoreId").asText()).isEqualTo(storeId);
+    }
+
+    @Test
+    void createUserWhenThePolicyDoesNotAllowItThenAccessDenied() throws Exception {
+        HttpResponse<String> response = call(viewer, "CreateUser", "{\"IdentityStoreId\":\"" + storeId
+                + "\",\"UserName\":\"bob\",\"Name\":{\"GivenName\":\"Bob\",\"FamilyName\":\"Ray\"}}");
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.headers().firstValue("x-amzn-ErrorType")).contains("AccessDeniedException");
+        assertThat(json(response).get("__type").asText()).isEqualTo("AccessDeniedException");
+        assertThat(json(response).get("Message").asText()).contains("identitystore:CreateUser");
+        assertThat(gatehouse.services().core().auditQueries().find(AuditQuery.all()))
+                .anySatisfy(event -> {
+                    assertThat(event.eventName()).isEqualTo("CreateUser");
+                    assertThat(event.eventSource()).isEqualTo("identitystore.amazonaws.com");
+                    assertThat(event.errorCode()).isNotNull();
+                    assertThat(event.userName()).isEqualTo("viewer");
+                });
+    }
+
+    @Test
+    void aCredentialWithoutPoliciesMayNotEvenList() throws Exception {
+        HttpResponse<String> response = call(nobody, "ListUsers", "{\"IdentityStoreId\":\"" + storeId + "\"}");
+
+        assertThat(response.headers().firstValue("x-amzn-ErrorType")).contains("AccessDeniedException");
+    }
+
+    @Test
+    void describeUserOfAnUnknownIdThenResourceNotFoundWithTypeAndId() throws Exception {
+        String missing = "00000000-0000-0000-0000-000000000000";
+        HttpResponse<String> response = call(viewer, "DescribeUser", "{\"IdentityStoreId\":\"" + storeId
+                + "\",\"UserId\":\"" + missing + "\"}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonNode error = json(response);
+        assertThat(error.get("__type").asText()).isEqualTo("ResourceNotFoundException");
+        assertThat(error.get("ResourceType").asText()).isEqualTo("USER");
+        assertThat(error.get("ResourceId").asText()).isEqualTo(missing);
+    }
+
+    @Test
+    void anotherIdentityStoreIsNotFound() throws Exception {
+        HttpResponse<String> response = call(viewer, "ListGroups", "{\"IdentityStoreId\":\"d-0000000000\"}");
+
+        assertThat(json(response).get("ResourceType").asText()).isEqualTo("IDENTITY_STORE");
+    }
+
+    @Test
+    void aMemberOfTheWrongShapeIsAValidationException() throws Exception {
+        HttpResponse<String> wrongType = call(viewer, "ListUsers", "{\"IdentityStoreId\":\"" + storeId
+                + "\",\"MaxResults\":\"ten\"}");
+        HttpResponse<String> outOfBounds = call(viewer, "ListUsers", "{\"IdentityStoreId\":\"" + storeId
+                + "\",\"MaxResults\":101}");
+        HttpResponse<String> badId = call(viewer, "DescribeUser", "{\"IdentityStoreId\":\"" + storeId
+                + "\",\"UserId\":\"ann\"}");
+
+        for (HttpResponse<String> response : List.of(wrongType, outOfBounds, badId)) {
+            assertThat(response.statusCode()).isEqualTo(400);
+            assertThat(json(response).get("__type").asText()).isEqualTo("ValidationException");
+        }
+        assertThat(json(badId).get("Message").asText()).contains("'UserId'").doesNotContain("ann");
+    }
+
+    @Test
+    void anUnknownTargetIsAnUnknownOperationInAwsJson() throws Exception {
+        HttpResponse<String> response = unsigned("AWSIdentityStore.DescribeNothing", "application/x-amz-json-1.1",
+                "{}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("x-amzn-ErrorType")).contains("UnknownOperationException");
+        assertThat(json(response).get("__type").asText()).isEqualTo("UnknownOperationException");
+    }
+
+    @Test
+    void aJsonBodyWithoutTargetIsNotHandedToSts() throws Exception {
+        HttpResponse<String> response = unsigned(null, "application/x-amz-json-1.1", "{}");
+
+        assertThat(response.headers().firstValue("x-amzn-ErrorType")).contains("UnknownOperationException");
+        assertThat(response.body()).doesNotContain("<ErrorResponse");
+    }
+
+    @Test
+    void aFormWithoutTargetStillReachesSts() throws Exception {
+        HttpResponse<String> response = unsigned(null, "application/x-www-form-urlencoded",
+                "Action=GetCallerIdentity&Version=2011-06-15");
+
+        assertThat(response.body()).startsWith("<ErrorResponse");
+        assertThat(response.headers().firstValue("x-amzn-ErrorType")).contains("MissingAuthenticationToken");
+    }
+
+    @Test
+    void anUnsignedIdentityStoreCallIsRefusedBeforeItsBodyIsRead() throws Exception {
+        HttpResponse<String> response = unsigned("AWSIdentityStore.ListUsers", "application/x-amz-json-1.1",
+                "not json");
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.headers().firstValue("x-amzn-ErrorType")).contains("MissingAuthenticationTokenException");
+    }
+}
