@@ -69,6 +69,11 @@ class BackupRestoreTest {
                     .noneMatch(name -> name.contains("master"));
         }
 
+        Path notABackup = Files.writeString(parent.resolve("notes.zip"), "not a zip");
+        Result refused = direct(parent.resolve("elsewhere"), "restore", "--from", notABackup.toString());
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err()).startsWith("error: ").contains("not a Gatehouse backup").hasLineCount(1);
+
         Files.createDirectories(restored);
         Files.copy(running.resolve("master.key"), restored.resolve("master.key"));   // the key travels apart
         Result restore = direct(restored, "restore", "--from", backup.toString());
