@@ -99,7 +99,7 @@ public final class GatehouseServer implements AutoCloseable {
                 new TargetRouter(sts.formPost(), List.of(identityStore(services))),
                 new AuthorizationApi(core.authorization(), services.clock()),
                 new ScimApi(core.scimTokens(), core.scimUsers(), core.scimGroups(),
-                        services.config().http().publicUrl()),
+                        services.config().http().publicUrl(), services.activationMail()),
                 new BackChannelLogoutApi(core.identitySources(), new OidcRelyingParty()),
                 new SamlLogoutApi(core.identitySources(), core.samlExchanges(), services.clock(),
                         services.config().http().publicUrl()),

@@ -8,6 +8,7 @@ import dev.gatehouse.core.audit.AuditLog;
 import dev.gatehouse.core.authz.AdminApiCallers;
 import dev.gatehouse.core.audit.AuditQuery;
 import dev.gatehouse.core.audit.AuditRepository;
+import dev.gatehouse.core.identitysource.IdentitySource;
 import dev.gatehouse.core.instance.FirstAdministratorSetup;
 import dev.gatehouse.core.instance.Instance;
 import dev.gatehouse.core.instance.InstanceService;
@@ -81,7 +82,8 @@ public final class Services implements AutoCloseable {
                 () -> instances.sealingKeys(masterKey), passwordHasher, mailer, new LdapConnector());
         this.purge = new Purge(store.expiredRows(), clock, config.auditRetention());
         this.activationMail = new ActivationMail(core.identityStore()::user, core.activations(),
-                config.lifetimes().activationLink(), clock, mailer, config.http().publicUrl(), instance.portalUrl());
+                config.lifetimes().activationLink(), clock, mailer, config.http().publicUrl(), instance.portalUrl(),
+                () -> core.identitySources().current().kind() == IdentitySource.Kind.BUILT_IN);
         this.firstAdministratorSetup = new FirstAdministratorSetup(store.users(), core.identityStore(),
                 core.activations(), store, clock, new AuditLog(store.audit(), clock),
                 config.operations().setupFromAnyAddress());

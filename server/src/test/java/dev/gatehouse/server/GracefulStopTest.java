@@ -46,7 +46,8 @@ class GracefulStopTest {
         try (Socket slow = new Socket("127.0.0.1", port)) {
             OutputStream out = slow.getOutputStream();
             String head = "POST /signin HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n"
-                    + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + BODY.length() + "\r\n\r\n";
+                    + "Content-Type: application/x-www-form-urlencoded\r\n"
+                    + "Content-Length: " + BODY.length() + "\r\n\r\n";
             out.write((head + BODY.substring(0, 10)).getBytes(StandardCharsets.US_ASCII));
             out.flush();
             awaitInFlight(server);

@@ -54,7 +54,11 @@ public final class EmbeddedBackup {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Restore.execute(zip.toAbsolutePath().toString(), dataDirectory.toAbsolutePath().toString(), DATABASE_NAME);
+        try {
+            Restore.execute(zip.toAbsolutePath().toString(), dataDirectory.toAbsolutePath().toString(), DATABASE_NAME);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(zip.toAbsolutePath() + " is not a Gatehouse backup: " + e.getMessage());
+        }
         if (!exists(dataDirectory)) {
             throw new IllegalArgumentException(zip.toAbsolutePath() + " is not a Gatehouse backup (no database in it)");
         }

@@ -5,7 +5,10 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Runs PostgreSQL's own {@code pg_dump} (custom format, for {@code pg_restore}) on the configured database: its
@@ -13,6 +16,8 @@ import java.util.List;
  * which other users could read in the process list.
  */
 final class PgDump {
+
+    private static final Set<String> LIBPQ_PARAMETERS = Set.of("sslmode", "sslrootcert", "sslcert", "sslkey");
 
     private PgDump() {
     }
@@ -45,9 +50,15 @@ final class PgDump {
         }
     }
 
-    /** {@code jdbc:postgresql://host:port/db?…} → {@code postgresql://host:port/db} (JDBC-only parameters dropped). */
+    /**
+     * {@code jdbc:postgresql://host:port/db?…} → {@code postgresql://host:port/db?…}, keeping only the TLS parameters
+     * libpq also knows (so {@code sslmode=verify-full} still holds for the dump); libpq refuses the JDBC-only ones.
+     */
     static String libpqUri(String jdbcUrl) {
         URI uri = URI.create(jdbcUrl.substring("jdbc:".length()));
-        return uri.getScheme() + "://" + uri.getRawAuthority() + uri.getRawPath();
+        String tls = uri.getRawQuery() == null ? "" : Arrays.stream(uri.getRawQuery().split("&"))
+                .filter(parameter -> LIBPQ_PARAMETERS.contains(parameter.split("=", 2)[0]))
+                .collect(Collectors.joining("&"));
+        return uri.getScheme() + "://" + uri.getRawAuthority() + uri.getRawPath() + (tls.isEmpty() ? "" : "?" + tls);
     }
 }

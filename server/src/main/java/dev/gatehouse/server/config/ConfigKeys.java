@@ -103,7 +103,7 @@ final class ConfigKeys {
             "the name passkeys and security keys show for this instance (WebAuthn's relying-party name)"));
 
     static final Setting<String> SMTP_HOST = row(Setting.of("smtp-host", text(), null,
-            "the mail server that sends forgotten-password links; without it `/forgot` says to ask an "
+            "the mail server that sends forgotten-password and activation links; without it `/forgot` says to ask an "
                     + "administrator ([security.md](security.md#forgotten-passwords))"));
     static final Setting<Integer> SMTP_PORT = row(Setting.of("smtp-port", integer(1, 65535), null,
             "its port").withDefaultNote("`" + SmtpConfig.usualPort(true) + "` (`" + SmtpConfig.usualPort(false)

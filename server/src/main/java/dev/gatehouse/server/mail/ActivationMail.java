@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 /**
@@ -30,14 +31,16 @@ public final class ActivationMail {
     private final Mailer mailer;
     private final String publicUrl;
     private final String instanceName;
+    private final BooleanSupplier passwordsHere;
 
     /**
      * @param users        the user a name names (throws when there is none)
      * @param mailer       null when no mail server is configured: then {@link #available()} is false
      * @param instanceName how the mail names this Gatehouse (its access portal URL)
+     * @param passwordsHere whether users sign in with a Gatehouse password (the built-in identity source)
      */
     public ActivationMail(Function<String, User> users, ActivationService activations, Duration lifetime, Clock clock,
-                          Mailer mailer, String publicUrl, String instanceName) {
+                          Mailer mailer, String publicUrl, String instanceName, BooleanSupplier passwordsHere) {
         this.users = users;
         this.activations = activations;
         this.lifetime = lifetime;
@@ -45,6 +48,7 @@ public final class ActivationMail {
         this.mailer = mailer;
         this.publicUrl = publicUrl;
         this.instanceName = instanceName;
+        this.passwordsHere = passwordsHere;
     }
 
     public boolean available() {
@@ -67,6 +71,17 @@ public final class ActivationMail {
         String token = activations.issue(userName, actor, context);
         mailer.send(mail(user, publicUrl + "/activate?token=" + token, UNTIL.format(clock.instant().plus(lifetime))));
         return Optional.of(user.email());
+    }
+
+    /**
+     * For a user an identity provider provisioned (SCIM): mailed only when they will sign in with a Gatehouse
+     * password and have an address; otherwise nothing, and the provisioning answer is the same.
+     */
+    public void sendToProvisioned(String userName, Actor actor, RequestContext context) {
+        User user = users.apply(userName);
+        if (available() && passwordsHere.getAsBoolean() && user.email() != null && !user.email().isBlank()) {
+            send(userName, actor, context);
+        }
     }
 
     private Mail mail(User user, String link, String until) {

@@ -8,11 +8,13 @@ import dev.gatehouse.core.scim.ScimFields;
 import dev.gatehouse.core.scim.ScimGroups;
 import dev.gatehouse.core.scim.ScimPatch;
 import dev.gatehouse.core.scim.ScimTokens;
+import dev.gatehouse.core.scim.ScimUser;
 import dev.gatehouse.core.scim.ScimUsers;
 import dev.gatehouse.server.http.ApiHandler;
 import dev.gatehouse.server.http.HttpModule;
 import dev.gatehouse.server.http.Json;
 import dev.gatehouse.server.http.RequestContexts;
+import dev.gatehouse.server.mail.ActivationMail;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Locale;
@@ -33,18 +35,29 @@ public final class ScimApi implements HttpModule {
     private final ScimUsers users;
     private final ScimGroups groups;
     private final String base;
+    private final ActivationMail activationMail;
 
-    public ScimApi(ScimTokens tokens, ScimUsers users, ScimGroups groups, String publicUrl) {
+    /** @param activationMail mails a provisioned user their activation link, when they sign in with a password */
+    public ScimApi(ScimTokens tokens, ScimUsers users, ScimGroups groups, String publicUrl,
+                   ActivationMail activationMail) {
         this.tokens = tokens;
         this.users = users;
         this.groups = groups;
         this.base = publicUrl + PATH;
+        this.activationMail = activationMail;
     }
 
     @Override
     public void mount(RoutesConfig routes) {
-        routes.post(PATH + "/Users", API.of(ctx -> created(ctx, ScimJson.user(users.create(
-                ScimPatch.userFromResource(ScimJson.plain(body(ctx))), actor(ctx), RequestContexts.of(ctx)), base))));
+        routes.post(PATH + "/Users", API.of(ctx -> {
+            ScimUser request = ScimPatch.userFromResource(ScimJson.plain(body(ctx)));
+            Actor actor = actor(ctx);
+            ScimUser user = users.create(request, actor, RequestContexts.of(ctx));
+            if (user.active()) {
+                activationMail.sendToProvisioned(user.userName(), actor, RequestContexts.of(ctx));
+            }
+            created(ctx, ScimJson.user(user, base));
+        }));
         routes.get(PATH + "/Users", API.of(ctx -> {
             actor(ctx);
             respond(ctx, ScimJson.list(users.list(ctx.queryParam("filter"), number(ctx, "startIndex"),

@@ -38,7 +38,8 @@ class BackupRestoreTest {
     record Result(int exitCode, String out, String err) { }
 
     @Test
-    void backupWhileRunningThenRestoreIntoANewDataDirectoryThenTheDataIsThereUnderTheSameMasterKey() throws IOException {
+    void backupWhileRunningThenRestoreIntoANewDataDirectoryThenTheDataIsThereUnderTheSameMasterKey()
+            throws IOException {
         Path running = parent.resolve("running");
         Path backup = parent.resolve("gatehouse-backup.zip");
         Path restored = parent.resolve("restored");
@@ -67,6 +68,11 @@ class BackupRestoreTest {
             assertThat(Collections.list(zip.entries())).extracting(ZipEntry::getName)
                     .noneMatch(name -> name.contains("master"));
         }
+
+        Path notABackup = Files.writeString(parent.resolve("notes.zip"), "not a zip");
+        Result refused = direct(parent.resolve("elsewhere"), "restore", "--from", notABackup.toString());
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err()).startsWith("error: ").contains("not a Gatehouse backup").hasLineCount(1);
 
         Files.createDirectories(restored);
         Files.copy(running.resolve("master.key"), restored.resolve("master.key"));   // the key travels apart
@@ -99,7 +105,8 @@ class BackupRestoreTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         OptionalInt code = AdminClient.tryRun(AdminSocket.path(dataDir), List.of(args),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(code.orElseThrow(), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return new Result(code.orElseThrow(), out.toString(StandardCharsets.UTF_8),
+                err.toString(StandardCharsets.UTF_8));
     }
 
     private static Result direct(Path dataDir, String... args) {
