@@ -37,6 +37,23 @@ final class JdbiGroupRepository implements GroupRepository {
     }
 
     @Override
+    public void update(Group group) {
+        int updated = handles.call(h -> Constraints.guarded(h, () -> h.createUpdate("""
+                        UPDATE directory_groups SET display_name = :displayName, display_name_lc = :displayNameLc,
+                               description = :description
+                        WHERE group_id = :groupId""")
+                        .bind("groupId", group.groupId())
+                        .bind("displayName", group.displayName())
+                        .bind("displayNameLc", Names.lowerCase(group.displayName()))
+                        .bind("description", group.description())
+                        .execute(),
+                violation -> DomainException.exists("Group", group.displayName())));
+        if (updated == 0) {
+            throw DomainException.notFound("Group", group.groupId());
+        }
+    }
+
+    @Override
     public void delete(String groupId) {
         handles.atomically(h -> {
             // Memberships and nestings go by foreign key; assignments name their principal without one.

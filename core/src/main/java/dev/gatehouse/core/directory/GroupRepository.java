@@ -9,6 +9,12 @@ public interface GroupRepository {
     /** A duplicate display name (case-insensitive) fails with DomainError.AlreadyExists. */
     void insert(Group group);
 
+    /**
+     * Saves a group's display name and description; a display name another group has (case-insensitive) fails with
+     * DomainError.AlreadyExists, an unknown group with DomainError.NotFound.
+     */
+    void update(Group group);
+
     /** Deletes the group with its memberships and assignments. */
     void delete(String groupId);
 

@@ -235,6 +235,33 @@ public final class IdentityStoreService {
         });
     }
 
+    /**
+     * Gives a group another display name (unique ignoring case) and description; null keeps the description out.
+     * Memberships and assignments follow the group id, so they stay.
+     */
+    public Group updateGroup(String groupId, String displayName, String description, Actor actor,
+                             RequestContext context) {
+        String name = Inputs.required("displayName", displayName, 1024);
+        String text = Inputs.optional("description", description, 1024);
+        return transactions.inTransaction(() -> {
+            Group group = groups.findById(groupId).orElseThrow(() -> DomainException.notFound("Group", groupId));
+            synced.requireEditable(group, actor);
+            Group changed = new Group(group.groupId(), name, text, group.createdAt());
+            groups.update(changed);
+            List<String> attributes = new ArrayList<>();
+            if (!group.displayName().equals(name)) {
+                attributes.add("displayName");
+            }
+            if (!Objects.equals(group.description(), text)) {
+                attributes.add("description");
+            }
+            audit.as(actor, EventSource.IDENTITY_STORE, context).success("UpdateGroup",
+                    Map.of("displayName", group.displayName(), "changed", attributes),
+                    Map.of("groupId", group.groupId()));
+            return changed;
+        });
+    }
+
     public Group groupById(String groupId) {
         return groups.findById(groupId).orElseThrow(() -> DomainException.notFound("Group", groupId));
     }

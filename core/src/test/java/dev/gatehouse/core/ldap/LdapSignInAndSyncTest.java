@@ -162,6 +162,9 @@ class LdapSignInAndSyncTest {
                 Actor.administratorCli(), CONTEXT))).isInstanceOf(DomainError.AccessDenied.class);
         assertThat(refusal(() -> services.identityStore().deleteGroup("engineers", Actor.administratorCli(),
                 CONTEXT))).isInstanceOf(DomainError.AccessDenied.class);
+        String engineers = services.identityStore().group("engineers").groupId();
+        assertThat(refusal(() -> services.identityStore().updateGroup(engineers, "builders", null,
+                Actor.administratorCli(), CONTEXT))).isInstanceOf(DomainError.AccessDenied.class);
 
         services.identityStore().addMember("local", "alice", Actor.administratorCli(), CONTEXT);
         assertThat(services.identityStore().members("local")).extracting(User::userName)

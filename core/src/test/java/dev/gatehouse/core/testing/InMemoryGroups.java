@@ -36,6 +36,21 @@ final class InMemoryGroups implements GroupRepository {
         });
     }
 
+    @Override
+    public void update(Group group) {
+        statements.run(() -> {
+            if (!tables.groups.contains(group.groupId())) {
+                throw DomainException.notFound("Group", group.groupId());
+            }
+            boolean nameTaken = tables.groups.rows().anyMatch(g -> !g.groupId().equals(group.groupId())
+                    && lowerCase(g.displayName()).equals(lowerCase(group.displayName())));
+            if (nameTaken) {
+                throw DomainException.exists("Group", group.displayName());
+            }
+            tables.groups.put(group.groupId(), group);
+        });
+    }
+
     /** Memberships go by foreign key; assignments name their principal without one and are deleted explicitly. */
     @Override
     public void delete(String groupId) {

@@ -75,6 +75,10 @@ class IdentityStoreSdkTest {
         gatehouse.close();
     }
 
+    private static AttributeOperation attribute(String path, Document value) {
+        return AttributeOperation.builder().attributePath(path).attributeValue(value).build();
+    }
+
     private String createUser(String userName) {
         return admin.createUser(b -> b.identityStoreId(storeId).userName(userName).displayName(userName + " Doe")
                 .name(Name.builder().givenName(userName).familyName("Doe").build())
@@ -137,6 +141,16 @@ class IdentityStoreSdkTest {
                         .attributeValue(Document.fromString("Operators")).build()).build())).groupId())
                 .isEqualTo(operators);
         assertThatThrownBy(() -> admin.createGroup(b -> b.identityStoreId(storeId).displayName("Developers")))
+                .isInstanceOf(ConflictException.class);
+
+        admin.updateGroup(b -> b.identityStoreId(storeId).groupId(operators).operations(
+                attribute("displayName", Document.fromString("Operations")),
+                attribute("description", Document.fromString("people on call"))));
+        assertThat(admin.describeGroup(b -> b.identityStoreId(storeId).groupId(operators)))
+                .satisfies(g -> assertThat(g.displayName()).isEqualTo("Operations"))
+                .satisfies(g -> assertThat(g.description()).isEqualTo("people on call"));
+        assertThatThrownBy(() -> admin.updateGroup(b -> b.identityStoreId(storeId).groupId(operators)
+                .operations(attribute("displayName", Document.fromString("developers")))))
                 .isInstanceOf(ConflictException.class);
 
         MemberId ann = MemberId.builder().userId(annId).build();

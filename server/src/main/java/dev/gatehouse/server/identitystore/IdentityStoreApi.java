@@ -50,6 +50,7 @@ public final class IdentityStoreApi implements AwsJsonService {
         operations.put("UpdateUser", writes::updateUser);
         operations.put("DeleteUser", writes::deleteUser);
         operations.put("CreateGroup", writes::createGroup);
+        operations.put("UpdateGroup", writes::updateGroup);
         operations.put("DeleteGroup", writes::deleteGroup);
         operations.put("CreateGroupMembership", writes::createGroupMembership);
         operations.put("DeleteGroupMembership", writes::deleteGroupMembership);

@@ -86,6 +86,25 @@ final class IdentityStoreWrites {
         return Map.of("GroupId", group.groupId(), "IdentityStoreId", identityStoreId);
     }
 
+    /** Applies displayName and description operations to the group's current values, then saves them at once. */
+    Object updateGroup(JsonRequestBody input, Actor actor, RequestContext context) {
+        Group group = directory.groupById(ModelString.RESOURCE_ID.required(input, "GroupId"));
+        String displayName = group.displayName();
+        String description = group.description();
+        for (JsonRequestBody operation : operations(input)) {
+            String path = ModelString.ATTRIBUTE_PATH.required(operation, "AttributePath");
+            JsonNode value = operation.optionalDocument("AttributeValue");
+            switch (path.toLowerCase(Locale.ROOT)) {
+                case "displayname" -> displayName = text(value, path, ModelString.GROUP_DISPLAY_NAME);
+                case "description" -> description = text(value, path);
+                default -> throw ModelString.invalid("Operations.AttributePath",
+                        "Gatehouse can update a group's displayName and description");
+            }
+        }
+        directory.updateGroup(group.groupId(), displayName, description, actor, context);
+        return Map.of();
+    }
+
     Object deleteGroup(JsonRequestBody input, Actor actor, RequestContext context) {
         Group group = directory.groupById(ModelString.RESOURCE_ID.required(input, "GroupId"));
         directory.deleteGroup(group.displayName(), actor, context);
@@ -117,13 +136,17 @@ final class IdentityStoreWrites {
 
     /** A string attribute's new value; null (absent) clears it. */
     private static String text(JsonNode value, String path) {
+        return text(value, path, ModelString.SENSITIVE);
+    }
+
+    private static String text(JsonNode value, String path, ModelString constraint) {
         if (value == null) {
             return null;
         }
         if (!value.isTextual()) {
             throw ModelString.invalid("Operations.AttributeValue", "Member must be a string for " + path);
         }
-        return ModelString.SENSITIVE.check("Operations.AttributeValue", value.textValue());
+        return constraint.check("Operations.AttributeValue", value.textValue());
     }
 
     /** {@code emails} takes the list of Email objects; Gatehouse keeps one address, the primary or the first. */

@@ -111,6 +111,62 @@ class IdentityStoreApiTest {
     }
 
     @Test
+    void updateGroupRenamesAndDescribesTheGroupAndAuditsIt() throws Exception {
+        String groupId = gatehouse.services().core().identityStore().createGroup("Support", null,
+                Actor.administratorCli(), SETUP).groupId();
+
+        HttpResponse<String> response = call(administrator(), "UpdateGroup", "{\"IdentityStoreId\":\"" + storeId
+                + "\",\"GroupId\":\"" + groupId + "\",\"Operations\":[{\"AttributePath\":\"displayName\","
+                + "\"AttributeValue\":\"Helpdesk\"},{\"AttributePath\":\"description\","
+                + "\"AttributeValue\":\"first line\"}]}");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(gatehouse.services().core().identityStore().groupById(groupId))
+                .satisfies(group -> assertThat(group.displayName()).isEqualTo("Helpdesk"))
+                .satisfies(group -> assertThat(group.description()).isEqualTo("first line"));
+        assertThat(gatehouse.services().core().auditQueries().find(AuditQuery.all()))
+                .anySatisfy(event -> {
+                    assertThat(event.eventName()).isEqualTo("UpdateGroup");
+                    assertThat(event.errorCode()).isNull();
+                });
+    }
+
+    @Test
+    void updateGroupOfAnAttributeAGroupHasNotIsAValidationExceptionAndChangesNothing() throws Exception {
+        String groupId = gatehouse.services().core().identityStore().createGroup("Finance", null,
+                Actor.administratorCli(), SETUP).groupId();
+
+        HttpResponse<String> response = call(administrator(), "UpdateGroup", "{\"IdentityStoreId\":\"" + storeId
+                + "\",\"GroupId\":\"" + groupId + "\",\"Operations\":[{\"AttributePath\":\"displayName\","
+                + "\"AttributeValue\":\"Money\"},{\"AttributePath\":\"name.givenName\","
+                + "\"AttributeValue\":\"x\"}]}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json(response).get("__type").asText()).isEqualTo("ValidationException");
+        assertThat(gatehouse.services().core().identityStore().groupById(groupId).displayName())
+                .isEqualTo("Finance");
+    }
+
+    @Test
+    void updateGroupOfAnUnknownIdThenResourceNotFoundWithTypeAndId() throws Exception {
+        String missing = "00000000-0000-0000-0000-000000000001";
+        HttpResponse<String> response = call(administrator(), "UpdateGroup", "{\"IdentityStoreId\":\"" + storeId
+                + "\",\"GroupId\":\"" + missing + "\",\"Operations\":[{\"AttributePath\":\"description\","
+                + "\"AttributeValue\":\"x\"}]}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonNode error = json(response);
+        assertThat(error.get("__type").asText()).isEqualTo("ResourceNotFoundException");
+        assertThat(error.get("ResourceType").asText()).isEqualTo("GROUP");
+        assertThat(error.get("ResourceId").asText()).isEqualTo(missing);
+    }
+
+    private static Created administrator() {
+        return gatehouse.services().core().serviceCredentials().create("admin-" + System.nanoTime(),
+                List.of("AdministratorAccess"), null, Actor.administratorCli(), SETUP);
+    }
+
+    @Test
     void anotherIdentityStoreIsNotFound() throws Exception {
         HttpResponse<String> response = call(viewer, "ListGroups", "{\"IdentityStoreId\":\"d-0000000000\"}");
 
