@@ -32,6 +32,7 @@ public final class AdminConsole {
     private final UserMfaPages userMfa;
     private final SimulatePage simulate;
     private final IdentitySourcePage identitySource;
+    private final ScimTokensPage scimTokens;
     private final SessionCookies sessions;
     private final Csrf csrf;
     private final Administrators administrators;
@@ -58,6 +59,7 @@ public final class AdminConsole {
         this.events = new EventsPage(core.auditQueries(), templates);
         this.simulate = new SimulatePage(core.simulator(), templates);
         this.identitySource = new IdentitySourcePage(core.identitySources(), publicUrl, templates);
+        this.scimTokens = new ScimTokensPage(core.scimTokens(), publicUrl, templates);
     }
 
     public void mount(PageRoutes pages) {
@@ -77,5 +79,6 @@ public final class AdminConsole {
         events.mount(routes);
         simulate.mount(routes);
         identitySource.mount(routes);
+        scimTokens.mount(routes);
     }
 }

@@ -26,7 +26,8 @@ enum Notice {
     PERMISSION_SET_CREATED("permission-set-created", "The permission set was created."),
     PERMISSION_SET_SAVED("permission-set-saved", "The permission set was saved. New credentials follow it."),
     PERMISSION_SET_DELETED("permission-set-deleted", "The permission set was deleted, with its assignments."),
-    MFA_DEVICE_DELETED("mfa-device-deleted", "The MFA device was deleted. It no longer signs the user in.");
+    MFA_DEVICE_DELETED("mfa-device-deleted", "The MFA device was deleted. It no longer signs the user in."),
+    SCIM_TOKEN_DELETED("scim-token-deleted", "The SCIM token was deleted. Requests with it are refused.");
 
     static final String PARAMETER = "notice";
 

@@ -19,6 +19,7 @@ public final class AdminPaths {
     public static final String IDENTITY_SOURCE_EXTERNAL_OIDC = IDENTITY_SOURCE + "/external-oidc";
     public static final String IDENTITY_SOURCE_EXTERNAL_SAML = IDENTITY_SOURCE + "/external-saml";
     public static final String IDENTITY_SOURCE_BUILT_IN = IDENTITY_SOURCE + "/built-in";
+    public static final String SCIM_TOKENS = ROOT + "/scim";
 
     private AdminPaths() {
     }
@@ -37,6 +38,11 @@ public final class AdminPaths {
 
     public static String permissionSet(String name) {
         return PERMISSION_SETS + "/" + segment(name);
+    }
+
+    /** Where the SCIM token's delete form posts. */
+    public static String scimTokenDelete(String tokenId) {
+        return SCIM_TOKENS + "/" + segment(tokenId) + "/delete";
     }
 
     /** The simulate page with the permission set filled in. */
