@@ -95,33 +95,12 @@ public final class IdentityStoreService {
             users.update(changed);
             Map<String, Object> parameters = new LinkedHashMap<>();
             parameters.put("userName", user.userName());
-            parameters.put("changed", changedAttributes(user, changed));
+            parameters.put("changed", changed.attributesChangedSince(user));
             parameters.put("administrator", changed.administrator());
             audit.as(actor, EventSource.IDENTITY_STORE, context).success("UpdateUser",
                     parameters, Map.of("userId", user.userId()));
             return changed;
         });
-    }
-
-    /** Names of the attributes that differ, never their values: the trail is no copy of the directory. */
-    private static List<String> changedAttributes(User before, User after) {
-        List<String> changed = new ArrayList<>();
-        if (!Objects.equals(before.displayName(), after.displayName())) {
-            changed.add("displayName");
-        }
-        if (!Objects.equals(before.givenName(), after.givenName())) {
-            changed.add("givenName");
-        }
-        if (!Objects.equals(before.familyName(), after.familyName())) {
-            changed.add("familyName");
-        }
-        if (!Objects.equals(before.email(), after.email())) {
-            changed.add("email");
-        }
-        if (before.administrator() != after.administrator()) {
-            changed.add("administrator");
-        }
-        return changed;
     }
 
     private static String displayName(String requested, String given, String family) {

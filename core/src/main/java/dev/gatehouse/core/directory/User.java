@@ -1,6 +1,9 @@
 package dev.gatehouse.core.directory;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 
 /**
  * A person in the identity store. {@code passwordHash} is null until the user activates their account.
@@ -29,5 +32,26 @@ public record User(String userId, String userName, String displayName, String gi
     public User withPasswordHash(String hash, Instant at) {
         return new User(userId, userName, displayName, givenName, familyName, email, status, administrator,
                 hash, createdAt, at);
+    }
+
+    /** Names of the attributes that differ, never their values: the trail is no copy of the directory. */
+    public List<String> attributesChangedSince(User before) {
+        List<String> changed = new ArrayList<>();
+        if (!Objects.equals(before.displayName(), displayName())) {
+            changed.add("displayName");
+        }
+        if (!Objects.equals(before.givenName(), givenName())) {
+            changed.add("givenName");
+        }
+        if (!Objects.equals(before.familyName(), familyName())) {
+            changed.add("familyName");
+        }
+        if (!Objects.equals(before.email(), email())) {
+            changed.add("email");
+        }
+        if (before.administrator() != administrator()) {
+            changed.add("administrator");
+        }
+        return changed;
     }
 }
