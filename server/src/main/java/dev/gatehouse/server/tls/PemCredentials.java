@@ -89,7 +89,8 @@ public record PemCredentials(List<X509Certificate> chain, PrivateKey key) {
                     return converter.getPrivateKey(info);
                 }
                 if (object instanceof PEMKeyPair pair) {
-                    return converter.getKeyPair(pair).getPrivate();
+                    // Only the private half: an EC key written without its optional public key is still whole.
+                    return converter.getPrivateKey(pair.getPrivateKeyInfo());
                 }
             } catch (IOException e) {
                 throw new TlsFileException(file + " holds a private key Java cannot read: " + e.getMessage());
