@@ -71,7 +71,8 @@ public final class GatehouseServer implements AutoCloseable {
             config.jetty.modifyServer(server -> server.setStopTimeout(STOP_GRACE.toMillis()));
             config.jetty.modifyServletContextHandler(context -> context.insertHandler(new GracefulHandler()));
             config.routes.before(RequestContexts.assigning(services.config().http().trustedProxies()));
-            config.routes.before(HttpsPolicy.before(services.config().http()));
+            config.routes.before(HttpsPolicy.before(services.config().http().publicUrl(),
+                    services.config().http().tls() != null, services.config().http().trustedProxies()));
             config.requestLogger.http(new RequestLog(new RequestMetrics(services.metrics().registry()))::handle);
             modules.forEach(module -> module.mount(config.routes));
         });

@@ -1,5 +1,6 @@
 package dev.gatehouse.server.config;
 
+import dev.gatehouse.server.http.HttpsPolicy;
 import dev.gatehouse.server.http.TrustedProxies;
 
 /**
@@ -44,7 +45,7 @@ public record HttpConfig(String bindAddress, int port, String publicUrl, Trusted
 
     /** Whether clients reach Gatehouse over https, directly or through a proxy: cookies are Secure, HSTS is sent. */
     public boolean publicUrlIsHttps() {
-        return publicUrl != null && publicUrl.regionMatches(true, 0, "https://", 0, "https://".length());
+        return HttpsPolicy.isHttps(publicUrl);
     }
 
     /**

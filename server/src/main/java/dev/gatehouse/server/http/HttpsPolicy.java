@@ -1,6 +1,5 @@
 package dev.gatehouse.server.http;
 
-import dev.gatehouse.server.config.HttpConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpStatus;
@@ -16,26 +15,39 @@ public final class HttpsPolicy {
     /** A year, the value HSTS preload lists ask for; no includeSubDomains, since other hosts are not ours to bind. */
     static final String STRICT_TRANSPORT_SECURITY = "max-age=31536000";
 
-    private final HttpConfig http;
+    private final String publicUrl;
+    private final boolean servesTls;
+    private final TrustedProxies proxies;
 
-    private HttpsPolicy(HttpConfig http) {
-        this.http = http;
+    private HttpsPolicy(String publicUrl, boolean servesTls, TrustedProxies proxies) {
+        this.publicUrl = publicUrl;
+        this.servesTls = servesTls;
+        this.proxies = proxies;
     }
 
-    /** What runs before every request; nothing at all unless the public URL is https. */
-    public static Handler before(HttpConfig http) {
-        HttpsPolicy policy = new HttpsPolicy(http);
+    /**
+     * What runs before every request; nothing at all unless the public URL is https.
+     *
+     * @param servesTls whether Gatehouse serves TLS itself: then its only plain listener is the redirect port
+     */
+    public static Handler before(String publicUrl, boolean servesTls, TrustedProxies proxies) {
+        HttpsPolicy policy = new HttpsPolicy(publicUrl, servesTls, proxies);
         return policy::apply;
     }
 
+    /** Whether clients reach Gatehouse at {@code url} over https, directly or through a proxy. */
+    public static boolean isHttps(String url) {
+        return url != null && url.regionMatches(true, 0, "https://", 0, "https://".length());
+    }
+
     private void apply(Context ctx) {
-        if (!http.publicUrlIsHttps()) {
+        if (!isHttps(publicUrl)) {
             return;
         }
         ctx.header("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
         if (arrivedInPlain(ctx)) {
             String query = ctx.queryString();
-            String target = http.publicUrl() + ctx.path() + (query == null ? "" : "?" + query);
+            String target = publicUrl + ctx.path() + (query == null ? "" : "?" + query);
             // 308 keeps a POST a POST; browsers and curl follow both.
             boolean safe = "GET".equals(ctx.method().name()) || "HEAD".equals(ctx.method().name());
             ctx.redirect(target, safe ? HttpStatus.MOVED_PERMANENTLY : HttpStatus.PERMANENT_REDIRECT);
@@ -43,10 +55,10 @@ public final class HttpsPolicy {
     }
 
     private boolean arrivedInPlain(Context ctx) {
-        if (http.tls() != null) {
+        if (servesTls) {
             return !ctx.req().isSecure();
         }
-        if (!http.trustedProxies().trusts(ctx.req().getRemoteAddr())) {
+        if (!proxies.trusts(ctx.req().getRemoteAddr())) {
             return false;
         }
         String proto = ctx.header("X-Forwarded-Proto");
