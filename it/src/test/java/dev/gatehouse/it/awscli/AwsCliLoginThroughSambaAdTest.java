@@ -7,6 +7,8 @@ import dev.gatehouse.core.access.AccessModelService.NewPermissionSet;
 import dev.gatehouse.core.access.PrincipalType;
 import dev.gatehouse.core.audit.Actor;
 import dev.gatehouse.core.audit.RequestContext;
+import dev.gatehouse.core.mfa.Base32;
+import dev.gatehouse.core.mfa.Totp;
 import dev.gatehouse.it.MutableClock;
 import dev.gatehouse.it.RunningGatehouse;
 import dev.gatehouse.it.browser.Chromium;
@@ -28,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Acceptance A of the LDAP issue for the unmodified AWS CLI 2.9.19: with a Samba AD domain as the identity source,
  * {@code aws sso login} (device code) is approved in Chromium by a person who signs in on Gatehouse's page with
- * their AD password and holds the role only through a group nested in the assigned group; {@code aws sts
+ * their AD password, then Gatehouse's own MFA (the default policy: she adds an authenticator app at this first
+ * sign-in), and holds the role only through a group nested in the assigned group; {@code aws sts
  * get-caller-identity} then answers with that role.
  */
 @ExtendWith({SambaAdInstalled.class, AwsCliInstalled.class, ChromiumInstalled.class})
@@ -61,7 +64,7 @@ class AwsCliLoginThroughSambaAdTest {
         ad.addGroup("aws-staff");
         ad.addMembers("aws-developers", "ada");
         ad.addMembers("aws-staff", "aws-developers");
-        try (RunningGatehouse gatehouse = RunningGatehouse.onH2(dataDir, MutableClock.startingNow())) {
+        try (RunningGatehouse gatehouse = RunningGatehouse.onH2WithDefaultMfa(dataDir, MutableClock.startingNow())) {
             CoreServices core = gatehouse.services().core();
             Actor admin = Actor.administratorCli();
             core.identitySources().setLdap(ad.settings(samba.url()), SambaAdOrganization.BIND_PASSWORD, admin,
@@ -93,6 +96,13 @@ class AwsCliLoginThroughSambaAdTest {
                 chromium.fill("username", "ada");
                 chromium.fill("password", PASSWORD);
                 chromium.press("Sign in");
+                // Gatehouse MFA on top of the directory password: ada has no device yet, so she adds one now.
+                assertThat(chromium.title()).startsWith("Add an authenticator app");
+                chromium.press("Show the QR code");
+                byte[] secret = Base32.decode(chromium.textOf("secret-key").replace(" ", ""));
+                chromium.fill("name", "Ada's phone");
+                chromium.fill("code", Totp.STANDARD.code(secret, gatehouse.clock().instant()));
+                chromium.press("Add app and sign in");
                 chromium.awaitUrl(url -> url.startsWith(gatehouse.baseUrl() + "/device"));
                 chromium.press("Approve");
                 assertThat(chromium.title()).startsWith("Request approved");
