@@ -8,6 +8,7 @@ import dev.gatehouse.core.identitysource.LdapSchema;
 import dev.gatehouse.core.identitysource.LdapSettings;
 import dev.gatehouse.core.identitysource.LdapSettings.Transport;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One test's part of the shared Samba domain: {@code OU=<name>} with {@code OU=People} and {@code OU=Groups} below
@@ -81,6 +82,6 @@ public final class SambaAdOrganization {
     }
 
     private String bindName() {
-        return name.toLowerCase(java.util.Locale.ROOT) + "-bind";
+        return name.toLowerCase(Locale.ROOT) + "-bind";
     }
 }

@@ -2,6 +2,7 @@ package dev.gatehouse.it.ldap;
 
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldif.LDIFException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -93,10 +94,10 @@ public final class SambaAdServer {
     /** An organizational unit below the domain, e.g. {@code OU=People,OU=SignIn}; its full DN. */
     public String addOu(String relativeDn) {
         String dn = relativeDn + "," + BASE_DN;
-        String name = relativeDn.substring(3, relativeDn.contains(",") ? relativeDn.indexOf(',') : relativeDn.length());
+        String name = relativeDn.split(",")[0].substring("OU=".length());
         try (LDAPConnection admin = asAdmin()) {
             admin.add("dn: " + dn, "objectClass: organizationalUnit", "ou: " + name);
-        } catch (LDAPException | com.unboundid.ldif.LDIFException e) {
+        } catch (LDAPException | LDIFException e) {
             throw new IllegalStateException("cannot add " + dn + ": " + e.getMessage(), e);
         }
         return dn;

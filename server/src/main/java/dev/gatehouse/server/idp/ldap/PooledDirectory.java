@@ -23,13 +23,11 @@ import java.util.function.Function;
 /**
  * A configured directory read through a connection pool: users and groups in pages (Active Directory answers at
  * most 1,000 entries a page), an AD group's members in ranges ({@link RangedMembers}), and a person's password
- * checked by a bind on a pooled connection that is bound back as the bind account afterwards. An AD user may sign
- * in with the userPrincipalName too.
+ * checked by a bind on a pooled connection that is bound back as the bind account afterwards.
  */
 final class PooledDirectory implements LdapDirectory {
 
     private static final int PAGE_SIZE = 500;
-    private static final String USER_PRINCIPAL_NAME = "userPrincipalName";
 
     private final LDAPConnectionPool pool;
     private final LdapSettings settings;
@@ -81,12 +79,8 @@ final class PooledDirectory implements LdapDirectory {
 
     @Override
     public Optional<DirectoryUser> findUser(String userName) {
-        Filter name = Filter.createEqualityFilter(settings.schema().userName(), userName);
-        if (activeDirectory()) {
-            // People know their AD name in both forms: alice, or alice@corp.example.com as Windows shows it.
-            name = Filter.createORFilter(name, Filter.createEqualityFilter(USER_PRINCIPAL_NAME, userName));
-        }
-        Filter filter = Filter.createANDFilter(parsed(settings.userFilter()), name);
+        Filter filter = Filter.createANDFilter(parsed(settings.userFilter()),
+                Filter.createEqualityFilter(settings.schema().userName(), userName));
         List<DirectoryUser> found = search(settings.userBaseDn(), filter, entries::user, entries.userAttributes());
         return found.size() == 1 ? Optional.of(found.getFirst()) : Optional.empty();
     }
