@@ -6,9 +6,12 @@ import com.unboundid.ldif.LDIFException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,9 +22,10 @@ import java.util.stream.Stream;
 
 /**
  * A private Samba Active Directory domain controller: provisioned once per test JVM ({@link #shared()}) into a
- * temporary directory with {@code samba-tool domain provision}, serving LDAP only, on {@value #HOST} (its ports are
- * fixed at 389/636, and a system samba-ad-dc would hold 127.0.0.1), started in the foreground with
- * {@code samba -i -M single} and stopped by its PID when the JVM exits. Its domain is {@value #REALM}; tests add
+ * temporary directory with {@code samba-tool domain provision}, serving LDAP only, on a loopback address of its own
+ * (its ports are fixed at 389/636, a system samba-ad-dc would hold 127.0.0.1, and another test JVM's Samba may hold
+ * 127.0.0.2: the first of 127.0.0.2–127.0.0.31 that this JVM can lock and that nothing answers on), started in the
+ * foreground with {@code samba -i -M single} and stopped by its PID when the JVM exits. Its domain is {@value #REALM}; tests add
  * what they need with {@link #tool} ({@code samba-tool} on the private smb.conf) or over LDAP as the domain
  * administrator, each below an OU of its own.
  */
@@ -29,7 +33,6 @@ public final class SambaAdServer {
 
     public static final Path SAMBA = Path.of("/usr/sbin/samba");
     public static final Path SAMBA_TOOL = Path.of("/usr/bin/samba-tool");
-    public static final String HOST = "127.0.0.2";
     public static final int PORT = 389;
     public static final String REALM = "gatehouse.test";
     public static final String BASE_DN = "DC=gatehouse,DC=test";
@@ -38,14 +41,17 @@ public final class SambaAdServer {
 
     private static final Duration STARTUP = Duration.ofSeconds(60);
     private static final Duration TOOL_TIMEOUT = Duration.ofSeconds(120);
+    private static final List<FileLock> ADDRESS_LOCKS = new ArrayList<>();
     private static SambaAdServer shared;
 
     private final Process process;
     private final Path smbConf;
+    private final String host;
 
-    private SambaAdServer(Process process, Path smbConf) {
+    private SambaAdServer(Process process, Path smbConf, String host) {
         this.process = process;
         this.smbConf = smbConf;
+        this.host = host;
     }
 
     /** Why the tests cannot run here, or null when they can: samba installed, and root to run it. */
@@ -67,7 +73,7 @@ public final class SambaAdServer {
     }
 
     public String url() {
-        return "ldap://" + HOST + ":" + PORT;
+        return "ldap://" + host + ":" + PORT;
     }
 
     public long pid() {
@@ -77,7 +83,7 @@ public final class SambaAdServer {
     /** A connection bound as the domain administrator, to add and change entries as a directory admin would. */
     public LDAPConnection asAdmin() {
         try {
-            return new LDAPConnection(HOST, PORT, ADMIN_DN, ADMIN_PASSWORD);
+            return new LDAPConnection(host, PORT, ADMIN_DN, ADMIN_PASSWORD);
         } catch (LDAPException e) {
             throw new IllegalStateException("cannot bind to Samba as the administrator: " + e.getMessage(), e);
         }
@@ -105,13 +111,13 @@ public final class SambaAdServer {
 
     private static SambaAdServer start() {
         try {
-            refuseClash();
+            String host = freeAddress();
             Path home = Files.createTempDirectory("gatehouse-samba");
             Path dc = home.resolve("dc");
             Path pids = Files.createDirectories(home.resolve("pid"));
             run(List.of(SAMBA_TOOL.toString(), "domain", "provision", "-s", "/dev/null", "--realm=" + REALM,
                     "--domain=GATEHOUSE", "--server-role=dc", "--dns-backend=NONE",
-                    "--adminpass=" + ADMIN_PASSWORD, "--targetdir=" + dc, "--option=interfaces=" + HOST + "/8",
+                    "--adminpass=" + ADMIN_PASSWORD, "--targetdir=" + dc, "--option=interfaces=" + host + "/8",
                     "--option=bind interfaces only=yes", "--option=server services=ldap",
                     "--option=pid directory=" + pids), home);
             Path smbConf = dc.resolve("etc/smb.conf");
@@ -123,7 +129,7 @@ public final class SambaAdServer {
             Process process = new ProcessBuilder(SAMBA.toString(), "-i", "-M", "single", "-s", smbConf.toString())
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(process, home), "samba-stop"));
-            SambaAdServer server = new SambaAdServer(process, smbConf);
+            SambaAdServer server = new SambaAdServer(process, smbConf, host);
             server.awaitReady(log);
             return server;
         } catch (IOException e) {
@@ -131,15 +137,39 @@ public final class SambaAdServer {
         }
     }
 
-    /** A Samba already serving there (Debian starts samba-ad-dc on install) would answer instead of ours. */
-    private static void refuseClash() {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(HOST, PORT), 500);
-        } catch (IOException free) {
-            return;
+    /**
+     * A loopback address for this JVM's Samba: held by a lock file for the JVM's life (another test JVM provisioning
+     * at the same moment takes the next), and with nothing answering on its port 389 (a Samba or slapd started some
+     * other way would answer instead of ours).
+     */
+    private static String freeAddress() throws IOException {
+        for (int last = 2; last < 32; last++) {
+            String candidate = "127.0.0." + last;
+            FileChannel lockFile = FileChannel.open(Path.of(System.getProperty("java.io.tmpdir"),
+                    "gatehouse-samba-" + candidate + ".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock = lockFile.tryLock();
+            if (lock == null) {
+                lockFile.close();
+                continue;
+            }
+            if (!answers(candidate)) {
+                // Kept open (and so locked) until the JVM exits; never released by hand.
+                ADDRESS_LOCKS.add(lock);
+                return candidate;
+            }
+            lockFile.close();
         }
-        throw new IllegalStateException("something already listens on " + HOST + ":" + PORT
-                + " (a system samba-ad-dc? stop it: systemctl stop samba-ad-dc)");
+        throw new IllegalStateException("no free loopback address 127.0.0.2-31 with nothing on port " + PORT
+                + " (a system samba-ad-dc listening on every address? stop it: systemctl stop samba-ad-dc)");
+    }
+
+    private static boolean answers(String host) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(host, PORT), 500);
+            return true;
+        } catch (IOException nothingThere) {
+            return false;
+        }
     }
 
     private void awaitReady(Path log) throws IOException {
