@@ -38,6 +38,8 @@ public final class SambaAdServer {
     public static final String BASE_DN = "DC=gatehouse,DC=test";
     public static final String ADMIN_DN = "CN=Administrator,CN=Users," + BASE_DN;
     public static final String ADMIN_PASSWORD = "Samba-Admin-passw0rd1";
+    /** The domain's lockout policy: this many wrong passwords in a row lock an account, as many ADs do. */
+    public static final int LOCKOUT_THRESHOLD = 5;
 
     private static final Duration STARTUP = Duration.ofSeconds(60);
     private static final Duration TOOL_TIMEOUT = Duration.ofSeconds(120);
@@ -89,6 +91,19 @@ public final class SambaAdServer {
         }
     }
 
+    /**
+     * A simple bind as {@code dn}, as a logon somewhere else in the domain would try it: null when it succeeded,
+     * else the directory's diagnostic message ({@code ..., data 52e, ...}).
+     */
+    public String bind(String dn, String password) {
+        try (LDAPConnection connection = new LDAPConnection(host, PORT)) {
+            connection.bind(dn, password);
+            return null;
+        } catch (LDAPException e) {
+            return e.getDiagnosticMessage();
+        }
+    }
+
     /** Runs {@code samba-tool args…} against this domain's database; its output, or a failure with it. */
     public String tool(String... args) {
         List<String> command = new ArrayList<>(List.of(SAMBA_TOOL.toString()));
@@ -121,6 +136,8 @@ public final class SambaAdServer {
                     "--option=bind interfaces only=yes", "--option=server services=ldap",
                     "--option=pid directory=" + pids), home);
             Path smbConf = dc.resolve("etc/smb.conf");
+            run(List.of(SAMBA_TOOL.toString(), "domain", "passwordsettings", "set",
+                    "--account-lockout-threshold=" + LOCKOUT_THRESHOLD, "--configfile=" + smbConf), home);
             // Provision drops these, so they are written into the generated file: simple binds over plain LDAP
             // (the tests' directory is on loopback), no TLS key to generate at start, no fsync per write.
             Files.writeString(smbConf, Files.readString(smbConf).replaceFirst("\\[global]",

@@ -32,8 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Acceptance A of the LDAP issue against a real Samba AD domain controller (started by the test): users and a group
  * nested in the group holding an assignment sync through the Active Directory preset (objectGUID as the id,
  * userAccountControl for disabled accounts); the nested member signs in with the AD password in Chromium and sees
- * the role; AD's own refusals (wrong password, disabled account, expired account, password that must change) each
- * show their message; {@code samba-tool user disable} ends the session at the next sync.
+ * the role; AD's own refusals (wrong password, disabled account, expired account, password that must change, account
+ * locked out) each show their message; {@code samba-tool user disable} ends the session at the next sync.
  */
 @ExtendWith({SambaAdInstalled.class, ChromiumInstalled.class})
 class SambaAdSignInTest {
@@ -59,7 +59,7 @@ class SambaAdSignInTest {
                     SETUP);
 
             LdapSync.Report report = core.ldapSync().run(SETUP);
-            assertThat(report.users()).isEqualTo(5);
+            assertThat(report.users()).isEqualTo(6);
             assertThat(report.groups()).isEqualTo(2);
             assertThat(report.skipped()).isZero();
             assertThat(core.identityStore().nestedGroups("staff")).extracting(Group::displayName)
@@ -84,6 +84,13 @@ class SambaAdSignInTest {
             assertThat(refusal(gatehouse, "dave", OTHER_PASSWORD)).contains("Your directory account has expired.");
             assertThat(refusal(gatehouse, "erin", OTHER_PASSWORD))
                     .contains("Your directory password has expired or must be changed.");
+            String frank = "CN=Frank Abagnale," + ad.peopleDn();
+            for (int i = 0; i < SambaAdServer.LOCKOUT_THRESHOLD; i++) {
+                // Guesses made elsewhere in the domain (not through Gatehouse) lock the account.
+                assertThat(samba.bind(frank, "not-his-password")).contains("data 52e");
+            }
+            assertThat(samba.bind(frank, OTHER_PASSWORD)).contains("data 775");
+            assertThat(refusal(gatehouse, "frank", OTHER_PASSWORD)).contains("Your directory account is locked");
 
             try (Chromium aliceBrowser = Chromium.start("samba-ad-nested-member");
                  Chromium bobBrowser = Chromium.start("samba-ad-disabled-user")) {
@@ -146,7 +153,8 @@ class SambaAdSignInTest {
 
     /**
      * OU=SignIn: alice in engineers, engineers and bob in staff (the group the assignment goes to); carol disabled,
-     * dave's account expired ({@code setexpiry --days=0}), erin's password to be changed ({@code pwdLastSet=0}).
+     * dave's account expired ({@code setexpiry --days=0}), erin's password to be changed ({@code pwdLastSet=0});
+     * frank is locked out later by wrong passwords.
      */
     private static SambaAdOrganization populate(SambaAdServer samba) {
         SambaAdOrganization ad = SambaAdOrganization.create(samba, "SignIn");
@@ -155,6 +163,7 @@ class SambaAdSignInTest {
         ad.addUser("carol", "Carol", "Danvers", OTHER_PASSWORD);
         ad.addUser("dave", "Dave", "Bowman", OTHER_PASSWORD);
         ad.addUser("erin", "Erin", "Brockovich", OTHER_PASSWORD);
+        ad.addUser("frank", "Frank", "Abagnale", OTHER_PASSWORD);
         ad.addGroup("engineers");
         ad.addGroup("staff");
         ad.addMembers("engineers", "alice");
