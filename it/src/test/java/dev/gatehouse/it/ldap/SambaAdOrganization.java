@@ -50,10 +50,11 @@ public final class SambaAdOrganization {
         return "CN=" + bindName() + "," + dn;
     }
 
-    /** The settings of an Active Directory source reading this OU over plain LDAP on loopback. */
+    /** The settings of an Active Directory source reading this OU over plain LDAP on loopback, preset filters. */
     public LdapSettings settings(String... urls) {
-        return new LdapSettings(List.of(urls), Transport.INSECURE_PLAIN, null, bindDn(), peopleDn(), null,
-                groupsDn(), null, LdapSchema.ACTIVE_DIRECTORY);
+        LdapSchema schema = LdapSchema.ACTIVE_DIRECTORY;
+        return new LdapSettings(List.of(urls), Transport.INSECURE_PLAIN, null, bindDn(), peopleDn(),
+                schema.defaultUserFilter(), groupsDn(), schema.defaultGroupFilter(), schema);
     }
 
     /** A person in OU=People with a mail address at example.com; the CN is "given family", as AD makes it. */

@@ -114,8 +114,9 @@ class SambaAdSignInTest {
     }
 
     /**
-     * The connector on its own: the objectGUID reads as samba-tool shows it, and a search from the domain root,
-     * which Samba answers with referrals to the configuration partitions beside the entries, still finds people.
+     * The connector on its own: the objectGUID reads as samba-tool shows it, a search from the domain root, which
+     * Samba answers with referrals to the configuration partitions beside the entries, still finds people, and the
+     * probe behind "test connection" counts the OU's entries.
      */
     @Test
     void theObjectGuidReadsAsAdShowsItAndTheDomainRootWorksAsTheUserBase() {
@@ -127,13 +128,21 @@ class SambaAdSignInTest {
         assertThat(guid.find()).isTrue();
         LdapSettings fromRoot = ad.settings(samba.url());
         fromRoot = new LdapSettings(fromRoot.urls(), fromRoot.transport(), null, fromRoot.bindDn(),
-                SambaAdServer.BASE_DN, fromRoot.schema().defaultUserFilter(), fromRoot.groupBaseDn(),
-                fromRoot.schema().defaultGroupFilter(), fromRoot.schema());
+                SambaAdServer.BASE_DN, fromRoot.userFilter(), fromRoot.groupBaseDn(), fromRoot.groupFilter(),
+                fromRoot.schema());
         try (LdapDirectory directory = new LdapConnector().open(fromRoot, SambaAdOrganization.BIND_PASSWORD)) {
             DirectoryUser grace = directory.findUser("grace").orElseThrow();
             assertThat(grace.id()).isEqualTo(guid.group(1));
             assertThat(grace.dn()).isEqualTo("CN=Grace Hopper," + ad.peopleDn());
             assertThat(directory.users()).extracting(DirectoryUser::userName).contains("grace", "Administrator");
+        }
+        try (LdapDirectory directory = new LdapConnector().open(ad.settings(samba.url()),
+                SambaAdOrganization.BIND_PASSWORD)) {
+            // What "test connection" reports before the source is switched.
+            LdapDirectory.Probe probe = directory.probe();
+            assertThat(probe.users()).isEqualTo(1);
+            assertThat(probe.groups()).isZero();
+            assertThat(probe.sampleUser().map(DirectoryUser::email)).contains("grace@example.com");
         }
     }
 
