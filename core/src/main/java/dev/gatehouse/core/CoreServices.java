@@ -2,6 +2,7 @@ package dev.gatehouse.core;
 
 import dev.gatehouse.core.abac.AccessControlAttributes;
 import dev.gatehouse.core.access.AccessModelService;
+import dev.gatehouse.core.access.ManagementAccount;
 import dev.gatehouse.core.audit.AuditLog;
 import dev.gatehouse.core.audit.AuditQueries;
 import dev.gatehouse.core.authz.AuthorizationService;
@@ -84,7 +85,7 @@ public record CoreServices(IdentityStoreService identityStore, Administrators ad
                            AuditQueries auditQueries, ScimTokens scimTokens, ScimUsers scimUsers,
                            ScimGroups scimGroups, IdentitySources identitySources,
                            ExternalSignInStep externalSignInStep, SamlExchanges samlExchanges,
-                           LdapSync ldapSync) {
+                           LdapSync ldapSync, ManagementAccount managementAccount) {
 
     /** How many signing keys the SigV4 verifier keeps derived: one per access key and day in use. */
     private static final int SIGNING_KEYS_CACHED = 10_000;
@@ -196,6 +197,7 @@ public record CoreServices(IdentityStoreService identityStore, Administrators ad
                         mfaGate),
                 new SamlExchanges(store.identitySource(), store, clock, secretSealers),
                 new LdapSync(ldapDirectories, ldapUsers, store.users(), store.groups(), identityStore,
-                        store.identitySource(), store, audit));
+                        store.identitySource(), store, audit),
+                new ManagementAccount(store.instance(), store.accounts(), store, audit));
     }
 }

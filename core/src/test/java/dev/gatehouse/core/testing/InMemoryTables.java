@@ -54,6 +54,7 @@ final class InMemoryTables {
     /** The single instance row, under the key 1 as in the JDBC table. */
     final Table<Integer, Instance> instance = new Table<>();
     final Table<Integer, StoredSealingKey> sealingKeys = new Table<>();
+    final Table<Integer, String> managementAccount = new Table<>();
     final Table<String, FailedAttempts> failedAttempts = new Table<>();
     /** User id to the user's remembered passwords, oldest first (an immutable list, replaced on each change). */
     final Table<String, List<InMemoryPasswordHistory.Generation>> passwordHistory = new Table<>();
@@ -81,7 +82,7 @@ final class InMemoryTables {
 
     private final List<Table<?, ?>> all = List.of(users, groups, memberships, nestings, accounts, permissionSets, assignments,
             clients, deviceAuthorizations, authorizationCodes, sessions, issuedTokens, activationLinks, mfaDevices,
-            userHandles, challenges, auditEvents, instance, sealingKeys, failedAttempts, passwordHistory,
+            userHandles, challenges, auditEvents, instance, sealingKeys, managementAccount, failedAttempts, passwordHistory,
             pendingSignIns, rememberedBrowsers, userAttributes, accessControlAttributes, serviceCredentials,
             scimTokens, scimExternalIds, identitySource, externalSubjects, samlSpKey, samlRequests, samlAssertions,
             directoryLinks);

@@ -2,8 +2,8 @@ package dev.gatehouse.server.identitystore;
 
 import dev.gatehouse.core.audit.EventSource;
 import dev.gatehouse.core.audit.RequestContext;
+import dev.gatehouse.core.authz.AdminApiCaller;
 import dev.gatehouse.core.authz.AdminApiCallers;
-import dev.gatehouse.core.authz.ServiceCredential;
 import dev.gatehouse.core.directory.IdentityStoreService;
 import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.server.awsjson.AwsJson;
@@ -22,9 +22,9 @@ import java.util.Optional;
 
 /**
  * identitystore (awsJson 1.1, target prefix {@value #TARGET_PREFIX}, signing name {@value #SIGNING_NAME}): each
- * call is authenticated as a service credential, decided by the policy engine as
- * {@code identitystore:<Operation>} on the identity store's ARN, then run through the same core services as the
- * console, so it is audited and revokes sessions the same way.
+ * call is authenticated as a service credential or as a person's role credentials for the management account,
+ * decided by the policy engine as {@code identitystore:<Operation>} on the identity store's ARN, then run through
+ * the same core services as the console, so it is audited and revokes sessions the same way.
  */
 public final class IdentityStoreApi implements AwsJsonService {
 
@@ -101,7 +101,7 @@ public final class IdentityStoreApi implements AwsJsonService {
         // As STS does: an SDK whose clock drifts corrects its signing time from this.
         HttpDates.stamp(ctx, clock);
         byte[] body = ctx.bodyAsBytes();
-        ServiceCredential caller = callers.authenticate(ReceivedRequests.of(ctx, body), SIGNING_NAME);
+        AdminApiCaller caller = callers.authenticate(ReceivedRequests.of(ctx, body), SIGNING_NAME);
         JsonRequestBody input = JsonRequestBody.parse(body);
         String storeId = identityStoreId(input);
         RequestContext context = RequestContexts.of(ctx);
@@ -109,6 +109,6 @@ public final class IdentityStoreApi implements AwsJsonService {
         if (!storeId.equals(identityStoreId)) {
             throw DomainException.notFound("Identity store", storeId);
         }
-        AwsJson.respond(ctx, operation.run(input, AdminApiCallers.actorOf(caller), context));
+        AwsJson.respond(ctx, operation.run(input, caller.actor(), context));
     }
 }
