@@ -37,6 +37,7 @@ import dev.gatehouse.core.portal.BrowserPortal;
 import dev.gatehouse.core.portal.Entitlements;
 import dev.gatehouse.core.portal.PortalService;
 import dev.gatehouse.core.ratelimit.RateLimiter;
+import dev.gatehouse.core.scim.ScimExternalIds;
 import dev.gatehouse.core.scim.ScimGroups;
 import dev.gatehouse.core.scim.ScimTokens;
 import dev.gatehouse.core.scim.ScimUsers;
@@ -85,7 +86,7 @@ public record CoreServices(IdentityStoreService identityStore, Administrators ad
                            AuditQueries auditQueries, ScimTokens scimTokens, ScimUsers scimUsers,
                            ScimGroups scimGroups, IdentitySources identitySources,
                            ExternalSignInStep externalSignInStep, SamlExchanges samlExchanges,
-                           LdapSync ldapSync, ManagementAccount managementAccount) {
+                           LdapSync ldapSync, ManagementAccount managementAccount, ScimExternalIds externalIds) {
 
     /** How many signing keys the SigV4 verifier keeps derived: one per access key and day in use. */
     private static final int SIGNING_KEYS_CACHED = 10_000;
@@ -198,6 +199,7 @@ public record CoreServices(IdentityStoreService identityStore, Administrators ad
                 new SamlExchanges(store.identitySource(), store, clock, secretSealers),
                 new LdapSync(ldapDirectories, ldapUsers, store.users(), store.groups(), identityStore,
                         store.identitySource(), store, audit),
-                new ManagementAccount(store.instance(), store.accounts(), store, audit));
+                new ManagementAccount(store.instance(), store.accounts(), store, audit),
+                new ScimExternalIds(store.scimExternalIds()));
     }
 }

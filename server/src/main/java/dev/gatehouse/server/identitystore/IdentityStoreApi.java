@@ -6,6 +6,7 @@ import dev.gatehouse.core.authz.AdminApiCaller;
 import dev.gatehouse.core.authz.AdminApiCallers;
 import dev.gatehouse.core.directory.IdentityStoreService;
 import dev.gatehouse.core.error.DomainException;
+import dev.gatehouse.core.scim.ScimExternalIds;
 import dev.gatehouse.server.awsjson.AwsJson;
 import dev.gatehouse.server.awsjson.AwsJsonService;
 import dev.gatehouse.server.http.ApiHandler;
@@ -38,12 +39,14 @@ public final class IdentityStoreApi implements AwsJsonService {
     private final String identityStoreId;
     private final Map<String, IdentityStoreOperation> operations = new LinkedHashMap<>();
 
-    public IdentityStoreApi(IdentityStoreService directory, AdminApiCallers callers, Clock clock,
-                            String identityStoreId) {
+    /** @param scimEndpoint the SCIM endpoint's URL: the Issuer of the external ids it provisioned */
+    public IdentityStoreApi(IdentityStoreService directory, ScimExternalIds externalIds, String scimEndpoint,
+                            AdminApiCallers callers, Clock clock, String identityStoreId) {
         this.callers = callers;
         this.clock = clock;
         this.identityStoreId = identityStoreId;
-        IdentityStoreReads reads = new IdentityStoreReads(directory, identityStoreId);
+        IdentityStoreReads reads = new IdentityStoreReads(directory, new ExternalIdShapes(externalIds, scimEndpoint),
+                identityStoreId);
         reads(reads);
         IdentityStoreWrites writes = new IdentityStoreWrites(directory, identityStoreId);
         operations.put("CreateUser", writes::createUser);

@@ -7,6 +7,7 @@ import dev.gatehouse.core.directory.User;
 import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.core.storage.Page;
 import dev.gatehouse.server.http.JsonRequestBody;
+import dev.gatehouse.server.identitystore.IdentityStoreInputs.Alternate;
 import dev.gatehouse.server.identitystore.IdentityStoreInputs.Filter;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -16,20 +17,25 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** The identitystore operations that only read: users, groups, memberships, and lookups by unique attribute. */
+/**
+ * The identitystore operations that only read: users, groups, memberships, and lookups by unique attribute or
+ * external id.
+ */
 final class IdentityStoreReads {
 
     private final IdentityStoreService directory;
+    private final ExternalIdShapes externalIds;
     private final String identityStoreId;
 
-    IdentityStoreReads(IdentityStoreService directory, String identityStoreId) {
+    IdentityStoreReads(IdentityStoreService directory, ExternalIdShapes externalIds, String identityStoreId) {
         this.directory = directory;
+        this.externalIds = externalIds;
         this.identityStoreId = identityStoreId;
     }
 
     Map<String, Object> describeUser(JsonRequestBody input) {
-        return IdentityStoreShapes.user(identityStoreId,
-                directory.userById(ModelString.RESOURCE_ID.required(input, "UserId")));
+        User user = directory.userById(ModelString.RESOURCE_ID.required(input, "UserId"));
+        return externalIds.addToUser(IdentityStoreShapes.user(identityStoreId, user), user.userId());
     }
 
     Map<String, Object> listUsers(JsonRequestBody input) {
@@ -43,13 +49,22 @@ final class IdentityStoreReads {
         } else {
             page = Page.fromOneMore(directory.listUsers(after, limit + 1), limit, User::userName);
         }
-        return listed("Users", page.items().stream().map(u -> IdentityStoreShapes.user(identityStoreId, u)).toList(),
+        Map<String, String> external = externalIds.ofUsers();
+        return listed("Users", page.items().stream().map(u -> externalIds.add(
+                        IdentityStoreShapes.user(identityStoreId, u), external.get(u.userId()))).toList(),
                 page.nextToken() == null ? null : PageTokens.next("users", page.nextToken()));
     }
 
-    /** By {@code userName} or {@code emails.value}, the two unique attributes AWS documents for users. */
+    /**
+     * By external id, or by {@code userName} or {@code emails.value}, the two unique attributes AWS documents for
+     * users.
+     */
     Map<String, Object> getUserId(JsonRequestBody input) {
-        Filter unique = IdentityStoreInputs.uniqueAttribute(input);
+        Alternate alternate = IdentityStoreInputs.alternateIdentifier(input);
+        if (alternate.externalId() != null) {
+            return Map.of("IdentityStoreId", identityStoreId, "UserId", externalIds.userWith(alternate.externalId()));
+        }
+        Filter unique = alternate.uniqueAttribute();
         User user;
         if (unique.attributePath().equalsIgnoreCase("emails.value")) {
             user = byEmail(unique.attributeValue());
@@ -72,8 +87,8 @@ final class IdentityStoreReads {
     }
 
     Map<String, Object> describeGroup(JsonRequestBody input) {
-        return IdentityStoreShapes.group(identityStoreId,
-                directory.groupById(ModelString.RESOURCE_ID.required(input, "GroupId")));
+        Group group = directory.groupById(ModelString.RESOURCE_ID.required(input, "GroupId"));
+        return externalIds.addToGroup(IdentityStoreShapes.group(identityStoreId, group), group.groupId());
     }
 
     Map<String, Object> listGroups(JsonRequestBody input) {
@@ -87,12 +102,20 @@ final class IdentityStoreReads {
         } else {
             page = directory.groupPage(after, limit);
         }
-        return listed("Groups", page.items().stream().map(g -> IdentityStoreShapes.group(identityStoreId, g))
-                .toList(), page.nextToken() == null ? null : PageTokens.next("groups", page.nextToken()));
+        Map<String, String> external = externalIds.ofGroups();
+        return listed("Groups", page.items().stream().map(g -> externalIds.add(
+                        IdentityStoreShapes.group(identityStoreId, g), external.get(g.groupId()))).toList(),
+                page.nextToken() == null ? null : PageTokens.next("groups", page.nextToken()));
     }
 
+    /** By external id, or by {@code displayName}. */
     Map<String, Object> getGroupId(JsonRequestBody input) {
-        Filter unique = IdentityStoreInputs.uniqueAttribute(input);
+        Alternate alternate = IdentityStoreInputs.alternateIdentifier(input);
+        if (alternate.externalId() != null) {
+            return Map.of("IdentityStoreId", identityStoreId, "GroupId",
+                    externalIds.groupWith(alternate.externalId()));
+        }
+        Filter unique = alternate.uniqueAttribute();
         requirePath(unique, "displayName", "AlternateIdentifier.UniqueAttribute.AttributePath");
         Group group = findGroup(unique.attributeValue())
                 .orElseThrow(() -> DomainException.notFound("Group", unique.attributeValue()));
