@@ -11,6 +11,7 @@ import dev.gatehouse.core.credentials.CredentialMinter;
 import dev.gatehouse.core.credentials.CredentialSealer;
 import dev.gatehouse.core.directory.Administrators;
 import dev.gatehouse.core.directory.IdentityStoreService;
+import dev.gatehouse.core.directory.UserContacts;
 import dev.gatehouse.core.identitysource.IdentitySources;
 import dev.gatehouse.core.identitysource.SamlExchanges;
 import dev.gatehouse.core.instance.Instance;
@@ -86,7 +87,8 @@ public record CoreServices(IdentityStoreService identityStore, Administrators ad
                            AuditQueries auditQueries, ScimTokens scimTokens, ScimUsers scimUsers,
                            ScimGroups scimGroups, IdentitySources identitySources,
                            ExternalSignInStep externalSignInStep, SamlExchanges samlExchanges,
-                           LdapSync ldapSync, ManagementAccount managementAccount, ScimExternalIds externalIds) {
+                           LdapSync ldapSync, ManagementAccount managementAccount, ScimExternalIds externalIds,
+                           UserContacts userContacts) {
 
     /** How many signing keys the SigV4 verifier keeps derived: one per access key and day in use. */
     private static final int SIGNING_KEYS_CACHED = 10_000;
@@ -200,6 +202,7 @@ public record CoreServices(IdentityStoreService identityStore, Administrators ad
                 new LdapSync(ldapDirectories, ldapUsers, store.users(), store.groups(), identityStore,
                         store.identitySource(), store, audit),
                 new ManagementAccount(store.instance(), store.accounts(), store, audit),
-                new ScimExternalIds(store.scimExternalIds()));
+                new ScimExternalIds(store.scimExternalIds()),
+                new UserContacts(identityStore, store.contactDetails(), store, audit));
     }
 }

@@ -62,6 +62,7 @@ final class InMemoryTables {
     final Table<String, RememberedBrowser> rememberedBrowsers = new Table<>();
     /** User id to the user's attributes (an immutable map, replaced whole). */
     final Table<String, Map<String, String>> userAttributes = new Table<>();
+    final Table<String, dev.gatehouse.core.directory.ContactDetails> contactDetails = new Table<>();
     /** Tag key to user attribute name. */
     final Table<String, String> accessControlAttributes = new Table<>();
     final Table<String, ServiceCredential> serviceCredentials = new Table<>();
@@ -83,7 +84,7 @@ final class InMemoryTables {
     private final List<Table<?, ?>> all = List.of(users, groups, memberships, nestings, accounts, permissionSets, assignments,
             clients, deviceAuthorizations, authorizationCodes, sessions, issuedTokens, activationLinks, mfaDevices,
             userHandles, challenges, auditEvents, instance, sealingKeys, managementAccount, failedAttempts, passwordHistory,
-            pendingSignIns, rememberedBrowsers, userAttributes, accessControlAttributes, serviceCredentials,
+            pendingSignIns, rememberedBrowsers, userAttributes, contactDetails, accessControlAttributes, serviceCredentials,
             scimTokens, scimExternalIds, identitySource, externalSubjects, samlSpKey, samlRequests, samlAssertions,
             directoryLinks);
 

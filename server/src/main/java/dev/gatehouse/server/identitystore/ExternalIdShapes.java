@@ -21,12 +21,12 @@ final class ExternalIdShapes {
         this.issuer = issuer;
     }
 
-    Map<String, Object> addToUser(Map<String, Object> shape, String userId) {
-        return add(shape, externalIds.ofUser(userId).orElse(null));
+    String ofUser(String userId) {
+        return externalIds.ofUser(userId).orElse(null);
     }
 
-    Map<String, Object> addToGroup(Map<String, Object> shape, String groupId) {
-        return add(shape, externalIds.ofGroup(groupId).orElse(null));
+    String ofGroup(String groupId) {
+        return externalIds.ofGroup(groupId).orElse(null);
     }
 
     Map<String, String> ofUsers() {

@@ -1,12 +1,11 @@
 package dev.gatehouse.server.identitystore;
 
+import dev.gatehouse.core.CoreServices;
 import dev.gatehouse.core.audit.EventSource;
 import dev.gatehouse.core.audit.RequestContext;
 import dev.gatehouse.core.authz.AdminApiCaller;
 import dev.gatehouse.core.authz.AdminApiCallers;
-import dev.gatehouse.core.directory.IdentityStoreService;
 import dev.gatehouse.core.error.DomainException;
-import dev.gatehouse.core.scim.ScimExternalIds;
 import dev.gatehouse.server.awsjson.AwsJson;
 import dev.gatehouse.server.awsjson.AwsJsonService;
 import dev.gatehouse.server.http.ApiHandler;
@@ -40,15 +39,15 @@ public final class IdentityStoreApi implements AwsJsonService {
     private final Map<String, IdentityStoreOperation> operations = new LinkedHashMap<>();
 
     /** @param scimEndpoint the SCIM endpoint's URL: the Issuer of the external ids it provisioned */
-    public IdentityStoreApi(IdentityStoreService directory, ScimExternalIds externalIds, String scimEndpoint,
-                            AdminApiCallers callers, Clock clock, String identityStoreId) {
+    public IdentityStoreApi(CoreServices core, String scimEndpoint, AdminApiCallers callers, Clock clock,
+                            String identityStoreId) {
         this.callers = callers;
         this.clock = clock;
         this.identityStoreId = identityStoreId;
-        IdentityStoreReads reads = new IdentityStoreReads(directory, new ExternalIdShapes(externalIds, scimEndpoint),
+        reads(new IdentityStoreReads(core.identityStore(), new ExternalIdShapes(core.externalIds(), scimEndpoint),
+                core.userContacts(), identityStoreId));
+        IdentityStoreWrites writes = new IdentityStoreWrites(core.identityStore(), core.userContacts(),
                 identityStoreId);
-        reads(reads);
-        IdentityStoreWrites writes = new IdentityStoreWrites(directory, identityStoreId);
         operations.put("CreateUser", writes::createUser);
         operations.put("UpdateUser", writes::updateUser);
         operations.put("DeleteUser", writes::deleteUser);

@@ -4,6 +4,7 @@ import dev.gatehouse.core.directory.Group;
 import dev.gatehouse.core.directory.IdentityStoreService;
 import dev.gatehouse.core.directory.Membership;
 import dev.gatehouse.core.directory.User;
+import dev.gatehouse.core.directory.UserContacts;
 import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.core.storage.Page;
 import dev.gatehouse.server.http.JsonRequestBody;
@@ -25,17 +26,20 @@ final class IdentityStoreReads {
 
     private final IdentityStoreService directory;
     private final ExternalIdShapes externalIds;
+    private final UserContacts contacts;
     private final String identityStoreId;
 
-    IdentityStoreReads(IdentityStoreService directory, ExternalIdShapes externalIds, String identityStoreId) {
+    IdentityStoreReads(IdentityStoreService directory, ExternalIdShapes externalIds, UserContacts contacts,
+                       String identityStoreId) {
         this.directory = directory;
         this.externalIds = externalIds;
+        this.contacts = contacts;
         this.identityStoreId = identityStoreId;
     }
 
     Map<String, Object> describeUser(JsonRequestBody input) {
         User user = directory.userById(ModelString.RESOURCE_ID.required(input, "UserId"));
-        return externalIds.addToUser(IdentityStoreShapes.user(identityStoreId, user), user.userId());
+        return externalIds.add(user(user), externalIds.ofUser(user.userId()));
     }
 
     Map<String, Object> listUsers(JsonRequestBody input) {
@@ -50,8 +54,8 @@ final class IdentityStoreReads {
             page = Page.fromOneMore(directory.listUsers(after, limit + 1), limit, User::userName);
         }
         Map<String, String> external = externalIds.ofUsers();
-        return listed("Users", page.items().stream().map(u -> externalIds.add(
-                        IdentityStoreShapes.user(identityStoreId, u), external.get(u.userId()))).toList(),
+        return listed("Users", page.items().stream().map(u -> externalIds.add(user(u), external.get(u.userId())))
+                        .toList(),
                 page.nextToken() == null ? null : PageTokens.next("users", page.nextToken()));
     }
 
@@ -76,6 +80,11 @@ final class IdentityStoreReads {
         return Map.of("IdentityStoreId", identityStoreId, "UserId", user.userId());
     }
 
+    /** The User shape with the contact details kept beside the directory's row. */
+    private Map<String, Object> user(User user) {
+        return ContactShapes.addTo(IdentityStoreShapes.user(identityStoreId, user), contacts.of(user.userId()));
+    }
+
     /** Gatehouse does not hold emails unique as AWS does, so an address two users share names nobody. */
     private User byEmail(String email) {
         List<User> found = directory.usersWithEmail(email);
@@ -88,7 +97,8 @@ final class IdentityStoreReads {
 
     Map<String, Object> describeGroup(JsonRequestBody input) {
         Group group = directory.groupById(ModelString.RESOURCE_ID.required(input, "GroupId"));
-        return externalIds.addToGroup(IdentityStoreShapes.group(identityStoreId, group), group.groupId());
+        return externalIds.add(IdentityStoreShapes.group(identityStoreId, group),
+                externalIds.ofGroup(group.groupId()));
     }
 
     Map<String, Object> listGroups(JsonRequestBody input) {
