@@ -94,6 +94,11 @@ class IdentityStoreRoleCallerTest {
                     assertThat(event.userName()).isEqualTo(ed.userName());
                     assertThat(event.userIdentity()).containsEntry("type", "AssumedRole");
                 });
+        // The portal call that issued the credentials is told apart from the administration it was used for.
+        assertThat(gatehouse.services().core().auditQueries().find(AuditQuery.all()))
+                .filteredOn(event -> event.eventName().equals("GetRoleCredentials"))
+                .isNotEmpty()
+                .allSatisfy(event -> assertThat(event.eventSource()).isEqualTo("portal.sso.amazonaws.com"));
     }
 
     @Test
