@@ -86,6 +86,17 @@ public final class AwsClients {
                 .build();
     }
 
+    /** identitystore signing with a person's role credentials from the portal, as a profile using them would. */
+    public static IdentitystoreClient identityStore(String baseUrl, RoleCredentials credentials) {
+        return IdentitystoreClient.builder()
+                .endpointOverride(URI.create(baseUrl))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsSessionCredentials.create(
+                        credentials.accessKeyId(), credentials.secretAccessKey(), credentials.sessionToken())))
+                .httpClient(httpClient())
+                .build();
+    }
+
     private static SdkHttpClient httpClient() {
         return httpClient(null);
     }

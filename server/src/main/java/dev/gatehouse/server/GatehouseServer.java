@@ -120,8 +120,8 @@ public final class GatehouseServer implements AutoCloseable {
     }
 
     private static IdentityStoreApi identityStore(Services services) {
-        return new IdentityStoreApi(services.core().identityStore(), services.adminApiCallers(), services.clock(),
-                services.instance().identityStoreId());
+        return new IdentityStoreApi(services.core(), services.config().http().publicUrl() + ScimApi.PATH,
+                services.adminApiCallers(), services.clock(), services.instance().identityStoreId());
     }
 
     public Services services() {

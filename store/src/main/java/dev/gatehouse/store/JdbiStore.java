@@ -8,6 +8,7 @@ import dev.gatehouse.core.access.PermissionSetRepository;
 import dev.gatehouse.core.audit.AuditRepository;
 import dev.gatehouse.core.authz.ServiceCredentialRepository;
 import dev.gatehouse.core.directory.GroupRepository;
+import dev.gatehouse.core.directory.ContactDetailsRepository;
 import dev.gatehouse.core.directory.UserAttributeRepository;
 import dev.gatehouse.core.directory.UserRepository;
 import dev.gatehouse.core.instance.InstanceRepository;
@@ -51,6 +52,7 @@ public final class JdbiStore implements Store {
     private final PendingSignInRepository pendingSignIns;
     private final RememberedBrowserRepository rememberedBrowsers;
     private final UserAttributeRepository userAttributes;
+    private final ContactDetailsRepository contactDetails;
     private final AccessControlAttributeRepository accessControlAttributes;
     private final ServiceCredentialRepository serviceCredentials;
     private final ScimTokenRepository scimTokens;
@@ -78,6 +80,7 @@ public final class JdbiStore implements Store {
         this.pendingSignIns = new JdbiPendingSignInRepository(handles);
         this.rememberedBrowsers = new JdbiRememberedBrowserRepository(handles);
         this.userAttributes = new JdbiUserAttributeRepository(handles);
+        this.contactDetails = new JdbiContactDetailsRepository(handles);
         this.accessControlAttributes = new JdbiAccessControlAttributeRepository(handles);
         this.serviceCredentials = new JdbiServiceCredentialRepository(handles);
         this.scimTokens = new JdbiScimRepositories.Tokens(handles);
@@ -178,6 +181,11 @@ public final class JdbiStore implements Store {
     @Override
     public UserAttributeRepository userAttributes() {
         return userAttributes;
+    }
+
+    @Override
+    public ContactDetailsRepository contactDetails() {
+        return contactDetails;
     }
 
     @Override
