@@ -17,8 +17,9 @@ import javax.sql.DataSource;
  * <p>Shape: user {@code i} is in group {@code i mod groups}; the probe user ({@link #PROBE_USER}) is also in the
  * first {@code probeGroups} groups; assignment {@code j} is the {@code k = j / groups}-th of group
  * {@code g = j mod groups}: permission set {@code (g + k) mod sets} in account {@code (31 g + k) mod accounts}, so
- * every group holds about assignments / groups roles, in different accounts. One transaction: a failure (e.g. a
- * name already taken) leaves the database as it was.
+ * every group holds about assignments / groups roles, in different accounts. Committed every {@value #BATCH}
+ * rows: one transaction of millions of rows grows H2's file by gigabytes. The caller checks beforehand that no seed
+ * name is taken, which is the failure to expect; anything else (a full disk) can leave a partial seed behind.
  */
 public final class BulkSeed {
 
@@ -51,19 +52,10 @@ public final class BulkSeed {
         long createdAt = EpochNanos.of(now);
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            try {
-                Written written = new Written(users(connection, plan, createdAt), groups(connection, plan, createdAt),
-                        memberships(connection, plan), accounts(connection, plan, createdAt),
-                        assignments(connection, plan));
-                connection.commit();
-                return written;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            }
+            return new Written(users(connection, plan, createdAt), groups(connection, plan, createdAt),
+                    memberships(connection, plan), accounts(connection, plan, createdAt), assignments(connection, plan));
         } catch (SQLException e) {
-            throw new IllegalStateException("seeding failed, nothing written (seed a directory without seed.* users"
-                    + " and seed-* groups): " + e.getMessage(), e);
+            throw new IllegalStateException("seeding failed: " + e.getMessage(), e);
         }
     }
 
@@ -94,9 +86,9 @@ public final class BulkSeed {
                 insert.setString(6, "User " + i);
                 insert.setString(7, name + "@seed.example");
                 insert.setLong(8, createdAt);
-                add(insert, i);
+                add(connection, insert, i);
             }
-            return flush(insert, plan.users());
+            return flush(connection, insert, plan.users());
         }
     }
 
@@ -110,9 +102,9 @@ public final class BulkSeed {
                 insert.setString(2, name);
                 insert.setString(3, name);
                 insert.setLong(4, createdAt);
-                add(insert, i);
+                add(connection, insert, i);
             }
-            return flush(insert, plan.groups());
+            return flush(connection, insert, plan.groups());
         }
     }
 
@@ -121,20 +113,21 @@ public final class BulkSeed {
                 "INSERT INTO group_memberships (membership_id, group_id, user_id) VALUES (?, ?, ?)")) {
             long rows = 0;
             for (int i = 0; i < plan.users(); i++) {
-                membership(insert, i % plan.groups(), i);
-                add(insert, rows++);
+                membership(insert, rows, i % plan.groups(), i);
+                add(connection, insert, rows++);
             }
             // The probe user's own group is group 0, already written above.
             for (int g = 1; g < plan.probeGroups(); g++) {
-                membership(insert, g, 0);
-                add(insert, rows++);
+                membership(insert, rows, g, 0);
+                add(connection, insert, rows++);
             }
-            return flush(insert, rows);
+            return flush(connection, insert, rows);
         }
     }
 
-    private static void membership(PreparedStatement insert, int group, int user) throws SQLException {
-        insert.setString(1, UUID.randomUUID().toString());
+    /** Ids in insertion order: random ones would touch every page of the primary key in each batch. */
+    private static void membership(PreparedStatement insert, long row, int group, int user) throws SQLException {
+        insert.setString(1, new UUID(0x5eed_0002_0000_4000L, 0x8000_0000_0000_0000L | row).toString());
         insert.setString(2, groupId(group));
         insert.setString(3, userId(user));
     }
@@ -147,9 +140,9 @@ public final class BulkSeed {
                 insert.setString(2, String.format("seed-account-%05d", i));
                 insert.setString(3, String.format("seed-account-%05d@seed.example", i));
                 insert.setLong(4, createdAt);
-                add(insert, i);
+                add(connection, insert, i);
             }
-            return flush(insert, plan.accounts());
+            return flush(connection, insert, plan.accounts());
         }
     }
 
@@ -164,22 +157,24 @@ public final class BulkSeed {
                 insert.setString(1, accountId((int) ((31L * group + k) % plan.accounts())));
                 insert.setString(2, sets.get((group + k) % sets.size()));
                 insert.setString(3, groupId(group));
-                add(insert, j);
+                add(connection, insert, j);
             }
-            return flush(insert, plan.assignments());
+            return flush(connection, insert, plan.assignments());
         }
     }
 
-    /** Adds the row to the batch; every {@value #BATCH} rows the batch is sent (all commit together at the end). */
-    private static void add(PreparedStatement insert, long row) throws SQLException {
+    /** Adds the row to the batch; every {@value #BATCH} rows the batch is sent and committed. */
+    private static void add(Connection connection, PreparedStatement insert, long row) throws SQLException {
         insert.addBatch();
         if ((row + 1) % BATCH == 0) {
             insert.executeBatch();
+            connection.commit();
         }
     }
 
-    private static long flush(PreparedStatement insert, long rows) throws SQLException {
+    private static long flush(Connection connection, PreparedStatement insert, long rows) throws SQLException {
         insert.executeBatch();
+        connection.commit();
         return rows;
     }
 }

@@ -25,10 +25,17 @@ public final class DirectorySeeder {
         if (sizes.permissionSets() < 1 || sizes.permissionSets() > 100) {
             throw new IllegalArgumentException("--permission-sets must be 1..100");
         }
-        // Checked first so that a repeated seed fails before writing its permission sets.
-        if (services.core().identityStore().listUsers("seed.user.", 1).stream()
-                .anyMatch(u -> u.userName().startsWith("seed.user."))) {
-            throw new IllegalArgumentException("this directory is already seeded");
+        // The bulk part commits as it goes, so every name it will take is checked before anything is written.
+        boolean seedUsers = services.core().identityStore().listUsers("seed.user.", 1).stream()
+                .anyMatch(u -> u.userName().startsWith("seed.user."));
+        boolean seedGroups = services.core().identityStore().listGroups("seed-group-", 1).stream()
+                .anyMatch(g -> g.displayName().startsWith("seed-group-"));
+        String firstAccount = BulkSeed.accountId(0);
+        String lastAccount = BulkSeed.accountId(sizes.accounts() - 1);
+        boolean seedAccounts = services.core().accessModel().listAccounts(null, 100_000).stream()
+                .anyMatch(a -> a.accountId().compareTo(firstAccount) >= 0 && a.accountId().compareTo(lastAccount) <= 0);
+        if (seedUsers || seedGroups || seedAccounts) {
+            throw new IllegalArgumentException("this directory is already seeded; seed a fresh data directory");
         }
         List<String> arns = new ArrayList<>();
         for (int i = 0; i < sizes.permissionSets(); i++) {
