@@ -34,7 +34,9 @@ import java.util.concurrent.Callable;
  * process and through the core services (no HTTP: what the size changes is the database work), the portal calls of
  * the probe user who is in many groups and the administrator's lists, page by page. Prints a Markdown table.
  *
- * <p>Arguments: {@code h2|postgres users groups accounts assignments}, e.g. {@code h2 1000000 100000 30000 1000000}.
+ * <p>Arguments: {@code h2|postgres users groups accounts assignments}, e.g. {@code h2 1000000 100000 30000 1000000};
+ * or {@code h2 DATA_DIR} to time again an H2 data directory an earlier run seeded (seeding a million users takes
+ * a quarter of an hour).
  */
 public final class DataScaleRun {
 
@@ -46,6 +48,14 @@ public final class DataScaleRun {
 
     public static void main(String[] args) throws Exception {
         String database = args[0];
+        if (args.length == 2) {
+            GatehouseConfig seeded = GatehouseConfig.defaults(Path.of(args[1])).toBuilder()
+                    .mfa(MfaPolicy.DEFAULT.withoutDevice(MfaPolicy.WithoutDevice.ALLOW)).build();
+            try (Services services = Services.open(seeded, Clock.systemUTC())) {
+                report(services);
+            }
+            return;
+        }
         DirectorySeeder.Sizes sizes = new DirectorySeeder.Sizes(Integer.parseInt(args[1]), Integer.parseInt(args[2]),
                 Integer.parseInt(args[3]), Integer.parseInt(args[4]), 50, 10);
         Path dataDir = Files.createTempDirectory("gatehouse-data-scale");
@@ -61,8 +71,8 @@ public final class DataScaleRun {
             long started = System.nanoTime();
             BulkSeed.Written written = DirectorySeeder.seed(services, sizes, Actor.administratorCli(), CONTEXT);
             double seedSeconds = (System.nanoTime() - started) / 1e9;
-            System.out.printf(Locale.ROOT, "%s: seeded %s in %.1f s; database %s%n", database, written, seedSeconds,
-                    size(services, dataDir, postgres != null));
+            System.out.printf(Locale.ROOT, "%s: seeded %s in %.1f s; database %s; data directory %s%n", database,
+                    written, seedSeconds, size(services, dataDir, postgres != null), dataDir);
             report(services);
         } finally {
             if (postgres != null) {
