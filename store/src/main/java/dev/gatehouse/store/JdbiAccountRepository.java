@@ -12,6 +12,8 @@ import org.jdbi.v3.core.statement.StatementContext;
 final class JdbiAccountRepository implements AccountRepository {
 
     static final String COLUMNS = "account_id, name, email, created_at";
+    /** The same, for a query that joins another table with an account_id. */
+    static final String QUALIFIED_COLUMNS = "accounts.account_id, accounts.name, accounts.email, accounts.created_at";
 
     private final Handles handles;
 

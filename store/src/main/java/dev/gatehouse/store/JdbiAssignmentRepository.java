@@ -33,6 +33,8 @@ final class JdbiAssignmentRepository implements AssignmentRepository {
                 WHERE g.depth < """ + GroupNestings.MAX_DEPTH + """
             )
             """;
+    /** The same recursive table, followed by a comma for a second one. */
+    private static final String EFFECTIVE_GROUPS_THEN = EFFECTIVE_GROUPS.stripTrailing() + ",\n";
 
     private final Handles handles;
 
@@ -106,19 +108,22 @@ final class JdbiAssignmentRepository implements AssignmentRepository {
 
     @Override
     public List<Account> accountsOfUser(String userId, String afterAccountId, int limit) {
-        Keyset page = new Keyset("account_id", afterAccountId, limit);
+        // Driven from the accounts the user holds (hundreds) rather than from all accounts filtered by them: with
+        // "accounts WHERE account_id IN (…)" H2 walks every account (30,000: ~400 ms), this way it looks up each.
+        Keyset page = new Keyset("held.account_id", afterAccountId, limit);
         if (page.isEmpty()) {
             return List.of();
         }
-        return handles.call(h -> page.bind(h.createQuery(EFFECTIVE_GROUPS + "SELECT " + JdbiAccountRepository.COLUMNS + """
-                         FROM accounts
-                        WHERE account_id IN (
+        return handles.call(h -> page.bind(h.createQuery(EFFECTIVE_GROUPS_THEN + """
+                        held (account_id) AS (
                                 SELECT account_id FROM account_assignments
                                 WHERE principal_type = 'USER' AND principal_id = :userId
                                 UNION
                                 SELECT a.account_id FROM effective_groups g
                                 JOIN account_assignments a ON a.principal_type = 'GROUP' AND a.principal_id = g.group_id)
-                          AND\s""" + page.condition() + page.orderAndLimit()))
+                        SELECT\s""" + JdbiAccountRepository.QUALIFIED_COLUMNS + """
+                         FROM held JOIN accounts ON accounts.account_id = held.account_id
+                        WHERE\s""" + page.condition() + page.orderAndLimit()))
                 .bind("userId", userId)
                 .map(JdbiAccountRepository::map)
                 .list());

@@ -27,7 +27,7 @@ import picocli.CommandLine.Command;
                 PermissionSetCommands.class, AssignmentCommands.class, EventsCommand.class, SessionCommands.class,
                 KeyCommands.class, MfaCommands.class, ServiceCredentialCommands.class, AbacCommands.class,
                 SimulateCommand.class, ScimCommands.class, IdentitySourceCommands.class, BackupCommand.class,
-                RestoreCommand.class})
+                RestoreCommand.class, SeedCommand.class})
 public final class AdminCommand {
 
     static final int DOMAIN_ERROR = 1;

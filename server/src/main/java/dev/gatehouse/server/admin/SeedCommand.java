@@ -1,0 +1,40 @@
+package dev.gatehouse.server.admin;
+
+import dev.gatehouse.core.error.DomainException;
+import dev.gatehouse.store.BulkSeed;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "seed", description = "Benchmark tool: fill an empty directory with synthetic users, groups, accounts "
+        + "and group assignments at scale, in bulk and not audited (docs/performance.md). Never on a real instance.")
+final class SeedCommand extends AdminSubcommand implements Runnable {
+
+    @Option(names = "--users", defaultValue = "1000", description = "default ${DEFAULT-VALUE}")
+    int users;
+    @Option(names = "--groups", defaultValue = "100", description = "default ${DEFAULT-VALUE}")
+    int groups;
+    @Option(names = "--accounts", defaultValue = "30", description = "default ${DEFAULT-VALUE}")
+    int accounts;
+    @Option(names = "--assignments", defaultValue = "1000", description = "group assignments; default ${DEFAULT-VALUE}")
+    int assignments;
+    @Option(names = "--probe-groups", defaultValue = "50",
+            description = "groups the probe user " + BulkSeed.PROBE_USER + " is in; default ${DEFAULT-VALUE}")
+    int probeGroups;
+    @Option(names = "--permission-sets", defaultValue = "10", description = "default ${DEFAULT-VALUE}")
+    int permissionSets;
+
+    @Override
+    public void run() {
+        long started = System.nanoTime();
+        BulkSeed.Written written;
+        try {
+            written = DirectorySeeder.seed(services(), new DirectorySeeder.Sizes(users, groups, accounts, assignments,
+                    Math.min(probeGroups, groups), permissionSets), AdminCommand.actor(), AdminCommand.context());
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw DomainException.invalid("seed", e.getMessage());
+        }
+        out().printf("seeded %d users, %d groups, %d memberships, %d accounts, %d assignments in %.1f s; probe user %s%n",
+                written.users(), written.groups(), written.memberships(), written.accounts(), written.assignments(),
+                (System.nanoTime() - started) / 1e9, BulkSeed.PROBE_USER);
+    }
+}
