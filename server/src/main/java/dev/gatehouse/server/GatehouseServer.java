@@ -19,6 +19,7 @@ import dev.gatehouse.server.metrics.RequestMetrics;
 import dev.gatehouse.server.oidc.OidcApi;
 import dev.gatehouse.server.portal.PortalApi;
 import dev.gatehouse.server.scim.ScimApi;
+import dev.gatehouse.server.ssoadmin.SsoAdminApi;
 import dev.gatehouse.server.sts.StsApi;
 import dev.gatehouse.server.web.WebPages;
 import io.javalin.Javalin;
@@ -96,7 +97,7 @@ public final class GatehouseServer implements AutoCloseable {
                 new OidcApi(core.clients(), core.devices(), core.tokens()),
                 new PortalApi(core.portal()),
                 sts,
-                new TargetRouter(sts.formPost(), List.of(identityStore(services))),
+                new TargetRouter(sts.formPost(), List.of(identityStore(services), ssoAdmin(services))),
                 new AuthorizationApi(core.authorization(), services.clock()),
                 new ScimApi(core.scimTokens(), core.scimUsers(), core.scimGroups(),
                         services.config().http().publicUrl(), services.activationMail()),
@@ -109,6 +110,11 @@ public final class GatehouseServer implements AutoCloseable {
     private static IdentityStoreApi identityStore(Services services) {
         return new IdentityStoreApi(services.core().identityStore(), services.adminApiCallers(), services.clock(),
                 services.instance().identityStoreId());
+    }
+
+    private static SsoAdminApi ssoAdmin(Services services) {
+        return new SsoAdminApi(services.core().accessModel(), services.adminApiCallers(), services.clock(),
+                services.instance());
     }
 
     public Services services() {
