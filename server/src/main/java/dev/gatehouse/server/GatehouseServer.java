@@ -113,7 +113,7 @@ public final class GatehouseServer implements AutoCloseable {
     }
 
     private static SsoAdminApi ssoAdmin(Services services) {
-        return new SsoAdminApi(services.core().accessModel(), services.adminApiCallers(), services.clock(),
+        return new SsoAdminApi(services.core(), services.adminApiCallers(), services.clock(),
                 services.instance());
     }
 

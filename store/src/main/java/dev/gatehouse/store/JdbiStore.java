@@ -5,6 +5,7 @@ import dev.gatehouse.core.abac.AccessControlAttributeRepository;
 import dev.gatehouse.core.access.AccountRepository;
 import dev.gatehouse.core.access.AssignmentRepository;
 import dev.gatehouse.core.access.PermissionSetRepository;
+import dev.gatehouse.core.access.ProvisioningRequestRepository;
 import dev.gatehouse.core.audit.AuditRepository;
 import dev.gatehouse.core.authz.ServiceCredentialRepository;
 import dev.gatehouse.core.directory.GroupRepository;
@@ -53,6 +54,7 @@ public final class JdbiStore implements Store {
     private final UserAttributeRepository userAttributes;
     private final AccessControlAttributeRepository accessControlAttributes;
     private final ServiceCredentialRepository serviceCredentials;
+    private final ProvisioningRequestRepository provisioningRequests;
     private final ScimTokenRepository scimTokens;
     private final ScimExternalIdRepository scimExternalIds;
     private final IdentitySourceRepository identitySource;
@@ -80,6 +82,7 @@ public final class JdbiStore implements Store {
         this.userAttributes = new JdbiUserAttributeRepository(handles);
         this.accessControlAttributes = new JdbiAccessControlAttributeRepository(handles);
         this.serviceCredentials = new JdbiServiceCredentialRepository(handles);
+        this.provisioningRequests = new JdbiProvisioningRequestRepository(handles);
         this.scimTokens = new JdbiScimRepositories.Tokens(handles);
         this.scimExternalIds = new JdbiScimRepositories.ExternalIds(handles);
         this.identitySource = new JdbiIdentitySourceRepository(handles);
@@ -188,6 +191,11 @@ public final class JdbiStore implements Store {
     @Override
     public ServiceCredentialRepository serviceCredentials() {
         return serviceCredentials;
+    }
+
+    @Override
+    public ProvisioningRequestRepository provisioningRequests() {
+        return provisioningRequests;
     }
 
     @Override

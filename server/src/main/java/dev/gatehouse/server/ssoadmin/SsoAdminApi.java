@@ -1,6 +1,6 @@
 package dev.gatehouse.server.ssoadmin;
 
-import dev.gatehouse.core.access.AccessModelService;
+import dev.gatehouse.core.CoreServices;
 import dev.gatehouse.core.audit.EventSource;
 import dev.gatehouse.core.audit.RequestContext;
 import dev.gatehouse.core.authz.AdminApiCallers;
@@ -39,13 +39,29 @@ public final class SsoAdminApi implements AwsJsonService {
     private final Clock clock;
     private final Map<String, SsoAdminOperation> operations = new HashMap<>();
 
-    public SsoAdminApi(AccessModelService access, AdminApiCallers callers, Clock clock, Instance instance) {
+    public SsoAdminApi(CoreServices core, AdminApiCallers callers, Clock clock, Instance instance) {
         this.callers = callers;
         this.clock = clock;
-        SsoScope scope = new SsoScope(instance, access);
+        SsoScope scope = new SsoScope(instance, core.accessModel());
         instances(new InstanceOperations(scope));
         permissionSets(new PermissionSetOperations(scope));
         policies(new PolicyOperations(scope));
+        assignments(new AssignmentOperations(scope, core.provisioningRequests(), core.identityStore()));
+    }
+
+    private void assignments(AssignmentOperations assignments) {
+        operations.put("ProvisionPermissionSet", assignments::provision);
+        read("DescribePermissionSetProvisioningStatus", assignments::describeProvisioning);
+        read("ListPermissionSetProvisioningStatus", assignments::listProvisioning);
+        operations.put("CreateAccountAssignment", assignments::create);
+        operations.put("DeleteAccountAssignment", assignments::delete);
+        read("DescribeAccountAssignmentCreationStatus", assignments::describeCreation);
+        read("DescribeAccountAssignmentDeletionStatus", assignments::describeDeletion);
+        read("ListAccountAssignmentCreationStatus", assignments::listCreations);
+        read("ListAccountAssignmentDeletionStatus", assignments::listDeletions);
+        read("ListAccountAssignments", assignments::list);
+        read("ListAccountAssignmentsForPrincipal", assignments::listForPrincipal);
+        read("ListAccountsForProvisionedPermissionSet", assignments::listAccountsForPermissionSet);
     }
 
     private void instances(InstanceOperations instances) {

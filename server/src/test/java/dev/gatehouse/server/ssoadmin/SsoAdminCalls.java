@@ -6,18 +6,22 @@ import dev.gatehouse.core.audit.RequestContext;
 import dev.gatehouse.core.authz.ServiceCredentials.Created;
 import dev.gatehouse.core.testing.TestSigV4;
 import dev.gatehouse.server.RunningServer;
+import dev.gatehouse.server.Services;
 import dev.gatehouse.server.http.Json;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * sso-admin calls as an awsJson client sends them (target, JSON body, SigV4 by {@link TestSigV4}) to a running
@@ -31,25 +35,33 @@ final class SsoAdminCalls {
     private static final String CONTENT_TYPE = "application/x-amz-json-1.1";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private final RunningServer gatehouse;
+    private final Supplier<Services> services;
+    private final Function<String, URI> uri;
+    private final Clock clock;
 
     SsoAdminCalls(RunningServer gatehouse) {
-        this.gatehouse = gatehouse;
+        this(gatehouse::services, gatehouse::uri, gatehouse.clock);
+    }
+
+    SsoAdminCalls(Supplier<Services> services, Function<String, URI> uri, Clock clock) {
+        this.services = services;
+        this.uri = uri;
+        this.clock = clock;
     }
 
     Created credential(String... managedPolicies) {
-        return gatehouse.services().core().serviceCredentials().create("caller-" + System.nanoTime(),
+        return services.get().core().serviceCredentials().create("caller-" + System.nanoTime(),
                 List.of(managedPolicies), null, Actor.administratorCli(), SETUP);
     }
 
     String instanceArn() {
-        return gatehouse.services().instance().instanceArn();
+        return services.get().instance().instanceArn();
     }
 
     HttpResponse<String> call(Created caller, String operation, Map<String, ?> body) throws Exception {
         byte[] bytes = Json.write(body).getBytes(StandardCharsets.UTF_8);
-        URI root = gatehouse.uri("/");
-        String amzDate = AMZ_DATE.format(gatehouse.clock.instant());
+        URI root = uri.apply("/");
+        String amzDate = AMZ_DATE.format(clock.instant());
         String target = "SWBExternalService." + operation;
         SortedMap<String, String> signed = new TreeMap<>(Map.of("content-type", CONTENT_TYPE,
                 "host", root.getHost() + ":" + root.getPort(), "x-amz-date", amzDate, "x-amz-target", target));
