@@ -47,6 +47,12 @@ public final class SsoAdminApi implements AwsJsonService {
         permissionSets(new PermissionSetOperations(scope));
         policies(new PolicyOperations(scope));
         assignments(new AssignmentOperations(scope, core.provisioningRequests(), core.identityStore()));
+        AccessControlAttributeOperations abac = new AccessControlAttributeOperations(scope,
+                core.accessControlAttributes());
+        operations.put("CreateInstanceAccessControlAttributeConfiguration", abac::create);
+        read("DescribeInstanceAccessControlAttributeConfiguration", abac::describe);
+        operations.put("UpdateInstanceAccessControlAttributeConfiguration", abac::update);
+        operations.put("DeleteInstanceAccessControlAttributeConfiguration", abac::delete);
     }
 
     private void assignments(AssignmentOperations assignments) {
