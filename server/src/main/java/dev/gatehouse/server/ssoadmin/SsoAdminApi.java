@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * sso-admin (awsJson 1.1, target prefix {@value #TARGET_PREFIX}, signing name {@value #SIGNING_NAME}): each call
@@ -106,7 +107,7 @@ public final class SsoAdminApi implements AwsJsonService {
     }
 
     /** An operation that needs neither the actor nor the request context: it reads, or refuses. */
-    private void read(String name, java.util.function.Function<JsonRequestBody, Object> operation) {
+    private void read(String name, Function<JsonRequestBody, Object> operation) {
         operations.put(name, (input, actor, context) -> operation.apply(input));
     }
 
