@@ -7,6 +7,7 @@ import dev.gatehouse.core.access.PrincipalType;
 import dev.gatehouse.core.access.ProvisioningRequest;
 import dev.gatehouse.core.access.ProvisioningRequest.Kind;
 import dev.gatehouse.core.access.ProvisioningRequestRepository;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 public interface ProvisioningRequestContract extends StoreContract {
@@ -48,5 +49,21 @@ public interface ProvisioningRequestContract extends StoreContract {
         assertThat(requests().list(Kind.DELETE_ACCOUNT_ASSIGNMENT, "00000000-0000-4000-8000-00000000000c", 2))
                 .extracting(ProvisioningRequest::requestId).containsExactly("00000000-0000-4000-8000-00000000000d");
         assertThat(requests().list(Kind.PROVISION_PERMISSION_SET, null, 10)).isEmpty();
+    }
+
+    @Test
+    default void aStatusEndsWithItsDayAndThePurgeTakesIt() {
+        ProvisioningRequest old = new ProvisioningRequest("00000000-0000-4000-8000-000000000010",
+                Kind.PROVISION_PERMISSION_SET, ProvisioningRequest.SUCCEEDED, null, SET, null, null,
+                NOW.minus(Duration.ofDays(2)));
+        ProvisioningRequest recent = assignment("00000000-0000-4000-8000-000000000011",
+                Kind.CREATE_ACCOUNT_ASSIGNMENT);
+        requests().insert(old);
+        requests().insert(recent);
+
+        assertThat(store().expiredRows().deleteEnded(NOW.minus(Duration.ofDays(1))))
+                .containsEntry("provisioning_requests", 1);
+        assertThat(requests().find(old.requestId())).isEmpty();
+        assertThat(requests().find(recent.requestId())).contains(recent);
     }
 }
