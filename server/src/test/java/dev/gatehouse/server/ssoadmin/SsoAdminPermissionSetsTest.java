@@ -8,8 +8,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatehouse.core.audit.AuditQuery;
 import dev.gatehouse.core.authz.ServiceCredentials.Created;
 import dev.gatehouse.server.RunningServer;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -123,7 +126,7 @@ class SsoAdminPermissionSetsTest {
         String token = null;
         int pages = 0;
         do {
-            Map<String, Object> request = new java.util.HashMap<>(Map.of("InstanceArn", instance, "MaxResults", 1));
+            Map<String, Object> request = new HashMap<>(Map.of("InstanceArn", instance, "MaxResults", 1));
             if (token != null) {
                 request.put("NextToken", token);
             }
@@ -180,5 +183,20 @@ class SsoAdminPermissionSetsTest {
 
         assertThat(errorType(other)).isEqualTo("ResourceNotFoundException");
         assertThat(errorType(malformed)).isEqualTo("ValidationException");
+    }
+
+    @Test
+    void anOperationLeftForLaterWorkIsAnUnknownOperationAndAnUnsignedCallIsRefused() throws Exception {
+        HttpResponse<String> application = sso.call(admin, "CreateApplication", Map.of("InstanceArn", instance));
+        HttpResponse<String> unsigned = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(gatehouse.uri("/"))
+                        .header("Content-Type", "application/x-amz-json-1.1")
+                        .header("X-Amz-Target", "SWBExternalService.ListInstances")
+                        .POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(errorType(application)).isEqualTo("UnknownOperationException");
+        assertThat(unsigned.statusCode()).isEqualTo(403);
+        assertThat(errorType(unsigned)).isEqualTo("MissingAuthenticationTokenException");
     }
 }
