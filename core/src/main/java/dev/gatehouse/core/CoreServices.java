@@ -3,6 +3,7 @@ package dev.gatehouse.core;
 import dev.gatehouse.core.abac.AccessControlAttributes;
 import dev.gatehouse.core.access.AccessModelService;
 import dev.gatehouse.core.access.ProvisioningRequests;
+import dev.gatehouse.core.access.ManagementAccount;
 import dev.gatehouse.core.audit.AuditLog;
 import dev.gatehouse.core.audit.AuditQueries;
 import dev.gatehouse.core.authz.AuthorizationService;
@@ -11,6 +12,7 @@ import dev.gatehouse.core.credentials.CredentialMinter;
 import dev.gatehouse.core.credentials.CredentialSealer;
 import dev.gatehouse.core.directory.Administrators;
 import dev.gatehouse.core.directory.IdentityStoreService;
+import dev.gatehouse.core.directory.UserContacts;
 import dev.gatehouse.core.identitysource.IdentitySources;
 import dev.gatehouse.core.identitysource.SamlExchanges;
 import dev.gatehouse.core.instance.Instance;
@@ -37,6 +39,7 @@ import dev.gatehouse.core.portal.BrowserPortal;
 import dev.gatehouse.core.portal.Entitlements;
 import dev.gatehouse.core.portal.PortalService;
 import dev.gatehouse.core.ratelimit.RateLimiter;
+import dev.gatehouse.core.scim.ScimExternalIds;
 import dev.gatehouse.core.scim.ScimGroups;
 import dev.gatehouse.core.scim.ScimTokens;
 import dev.gatehouse.core.scim.ScimUsers;
@@ -86,7 +89,8 @@ public record CoreServices(IdentityStoreService identityStore, Administrators ad
                            AuditQueries auditQueries, ScimTokens scimTokens, ScimUsers scimUsers,
                            ScimGroups scimGroups, IdentitySources identitySources,
                            ExternalSignInStep externalSignInStep, SamlExchanges samlExchanges,
-                           LdapSync ldapSync) {
+                           LdapSync ldapSync, ManagementAccount managementAccount, ScimExternalIds externalIds,
+                           UserContacts userContacts) {
 
     /** How many signing keys the SigV4 verifier keeps derived: one per access key and day in use. */
     private static final int SIGNING_KEYS_CACHED = 10_000;
@@ -200,6 +204,9 @@ public record CoreServices(IdentityStoreService identityStore, Administrators ad
                         mfaGate),
                 new SamlExchanges(store.identitySource(), store, clock, secretSealers),
                 new LdapSync(ldapDirectories, ldapUsers, store.users(), store.groups(), identityStore,
-                        store.identitySource(), store, audit));
+                        store.identitySource(), store, audit),
+                new ManagementAccount(store.instance(), store.accounts(), store, audit),
+                new ScimExternalIds(store.scimExternalIds()),
+                new UserContacts(identityStore, store.contactDetails(), store, audit));
     }
 }

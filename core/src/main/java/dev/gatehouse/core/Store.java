@@ -8,6 +8,7 @@ import dev.gatehouse.core.access.ProvisioningRequestRepository;
 import dev.gatehouse.core.audit.AuditRepository;
 import dev.gatehouse.core.authz.ServiceCredentialRepository;
 import dev.gatehouse.core.directory.GroupRepository;
+import dev.gatehouse.core.directory.ContactDetailsRepository;
 import dev.gatehouse.core.directory.UserAttributeRepository;
 import dev.gatehouse.core.directory.UserRepository;
 import dev.gatehouse.core.identitysource.IdentitySourceRepository;
@@ -71,6 +72,8 @@ public interface Store extends Transactions {
     RememberedBrowserRepository rememberedBrowsers();
 
     UserAttributeRepository userAttributes();
+
+    ContactDetailsRepository contactDetails();
 
     AccessControlAttributeRepository accessControlAttributes();
 

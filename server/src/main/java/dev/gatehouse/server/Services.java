@@ -87,7 +87,8 @@ public final class Services implements AutoCloseable {
         this.firstAdministratorSetup = new FirstAdministratorSetup(store.users(), core.identityStore(),
                 core.activations(), store, clock, new AuditLog(store.audit(), clock),
                 config.operations().setupFromAnyAddress());
-        this.adminApiCallers = new AdminApiCallers(core.authorization(), new AuditLog(store.audit(), clock));
+        this.adminApiCallers = new AdminApiCallers(core.authorization(), core.callerIdentity(),
+                store.permissionSets(), core.managementAccount(), clock, new AuditLog(store.audit(), clock));
     }
 
     /**

@@ -58,6 +58,14 @@ final class JdbiAccountRepository implements AccountRepository {
     }
 
     @Override
+    public Optional<Account> firstCreated() {
+        return handles.call(h -> h.createQuery("SELECT " + COLUMNS
+                        + " FROM accounts ORDER BY created_at, account_id FETCH FIRST 1 ROWS ONLY")
+                .map(JdbiAccountRepository::map)
+                .findOne());
+    }
+
+    @Override
     public List<Account> list(String afterAccountId, int limit) {
         Keyset page = new Keyset("account_id", afterAccountId, limit);
         if (page.isEmpty()) {

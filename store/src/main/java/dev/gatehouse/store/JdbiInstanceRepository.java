@@ -57,6 +57,23 @@ final class JdbiInstanceRepository implements InstanceRepository {
     }
 
     @Override
+    public Optional<String> managementAccountId() {
+        return handles.call(h -> h.createQuery("SELECT management_account_id FROM instance")
+                .mapTo(String.class)
+                .findOne());
+    }
+
+    @Override
+    public void setManagementAccountId(String accountId) {
+        int updated = handles.call(h -> h.createUpdate("UPDATE instance SET management_account_id = :accountId")
+                .bind("accountId", accountId)
+                .execute());
+        if (updated == 0) {
+            throw DomainException.notFound("Instance", "instance");
+        }
+    }
+
+    @Override
     public void insertSealingKey(StoredSealingKey key) {
         handles.call(h -> Constraints.guarded(h, () -> h.createUpdate("""
                                 INSERT INTO sealing_keys (key_id, secret, wrapped, created_at)

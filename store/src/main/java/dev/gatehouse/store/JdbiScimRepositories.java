@@ -111,6 +111,15 @@ final class JdbiScimRepositories {
         }
 
         @Override
+        public List<String> resourcesWith(Kind kind, String externalId) {
+            return handles.call(h -> h.createQuery("SELECT " + idColumn(kind) + " FROM " + table(kind)
+                            + " WHERE external_id = :externalId ORDER BY " + idColumn(kind))
+                    .bind("externalId", externalId)
+                    .mapTo(String.class)
+                    .list());
+        }
+
+        @Override
         public Map<String, String> all(Kind kind) {
             return handles.call(h -> {
                 Map<String, String> byId = new HashMap<>();

@@ -9,6 +9,7 @@ import dev.gatehouse.core.access.ProvisioningRequestRepository;
 import dev.gatehouse.core.audit.AuditRepository;
 import dev.gatehouse.core.authz.ServiceCredentialRepository;
 import dev.gatehouse.core.directory.GroupRepository;
+import dev.gatehouse.core.directory.ContactDetailsRepository;
 import dev.gatehouse.core.directory.UserAttributeRepository;
 import dev.gatehouse.core.directory.UserRepository;
 import dev.gatehouse.core.instance.InstanceRepository;
@@ -52,6 +53,7 @@ public final class JdbiStore implements Store {
     private final PendingSignInRepository pendingSignIns;
     private final RememberedBrowserRepository rememberedBrowsers;
     private final UserAttributeRepository userAttributes;
+    private final ContactDetailsRepository contactDetails;
     private final AccessControlAttributeRepository accessControlAttributes;
     private final ServiceCredentialRepository serviceCredentials;
     private final ProvisioningRequestRepository provisioningRequests;
@@ -80,6 +82,7 @@ public final class JdbiStore implements Store {
         this.pendingSignIns = new JdbiPendingSignInRepository(handles);
         this.rememberedBrowsers = new JdbiRememberedBrowserRepository(handles);
         this.userAttributes = new JdbiUserAttributeRepository(handles);
+        this.contactDetails = new JdbiContactDetailsRepository(handles);
         this.accessControlAttributes = new JdbiAccessControlAttributeRepository(handles);
         this.serviceCredentials = new JdbiServiceCredentialRepository(handles);
         this.provisioningRequests = new JdbiProvisioningRequestRepository(handles);
@@ -181,6 +184,11 @@ public final class JdbiStore implements Store {
     @Override
     public UserAttributeRepository userAttributes() {
         return userAttributes;
+    }
+
+    @Override
+    public ContactDetailsRepository contactDetails() {
+        return contactDetails;
     }
 
     @Override

@@ -38,7 +38,7 @@ final class Json {
         return read(json, OBJECT);
     }
 
-    private static <T> T read(String json, TypeReference<T> type) {
+    static <T> T read(String json, TypeReference<T> type) {
         try {
             return MAPPER.readValue(json, type);
         } catch (JsonProcessingException e) {

@@ -15,6 +15,9 @@ public interface AccountRepository {
 
     Optional<Account> findByName(String name);
 
+    /** The account created before all others still there (the default management account). */
+    Optional<Account> firstCreated();
+
     /** Ordered by id, after {@code afterAccountId} (null: from the start). */
     List<Account> list(String afterAccountId, int limit);
 }

@@ -35,6 +35,15 @@ public record Actor(String type, String userId, String userName) {
         return new Actor("GatehouseServiceCredential", accessKeyId, name);
     }
 
+    /**
+     * A person calling with role credentials Gatehouse issued, as CloudTrail names an assumed-role session.
+     *
+     * @param principalId {@code AROA…:userName}, STS's UserId
+     */
+    public static Actor assumedRole(String principalId, String userName) {
+        return new Actor("AssumedRole", principalId, userName);
+    }
+
     /** Whoever holds the one-time link a fresh installation logs to create its first administrator. */
     public static Actor setupLink() {
         return new Actor("GatehouseSetupLink", null, "first-start-setup");

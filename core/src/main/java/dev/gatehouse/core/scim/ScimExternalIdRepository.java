@@ -1,5 +1,6 @@
 package dev.gatehouse.core.scim;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,6 +16,9 @@ public interface ScimExternalIdRepository {
     void put(Kind kind, String resourceId, String externalId);
 
     Optional<String> find(Kind kind, String resourceId);
+
+    /** The users or groups with this external id: one, as identity providers keep them, or none. */
+    List<String> resourcesWith(Kind kind, String externalId);
 
     /** Every external id of the kind, by resource id. */
     Map<String, String> all(Kind kind);

@@ -3,6 +3,7 @@ package dev.gatehouse.core.authz;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gatehouse.core.CoreServices;
 import dev.gatehouse.core.audit.AuditLog;
 import dev.gatehouse.core.audit.AuditQuery;
 import dev.gatehouse.core.error.DomainError;
@@ -17,15 +18,17 @@ class AdminApiCallersTest {
     private static final String STORE = "arn:aws:identitystore:::identitystore/d-9067a1b2c3";
 
     private final InMemoryCore core = new InMemoryCore();
-    private final AdminApiCallers callers = new AdminApiCallers(core.services().authorization(),
+    private final CoreServices services = core.services();
+    private final AdminApiCallers callers = new AdminApiCallers(services.authorization(), services.callerIdentity(),
+            core.store.permissionSets(), services.managementAccount(), core.clock,
             new AuditLog(core.store.audit(), core.clock));
 
-    private static ServiceCredential credential(List<String> managed, String inline) {
-        return new ServiceCredential("AKIAAAAAAAAAAAAAAAAA", "terraform", "sealed", InMemoryCore.START, managed,
-                inline);
+    private static AdminApiCaller credential(List<String> managed, String inline) {
+        return AdminApiCallers.of(new ServiceCredential("AKIAAAAAAAAAAAAAAAAA", "terraform", "sealed",
+                InMemoryCore.START, managed, inline));
     }
 
-    private void refused(ServiceCredential caller, String action) {
+    private void refused(AdminApiCaller caller, String action) {
         assertThatThrownBy(() -> callers.authorize(caller, action, STORE, "identitystore.amazonaws.com",
                 InMemoryCore.CONTEXT)).as(action).isInstanceOfSatisfying(DomainException.class,
                         e -> assertThat(e.error()).isInstanceOf(DomainError.AccessDenied.class));
@@ -33,7 +36,7 @@ class AdminApiCallersTest {
 
     @Test
     void viewOnlyAccessMayListButNotCreateAndTheRefusalIsAudited() {
-        ServiceCredential viewer = credential(List.of("ViewOnlyAccess"), null);
+        AdminApiCaller viewer = credential(List.of("ViewOnlyAccess"), null);
 
         callers.authorize(viewer, "identitystore:ListUsers", STORE, "identitystore.amazonaws.com",
                 InMemoryCore.CONTEXT);

@@ -53,6 +53,12 @@ final class InMemoryAccounts implements AccountRepository {
     }
 
     @Override
+    public Optional<Account> firstCreated() {
+        return statements.read("AccountRepository.firstCreated", () -> tables.accounts.rows()
+                .min(java.util.Comparator.comparing(Account::createdAt).thenComparing(Account::accountId)));
+    }
+
+    @Override
     public List<Account> list(String afterAccountId, int limit) {
         return statements.read("AccountRepository.list", () -> Keysets.page(tables.accounts.rows(),
                 Account::accountId, afterAccountId, limit));

@@ -48,6 +48,23 @@ final class InMemoryInstance implements InstanceRepository {
     }
 
     @Override
+    public Optional<String> managementAccountId() {
+        return statements.read("InstanceRepository.managementAccountId",
+                () -> tables.managementAccount.get(SINGLETON));
+    }
+
+    @Override
+    public void setManagementAccountId(String accountId) {
+        statements.run(() -> {
+            if (accountId == null) {
+                tables.managementAccount.remove(SINGLETON);
+            } else {
+                tables.managementAccount.put(SINGLETON, accountId);
+            }
+        });
+    }
+
+    @Override
     public void insertSealingKey(StoredSealingKey key) {
         statements.run(() -> {
             if (tables.sealingKeys.contains(key.keyId())) {

@@ -89,6 +89,12 @@ final class InMemoryScim {
         }
 
         @Override
+        public java.util.List<String> resourcesWith(Kind kind, String externalId) {
+            return statements.read("ScimExternalIdRepository.resourcesWith", () -> live(kind).entrySet().stream()
+                    .filter(e -> e.getValue().equals(externalId)).map(Map.Entry::getKey).sorted().toList());
+        }
+
+        @Override
         public Map<String, String> all(Kind kind) {
             return statements.read("ScimExternalIdRepository.all", () -> live(kind));
         }

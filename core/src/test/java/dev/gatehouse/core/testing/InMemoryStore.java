@@ -9,6 +9,7 @@ import dev.gatehouse.core.access.ProvisioningRequestRepository;
 import dev.gatehouse.core.audit.AuditRepository;
 import dev.gatehouse.core.authz.ServiceCredentialRepository;
 import dev.gatehouse.core.directory.GroupRepository;
+import dev.gatehouse.core.directory.ContactDetailsRepository;
 import dev.gatehouse.core.directory.UserAttributeRepository;
 import dev.gatehouse.core.directory.UserRepository;
 import dev.gatehouse.core.identitysource.IdentitySourceRepository;
@@ -68,6 +69,7 @@ public final class InMemoryStore implements Store {
     private final PendingSignInRepository pendingSignIns = new InMemoryPendingSignIns(tables, statements);
     private final RememberedBrowserRepository rememberedBrowsers = new InMemoryRememberedBrowsers(tables, statements);
     private final UserAttributeRepository userAttributes = new InMemoryUserAttributes(tables, statements);
+    private final ContactDetailsRepository contactDetails = new InMemoryContactDetails(tables, statements);
     private final AccessControlAttributeRepository accessControlAttributes =
             new InMemoryAccessControlAttributes(tables, statements);
     private final ServiceCredentialRepository serviceCredentials = new InMemoryServiceCredentials(tables, statements);
@@ -227,6 +229,11 @@ public final class InMemoryStore implements Store {
     @Override
     public UserAttributeRepository userAttributes() {
         return userAttributes;
+    }
+
+    @Override
+    public ContactDetailsRepository contactDetails() {
+        return contactDetails;
     }
 
     @Override

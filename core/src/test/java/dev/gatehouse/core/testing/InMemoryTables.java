@@ -54,6 +54,7 @@ final class InMemoryTables {
     /** The single instance row, under the key 1 as in the JDBC table. */
     final Table<Integer, Instance> instance = new Table<>();
     final Table<Integer, StoredSealingKey> sealingKeys = new Table<>();
+    final Table<Integer, String> managementAccount = new Table<>();
     final Table<String, FailedAttempts> failedAttempts = new Table<>();
     /** User id to the user's remembered passwords, oldest first (an immutable list, replaced on each change). */
     final Table<String, List<InMemoryPasswordHistory.Generation>> passwordHistory = new Table<>();
@@ -61,6 +62,7 @@ final class InMemoryTables {
     final Table<String, RememberedBrowser> rememberedBrowsers = new Table<>();
     /** User id to the user's attributes (an immutable map, replaced whole). */
     final Table<String, Map<String, String>> userAttributes = new Table<>();
+    final Table<String, dev.gatehouse.core.directory.ContactDetails> contactDetails = new Table<>();
     /** Tag key to user attribute name. */
     final Table<String, String> accessControlAttributes = new Table<>();
     final Table<String, ServiceCredential> serviceCredentials = new Table<>();
@@ -82,8 +84,8 @@ final class InMemoryTables {
 
     private final List<Table<?, ?>> all = List.of(users, groups, memberships, nestings, accounts, permissionSets, assignments,
             clients, deviceAuthorizations, authorizationCodes, sessions, issuedTokens, activationLinks, mfaDevices,
-            userHandles, challenges, auditEvents, instance, sealingKeys, failedAttempts, passwordHistory,
-            pendingSignIns, rememberedBrowsers, userAttributes, accessControlAttributes, serviceCredentials,
+            userHandles, challenges, auditEvents, instance, sealingKeys, managementAccount, failedAttempts, passwordHistory,
+            pendingSignIns, rememberedBrowsers, userAttributes, contactDetails, accessControlAttributes, serviceCredentials,
             scimTokens, scimExternalIds, identitySource, externalSubjects, samlSpKey, samlRequests, samlAssertions,
             directoryLinks, provisioningRequests);
 

@@ -68,6 +68,7 @@ final class InMemoryUsers implements UserRepository {
             tables.pendingSignIns.removeIf(p -> p.userId().equals(userId));
             tables.rememberedBrowsers.removeIf(b -> b.userId().equals(userId));
             tables.userAttributes.remove(userId);
+            tables.contactDetails.remove(userId);
             tables.externalSubjects.removeIf(owner -> owner.equals(userId));
         });
     }

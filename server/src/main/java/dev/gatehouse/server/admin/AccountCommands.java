@@ -24,6 +24,21 @@ final class AccountCommands extends AdminSubcommand {
         }
     }
 
+    @Command(name = "management", description = "Show the management account, or choose it: role credentials for its "
+            + "permission sets may call the administration APIs (identitystore, sso-admin).")
+    void management(@Parameters(paramLabel = "ID_OR_NAME", arity = "0..1",
+                            description = "The account to choose; without it, shows the current one.") String account,
+                    @Option(names = "--default", description = "Go back to the default, the first account created.")
+                    boolean reset) {
+        if (account != null || reset) {
+            core().managementAccount().choose(reset ? null : account, AdminCommand.actor(), AdminCommand.context());
+        }
+        core().managementAccount().account().ifPresentOrElse(
+                current -> out().println("management account " + current.accountId() + " (" + current.name() + ")"
+                        + (core().managementAccount().chosen() ? "" : ", the first account created")),
+                () -> out().println("no management account yet: the first account created will be"));
+    }
+
     @Command(name = "delete", description = "Delete an account with its assignments.")
     void delete(@Parameters(paramLabel = "ID_OR_NAME") String account) {
         core().accessModel().deleteAccount(account, AdminCommand.actor(), AdminCommand.context());

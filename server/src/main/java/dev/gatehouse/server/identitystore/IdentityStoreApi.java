@@ -1,10 +1,10 @@
 package dev.gatehouse.server.identitystore;
 
+import dev.gatehouse.core.CoreServices;
 import dev.gatehouse.core.audit.EventSource;
 import dev.gatehouse.core.audit.RequestContext;
+import dev.gatehouse.core.authz.AdminApiCaller;
 import dev.gatehouse.core.authz.AdminApiCallers;
-import dev.gatehouse.core.authz.ServiceCredential;
-import dev.gatehouse.core.directory.IdentityStoreService;
 import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.server.awsjson.AwsJson;
 import dev.gatehouse.server.awsjson.AwsJsonService;
@@ -22,9 +22,9 @@ import java.util.Optional;
 
 /**
  * identitystore (awsJson 1.1, target prefix {@value #TARGET_PREFIX}, signing name {@value #SIGNING_NAME}): each
- * call is authenticated as a service credential, decided by the policy engine as
- * {@code identitystore:<Operation>} on the identity store's ARN, then run through the same core services as the
- * console, so it is audited and revokes sessions the same way.
+ * call is authenticated as a service credential or as a person's role credentials for the management account,
+ * decided by the policy engine as {@code identitystore:<Operation>} on the identity store's ARN, then run through
+ * the same core services as the console, so it is audited and revokes sessions the same way.
  */
 public final class IdentityStoreApi implements AwsJsonService {
 
@@ -38,14 +38,16 @@ public final class IdentityStoreApi implements AwsJsonService {
     private final String identityStoreId;
     private final Map<String, IdentityStoreOperation> operations = new LinkedHashMap<>();
 
-    public IdentityStoreApi(IdentityStoreService directory, AdminApiCallers callers, Clock clock,
+    /** @param scimEndpoint the SCIM endpoint's URL: the Issuer of the external ids it provisioned */
+    public IdentityStoreApi(CoreServices core, String scimEndpoint, AdminApiCallers callers, Clock clock,
                             String identityStoreId) {
         this.callers = callers;
         this.clock = clock;
         this.identityStoreId = identityStoreId;
-        IdentityStoreReads reads = new IdentityStoreReads(directory, identityStoreId);
-        reads(reads);
-        IdentityStoreWrites writes = new IdentityStoreWrites(directory, identityStoreId);
+        reads(new IdentityStoreReads(core.identityStore(), new ExternalIdShapes(core.externalIds(), scimEndpoint),
+                core.userContacts(), identityStoreId));
+        IdentityStoreWrites writes = new IdentityStoreWrites(core.identityStore(), core.userContacts(),
+                identityStoreId);
         operations.put("CreateUser", writes::createUser);
         operations.put("UpdateUser", writes::updateUser);
         operations.put("DeleteUser", writes::deleteUser);
@@ -101,7 +103,7 @@ public final class IdentityStoreApi implements AwsJsonService {
         // As STS does: an SDK whose clock drifts corrects its signing time from this.
         HttpDates.stamp(ctx, clock);
         byte[] body = ctx.bodyAsBytes();
-        ServiceCredential caller = callers.authenticate(ReceivedRequests.of(ctx, body), SIGNING_NAME);
+        AdminApiCaller caller = callers.authenticate(ReceivedRequests.of(ctx, body), SIGNING_NAME);
         JsonRequestBody input = JsonRequestBody.parse(body);
         String storeId = identityStoreId(input);
         RequestContext context = RequestContexts.of(ctx);
@@ -109,6 +111,6 @@ public final class IdentityStoreApi implements AwsJsonService {
         if (!storeId.equals(identityStoreId)) {
             throw DomainException.notFound("Identity store", storeId);
         }
-        AwsJson.respond(ctx, operation.run(input, AdminApiCallers.actorOf(caller), context));
+        AwsJson.respond(ctx, operation.run(input, caller.actor(), context));
     }
 }

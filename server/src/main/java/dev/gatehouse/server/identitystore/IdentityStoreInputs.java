@@ -3,6 +3,7 @@ package dev.gatehouse.server.identitystore;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatehouse.server.http.JsonRequestBody;
 import java.util.List;
+import java.util.Optional;
 
 /** The input members several operations share, read and checked against the model's constraints. */
 final class IdentityStoreInputs {
@@ -54,26 +55,36 @@ final class IdentityStoreInputs {
 
     record Filter(String attributePath, String attributeValue) { }
 
+    /** An {@code ExternalId}: the issuer that gave the id, and the id. */
+    record ExternalId(String issuer, String id) { }
+
+    /** AlternateIdentifier, a union: exactly one of its members is set. */
+    record Alternate(Filter uniqueAttribute, ExternalId externalId) { }
+
     /**
-     * AlternateIdentifier's UniqueAttribute (a path and a document value, here a string); an ExternalId is not
-     * kept apart from SCIM yet, so it is refused by name.
+     * AlternateIdentifier: a UniqueAttribute (a path and a document value, here a string) or an ExternalId.
      */
-    static Filter uniqueAttribute(JsonRequestBody body) {
+    static Alternate alternateIdentifier(JsonRequestBody body) {
         JsonRequestBody alternate = body.optionalObject("AlternateIdentifier")
                 .orElseThrow(() -> ModelString.invalid("AlternateIdentifier", "Member must not be null"));
-        if (alternate.optionalObject("ExternalId").isPresent()) {
-            throw ModelString.invalid("AlternateIdentifier.ExternalId",
-                    "Gatehouse does not look users or groups up by external id yet; use UniqueAttribute");
+        Optional<JsonRequestBody> external = alternate.optionalObject("ExternalId");
+        Optional<JsonRequestBody> unique = alternate.optionalObject("UniqueAttribute");
+        if (external.isPresent() == unique.isPresent()) {
+            throw ModelString.invalid("AlternateIdentifier", "Member must have exactly one of ExternalId or "
+                    + "UniqueAttribute");
         }
-        JsonRequestBody unique = alternate.optionalObject("UniqueAttribute")
-                .orElseThrow(() -> ModelString.invalid("AlternateIdentifier",
-                        "Member must have ExternalId or UniqueAttribute"));
-        String path = ModelString.ATTRIBUTE_PATH.required(unique, "AttributePath");
-        JsonNode value = unique.optionalDocument("AttributeValue");
+        if (external.isPresent()) {
+            return new Alternate(null, new ExternalId(
+                    ModelString.EXTERNAL_ID_PART.required(external.get(), "Issuer"),
+                    ModelString.EXTERNAL_ID_PART.required(external.get(), "Id")));
+        }
+        String path = ModelString.ATTRIBUTE_PATH.required(unique.get(), "AttributePath");
+        JsonNode value = unique.get().optionalDocument("AttributeValue");
         if (value == null || !value.isTextual()) {
             throw ModelString.invalid("AlternateIdentifier.UniqueAttribute.AttributeValue",
                     "Member must be a string");
         }
-        return new Filter(path, ModelString.SENSITIVE.check("AttributeValue", value.textValue()));
+        return new Alternate(new Filter(path, ModelString.SENSITIVE.check("AttributeValue", value.textValue())),
+                null);
     }
 }

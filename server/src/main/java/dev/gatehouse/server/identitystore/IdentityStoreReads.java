@@ -4,9 +4,11 @@ import dev.gatehouse.core.directory.Group;
 import dev.gatehouse.core.directory.IdentityStoreService;
 import dev.gatehouse.core.directory.Membership;
 import dev.gatehouse.core.directory.User;
+import dev.gatehouse.core.directory.UserContacts;
 import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.core.storage.Page;
 import dev.gatehouse.server.http.JsonRequestBody;
+import dev.gatehouse.server.identitystore.IdentityStoreInputs.Alternate;
 import dev.gatehouse.server.identitystore.IdentityStoreInputs.Filter;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -16,20 +18,28 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** The identitystore operations that only read: users, groups, memberships, and lookups by unique attribute. */
+/**
+ * The identitystore operations that only read: users, groups, memberships, and lookups by unique attribute or
+ * external id.
+ */
 final class IdentityStoreReads {
 
     private final IdentityStoreService directory;
+    private final ExternalIdShapes externalIds;
+    private final UserContacts contacts;
     private final String identityStoreId;
 
-    IdentityStoreReads(IdentityStoreService directory, String identityStoreId) {
+    IdentityStoreReads(IdentityStoreService directory, ExternalIdShapes externalIds, UserContacts contacts,
+                       String identityStoreId) {
         this.directory = directory;
+        this.externalIds = externalIds;
+        this.contacts = contacts;
         this.identityStoreId = identityStoreId;
     }
 
     Map<String, Object> describeUser(JsonRequestBody input) {
-        return IdentityStoreShapes.user(identityStoreId,
-                directory.userById(ModelString.RESOURCE_ID.required(input, "UserId")));
+        User user = directory.userById(ModelString.RESOURCE_ID.required(input, "UserId"));
+        return externalIds.add(user(user), externalIds.ofUser(user.userId()));
     }
 
     Map<String, Object> listUsers(JsonRequestBody input) {
@@ -43,13 +53,22 @@ final class IdentityStoreReads {
         } else {
             page = Page.fromOneMore(directory.listUsers(after, limit + 1), limit, User::userName);
         }
-        return listed("Users", page.items().stream().map(u -> IdentityStoreShapes.user(identityStoreId, u)).toList(),
+        Map<String, String> external = externalIds.ofUsers();
+        return listed("Users", page.items().stream().map(u -> externalIds.add(user(u), external.get(u.userId())))
+                        .toList(),
                 page.nextToken() == null ? null : PageTokens.next("users", page.nextToken()));
     }
 
-    /** By {@code userName} or {@code emails.value}, the two unique attributes AWS documents for users. */
+    /**
+     * By external id, or by {@code userName} or {@code emails.value}, the two unique attributes AWS documents for
+     * users.
+     */
     Map<String, Object> getUserId(JsonRequestBody input) {
-        Filter unique = IdentityStoreInputs.uniqueAttribute(input);
+        Alternate alternate = IdentityStoreInputs.alternateIdentifier(input);
+        if (alternate.externalId() != null) {
+            return Map.of("IdentityStoreId", identityStoreId, "UserId", externalIds.userWith(alternate.externalId()));
+        }
+        Filter unique = alternate.uniqueAttribute();
         User user;
         if (unique.attributePath().equalsIgnoreCase("emails.value")) {
             user = byEmail(unique.attributeValue());
@@ -59,6 +78,11 @@ final class IdentityStoreReads {
                     .orElseThrow(() -> DomainException.notFound("User", unique.attributeValue()));
         }
         return Map.of("IdentityStoreId", identityStoreId, "UserId", user.userId());
+    }
+
+    /** The User shape with the contact details kept beside the directory's row. */
+    private Map<String, Object> user(User user) {
+        return ContactShapes.addTo(IdentityStoreShapes.user(identityStoreId, user), contacts.of(user.userId()));
     }
 
     /** Gatehouse does not hold emails unique as AWS does, so an address two users share names nobody. */
@@ -72,8 +96,9 @@ final class IdentityStoreReads {
     }
 
     Map<String, Object> describeGroup(JsonRequestBody input) {
-        return IdentityStoreShapes.group(identityStoreId,
-                directory.groupById(ModelString.RESOURCE_ID.required(input, "GroupId")));
+        Group group = directory.groupById(ModelString.RESOURCE_ID.required(input, "GroupId"));
+        return externalIds.add(IdentityStoreShapes.group(identityStoreId, group),
+                externalIds.ofGroup(group.groupId()));
     }
 
     Map<String, Object> listGroups(JsonRequestBody input) {
@@ -87,12 +112,20 @@ final class IdentityStoreReads {
         } else {
             page = directory.groupPage(after, limit);
         }
-        return listed("Groups", page.items().stream().map(g -> IdentityStoreShapes.group(identityStoreId, g))
-                .toList(), page.nextToken() == null ? null : PageTokens.next("groups", page.nextToken()));
+        Map<String, String> external = externalIds.ofGroups();
+        return listed("Groups", page.items().stream().map(g -> externalIds.add(
+                        IdentityStoreShapes.group(identityStoreId, g), external.get(g.groupId()))).toList(),
+                page.nextToken() == null ? null : PageTokens.next("groups", page.nextToken()));
     }
 
+    /** By external id, or by {@code displayName}. */
     Map<String, Object> getGroupId(JsonRequestBody input) {
-        Filter unique = IdentityStoreInputs.uniqueAttribute(input);
+        Alternate alternate = IdentityStoreInputs.alternateIdentifier(input);
+        if (alternate.externalId() != null) {
+            return Map.of("IdentityStoreId", identityStoreId, "GroupId",
+                    externalIds.groupWith(alternate.externalId()));
+        }
+        Filter unique = alternate.uniqueAttribute();
         requirePath(unique, "displayName", "AlternateIdentifier.UniqueAttribute.AttributePath");
         Group group = findGroup(unique.attributeValue())
                 .orElseThrow(() -> DomainException.notFound("Group", unique.attributeValue()));

@@ -3,12 +3,14 @@ package dev.gatehouse.server.identitystore;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatehouse.core.audit.Actor;
 import dev.gatehouse.core.audit.RequestContext;
+import dev.gatehouse.core.directory.ContactDetails;
 import dev.gatehouse.core.directory.Group;
 import dev.gatehouse.core.directory.IdentityStoreService;
 import dev.gatehouse.core.directory.IdentityStoreService.NewUser;
 import dev.gatehouse.core.directory.IdentityStoreService.UserChanges;
 import dev.gatehouse.core.directory.Membership;
 import dev.gatehouse.core.directory.User;
+import dev.gatehouse.core.directory.UserContacts;
 import dev.gatehouse.server.http.JsonRequestBody;
 import java.util.List;
 import java.util.Locale;
@@ -17,17 +19,19 @@ import java.util.Map;
 /**
  * The identitystore operations that change the directory, each through the core service the console and the admin
  * command use: one behaviour, one audit trail, and removals end sessions as they do there. Members of the model that
- * Gatehouse does not keep (addresses, phone numbers, …) are not stored.
+ * Gatehouse does not keep (nick name, title, locale, …) are not stored.
  */
 final class IdentityStoreWrites {
 
     private static final int MAX_OPERATIONS = 100;
 
     private final IdentityStoreService directory;
+    private final UserContacts contacts;
     private final String identityStoreId;
 
-    IdentityStoreWrites(IdentityStoreService directory, String identityStoreId) {
+    IdentityStoreWrites(IdentityStoreService directory, UserContacts contacts, String identityStoreId) {
         this.directory = directory;
+        this.contacts = contacts;
         this.identityStoreId = identityStoreId;
     }
 
@@ -43,9 +47,12 @@ final class IdentityStoreWrites {
             }
             email = ModelString.SENSITIVE.optional(emails.getFirst(), "Value");
         }
-        User user = directory.createUser(new NewUser(userName, ModelString.SENSITIVE.optional(input, "DisplayName"),
+        ContactDetails details = new ContactDetails(
+                ContactShapes.addresses(input.optionalDocument("Addresses"), "Addresses"),
+                ContactShapes.phoneNumbers(input.optionalDocument("PhoneNumbers"), "PhoneNumbers"));
+        User user = contacts.createUser(new NewUser(userName, ModelString.SENSITIVE.optional(input, "DisplayName"),
                 ModelString.SENSITIVE.required(name, "GivenName"), ModelString.SENSITIVE.required(name, "FamilyName"),
-                email, false), actor, context);
+                email, false), details, actor, context);
         return Map.of("IdentityStoreId", identityStoreId, "UserId", user.userId());
     }
 
@@ -56,6 +63,7 @@ final class IdentityStoreWrites {
         String givenName = user.givenName();
         String familyName = user.familyName();
         String email = user.email();
+        ContactDetails details = contacts.of(user.userId());
         for (JsonRequestBody operation : operations(input)) {
             String path = ModelString.ATTRIBUTE_PATH.required(operation, "AttributePath");
             JsonNode value = operation.optionalDocument("AttributeValue");
@@ -65,12 +73,16 @@ final class IdentityStoreWrites {
                 case "name.familyname" -> familyName = text(value, path);
                 case "emails" -> email = primaryEmail(value);
                 case "emails.value" -> email = text(value, path);
-                default -> throw ModelString.invalid("Operations.AttributePath",
-                        "Gatehouse can update displayName, name.givenName, name.familyName and emails");
+                case "addresses" -> details = details.withAddresses(
+                        ContactShapes.addresses(value, "Operations.AttributeValue"));
+                case "phonenumbers" -> details = details.withPhoneNumbers(
+                        ContactShapes.phoneNumbers(value, "Operations.AttributeValue"));
+                default -> throw ModelString.invalid("Operations.AttributePath", "Gatehouse can update "
+                        + "displayName, name.givenName, name.familyName, emails, addresses and phoneNumbers");
             }
         }
-        directory.updateUser(user.userName(), new UserChanges(displayName, givenName, familyName, email,
-                user.administrator()), actor, context);
+        contacts.updateUser(user.userName(), new UserChanges(displayName, givenName, familyName, email,
+                user.administrator()), details, actor, context);
         return Map.of();
     }
 
@@ -149,14 +161,18 @@ final class IdentityStoreWrites {
         return constraint.check("Operations.AttributeValue", value.textValue());
     }
 
-    /** {@code emails} takes the list of Email objects; Gatehouse keeps one address, the primary or the first. */
+    /**
+     * {@code emails} takes the list of one Email object, its members named either way ({@code value}, as Terraform
+     * sends it, or {@code Value}); Gatehouse keeps the address.
+     */
     private static String primaryEmail(JsonNode value) {
         if (value == null || (value.isArray() && value.isEmpty())) {
             return null;
         }
-        if (!value.isArray() || value.size() > 1 || !value.get(0).path("Value").isTextual()) {
+        if (!value.isArray() || value.size() > 1 || !value.get(0).isObject()
+                || ContactShapes.text(value.get(0), "value", "Operations.AttributeValue") == null) {
             throw ModelString.invalid("Operations.AttributeValue", "emails must be a list of one Email with a Value");
         }
-        return ModelString.SENSITIVE.check("Operations.AttributeValue", value.get(0).get("Value").textValue());
+        return ContactShapes.text(value.get(0), "value", "Operations.AttributeValue");
     }
 }

@@ -3,8 +3,8 @@ package dev.gatehouse.server.ssoadmin;
 import dev.gatehouse.core.CoreServices;
 import dev.gatehouse.core.audit.EventSource;
 import dev.gatehouse.core.audit.RequestContext;
+import dev.gatehouse.core.authz.AdminApiCaller;
 import dev.gatehouse.core.authz.AdminApiCallers;
-import dev.gatehouse.core.authz.ServiceCredential;
 import dev.gatehouse.core.instance.Instance;
 import dev.gatehouse.server.awsjson.AwsJson;
 import dev.gatehouse.server.awsjson.AwsJsonService;
@@ -131,13 +131,13 @@ public final class SsoAdminApi implements AwsJsonService {
         // As STS does: an SDK whose clock drifts corrects its signing time from this.
         HttpDates.stamp(ctx, clock);
         byte[] body = ctx.bodyAsBytes();
-        ServiceCredential caller = callers.authenticate(ReceivedRequests.of(ctx, body), SIGNING_NAME);
+        AdminApiCaller caller = callers.authenticate(ReceivedRequests.of(ctx, body), SIGNING_NAME);
         JsonRequestBody input = JsonRequestBody.parse(body);
         RequestContext context = RequestContexts.of(ctx);
         for (String resource : resources(input)) {
             callers.authorize(caller, "sso:" + name, resource, EventSource.SSO_ADMIN, context);
         }
-        AwsJson.respond(ctx, operation.run(input, AdminApiCallers.actorOf(caller), context));
+        AwsJson.respond(ctx, operation.run(input, caller.actor(), context));
     }
 
     /**

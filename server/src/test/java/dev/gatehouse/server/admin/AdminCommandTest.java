@@ -90,6 +90,20 @@ class AdminCommandTest {
     }
 
     @Test
+    void accountsManagementShowsTheFirstAccountCreatedThenTheOneChosenThenTheDefaultAgain() {
+        assertThat(admin("accounts", "management").out()).contains("no management account yet");
+        admin("accounts", "create", "--id", "111122223333", "--name", "dev", "--email", "dev@example.com");
+        admin("accounts", "create", "--id", "444455556666", "--name", "platform", "--email", "p@example.com");
+
+        assertThat(admin("accounts", "management").out().strip())
+                .isEqualTo("management account 111122223333 (dev), the first account created");
+        assertThat(admin("accounts", "management", "platform").out().strip())
+                .isEqualTo("management account 444455556666 (platform)");
+        assertThat(admin("accounts", "management", "--default").out()).contains("111122223333");
+        assertThat(admin("accounts", "management", "nowhere").exitCode()).isEqualTo(1);
+    }
+
+    @Test
     void accountsCreateWhenIdNotTwelveDigitsThenError() {
         Result result = admin("accounts", "create", "--id", "12345", "--name", "dev", "--email", "dev@example.com");
 

@@ -8,6 +8,7 @@ import dev.gatehouse.core.audit.AuditQuery;
 import dev.gatehouse.core.audit.RequestContext;
 import dev.gatehouse.core.authz.ServiceCredentials.Created;
 import dev.gatehouse.core.directory.IdentityStoreService.NewUser;
+import dev.gatehouse.core.scim.ScimPatch;
 import dev.gatehouse.server.RunningServer;
 import dev.gatehouse.server.http.Json;
 import java.net.http.HttpClient;
@@ -159,6 +160,44 @@ class IdentityStoreApiTest {
         assertThat(error.get("__type").asText()).isEqualTo("ResourceNotFoundException");
         assertThat(error.get("ResourceType").asText()).isEqualTo("GROUP");
         assertThat(error.get("ResourceId").asText()).isEqualTo(missing);
+    }
+
+    @Test
+    void externalIdsProvisionedOverScimAreShownAndLookedUp() throws Exception {
+        var core = gatehouse.services().core();
+        String userId = core.identityStore().createUser(new NewUser("sam", null, "Sam", "Ray", "sam@example.com",
+                false), Actor.administratorCli(), SETUP).userId();
+        core.scimUsers().patch(userId, List.of(new ScimPatch.Operation("replace", "externalId", "00u-okta-sam")),
+                Actor.administratorCli(), SETUP);
+        String groupId = core.identityStore().createGroup("Auditors", null, Actor.administratorCli(), SETUP)
+                .groupId();
+        core.scimGroups().patch(groupId, List.of(new ScimPatch.Operation("replace", "externalId", "00g-auditors")),
+                Actor.administratorCli(), SETUP);
+        String issuer = gatehouse.services().config().http().publicUrl() + "/scim/v2";
+
+        JsonNode described = json(call(viewer, "DescribeUser", "{\"IdentityStoreId\":\"" + storeId
+                + "\",\"UserId\":\"" + userId + "\"}"));
+        assertThat(described.get("ExternalIds").get(0).get("Issuer").asText()).isEqualTo(issuer);
+        assertThat(described.get("ExternalIds").get(0).get("Id").asText()).isEqualTo("00u-okta-sam");
+
+        JsonNode found = json(call(administrator(), "GetUserId", "{\"IdentityStoreId\":\"" + storeId
+                + "\",\"AlternateIdentifier\":{\"ExternalId\":{\"Issuer\":\"" + issuer
+                + "\",\"Id\":\"00u-okta-sam\"}}}"));
+        assertThat(found.get("UserId").asText()).isEqualTo(userId);
+        JsonNode group = json(call(administrator(), "GetGroupId", "{\"IdentityStoreId\":\"" + storeId
+                + "\",\"AlternateIdentifier\":{\"ExternalId\":{\"Issuer\":\"" + issuer
+                + "\",\"Id\":\"00g-auditors\"}}}"));
+        assertThat(group.get("GroupId").asText()).isEqualTo(groupId);
+        JsonNode listed = json(call(viewer, "ListGroups", "{\"IdentityStoreId\":\"" + storeId + "\"}"));
+        assertThat(listed.get("Groups")).anySatisfy(g -> {
+            assertThat(g.get("GroupId").asText()).isEqualTo(groupId);
+            assertThat(g.get("ExternalIds").get(0).get("Id").asText()).isEqualTo("00g-auditors");
+        });
+
+        HttpResponse<String> otherIssuer = call(administrator(), "GetUserId", "{\"IdentityStoreId\":\"" + storeId
+                + "\",\"AlternateIdentifier\":{\"ExternalId\":{\"Issuer\":\"https://other.example\","
+                + "\"Id\":\"00u-okta-sam\"}}}");
+        assertThat(json(otherIssuer).get("__type").asText()).isEqualTo("ResourceNotFoundException");
     }
 
     private static Created administrator() {

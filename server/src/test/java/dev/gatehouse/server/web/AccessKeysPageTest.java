@@ -73,7 +73,7 @@ class AccessKeysPageTest extends ServerWithEdsAccounts {
                 .extracting(e -> e.responseElements().get("accessKeyId")).contains(first, second);
         assertThat(events).filteredOn(e -> first.equals(e.responseElements().get("accessKeyId")))
                 .singleElement().satisfies(e -> {
-                    assertThat(e.eventSource()).isEqualTo("sso.amazonaws.com");
+                    assertThat(e.eventSource()).isEqualTo("portal.sso.amazonaws.com");
                     assertThat(e.requestParameters()).containsEntry("accountId", DEVELOPMENT)
                             .containsEntry("roleName", "PowerUserAccess");
                 });

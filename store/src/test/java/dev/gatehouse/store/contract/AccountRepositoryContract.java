@@ -84,4 +84,16 @@ public interface AccountRepositoryContract extends StoreContract {
         assertThat(store().assignments().accountsOfUser(ed.userId(), null, 10)).containsExactly(prod);
         assertThat(store().permissionSets().findByArn(powerUser.permissionSetArn())).contains(powerUser);
     }
+
+    @Test
+    default void firstCreatedIsTheOldestAccountStillThere() {
+        assertThat(accounts().firstCreated()).isEmpty();
+        accounts().insert(new Account("900000000000", "Later", "later@example.com", NOW.plusSeconds(60)));
+        accounts().insert(new Account("100000000000", "First", "first@example.com", NOW));
+
+        assertThat(accounts().firstCreated()).map(Account::name).contains("First");
+
+        accounts().delete("100000000000");
+        assertThat(accounts().firstCreated()).map(Account::name).contains("Later");
+    }
 }

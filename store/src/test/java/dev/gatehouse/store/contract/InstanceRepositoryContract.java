@@ -110,4 +110,17 @@ public interface InstanceRepositoryContract extends StoreContract {
     default void replaceAMissingSealingKeyThenNotFound() {
         notFound(() -> instance().replaceSealingKey(TestInstances.storedSealingKey(9, true, NOW)));
     }
+
+    @Test
+    default void managementAccountIsUnsetUntilChosenAndCanBeUnsetAgain() {
+        instance().insert(TestInstances.instance());
+        assertThat(instance().managementAccountId()).isEmpty();
+
+        instance().setManagementAccountId("111122223333");
+        assertThat(instance().managementAccountId()).contains("111122223333");
+        assertThat(instance().find()).contains(TestInstances.instance());
+
+        instance().setManagementAccountId(null);
+        assertThat(instance().managementAccountId()).isEmpty();
+    }
 }

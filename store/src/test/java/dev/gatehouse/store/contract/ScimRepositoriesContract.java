@@ -62,4 +62,15 @@ public interface ScimRepositoriesContract extends StoreContract {
         assertThat(store().scimExternalIds().find(Kind.GROUP, admins.groupId())).isEmpty();
         notFound(() -> store().scimExternalIds().put(Kind.GROUP, "no-such-group", "x"));
     }
+
+    @Test
+    default void scimExternalIdsFindTheirResources() {
+        User ed = TestUsers.user("ed.developer");
+        store().users().insert(ed);
+        store().scimExternalIds().put(Kind.USER, ed.userId(), "okta-ed");
+
+        assertThat(store().scimExternalIds().resourcesWith(Kind.USER, "okta-ed")).containsExactly(ed.userId());
+        assertThat(store().scimExternalIds().resourcesWith(Kind.USER, "okta-nobody")).isEmpty();
+        assertThat(store().scimExternalIds().resourcesWith(Kind.GROUP, "okta-ed")).isEmpty();
+    }
 }

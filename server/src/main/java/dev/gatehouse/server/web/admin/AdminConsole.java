@@ -42,7 +42,8 @@ public final class AdminConsole {
         this.sessions = sessions;
         this.csrf = csrf;
         this.administrators = core.administrators();
-        this.dashboard = new DashboardPage(instance, publicUrl, core.identityStore(), templates);
+        this.dashboard = new DashboardPage(instance, publicUrl, core.identityStore(), core.managementAccount(),
+                templates);
         this.user = new UserPage(core.identityStore(), core.accessModel(), core.activations(), core.sessions(),
                 core.mfaDevices(), publicUrl, templates, activationMail);
         this.users = new UsersPage(core.identityStore(), user, templates);

@@ -1,5 +1,6 @@
 package dev.gatehouse.server.web.admin;
 
+import dev.gatehouse.core.access.ManagementAccount;
 import dev.gatehouse.core.directory.IdentityStoreService;
 import dev.gatehouse.core.instance.Instance;
 import dev.gatehouse.server.web.Templates;
@@ -8,19 +9,24 @@ import dev.gatehouse.server.web.view.admin.DashboardView;
 import io.javalin.http.Context;
 import java.util.function.Supplier;
 
-/** {@code /admin}: the instance's identifiers and the settings a developer pastes into {@code configure sso}. */
+/**
+ * {@code /admin}: the instance's identifiers, its management account, and the settings a developer pastes into
+ * {@code configure sso}.
+ */
 final class DashboardPage {
 
     private final Supplier<Instance> instance;
     private final String endpointUrl;
     private final IdentityStoreService identityStore;
+    private final ManagementAccount managementAccount;
     private final Templates templates;
 
     DashboardPage(Supplier<Instance> instance, String endpointUrl, IdentityStoreService identityStore,
-                  Templates templates) {
+                  ManagementAccount managementAccount, Templates templates) {
         this.instance = instance;
         this.endpointUrl = endpointUrl;
         this.identityStore = identityStore;
+        this.managementAccount = managementAccount;
         this.templates = templates;
     }
 
@@ -32,6 +38,8 @@ final class DashboardPage {
         Instance current = instance.get();
         templates.render(ctx, 200, "admin/dashboard.jte", new DashboardView(admin.frame("dashboard", ctx),
                 current.portalUrl(), current.startUrlAliases(), current.region(), current.identityStoreId(),
-                current.instanceArn(), endpointUrl, identityStore.countUsers()));
+                current.instanceArn(), endpointUrl, identityStore.countUsers(),
+                managementAccount.account().map(a -> a.accountId() + " (" + a.name() + ")").orElse(null),
+                managementAccount.chosen()));
     }
 }

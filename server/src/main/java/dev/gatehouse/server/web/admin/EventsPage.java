@@ -37,7 +37,8 @@ final class EventsPage {
     /** In {@code back}, the newest page, which has no token. */
     private static final String NEWEST = "newest";
     private static final List<String> SOURCES = List.of(EventSource.SIGN_IN, EventSource.SSO_OIDC,
-            EventSource.PORTAL, EventSource.IDENTITY_STORE, EventSource.ORGANIZATIONS, EventSource.STS);
+            EventSource.PORTAL, EventSource.SSO_ADMIN, EventSource.IDENTITY_STORE, EventSource.ORGANIZATIONS,
+            EventSource.STS);
     private final AuditQueries auditQueries;
     private final Templates templates;
 

@@ -2,6 +2,7 @@ package dev.gatehouse.server.web.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gatehouse.core.audit.Actor;
 import dev.gatehouse.core.instance.Instance;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,28 @@ class DashboardPageTest extends ServerWithAdmin {
                 + server.services.config().http().publicUrl());
         assertThat(text(page,
                 "user-count")).isEqualTo(String.valueOf(server.services.core().identityStore().countUsers()));
+    }
+
+    @Test
+    void dashboardShowsTheManagementAccountTheFirstCreatedUntilOneIsChosen() {
+        var accounts = server.services.core().accessModel();
+        var management = server.services.core().managementAccount();
+        accounts.createAccount("900000000001", "Management", "root@example.com", Actor.administratorCli(), SETUP);
+        accounts.createAccount("900000000002", "Platform", "platform@example.com", Actor.administratorCli(), SETUP);
+        String first = management.account().orElseThrow().accountId();
+
+        HttpResponse<String> byDefault = admin().get("/admin");
+        assertThat(text(byDefault, "management-account")).startsWith(first + " (");
+        assertThat(byDefault.body()).contains("id=\"management-account-default\"");
+
+        management.choose("Platform", Actor.administratorCli(), SETUP);
+        try {
+            HttpResponse<String> chosen = admin().get("/admin");
+            assertThat(text(chosen, "management-account")).isEqualTo("900000000002 (Platform)");
+            assertThat(chosen.body()).doesNotContain("id=\"management-account-default\"");
+        } finally {
+            management.choose(null, Actor.administratorCli(), SETUP);
+        }
     }
 
     @Test
