@@ -1,5 +1,6 @@
 package dev.gatehouse.server.ssoadmin;
 
+import dev.gatehouse.core.access.ManagementAccount;
 import dev.gatehouse.core.audit.Actor;
 import dev.gatehouse.core.audit.RequestContext;
 import dev.gatehouse.core.error.DomainError;
@@ -19,9 +20,16 @@ import java.util.Map;
 final class InstanceOperations {
 
     private final SsoScope scope;
+    private final ManagementAccount managementAccount;
 
-    InstanceOperations(SsoScope scope) {
+    InstanceOperations(SsoScope scope, ManagementAccount managementAccount) {
         this.scope = scope;
+        this.managementAccount = managementAccount;
+    }
+
+    /** The account that owns the instance in AWS: Gatehouse's management account, once there is one. */
+    private void owner(Map<String, Object> shape) {
+        managementAccount.account().ifPresent(account -> shape.put("OwnerAccountId", account.accountId()));
     }
 
     Object listInstances(JsonRequestBody input) {
@@ -33,6 +41,7 @@ final class InstanceOperations {
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("InstanceArn", instance.instanceArn());
         metadata.put("IdentityStoreId", instance.identityStoreId());
+        owner(metadata);
         metadata.put("CreatedDate", AwsJson.epochSeconds(instance.createdAt()));
         metadata.put("Status", "ACTIVE");
         metadata.put("PrimaryRegion", instance.region());
@@ -45,6 +54,7 @@ final class InstanceOperations {
         Map<String, Object> shape = new LinkedHashMap<>();
         shape.put("InstanceArn", instance.instanceArn());
         shape.put("IdentityStoreId", instance.identityStoreId());
+        owner(shape);
         shape.put("CreatedDate", AwsJson.epochSeconds(instance.createdAt()));
         shape.put("Status", "ACTIVE");
         shape.put("EncryptionConfigurationDetails", Map.of("KeyType", "AWS_OWNED_KMS_KEY",

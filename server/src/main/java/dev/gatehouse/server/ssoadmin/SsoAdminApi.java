@@ -44,7 +44,7 @@ public final class SsoAdminApi implements AwsJsonService {
         this.callers = callers;
         this.clock = clock;
         SsoScope scope = new SsoScope(instance, core.accessModel());
-        instances(new InstanceOperations(scope));
+        instances(new InstanceOperations(scope, core.managementAccount()));
         permissionSets(new PermissionSetOperations(scope));
         policies(new PolicyOperations(scope));
         assignments(new AssignmentOperations(scope, core.provisioningRequests(), core.identityStore()));

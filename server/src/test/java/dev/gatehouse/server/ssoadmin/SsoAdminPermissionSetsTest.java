@@ -5,6 +5,7 @@ import static dev.gatehouse.server.ssoadmin.SsoAdminCalls.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gatehouse.core.audit.Actor;
 import dev.gatehouse.core.audit.AuditQuery;
 import dev.gatehouse.core.authz.ServiceCredentials.Created;
 import dev.gatehouse.server.RunningServer;
@@ -53,6 +54,14 @@ class SsoAdminPermissionSetsTest {
         assertThat(listed.get("Instances").get(0).get("IdentityStoreId").asText())
                 .isEqualTo(gatehouse.services().instance().identityStoreId());
         assertThat(described.get("Status").asText()).isEqualTo("ACTIVE");
+        assertThat(described.has("OwnerAccountId")).isFalse();
+
+        gatehouse.services().core().accessModel().createAccount("123412341234", "Management", "m@example.com",
+                Actor.administratorCli(), SsoAdminCalls.SETUP);
+        assertThat(sso.ok(viewer, "DescribeInstance", Map.of("InstanceArn", instance)).get("OwnerAccountId")
+                .asText()).isEqualTo("123412341234");
+        assertThat(sso.ok(viewer, "ListInstances", Map.of()).get("Instances").get(0).get("OwnerAccountId")
+                .asText()).isEqualTo("123412341234");
     }
 
     @Test
