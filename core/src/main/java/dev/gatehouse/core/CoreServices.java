@@ -2,6 +2,7 @@ package dev.gatehouse.core;
 
 import dev.gatehouse.core.abac.AccessControlAttributes;
 import dev.gatehouse.core.access.AccessModelService;
+import dev.gatehouse.core.access.ProvisioningRequests;
 import dev.gatehouse.core.access.ManagementAccount;
 import dev.gatehouse.core.audit.AuditLog;
 import dev.gatehouse.core.audit.AuditQueries;
@@ -74,7 +75,8 @@ import java.util.function.Supplier;
  * out piece by piece (each HTTP module and admin command receives the services it uses), and what tests build on.
  */
 public record CoreServices(IdentityStoreService identityStore, Administrators administrators,
-                           AccessModelService accessModel, AccessControlAttributes accessControlAttributes,
+                           AccessModelService accessModel, ProvisioningRequests provisioningRequests,
+                           AccessControlAttributes accessControlAttributes,
                            AccessSimulator simulator, ActivationService activations, PasswordResets passwordResets,
                            SessionService sessions, BrowserSessions browserSessions, PendingSignIns pendingSignIns,
                            PasswordStep passwordStep, AuthenticatorAppStep authenticatorAppStep,
@@ -152,11 +154,13 @@ public record CoreServices(IdentityStoreService identityStore, Administrators ad
                 audit, secretSealers);
         LdapDirectories ldapDirectories = new LdapDirectories(identitySources, ldapConnector);
         LdapUsers ldapUsers = new LdapUsers(store.users(), identityStore, store.identitySource());
+        AccessModelService accessModel = new AccessModelService(store.accounts(), store.permissionSets(),
+                store.assignments(), store.users(), store.groups(), store.sessions(), store, clock, audit, instance);
         return new CoreServices(
                 identityStore,
                 new Administrators(store.groups(), settings.adminGroup()),
-                new AccessModelService(store.accounts(), store.permissionSets(), store.assignments(), store.users(),
-                        store.groups(), store.sessions(), store, clock, audit, instance),
+                accessModel,
+                new ProvisioningRequests(store.provisioningRequests(), accessModel, store, clock, audit),
                 attributes,
                 new AccessSimulator(store.users(), store.accounts(), store.permissionSets(), store.assignments(),
                         clock, attributes),

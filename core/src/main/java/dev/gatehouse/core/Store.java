@@ -4,6 +4,7 @@ import dev.gatehouse.core.abac.AccessControlAttributeRepository;
 import dev.gatehouse.core.access.AccountRepository;
 import dev.gatehouse.core.access.AssignmentRepository;
 import dev.gatehouse.core.access.PermissionSetRepository;
+import dev.gatehouse.core.access.ProvisioningRequestRepository;
 import dev.gatehouse.core.audit.AuditRepository;
 import dev.gatehouse.core.authz.ServiceCredentialRepository;
 import dev.gatehouse.core.directory.GroupRepository;
@@ -43,6 +44,8 @@ public interface Store extends Transactions {
     PermissionSetRepository permissionSets();
 
     AssignmentRepository assignments();
+
+    ProvisioningRequestRepository provisioningRequests();
 
     ClientRepository clients();
 

@@ -13,6 +13,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
 import software.amazon.awssdk.services.sso.SsoClient;
 import software.amazon.awssdk.services.sso.model.RoleCredentials;
+import software.amazon.awssdk.services.ssoadmin.SsoAdminClient;
 import software.amazon.awssdk.services.ssooidc.SsoOidcClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
@@ -78,6 +79,17 @@ public final class AwsClients {
     /** identitystore signing with a service credential's long-lived keys, as CI or Terraform would. */
     public static IdentitystoreClient identityStore(String baseUrl, String accessKeyId, String secretAccessKey) {
         return IdentitystoreClient.builder()
+                .endpointOverride(URI.create(baseUrl))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(accessKeyId, secretAccessKey)))
+                .httpClient(httpClient())
+                .build();
+    }
+
+    /** sso-admin signing with a service credential's long-lived keys, as CI or Terraform would. */
+    public static SsoAdminClient ssoAdmin(String baseUrl, String accessKeyId, String secretAccessKey) {
+        return SsoAdminClient.builder()
                 .endpointOverride(URI.create(baseUrl))
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(

@@ -20,6 +20,7 @@ import dev.gatehouse.server.metrics.RequestMetrics;
 import dev.gatehouse.server.oidc.OidcApi;
 import dev.gatehouse.server.portal.PortalApi;
 import dev.gatehouse.server.scim.ScimApi;
+import dev.gatehouse.server.ssoadmin.SsoAdminApi;
 import dev.gatehouse.server.sts.StsApi;
 import dev.gatehouse.server.tls.ReloadingSslContextFactory;
 import dev.gatehouse.server.tls.TlsListeners;
@@ -109,7 +110,7 @@ public final class GatehouseServer implements AutoCloseable {
                 new OidcApi(core.clients(), core.devices(), core.tokens()),
                 new PortalApi(core.portal()),
                 sts,
-                new TargetRouter(sts.formPost(), List.of(identityStore(services))),
+                new TargetRouter(sts.formPost(), List.of(identityStore(services), ssoAdmin(services))),
                 new AuthorizationApi(core.authorization(), services.clock()),
                 new ScimApi(core.scimTokens(), core.scimUsers(), core.scimGroups(),
                         services.config().http().publicUrl(), services.activationMail()),
@@ -122,6 +123,11 @@ public final class GatehouseServer implements AutoCloseable {
     private static IdentityStoreApi identityStore(Services services) {
         return new IdentityStoreApi(services.core(), services.config().http().publicUrl() + ScimApi.PATH,
                 services.adminApiCallers(), services.clock(), services.instance().identityStoreId());
+    }
+
+    private static SsoAdminApi ssoAdmin(Services services) {
+        return new SsoAdminApi(services.core(), services.adminApiCallers(), services.clock(),
+                services.instance());
     }
 
     public Services services() {

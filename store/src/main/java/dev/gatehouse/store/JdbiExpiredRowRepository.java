@@ -24,7 +24,9 @@ final class JdbiExpiredRowRepository implements ExpiredRowRepository {
             new Ended("client_registrations", "expires_at < :before"),
             new Ended("saml_requests", "expires_at < :before"),
             new Ended("saml_assertions", "expires_at < :before"),
-            new Ended("failed_attempts", "last_failure_at < :before"));
+            new Ended("failed_attempts", "last_failure_at < :before"),
+            // sso-admin clients poll a request's status right after it; a day later nobody asks.
+            new Ended("provisioning_requests", "created_at < :before"));
 
     private final Handles handles;
 

@@ -5,6 +5,7 @@ import dev.gatehouse.core.abac.AccessControlAttributeRepository;
 import dev.gatehouse.core.access.AccountRepository;
 import dev.gatehouse.core.access.AssignmentRepository;
 import dev.gatehouse.core.access.PermissionSetRepository;
+import dev.gatehouse.core.access.ProvisioningRequestRepository;
 import dev.gatehouse.core.audit.AuditRepository;
 import dev.gatehouse.core.authz.ServiceCredentialRepository;
 import dev.gatehouse.core.directory.GroupRepository;
@@ -55,6 +56,7 @@ public final class JdbiStore implements Store {
     private final ContactDetailsRepository contactDetails;
     private final AccessControlAttributeRepository accessControlAttributes;
     private final ServiceCredentialRepository serviceCredentials;
+    private final ProvisioningRequestRepository provisioningRequests;
     private final ScimTokenRepository scimTokens;
     private final ScimExternalIdRepository scimExternalIds;
     private final IdentitySourceRepository identitySource;
@@ -83,6 +85,7 @@ public final class JdbiStore implements Store {
         this.contactDetails = new JdbiContactDetailsRepository(handles);
         this.accessControlAttributes = new JdbiAccessControlAttributeRepository(handles);
         this.serviceCredentials = new JdbiServiceCredentialRepository(handles);
+        this.provisioningRequests = new JdbiProvisioningRequestRepository(handles);
         this.scimTokens = new JdbiScimRepositories.Tokens(handles);
         this.scimExternalIds = new JdbiScimRepositories.ExternalIds(handles);
         this.identitySource = new JdbiIdentitySourceRepository(handles);
@@ -196,6 +199,11 @@ public final class JdbiStore implements Store {
     @Override
     public ServiceCredentialRepository serviceCredentials() {
         return serviceCredentials;
+    }
+
+    @Override
+    public ProvisioningRequestRepository provisioningRequests() {
+        return provisioningRequests;
     }
 
     @Override

@@ -31,6 +31,8 @@ final class InMemoryExpiredRows implements ExpiredRowRepository {
             deleted.put("pending_sign_ins", tables.pendingSignIns.removeIf(p -> p.expiresAt().isBefore(before)));
             deleted.put("webauthn_challenges", tables.challenges.removeIf(c -> c.expiresAt().isBefore(before)));
             deleted.put("remembered_browsers", tables.rememberedBrowsers.removeIf(r -> r.expiresAt().isBefore(before)));
+            deleted.put("provisioning_requests",
+                    tables.provisioningRequests.removeIf(r -> r.createdAt().isBefore(before)));
             deleted.put("client_registrations", tables.clients.removeIf(c -> c.expiresAt().isBefore(before)));
             deleted.put("saml_requests", tables.samlRequests.removeIf(expiresAt -> expiresAt.isBefore(before)));
             deleted.put("saml_assertions", tables.samlAssertions.removeIf(expiresAt -> expiresAt.isBefore(before)));

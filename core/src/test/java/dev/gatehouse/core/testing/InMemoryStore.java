@@ -5,6 +5,7 @@ import dev.gatehouse.core.abac.AccessControlAttributeRepository;
 import dev.gatehouse.core.access.AccountRepository;
 import dev.gatehouse.core.access.AssignmentRepository;
 import dev.gatehouse.core.access.PermissionSetRepository;
+import dev.gatehouse.core.access.ProvisioningRequestRepository;
 import dev.gatehouse.core.audit.AuditRepository;
 import dev.gatehouse.core.authz.ServiceCredentialRepository;
 import dev.gatehouse.core.directory.GroupRepository;
@@ -72,6 +73,8 @@ public final class InMemoryStore implements Store {
     private final AccessControlAttributeRepository accessControlAttributes =
             new InMemoryAccessControlAttributes(tables, statements);
     private final ServiceCredentialRepository serviceCredentials = new InMemoryServiceCredentials(tables, statements);
+    private final ProvisioningRequestRepository provisioningRequests =
+            new InMemoryProvisioningRequests(tables, statements);
     private final ScimTokenRepository scimTokens = new InMemoryScim.Tokens(tables, statements);
     private final ScimExternalIdRepository scimExternalIds = new InMemoryScim.ExternalIds(tables, statements);
     private final IdentitySourceRepository identitySource = new InMemoryIdentitySource(tables, statements);
@@ -241,5 +244,10 @@ public final class InMemoryStore implements Store {
     @Override
     public ServiceCredentialRepository serviceCredentials() {
         return serviceCredentials;
+    }
+
+    @Override
+    public ProvisioningRequestRepository provisioningRequests() {
+        return provisioningRequests;
     }
 }

@@ -66,6 +66,7 @@ final class InMemoryTables {
     /** Tag key to user attribute name. */
     final Table<String, String> accessControlAttributes = new Table<>();
     final Table<String, ServiceCredential> serviceCredentials = new Table<>();
+    final Table<String, dev.gatehouse.core.access.ProvisioningRequest> provisioningRequests = new Table<>();
     final Table<String, dev.gatehouse.core.scim.ScimToken> scimTokens = new Table<>();
     /** "USER:id" or "GROUP:id" to the external id. */
     final Table<String, String> scimExternalIds = new Table<>();
@@ -86,7 +87,7 @@ final class InMemoryTables {
             userHandles, challenges, auditEvents, instance, sealingKeys, managementAccount, failedAttempts, passwordHistory,
             pendingSignIns, rememberedBrowsers, userAttributes, contactDetails, accessControlAttributes, serviceCredentials,
             scimTokens, scimExternalIds, identitySource, externalSubjects, samlSpKey, samlRequests, samlAssertions,
-            directoryLinks);
+            directoryLinks, provisioningRequests);
 
     /** Every table's rows as they are now. */
     List<Map<?, ?>> snapshot() {

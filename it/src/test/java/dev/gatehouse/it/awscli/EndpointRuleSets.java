@@ -23,11 +23,11 @@ final class EndpointRuleSets {
     static final Path CLI_DATA = Path.of("/usr/lib/python3/dist-packages/awscli/botocore/data");
 
     /**
-     * The services the SSO login, {@code sts get-caller-identity} and {@code aws identitystore} call, with the API
-     * versions 2.9.19 uses.
+     * The services the SSO login, {@code sts get-caller-identity}, {@code aws identitystore} and
+     * {@code aws sso-admin} call, with the API versions 2.9.19 uses.
      */
     static final List<String> SERVICES = List.of("sso-oidc/2019-06-10", "sso/2019-06-10", "sts/2011-06-15",
-            "identitystore/2020-06-15");
+            "identitystore/2020-06-15", "sso-admin/2020-07-20");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -10,5 +10,5 @@ public interface RepositoryConformance extends UserRepositoryContract, GroupRepo
         ActivationRepositoryContract, AuditRepositoryContract, InstanceRepositoryContract, TransactionContract,
         MfaDeviceRepositoryContract, FailedAttemptContract, PasswordHistoryContract, PendingSignInContract,
         AuthorizationRepositoriesContract, ExpiredRowContract, ScimRepositoriesContract,
-        IdentitySourceContract, GroupNestingContract, ContactDetailsContract {
+        IdentitySourceContract, GroupNestingContract, ProvisioningRequestContract, ContactDetailsContract {
 }
