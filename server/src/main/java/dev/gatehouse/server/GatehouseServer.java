@@ -122,7 +122,8 @@ public final class GatehouseServer implements AutoCloseable {
 
     private static IdentityStoreApi identityStore(Services services) {
         return new IdentityStoreApi(services.core(), services.config().http().publicUrl() + ScimApi.PATH,
-                services.adminApiCallers(), services.clock(), services.instance().identityStoreId());
+                services.adminApiCallers(), services.clock(), services.instance().identityStoreId(),
+                services.activationMail());
     }
 
     private static SsoAdminApi ssoAdmin(Services services) {

@@ -12,6 +12,7 @@ import dev.gatehouse.server.http.ApiHandler;
 import dev.gatehouse.server.http.HttpDates;
 import dev.gatehouse.server.http.JsonRequestBody;
 import dev.gatehouse.server.http.RequestContexts;
+import dev.gatehouse.server.mail.ActivationMail;
 import dev.gatehouse.server.sts.ReceivedRequests;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -40,14 +41,14 @@ public final class IdentityStoreApi implements AwsJsonService {
 
     /** @param scimEndpoint the SCIM endpoint's URL: the Issuer of the external ids it provisioned */
     public IdentityStoreApi(CoreServices core, String scimEndpoint, AdminApiCallers callers, Clock clock,
-                            String identityStoreId) {
+                            String identityStoreId, ActivationMail activationMail) {
         this.callers = callers;
         this.clock = clock;
         this.identityStoreId = identityStoreId;
         reads(new IdentityStoreReads(core.identityStore(), new ExternalIdShapes(core.externalIds(), scimEndpoint),
                 core.userContacts(), identityStoreId));
         IdentityStoreWrites writes = new IdentityStoreWrites(core.identityStore(), core.userContacts(),
-                identityStoreId);
+                activationMail, identityStoreId);
         operations.put("CreateUser", writes::createUser);
         operations.put("UpdateUser", writes::updateUser);
         operations.put("DeleteUser", writes::deleteUser);

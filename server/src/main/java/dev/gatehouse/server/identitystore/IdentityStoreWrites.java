@@ -12,6 +12,7 @@ import dev.gatehouse.core.directory.Membership;
 import dev.gatehouse.core.directory.User;
 import dev.gatehouse.core.directory.UserContacts;
 import dev.gatehouse.server.http.JsonRequestBody;
+import dev.gatehouse.server.mail.ActivationMail;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,11 +28,14 @@ final class IdentityStoreWrites {
 
     private final IdentityStoreService directory;
     private final UserContacts contacts;
+    private final ActivationMail activationMail;
     private final String identityStoreId;
 
-    IdentityStoreWrites(IdentityStoreService directory, UserContacts contacts, String identityStoreId) {
+    IdentityStoreWrites(IdentityStoreService directory, UserContacts contacts, ActivationMail activationMail,
+                        String identityStoreId) {
         this.directory = directory;
         this.contacts = contacts;
+        this.activationMail = activationMail;
         this.identityStoreId = identityStoreId;
     }
 
@@ -53,6 +57,8 @@ final class IdentityStoreWrites {
         User user = contacts.createUser(new NewUser(userName, ModelString.SENSITIVE.optional(input, "DisplayName"),
                 ModelString.SENSITIVE.required(name, "GivenName"), ModelString.SENSITIVE.required(name, "FamilyName"),
                 email, false), details, actor, context);
+        // As through the console and SCIM: with a mail server, the new person gets their activation link.
+        activationMail.sendToProvisioned(user.userName(), actor, context);
         return Map.of("IdentityStoreId", identityStoreId, "UserId", user.userId());
     }
 
