@@ -23,8 +23,10 @@ import dev.gatehouse.server.config.InvalidConfigException;
 import dev.gatehouse.server.config.MasterKeys;
 import dev.gatehouse.server.mail.ActivationMail;
 import dev.gatehouse.server.mail.SmtpMailer;
+import dev.gatehouse.server.metrics.ActiveSessionsGauge;
 import dev.gatehouse.server.metrics.AuditMetrics;
 import dev.gatehouse.server.metrics.Metrics;
+import dev.gatehouse.server.metrics.ThrottleMetrics;
 import dev.gatehouse.server.password.Argon2idPasswordHasher;
 import dev.gatehouse.store.Database;
 import dev.gatehouse.server.idp.ldap.LdapConnector;
@@ -79,7 +81,9 @@ public final class Services implements AutoCloseable {
         this.passwordHasher = new Argon2idPasswordHasher();
         this.mailer = config.smtp() == null ? null : new SmtpMailer(config.smtp());
         this.core = CoreServices.assemble(store, clock, coreSettings(config), () -> instance,
-                () -> instances.sealingKeys(masterKey), passwordHasher, mailer, new LdapConnector());
+                () -> instances.sealingKeys(masterKey), passwordHasher, mailer, new LdapConnector(),
+                new ThrottleMetrics(metrics.registry()));
+        ActiveSessionsGauge.register(metrics.registry(), core.sessions()::activeCount, clock);
         this.purge = new Purge(store.expiredRows(), clock, config.auditRetention());
         this.activationMail = new ActivationMail(core.identityStore()::user, core.activations(),
                 config.lifetimes().activationLink(), clock, mailer, config.http().publicUrl(), instance.portalUrl(),
