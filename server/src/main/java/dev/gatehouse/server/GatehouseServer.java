@@ -105,7 +105,7 @@ public final class GatehouseServer implements AutoCloseable {
         StsApi sts = new StsApi(core.callerIdentity(), services.clock());
         return List.of(new HealthChecks(services.readinessChecks()),
                 new WebPages(core, services.clock(), services.instance(), services.config().http().publicUrl(),
-                        services.firstAdministratorSetup(), services.activationMail()),
+                        services.firstAdministratorSetup(), services.activationMail(), services.mailQueue()),
                 new OidcApi(core.clients(), core.devices(), core.tokens()),
                 new PortalApi(core.portal()),
                 sts,

@@ -22,6 +22,7 @@ import dev.gatehouse.server.config.GatehouseConfig;
 import dev.gatehouse.server.config.InvalidConfigException;
 import dev.gatehouse.server.config.MasterKeys;
 import dev.gatehouse.server.mail.ActivationMail;
+import dev.gatehouse.server.mail.MailQueue;
 import dev.gatehouse.server.mail.SmtpMailer;
 import dev.gatehouse.server.metrics.ActiveSessionsGauge;
 import dev.gatehouse.server.metrics.AuditMetrics;
@@ -58,6 +59,7 @@ public final class Services implements AutoCloseable {
     private final Instance instance;
     private final PasswordHasher passwordHasher;
     private final SmtpMailer mailer;
+    private final MailQueue mailQueue;
     private final ActivationMail activationMail;
     private final CoreServices core;
     private final Purge purge;
@@ -79,7 +81,9 @@ public final class Services implements AutoCloseable {
         this.instance = instances.initialize(masterKey, config.instance().region(), config.http().portalUrl(),
                 config.instance().startUrlAliases());
         this.passwordHasher = new Argon2idPasswordHasher();
-        this.mailer = config.smtp() == null ? null : new SmtpMailer(config.smtp());
+        this.mailer = config.smtp() == null ? null : new SmtpMailer(config.smtp(), clock);
+        this.mailQueue = mailer == null ? new MailQueue(clock) : mailer.queue();
+        mailQueue.bindTo(metrics.registry());
         this.core = CoreServices.assemble(store, clock, coreSettings(config), () -> instance,
                 () -> instances.sealingKeys(masterKey), passwordHasher, mailer, new LdapConnector(),
                 new ThrottleMetrics(metrics.registry()));
@@ -239,6 +243,11 @@ public final class Services implements AutoCloseable {
     /** Who may call the administration APIs (identitystore), decided by their policies. */
     public AdminApiCallers adminApiCallers() {
         return adminApiCallers;
+    }
+
+    /** Mail not delivered yet (always empty without a mail server). */
+    public MailQueue mailQueue() {
+        return mailQueue;
     }
 
     public FirstAdministratorSetup firstAdministratorSetup() {

@@ -2,6 +2,7 @@ package dev.gatehouse.server.web.admin;
 
 import dev.gatehouse.core.directory.IdentityStoreService;
 import dev.gatehouse.core.instance.Instance;
+import dev.gatehouse.server.mail.MailQueue;
 import dev.gatehouse.server.web.Templates;
 import dev.gatehouse.server.web.view.admin.AdminPaths;
 import dev.gatehouse.server.web.view.admin.DashboardView;
@@ -14,13 +15,15 @@ final class DashboardPage {
     private final Supplier<Instance> instance;
     private final String endpointUrl;
     private final IdentityStoreService identityStore;
+    private final MailQueue mailQueue;
     private final Templates templates;
 
     DashboardPage(Supplier<Instance> instance, String endpointUrl, IdentityStoreService identityStore,
-                  Templates templates) {
+                  MailQueue mailQueue, Templates templates) {
         this.instance = instance;
         this.endpointUrl = endpointUrl;
         this.identityStore = identityStore;
+        this.mailQueue = mailQueue;
         this.templates = templates;
     }
 
@@ -32,6 +35,6 @@ final class DashboardPage {
         Instance current = instance.get();
         templates.render(ctx, 200, "admin/dashboard.jte", new DashboardView(admin.frame("dashboard", ctx),
                 current.portalUrl(), current.startUrlAliases(), current.region(), current.identityStoreId(),
-                current.instanceArn(), endpointUrl, identityStore.countUsers()));
+                current.instanceArn(), endpointUrl, identityStore.countUsers(), mailQueue.entries().size()));
     }
 }
