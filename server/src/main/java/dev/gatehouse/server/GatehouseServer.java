@@ -97,6 +97,9 @@ public final class GatehouseServer implements AutoCloseable {
                 "No administrator yet: open {}/setup?token={} within {} minutes{} to create the first one",
                 services.config().http().publicUrl(), token, FirstAdministratorSetup.LIFETIME.toMinutes(),
                 services.config().operations().setupFromAnyAddress() ? "" : ", in a browser on this machine"));
+        services.firstAdministratorSetup().awaitedAdminGroup().ifPresent(group -> LOG.info(
+                "No administrator yet: the members of the group '{}' from the identity source will be, once they "
+                + "sign in or are provisioned", group));
     }
 
     /** Every module the server mounts. */

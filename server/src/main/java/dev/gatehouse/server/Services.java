@@ -94,7 +94,7 @@ public final class Services implements AutoCloseable {
                 () -> core.identitySources().current().kind() == IdentitySource.Kind.BUILT_IN);
         this.firstAdministratorSetup = new FirstAdministratorSetup(store.users(), core.identityStore(),
                 core.activations(), store, clock, new AuditLog(store.audit(), clock),
-                config.operations().setupFromAnyAddress());
+                config.operations().setupFromAnyAddress(), core.administrators(), core.identitySources()::current);
         this.adminApiCallers = new AdminApiCallers(core.authorization(), new AuditLog(store.audit(), clock));
     }
 
