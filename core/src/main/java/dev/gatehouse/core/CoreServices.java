@@ -58,6 +58,7 @@ import dev.gatehouse.core.signin.SecurityKeyStep;
 import dev.gatehouse.core.simulation.AccessSimulator;
 import dev.gatehouse.core.sts.CallerIdentityService;
 import dev.gatehouse.core.throttle.Throttle;
+import dev.gatehouse.core.throttle.ThrottleObserver;
 import dev.gatehouse.sigv4.SigV4Verifier;
 import dev.gatehouse.sigv4.SigningKeyCache;
 import dev.gatehouse.core.identitysource.LdapDirectory;
@@ -112,9 +113,18 @@ public record CoreServices(IdentityStoreService identityStore, Administrators ad
     public static CoreServices assemble(Store store, Clock clock, CoreSettings settings, Supplier<Instance> instance,
                                         Supplier<List<SealingKey>> sealingKeys, PasswordHasher hasher,
                                         Mailer mailer, LdapDirectory.Connector ldapConnector) {
+        return assemble(store, clock, settings, instance, sealingKeys, hasher, mailer, ldapConnector,
+                ThrottleObserver.NONE);
+    }
+
+    /** @param throttled told of every attempt a throttle or rate limit refuses (for metrics) */
+    public static CoreServices assemble(Store store, Clock clock, CoreSettings settings, Supplier<Instance> instance,
+                                        Supplier<List<SealingKey>> sealingKeys, PasswordHasher hasher,
+                                        Mailer mailer, LdapDirectory.Connector ldapConnector,
+                                        ThrottleObserver throttled) {
         AuditLog audit = new AuditLog(store.audit(), clock);
         Lifetimes lifetimes = settings.lifetimes();
-        Throttle throttle = new Throttle(store.failedAttempts(), clock);
+        Throttle throttle = new Throttle(store.failedAttempts(), clock, throttled);
         Supplier<CredentialSealer> credentialSealers = new RefreshingSealer<>(sealingKeys, CredentialSealer::new,
                 clock);
         Supplier<SecretSealer> secretSealers = new RefreshingSealer<>(sealingKeys, SecretSealer::new, clock);
@@ -132,7 +142,8 @@ public record CoreServices(IdentityStoreService identityStore, Administrators ad
         SecurityKeys keys = new SecurityKeys(store.users(), store.mfaDevices(), store, clock, audit, secretSealers,
                 RelyingParty.of(settings.publicUrl(), settings.serviceName()));
         ClientRegistrations clients = new ClientRegistrations(store.clients(), store, clock, audit, lifetimes,
-                instance, new RateLimiter("client registrations", settings.rateLimits().clientRegistration(), clock));
+                instance, new RateLimiter("client registrations", "from this address",
+                settings.rateLimits().clientRegistration(), clock, throttled));
         CallerIdentityService callers = new CallerIdentityService(store.sessions(), store.users(),
                 store.assignments(), clock, verifier, credentialSealers);
         ServiceCredentials serviceCredentials = new ServiceCredentials(store.serviceCredentials(), store, clock,
@@ -181,7 +192,7 @@ public record CoreServices(IdentityStoreService identityStore, Administrators ad
                 clients,
                 new DeviceAuthorizations(store.deviceAuthorizations(), store, throttle, clock, audit, lifetimes,
                         clients, instance, settings.publicUrl() + "/device", new RateLimiter("device authorizations",
-                        settings.rateLimits().deviceAuthorization(), clock)),
+                        "from this address", settings.rateLimits().deviceAuthorization(), clock, throttled)),
                 new AuthorizationRequests(store.authorizationCodes(), store.clients(), store, clock, audit),
                 new TokenEndpoint(store.sessions(), store, clock, audit, lifetimes, clients, List.of(
                         new DeviceCodeGrant(store.deviceAuthorizations(), store.users(), store.sessions(),
@@ -195,7 +206,7 @@ public record CoreServices(IdentityStoreService identityStore, Administrators ad
                 serviceCredentials,
                 new AuthorizationService(store.permissionSets(), clock, verifier, serviceCredentials, callers),
                 new AuditQueries(store.audit()),
-                new ScimTokens(store.scimTokens(), store, clock, audit),
+                new ScimTokens(store.scimTokens(), store, clock, audit, throttled),
                 new ScimUsers(store.users(), store.groups(), store.scimExternalIds(), identityStore, attributes,
                         store),
                 new ScimGroups(store.groups(), store.users(), store.scimExternalIds(), identityStore, store),

@@ -98,6 +98,9 @@ public final class GatehouseServer implements AutoCloseable {
                 "No administrator yet: open {}/setup?token={} within {} minutes{} to create the first one",
                 services.config().http().publicUrl(), token, FirstAdministratorSetup.LIFETIME.toMinutes(),
                 services.config().operations().setupFromAnyAddress() ? "" : ", in a browser on this machine"));
+        services.firstAdministratorSetup().awaitedAdminGroup().ifPresent(group -> LOG.info(
+                "No administrator yet: the members of the group '{}' from the identity source will be, once they "
+                + "sign in or are provisioned", group));
     }
 
     /** Every module the server mounts. */
@@ -106,7 +109,7 @@ public final class GatehouseServer implements AutoCloseable {
         StsApi sts = new StsApi(core.callerIdentity(), services.clock());
         return List.of(new HealthChecks(services.readinessChecks()),
                 new WebPages(core, services.clock(), services.instance(), services.config().http().publicUrl(),
-                        services.firstAdministratorSetup(), services.activationMail()),
+                        services.firstAdministratorSetup(), services.activationMail(), services.mailQueue()),
                 new OidcApi(core.clients(), core.devices(), core.tokens()),
                 new PortalApi(core.portal()),
                 sts,

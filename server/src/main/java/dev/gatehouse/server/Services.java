@@ -22,9 +22,12 @@ import dev.gatehouse.server.config.GatehouseConfig;
 import dev.gatehouse.server.config.InvalidConfigException;
 import dev.gatehouse.server.config.MasterKeys;
 import dev.gatehouse.server.mail.ActivationMail;
+import dev.gatehouse.server.mail.MailQueue;
 import dev.gatehouse.server.mail.SmtpMailer;
+import dev.gatehouse.server.metrics.ActiveSessionsGauge;
 import dev.gatehouse.server.metrics.AuditMetrics;
 import dev.gatehouse.server.metrics.Metrics;
+import dev.gatehouse.server.metrics.ThrottleMetrics;
 import dev.gatehouse.server.password.Argon2idPasswordHasher;
 import dev.gatehouse.store.Database;
 import dev.gatehouse.server.idp.ldap.LdapConnector;
@@ -56,6 +59,7 @@ public final class Services implements AutoCloseable {
     private final Instance instance;
     private final PasswordHasher passwordHasher;
     private final SmtpMailer mailer;
+    private final MailQueue mailQueue;
     private final ActivationMail activationMail;
     private final CoreServices core;
     private final Purge purge;
@@ -77,16 +81,20 @@ public final class Services implements AutoCloseable {
         this.instance = instances.initialize(masterKey, config.instance().region(), config.http().portalUrl(),
                 config.instance().startUrlAliases());
         this.passwordHasher = new Argon2idPasswordHasher();
-        this.mailer = config.smtp() == null ? null : new SmtpMailer(config.smtp());
+        this.mailer = config.smtp() == null ? null : new SmtpMailer(config.smtp(), clock);
+        this.mailQueue = mailer == null ? new MailQueue(clock) : mailer.queue();
+        mailQueue.bindTo(metrics.registry());
         this.core = CoreServices.assemble(store, clock, coreSettings(config), () -> instance,
-                () -> instances.sealingKeys(masterKey), passwordHasher, mailer, new LdapConnector());
+                () -> instances.sealingKeys(masterKey), passwordHasher, mailer, new LdapConnector(),
+                new ThrottleMetrics(metrics.registry()));
+        ActiveSessionsGauge.register(metrics.registry(), core.sessions()::activeCount, clock);
         this.purge = new Purge(store.expiredRows(), clock, config.auditRetention());
         this.activationMail = new ActivationMail(core.identityStore()::user, core.activations(),
                 config.lifetimes().activationLink(), clock, mailer, config.http().publicUrl(), instance.portalUrl(),
                 () -> core.identitySources().current().kind() == IdentitySource.Kind.BUILT_IN);
         this.firstAdministratorSetup = new FirstAdministratorSetup(store.users(), core.identityStore(),
                 core.activations(), store, clock, new AuditLog(store.audit(), clock),
-                config.operations().setupFromAnyAddress());
+                config.operations().setupFromAnyAddress(), core.administrators(), core.identitySources()::current);
         this.adminApiCallers = new AdminApiCallers(core.authorization(), core.callerIdentity(),
                 store.permissionSets(), core.managementAccount(), clock, new AuditLog(store.audit(), clock));
     }
@@ -236,6 +244,11 @@ public final class Services implements AutoCloseable {
     /** Who may call the administration APIs (identitystore), decided by their policies. */
     public AdminApiCallers adminApiCallers() {
         return adminApiCallers;
+    }
+
+    /** Mail not delivered yet (always empty without a mail server). */
+    public MailQueue mailQueue() {
+        return mailQueue;
     }
 
     public FirstAdministratorSetup firstAdministratorSetup() {

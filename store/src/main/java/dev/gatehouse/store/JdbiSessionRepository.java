@@ -76,6 +76,15 @@ final class JdbiSessionRepository implements SessionRepository {
     }
 
     @Override
+    public long countActive(Instant now) {
+        return handles.call(h -> h.createQuery(
+                        "SELECT COUNT(*) FROM sessions WHERE expires_at > :now AND revoked_at IS NULL")
+                .bind("now", EpochNanos.of(now))
+                .mapTo(Long.class)
+                .one());
+    }
+
+    @Override
     public boolean revoke(String sessionId, Instant at) {
         return handles.call(h -> h.createUpdate(
                         "UPDATE sessions SET revoked_at = :at WHERE session_id = :sessionId AND revoked_at IS NULL")

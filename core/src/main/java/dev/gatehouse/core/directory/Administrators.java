@@ -2,6 +2,7 @@ package dev.gatehouse.core.directory;
 
 import dev.gatehouse.core.error.DomainError;
 import dev.gatehouse.core.error.DomainException;
+import java.util.Optional;
 
 /**
  * Who may use the admin console: users with the administrator flag, and members of the configured admin group
@@ -24,6 +25,18 @@ public final class Administrators {
         }
         return adminGroup != null && groups.findByDisplayName(adminGroup)
                 .map(group -> new GroupNestings(groups).effectiveGroupIdsOf(user.userId()).contains(group.groupId()))
+                .orElse(false);
+    }
+
+    /** The configured admin group's name, if any. */
+    public Optional<String> group() {
+        return Optional.ofNullable(adminGroup);
+    }
+
+    /** Whether the admin group exists and anyone is in it, directly or through a nested group. */
+    public boolean anyThroughGroup() {
+        return adminGroup != null && groups.findByDisplayName(adminGroup)
+                .map(group -> !new GroupNestings(groups).effectiveMemberIdsOf(group.groupId()).isEmpty())
                 .orElse(false);
     }
 

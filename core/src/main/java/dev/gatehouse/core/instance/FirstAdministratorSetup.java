@@ -4,11 +4,13 @@ import dev.gatehouse.core.audit.Actor;
 import dev.gatehouse.core.audit.AuditLog;
 import dev.gatehouse.core.audit.EventSource;
 import dev.gatehouse.core.audit.RequestContext;
+import dev.gatehouse.core.directory.Administrators;
 import dev.gatehouse.core.directory.IdentityStoreService;
 import dev.gatehouse.core.directory.IdentityStoreService.NewUser;
 import dev.gatehouse.core.directory.UserRepository;
 import dev.gatehouse.core.error.DomainError;
 import dev.gatehouse.core.error.DomainException;
+import dev.gatehouse.core.identitysource.IdentitySource;
 import dev.gatehouse.core.keys.Secrets;
 import dev.gatehouse.core.password.ActivationService;
 import dev.gatehouse.core.storage.Transactions;
@@ -19,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -26,6 +29,10 @@ import java.util.regex.Pattern;
  * configured: offered once per start, it lives {@link #LIFETIME}, works once and, unless the operator allows any
  * address, only from the server's own machine. Using it creates the administrator and hands on to the activation
  * page, where they set a password; MFA enrolment follows at their first sign-in, as for everyone.
+ *
+ * <p>Administrators are also the members of the configured admin group: once anyone is in it, no link is offered;
+ * and while the identity source is not the built-in directory (OIDC, SAML, LDAP) with an admin group configured, the
+ * administrators are to come from that source's group, so a local user made by the link could not even sign in.
  *
  * <p>The link is held in memory only (as its hash): a restart offers a new one and the old one dies with the process.
  */
@@ -42,13 +49,16 @@ public final class FirstAdministratorSetup {
     private final Clock clock;
     private final AuditLog audit;
     private final boolean fromAnyAddress;
+    private final Administrators administrators;
+    private final Supplier<IdentitySource> identitySource;
 
     private String tokenHash;
     private Instant expiresAt;
 
     public FirstAdministratorSetup(UserRepository users, IdentityStoreService identityStore,
                                    ActivationService activations, Transactions transactions, Clock clock,
-                                   AuditLog audit, boolean fromAnyAddress) {
+                                   AuditLog audit, boolean fromAnyAddress, Administrators administrators,
+                                   Supplier<IdentitySource> identitySource) {
         this.users = users;
         this.identityStore = identityStore;
         this.activations = activations;
@@ -56,6 +66,23 @@ public final class FirstAdministratorSetup {
         this.clock = clock;
         this.audit = audit;
         this.fromAnyAddress = fromAnyAddress;
+        this.administrators = administrators;
+        this.identitySource = identitySource;
+    }
+
+    /**
+     * The admin group whose members are to administer this installation, while nobody does yet and the identity
+     * source (not the built-in directory) is to provide them; empty otherwise. For the operator's start-up line.
+     */
+    public Optional<String> awaitedAdminGroup() {
+        if (anyAdministrator() || identitySource.get().kind() == IdentitySource.Kind.BUILT_IN) {
+            return Optional.empty();
+        }
+        return administrators.group();
+    }
+
+    private boolean anyAdministrator() {
+        return users.anyAdministrator() || administrators.anyThroughGroup();
     }
 
     /**
@@ -63,7 +90,7 @@ public final class FirstAdministratorSetup {
      * administrator exists. The caller shows it to the operator.
      */
     public synchronized Optional<String> offer(RequestContext context) {
-        if (users.anyAdministrator()) {
+        if (anyAdministrator() || awaitedAdminGroup().isPresent()) {
             return Optional.empty();
         }
         String token = Secrets.newToken("ghs_");
@@ -97,7 +124,7 @@ public final class FirstAdministratorSetup {
         NewUser asAdministrator = new NewUser(administrator.userName(), administrator.displayName(),
                 administrator.givenName(), administrator.familyName(), administrator.email(), true);
         String activation = transactions.inTransaction(() -> {
-            if (users.anyAdministrator()) {
+            if (anyAdministrator()) {
                 throw new DomainException(new DomainError.AccessDenied("Gatehouse has an administrator already."));
             }
             identityStore.createUser(asAdministrator, Actor.setupLink(), context);

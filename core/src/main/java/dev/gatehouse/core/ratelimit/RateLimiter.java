@@ -2,6 +2,7 @@ package dev.gatehouse.core.ratelimit;
 
 import dev.gatehouse.core.error.DomainError;
 import dev.gatehouse.core.error.DomainException;
+import dev.gatehouse.core.throttle.ThrottleObserver;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,29 +37,36 @@ public final class RateLimiter {
     private final Rate rate;
     private final Clock clock;
     private final int maxKeys;
+    private final ThrottleObserver observer;
     /** Per key, when its bucket is full again (GCRA's theoretical arrival time). */
     private final ConcurrentHashMap<String, Instant> fullAt = new ConcurrentHashMap<>();
 
     /** @param what the calls limited, for the refusal, e.g. {@code client registrations} */
     public RateLimiter(String what, Rate rate, Clock clock) {
-        this(what, "from this address", rate, clock, MAX_KEYS);
+        this(what, "from this address", rate, clock, MAX_KEYS, ThrottleObserver.NONE);
     }
 
     /** @param from what a key is, for the refusal, e.g. {@code with this token} */
     public RateLimiter(String what, String from, Rate rate, Clock clock) {
-        this(what, from, rate, clock, MAX_KEYS);
+        this(what, from, rate, clock, MAX_KEYS, ThrottleObserver.NONE);
+    }
+
+    /** @param observer told of each refused call */
+    public RateLimiter(String what, String from, Rate rate, Clock clock, ThrottleObserver observer) {
+        this(what, from, rate, clock, MAX_KEYS, observer);
     }
 
     RateLimiter(String what, Rate rate, Clock clock, int maxKeys) {
-        this(what, "from this address", rate, clock, maxKeys);
+        this(what, "from this address", rate, clock, maxKeys, ThrottleObserver.NONE);
     }
 
-    private RateLimiter(String what, String from, Rate rate, Clock clock, int maxKeys) {
+    private RateLimiter(String what, String from, Rate rate, Clock clock, int maxKeys, ThrottleObserver observer) {
         this.what = what;
         this.from = from;
         this.rate = rate;
         this.clock = clock;
         this.maxKeys = maxKeys;
+        this.observer = observer;
     }
 
     /**
@@ -80,6 +88,7 @@ public final class RateLimiter {
             return start.plus(rate.interval());
         });
         if (!wait[0].isZero()) {
+            observer.refused(what);
             long seconds = Math.max(1, (wait[0].toMillis() + 999) / 1000);
             throw new DomainException(new DomainError.TooManyRequests("Too many " + what
                     + " " + from + "; try again in " + seconds + " second" + (seconds == 1 ? "" : "s") + "."));

@@ -10,6 +10,7 @@ import dev.gatehouse.core.keys.Secrets;
 import dev.gatehouse.core.ratelimit.RateLimiter;
 import dev.gatehouse.core.ratelimit.RateLimiter.Rate;
 import dev.gatehouse.core.storage.Transactions;
+import dev.gatehouse.core.throttle.ThrottleObserver;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,11 +40,17 @@ public final class ScimTokens {
     private final RateLimiter requests;
 
     public ScimTokens(ScimTokenRepository tokens, Transactions transactions, Clock clock, AuditLog audit) {
+        this(tokens, transactions, clock, audit, ThrottleObserver.NONE);
+    }
+
+    /** @param throttled told of each request over {@link #RATE} */
+    public ScimTokens(ScimTokenRepository tokens, Transactions transactions, Clock clock, AuditLog audit,
+                      ThrottleObserver throttled) {
         this.tokens = tokens;
         this.transactions = transactions;
         this.clock = clock;
         this.audit = audit;
-        this.requests = new RateLimiter("SCIM requests", "with this token", RATE, clock);
+        this.requests = new RateLimiter("SCIM requests", "with this token", RATE, clock, throttled);
     }
 
     /** A new token; the only time its value is shown. */

@@ -16,6 +16,9 @@ public interface SessionRepository {
 
     List<PortalSession> activeSessionsOf(String userId, Instant now);
 
+    /** How many sessions of anyone are neither expired nor revoked at {@code now} (a gauge for operators). */
+    long countActive(Instant now);
+
     /** Marks the session revoked (if not already). Returns whether it changed. */
     boolean revoke(String sessionId, Instant at);
 

@@ -50,6 +50,11 @@ public final class SessionService {
                 .toList();
     }
 
+    /** Every user's active sessions, browser and CLI alike: one count query. */
+    public long activeCount() {
+        return sessions.countActive(clock.instant());
+    }
+
     /** Ends one session of {@code owner}; another user's session id is NotFound, so ids cannot be probed. */
     public void revoke(SessionOwner owner, String sessionId, Actor actor, RequestContext context) {
         transactions.run(() -> {

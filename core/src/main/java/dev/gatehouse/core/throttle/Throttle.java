@@ -39,10 +39,16 @@ public final class Throttle {
 
     private final FailedAttemptRepository attempts;
     private final Clock clock;
+    private final ThrottleObserver observer;
 
     public Throttle(FailedAttemptRepository attempts, Clock clock) {
+        this(attempts, clock, ThrottleObserver.NONE);
+    }
+
+    public Throttle(FailedAttemptRepository attempts, Clock clock, ThrottleObserver observer) {
         this.attempts = attempts;
         this.clock = clock;
+        this.observer = observer;
     }
 
     /** Throws TooManyRequests, saying how long to wait, when any of the subjects must still wait. */
@@ -52,6 +58,7 @@ public final class Throttle {
                 .flatMap(s -> attempts.find(s.key()).flatMap(a -> s.policy().refusedUntil(a, now)).stream())
                 .max(Instant::compareTo);
         if (until.isPresent()) {
+            observer.refused(what);
             throw new DomainException(new DomainError.TooManyRequests(
                     "Too many " + what + ". Try again in " + minutes(Duration.between(now, until.get())) + "."));
         }

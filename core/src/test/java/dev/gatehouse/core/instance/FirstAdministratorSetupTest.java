@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.gatehouse.core.CoreServices;
+import dev.gatehouse.core.audit.Actor;
 import dev.gatehouse.core.audit.AuditLog;
 import dev.gatehouse.core.audit.AuditQuery;
 import dev.gatehouse.core.audit.RequestContext;
+import dev.gatehouse.core.directory.Administrators;
 import dev.gatehouse.core.directory.IdentityStoreService.NewUser;
 import dev.gatehouse.core.directory.User;
 import dev.gatehouse.core.error.DomainError;
 import dev.gatehouse.core.error.DomainException;
+import dev.gatehouse.core.identitysource.IdentitySource;
 import dev.gatehouse.core.testing.InMemoryCore;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -28,7 +31,8 @@ class FirstAdministratorSetupTest {
 
     private FirstAdministratorSetup setup(boolean fromAnyAddress) {
         return new FirstAdministratorSetup(core.store.users(), services.identityStore(), services.activations(),
-                core.store, core.clock, new AuditLog(core.store.audit(), core.clock), fromAnyAddress);
+                core.store, core.clock, new AuditLog(core.store.audit(), core.clock), fromAnyAddress,
+                services.administrators(), services.identitySources()::current);
     }
 
     @Test
@@ -52,6 +56,35 @@ class FirstAdministratorSetupTest {
         setup.createAdministrator(setup.offer(LOCAL).orElseThrow(), ROOT, LOCAL);
 
         assertThat(setup.offer(LOCAL)).isEmpty();
+    }
+
+    @Test
+    void offerWhenOnlyTheAdminGroupMakesAdministratorsAndItHasAMemberThenNoLink() {
+        FirstAdministratorSetup setup = withAdminGroup(IdentitySource.Kind.BUILT_IN);
+        assertThat(setup.offer(LOCAL)).as("the group is empty: nobody administers yet").isPresent();
+        core.user("pat.platform");
+        services.identityStore().createGroup("Platform Team", null, Actor.administratorCli(), LOCAL);
+        services.identityStore().addMember("Platform Team", "pat.platform", Actor.administratorCli(), LOCAL);
+
+        assertThat(setup.offer(LOCAL)).isEmpty();
+        assertThat(setup.awaitedAdminGroup()).isEmpty();
+    }
+
+    @Test
+    void offerWhenTheIdentitySourceIsToProvideTheAdminGroupThenNoLinkButTheGroupIsAwaited() {
+        FirstAdministratorSetup external = withAdminGroup(IdentitySource.Kind.EXTERNAL_OIDC);
+        FirstAdministratorSetup builtIn = withAdminGroup(IdentitySource.Kind.BUILT_IN);
+
+        assertThat(external.offer(LOCAL)).isEmpty();
+        assertThat(external.awaitedAdminGroup()).contains("Platform Team");
+        assertThat(builtIn.awaitedAdminGroup()).isEmpty();
+    }
+
+    private FirstAdministratorSetup withAdminGroup(IdentitySource.Kind kind) {
+        IdentitySource source = new IdentitySource(kind, null, null, null, null, null, null, null, core.clock.instant());
+        return new FirstAdministratorSetup(core.store.users(), services.identityStore(), services.activations(),
+                core.store, core.clock, new AuditLog(core.store.audit(), core.clock), false,
+                new Administrators(core.store.groups(), "Platform Team"), () -> source);
     }
 
     @Test

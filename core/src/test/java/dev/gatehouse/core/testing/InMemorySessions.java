@@ -58,6 +58,13 @@ final class InMemorySessions implements SessionRepository {
     }
 
     @Override
+    public long countActive(Instant now) {
+        return statements.read("SessionRepository.countActive", () -> tables.sessions.rows()
+                .filter(s -> s.expiresAt().isAfter(now) && s.revokedAt() == null)
+                .count());
+    }
+
+    @Override
     public boolean revoke(String sessionId, Instant at) {
         return statements.write(() -> tables.sessions.get(sessionId)
                 .filter(s -> s.revokedAt() == null)

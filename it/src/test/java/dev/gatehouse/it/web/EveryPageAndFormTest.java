@@ -73,7 +73,8 @@ class EveryPageAndFormTest {
                 .anyMatch(path -> path.startsWith("/admin/permission-sets"))
                 .anyMatch(path -> path.startsWith("/admin/events"))
                 .anyMatch(path -> path.startsWith("/admin/identity-source"))
-                .anyMatch(path -> path.startsWith("/admin/scim"));
+                .anyMatch(path -> path.startsWith("/admin/scim"))
+                .anyMatch(path -> path.startsWith("/admin/mail"));
         assertThat(crawler.pages()).allSatisfy((path, page) ->
                 assertThat(page.statusCode()).as("GET %s:%n%s", path, page.body()).isIn(200, 303));
     }

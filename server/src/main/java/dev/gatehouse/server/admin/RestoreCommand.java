@@ -8,11 +8,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code admin restore --from FILE}: a backup into a data directory that holds no database yet, with no server
- * running; it never overwrites. The server then starts on it with the master key the backup was taken under.
+ * {@code admin restore --from FILE}: a backup into a data directory that holds no database yet (embedded) or into an
+ * empty PostgreSQL database (with {@code pg_restore}), with no server running; it never overwrites. The server then
+ * starts on it with the master key the backup was taken under.
  */
-@Command(name = "restore", description = "Restore a backup of the embedded database into a data directory that "
-        + "holds no database yet (never overwrites).")
+@Command(name = "restore", description = "Restore a backup into a data directory that holds no database yet, or "
+        + "into an empty PostgreSQL database (never overwrites).")
 final class RestoreCommand extends AdminSubcommand implements Runnable {
 
     @Option(names = "--from", required = true, paramLabel = "FILE", description = "a file `admin backup` wrote")
@@ -26,16 +27,18 @@ final class RestoreCommand extends AdminSubcommand implements Runnable {
                     + "a data directory without a database, with no server running");
         }
         GatehouseConfig config = admin.config();
-        if (!config.database().isEmbedded()) {
-            throw DomainException.invalid("from", "the database is PostgreSQL: restore with pg_restore into an "
-                    + "empty database (docs/operations.md)");
-        }
         try {
-            EmbeddedBackup.restore(from, config.dataDir());
-        } catch (IllegalArgumentException e) {
+            if (config.database().isEmbedded()) {
+                EmbeddedBackup.restore(from, config.dataDir());
+            } else {
+                PgDump.restore(config.database(), from);
+            }
+        } catch (IllegalArgumentException | IllegalStateException e) {
             throw DomainException.invalid("from", e.getMessage());
         }
-        out().println("restored " + from.toAbsolutePath() + " into " + config.dataDir().toAbsolutePath()
+        String into = config.database().isEmbedded() ? config.dataDir().toAbsolutePath().toString()
+                : PgDump.libpqUri(config.database().url());
+        out().println("restored " + from.toAbsolutePath() + " into " + into
                 + "; start the server with the master key the backup was taken under");
     }
 }

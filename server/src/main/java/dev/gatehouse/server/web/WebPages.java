@@ -7,6 +7,7 @@ import dev.gatehouse.core.instance.Instance;
 import dev.gatehouse.server.http.HttpModule;
 import dev.gatehouse.server.idp.OidcRelyingParty;
 import dev.gatehouse.server.mail.ActivationMail;
+import dev.gatehouse.server.mail.MailQueue;
 import dev.gatehouse.server.web.admin.AdminConsole;
 import dev.gatehouse.server.web.view.CliSettings;
 import io.javalin.config.RoutesConfig;
@@ -45,7 +46,7 @@ public final class WebPages implements HttpModule {
      * @param setup     the first-start link that creates the first administrator
      */
     public WebPages(CoreServices core, Clock clock, Instance instance, String publicUrl,
-                    FirstAdministratorSetup setup, ActivationMail activationMail) {
+                    FirstAdministratorSetup setup, ActivationMail activationMail, MailQueue mailQueue) {
         Templates templates = new Templates();
         CookieWriter cookies = new CookieWriter(publicUrl);
         Csrf csrf = new Csrf(cookies);
@@ -78,7 +79,7 @@ public final class WebPages implements HttpModule {
         this.stylesheet = StaticAsset.stylesheet();
         this.script = StaticAsset.script();
         this.admin = new AdminConsole(core, () -> instance, publicUrl, sessions, csrf, templates,
-                activationMail);
+                activationMail, mailQueue);
         this.setup = new SetupPages(setup, csrf, templates);
     }
 

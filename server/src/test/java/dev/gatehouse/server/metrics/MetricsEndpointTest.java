@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,6 +62,42 @@ class MetricsEndpointTest {
                 .contains("gatehouse_http_requests_seconds_bucket{")
                 .contains("hikaricp_connections_active{pool=\"gatehouse\"}")
                 .contains("jvm_memory_used_bytes{");
+    }
+
+    @Test
+    void metricsWhenSignInsAreThrottledThenTheRefusedAttemptsAreCounted() throws Exception {
+        server.createActiveUser("ed.developer");
+        Browser mallory = server.newBrowser();
+        for (int i = 0; i < 6; i++) {   // 4 free failures, the 5th locks the name out, the 6th is refused unchecked
+            HttpResponse<String> form = mallory.get("/signin");
+            mallory.post("/signin", Browser.form("username", "ed.developer", "password", "wrong-Passw0rd!" + i,
+                    "next", "/start", "csrf", Browser.hidden(form, "csrf")));
+        }
+
+        assertThat(scrape("Bearer " + TOKEN).body())
+                .containsPattern("gatehouse_throttled_total\\{attempts=\"failed_sign-ins\"} [1-9]");
+    }
+
+    @Test
+    void metricsWhenASessionStartsAndEndsThenTheGaugeFollowsWithinHalfAMinuteAndTheRevocationIsCounted()
+            throws Exception {
+        server.createActiveUser("ed.developer");
+        assertThat(scrape("Bearer " + TOKEN).body()).contains("gatehouse_sessions_active 0.0");
+        Browser ed = server.newBrowser();
+        ed.signIn("ed.developer", "/start");
+
+        String counted = scrape("Bearer " + TOKEN).body();
+        server.clock.advance(Duration.ofSeconds(30));
+        String recounted = scrape("Bearer " + TOKEN).body();
+        ed.post("/signout", Browser.form("csrf", Browser.hidden(ed.get("/start"), "csrf")));
+        server.clock.advance(Duration.ofSeconds(30));
+        String afterSignOut = scrape("Bearer " + TOKEN).body();
+
+        assertThat(counted).as("the count is at most 30 s old, not one query per scrape")
+                .contains("gatehouse_sessions_active 0.0");
+        assertThat(recounted).contains("gatehouse_sessions_active 1.0");
+        assertThat(afterSignOut).contains("gatehouse_sessions_active 0.0")
+                .contains("gatehouse_revocations_total{event=\"SignOut\"} 1.0");
     }
 
     @Test

@@ -69,6 +69,13 @@ public final class WebTestServer implements AutoCloseable {
         return new WebTestServer(config(dataDir).smtp(smtp).build());
     }
 
+    /** Mailing through {@code smtp} and serving /metrics to scrapers that send {@code token}. */
+    public static WebTestServer withSmtpAndMetricsToken(Path dataDir, SmtpConfig smtp, String token) {
+        GatehouseConfig.Builder config = config(dataDir).smtp(smtp);
+        GatehouseConfig defaults = config.build();
+        return new WebTestServer(config.operations(defaults.operations().withMetricsToken(token)).build());
+    }
+
     /** Serving /metrics to scrapers that send {@code token}. */
     public static WebTestServer withMetricsToken(Path dataDir, String token) {
         GatehouseConfig.Builder config = config(dataDir);

@@ -83,6 +83,19 @@ public interface SessionRepositoryContract extends StoreContract {
     }
 
     @Test
+    default void countActiveWhenSomeAreRevokedOrExpiredThenCountsOnlyTheLiveOnesOfEveryUser() {
+        User ed = TestUsers.user("ed.developer");
+        sessions().insert(TestSessions.browserSession(ed));
+        sessions().insert(TestSessions.tokenSession(ed, "client-1"));
+        sessions().insert(with(TestSessions.browserSession(ed), "revokedAt", NOW));
+        sessions().insert(with(TestSessions.browserSession(ed), "expiresAt", NOW.plusSeconds(60)));
+        sessions().insert(TestSessions.browserSession(TestUsers.user("ann.admin")));
+
+        assertThat(sessions().countActive(NOW)).isEqualTo(4);
+        assertThat(sessions().countActive(NOW.plusSeconds(60))).isEqualTo(3);
+    }
+
+    @Test
     default void revokeMarksTheSessionOnceAndKeepsTheFirstTime() {
         PortalSession session = TestSessions.browserSession(TestUsers.user("ed.developer"));
         sessions().insert(session);

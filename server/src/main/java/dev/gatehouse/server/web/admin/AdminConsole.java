@@ -4,6 +4,7 @@ import dev.gatehouse.core.CoreServices;
 import dev.gatehouse.core.directory.Administrators;
 import dev.gatehouse.core.instance.Instance;
 import dev.gatehouse.server.mail.ActivationMail;
+import dev.gatehouse.server.mail.MailQueue;
 import dev.gatehouse.server.web.Csrf;
 import dev.gatehouse.server.web.PageRoutes;
 import dev.gatehouse.server.web.SessionCookies;
@@ -33,17 +34,18 @@ public final class AdminConsole {
     private final SimulatePage simulate;
     private final IdentitySourcePage identitySource;
     private final ScimTokensPage scimTokens;
+    private final MailPage mail;
     private final SessionCookies sessions;
     private final Csrf csrf;
     private final Administrators administrators;
 
     public AdminConsole(CoreServices core, Supplier<Instance> instance, String publicUrl, SessionCookies sessions,
-                        Csrf csrf, Templates templates, ActivationMail activationMail) {
+                        Csrf csrf, Templates templates, ActivationMail activationMail, MailQueue mailQueue) {
         this.sessions = sessions;
         this.csrf = csrf;
         this.administrators = core.administrators();
         this.dashboard = new DashboardPage(instance, publicUrl, core.identityStore(), core.managementAccount(),
-                templates);
+                mailQueue, templates);
         this.user = new UserPage(core.identityStore(), core.accessModel(), core.activations(), core.sessions(),
                 core.mfaDevices(), publicUrl, templates, activationMail);
         this.users = new UsersPage(core.identityStore(), user, templates);
@@ -61,6 +63,7 @@ public final class AdminConsole {
         this.simulate = new SimulatePage(core.simulator(), templates);
         this.identitySource = new IdentitySourcePage(core.identitySources(), publicUrl, templates);
         this.scimTokens = new ScimTokensPage(core.scimTokens(), publicUrl, templates);
+        this.mail = new MailPage(mailQueue, core.identityStore(), templates);
     }
 
     public void mount(PageRoutes pages) {
@@ -81,5 +84,6 @@ public final class AdminConsole {
         simulate.mount(routes);
         identitySource.mount(routes);
         scimTokens.mount(routes);
+        mail.mount(routes);
     }
 }

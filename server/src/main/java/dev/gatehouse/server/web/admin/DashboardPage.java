@@ -3,6 +3,7 @@ package dev.gatehouse.server.web.admin;
 import dev.gatehouse.core.access.ManagementAccount;
 import dev.gatehouse.core.directory.IdentityStoreService;
 import dev.gatehouse.core.instance.Instance;
+import dev.gatehouse.server.mail.MailQueue;
 import dev.gatehouse.server.web.Templates;
 import dev.gatehouse.server.web.view.admin.AdminPaths;
 import dev.gatehouse.server.web.view.admin.DashboardView;
@@ -19,14 +20,16 @@ final class DashboardPage {
     private final String endpointUrl;
     private final IdentityStoreService identityStore;
     private final ManagementAccount managementAccount;
+    private final MailQueue mailQueue;
     private final Templates templates;
 
     DashboardPage(Supplier<Instance> instance, String endpointUrl, IdentityStoreService identityStore,
-                  ManagementAccount managementAccount, Templates templates) {
+                  ManagementAccount managementAccount, MailQueue mailQueue, Templates templates) {
         this.instance = instance;
         this.endpointUrl = endpointUrl;
         this.identityStore = identityStore;
         this.managementAccount = managementAccount;
+        this.mailQueue = mailQueue;
         this.templates = templates;
     }
 
@@ -40,6 +43,6 @@ final class DashboardPage {
                 current.portalUrl(), current.startUrlAliases(), current.region(), current.identityStoreId(),
                 current.instanceArn(), endpointUrl, identityStore.countUsers(),
                 managementAccount.account().map(a -> a.accountId() + " (" + a.name() + ")").orElse(null),
-                managementAccount.chosen()));
+                managementAccount.chosen(), mailQueue.entries().size()));
     }
 }

@@ -20,6 +20,7 @@ public final class AdminPaths {
     public static final String IDENTITY_SOURCE_EXTERNAL_SAML = IDENTITY_SOURCE + "/external-saml";
     public static final String IDENTITY_SOURCE_BUILT_IN = IDENTITY_SOURCE + "/built-in";
     public static final String SCIM_TOKENS = ROOT + "/scim";
+    public static final String MAIL = ROOT + "/mail";
 
     private AdminPaths() {
     }

@@ -11,7 +11,8 @@ import java.util.List;
  * @param managementAccount the account whose role credentials may call the administration APIs ("id (name)"), or
  *                          null while there is no account
  * @param managementChosen  whether an administrator chose it (else it is the first account created)
+ * @param undeliveredMail   mail the mail server has not taken yet on this node (see /admin/mail)
  */
 public record DashboardView(AdminFrame frame, String startUrl, List<String> startUrlAliases, String region,
                             String identityStoreId, String instanceArn, String endpointUrl, long userCount,
-                            String managementAccount, boolean managementChosen) { }
+                            String managementAccount, boolean managementChosen, int undeliveredMail) { }
