@@ -60,6 +60,7 @@ import dev.gatehouse.core.identitysource.LdapDirectory;
 import dev.gatehouse.core.ldap.LdapDirectories;
 import dev.gatehouse.core.ldap.LdapOwnedEntries;
 import dev.gatehouse.core.ldap.LdapSync;
+import dev.gatehouse.core.ldap.LdapUserCheck;
 import dev.gatehouse.core.ldap.LdapUsers;
 import dev.gatehouse.core.signin.DirectoryPasswords;
 import java.time.Clock;
@@ -148,6 +149,8 @@ public record CoreServices(IdentityStoreService identityStore, Administrators ad
                 audit, secretSealers);
         LdapDirectories ldapDirectories = new LdapDirectories(identitySources, ldapConnector);
         LdapUsers ldapUsers = new LdapUsers(store.users(), identityStore, store.identitySource());
+        LdapUserCheck ldapUserCheck = new LdapUserCheck(ldapDirectories, ldapUsers, store.users(), store.groups(),
+                identityStore, store.identitySource(), store);
         return new CoreServices(
                 identityStore,
                 new Administrators(store.groups(), settings.adminGroup()),
@@ -163,7 +166,7 @@ public record CoreServices(IdentityStoreService identityStore, Administrators ad
                 browserSessions,
                 pendingSignIns,
                 new PasswordStep(store.users(), hasher, throttle, store, audit, mfaGate, store.identitySource(),
-                        new DirectoryPasswords(ldapDirectories, ldapUsers, store)),
+                        new DirectoryPasswords(ldapDirectories, ldapUsers, ldapUserCheck, store)),
                 new AuthenticatorAppStep(apps, secondFactors),
                 new SecurityKeyStep(keys, secondFactors),
                 new EnrolmentStep(apps, secondFactors, store),
@@ -178,7 +181,7 @@ public record CoreServices(IdentityStoreService identityStore, Administrators ad
                 new TokenEndpoint(store.sessions(), store, clock, audit, lifetimes, clients, List.of(
                         new DeviceCodeGrant(store.deviceAuthorizations(), store.users(), store.sessions(),
                                 new PollTracker(), lifetimes),
-                        new RefreshTokenGrant(store.sessions(), store.users(), audit),
+                        new RefreshTokenGrant(store.sessions(), store.users(), audit, ldapUserCheck),
                         new AuthorizationCodeGrant(store.authorizationCodes(), store.users(), store.sessions(),
                                 lifetimes))),
                 new PortalService(store.sessions(), store.users(), store, clock, audit, entitlements),

@@ -180,6 +180,13 @@ final class JdbiIdentitySourceRepository implements IdentitySourceRepository {
     }
 
     @Override
+    public Optional<String> directoryIdOf(String kind, String gatehouseId) {
+        return handles.call(h -> h.createQuery("SELECT directory_id FROM directory_links WHERE kind = :kind "
+                        + "AND gatehouse_id = :id ORDER BY directory_id")
+                .bind("kind", kind).bind("id", gatehouseId).mapTo(String.class).findFirst());
+    }
+
+    @Override
     public void linkDirectoryEntry(String kind, String directoryId, String gatehouseId) {
         handles.atomically(h -> {
             h.createUpdate("DELETE FROM directory_links WHERE kind = :kind AND directory_id = :id")

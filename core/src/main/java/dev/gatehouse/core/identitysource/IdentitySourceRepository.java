@@ -37,6 +37,12 @@ public interface IdentitySourceRepository {
     /** Directory id to Gatehouse id of every linked entry of the kind ({@code USER} or {@code GROUP}; LDAP sync). */
     Map<String, String> directoryLinks(String kind);
 
+    /** The directory id linked to the Gatehouse user or group, if any (the first, should there be several). */
+    default Optional<String> directoryIdOf(String kind, String gatehouseId) {
+        return directoryLinks(kind).entrySet().stream().filter(link -> link.getValue().equals(gatehouseId))
+                .map(Map.Entry::getKey).findFirst();
+    }
+
     /** Links (or relinks) a directory entry to the Gatehouse user or group it became. */
     void linkDirectoryEntry(String kind, String directoryId, String gatehouseId);
 

@@ -42,6 +42,12 @@ public interface LdapDirectory extends AutoCloseable {
 
     Optional<DirectoryUser> findUser(String userName);
 
+    /** The user entry with this stable id (entryUUID, objectGUID) within the user base and filter. */
+    Optional<DirectoryUser> findUserById(String id);
+
+    /** The groups below the group base that list the DN among their direct members (their member lists left out). */
+    List<DirectoryGroup> groupsListing(String memberDn);
+
     /** Every user below the user base, read in pages. */
     List<DirectoryUser> users();
 

@@ -58,6 +58,19 @@ final class StandInDirectory implements LdapDirectory {
     }
 
     @Override
+    public Optional<DirectoryUser> findUserById(String id) {
+        requireUp();
+        return users.stream().filter(u -> u.id().equals(id)).findFirst();
+    }
+
+    @Override
+    public List<DirectoryGroup> groupsListing(String memberDn) {
+        requireUp();
+        return groups.stream().filter(g -> g.memberDns().contains(memberDn))
+                .map(g -> new DirectoryGroup(g.dn(), g.id(), g.name(), List.of())).toList();
+    }
+
+    @Override
     public List<DirectoryUser> users() {
         requireUp();
         return List.copyOf(users);

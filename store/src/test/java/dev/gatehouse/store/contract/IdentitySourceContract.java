@@ -84,6 +84,8 @@ public interface IdentitySourceContract extends StoreContract {
         store().identitySource().unlinkDirectoryEntry("USER", "uuid-2");
         assertThat(store().identitySource().directoryLinks("USER")).containsOnlyKeys("uuid-1");
         assertThat(store().identitySource().directoryLinks("GROUP")).containsEntry("uuid-1", "group-a");
+        assertThat(store().identitySource().directoryIdOf("USER", "user-b")).contains("uuid-1");
+        assertThat(store().identitySource().directoryIdOf("USER", "group-a")).isEmpty();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.gatehouse.server.idp.ldap;
 
+import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.SearchResultEntry;
 import dev.gatehouse.core.identitysource.LdapDirectory.DirectoryGroup;
 import dev.gatehouse.core.identitysource.LdapDirectory.DirectoryUser;
@@ -31,6 +32,25 @@ final class DirectoryEntries {
 
     String[] groupAttributes() {
         return distinct(schema.groupId(), schema.groupName(), schema.member());
+    }
+
+    /** A group's id and name only: enough to know which groups list someone, without reading every member. */
+    String[] groupNameAttributes() {
+        return distinct(schema.groupId(), schema.groupName());
+    }
+
+    /** Matches the entry whose stable id is {@code id}, written as {@link #id} writes it. */
+    static Filter idFilter(String attribute, String id) {
+        if (!attribute.equalsIgnoreCase("objectGUID")) {
+            return Filter.createEqualityFilter(attribute, id);
+        }
+        UUID uuid = UUID.fromString(id);
+        ByteBuffer guid = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN);
+        guid.putInt((int) (uuid.getMostSignificantBits() >>> 32));
+        guid.putShort((short) (uuid.getMostSignificantBits() >>> 16));
+        guid.putShort((short) uuid.getMostSignificantBits());
+        guid.order(ByteOrder.BIG_ENDIAN).putLong(uuid.getLeastSignificantBits());
+        return Filter.createEqualityFilter(attribute, guid.array());
     }
 
     DirectoryUser user(SearchResultEntry entry) {

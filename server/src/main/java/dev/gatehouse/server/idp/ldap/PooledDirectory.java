@@ -85,6 +85,21 @@ final class PooledDirectory implements LdapDirectory {
     }
 
     @Override
+    public Optional<DirectoryUser> findUserById(String id) {
+        Filter filter = Filter.createANDFilter(parsed(settings.userFilter()),
+                DirectoryEntries.idFilter(settings.schema().userId(), id));
+        List<DirectoryUser> found = search(settings.userBaseDn(), filter, entries::user, entries.userAttributes());
+        return found.size() == 1 ? Optional.of(found.getFirst()) : Optional.empty();
+    }
+
+    @Override
+    public List<DirectoryGroup> groupsListing(String memberDn) {
+        Filter filter = Filter.createANDFilter(parsed(settings.groupFilter()),
+                Filter.createEqualityFilter(settings.schema().member(), memberDn));
+        return search(settings.groupBaseDn(), filter, entries::group, entries.groupNameAttributes());
+    }
+
+    @Override
     public List<DirectoryUser> users() {
         return search(settings.userBaseDn(), parsed(settings.userFilter()), entries::user, entries.userAttributes());
     }
