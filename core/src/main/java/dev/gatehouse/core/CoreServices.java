@@ -199,6 +199,6 @@ public record CoreServices(IdentityStoreService identityStore, Administrators ad
                         mfaGate),
                 new SamlExchanges(store.identitySource(), store, clock, secretSealers),
                 new LdapSync(ldapDirectories, ldapUsers, store.users(), store.groups(), identityStore,
-                        store.identitySource(), store, audit));
+                        store.identitySource(), store, audit, clock));
     }
 }

@@ -8,6 +8,7 @@ import dev.gatehouse.core.directory.GroupRepository;
 import dev.gatehouse.core.directory.IdentityStoreService;
 import dev.gatehouse.core.directory.User;
 import dev.gatehouse.core.directory.UserRepository;
+import dev.gatehouse.core.error.DomainError;
 import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.core.identitysource.IdentitySourceRepository;
 import dev.gatehouse.core.identitysource.LdapDirectory;
@@ -15,6 +16,9 @@ import dev.gatehouse.core.identitysource.LdapDirectory.DirectoryGroup;
 import dev.gatehouse.core.identitysource.LdapDirectory.DirectoryUnavailable;
 import dev.gatehouse.core.identitysource.LdapDirectory.DirectoryUser;
 import dev.gatehouse.core.storage.Transactions;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -23,18 +27,24 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Brings Gatehouse's users and groups in line with the directory: every user and group below the bases (read in
  * pages), each group's direct members, and groups in groups as nestings that Gatehouse resolves itself (OpenLDAP's
  * memberOf is one level deep). Entries gone from the directory are deleted here, and a user deleted or disabled
  * there loses their sessions now. A nesting that would close a cycle is skipped. One transaction; audited as
- * {@code SyncDirectory} with counts.
+ * {@code SyncDirectory} with counts. Only the node holding the database lease syncs; another is refused meanwhile.
  */
 public final class LdapSync {
 
     public static final String GROUP = "GROUP";
     private static final String SYNCED = "Synced from the LDAP directory";
+    /** The database lease that lets one node sync at a time; a run longer than this may overlap another node's. */
+    static final String LEASE = "ldap-sync";
+    static final Duration LEASE_TIME = Duration.ofMinutes(15);
+    static final DomainError BUSY = new DomainError.TooManyRequests("Another Gatehouse node is syncing the "
+            + "directory right now; its changes arrive when it finishes. Try again in a minute.");
 
     /** What one run changed. */
     public record Report(int users, int groups, int usersRemoved, int groupsRemoved, int membershipsAdded,
@@ -49,10 +59,14 @@ public final class LdapSync {
     private final IdentitySourceRepository links;
     private final Transactions transactions;
     private final AuditLog audit;
+    private final Clock clock;
+    /** This node, as the lease's holder. */
+    private final String holder = UUID.randomUUID().toString();
 
     public LdapSync(LdapDirectories directories, LdapUsers ldapUsers, UserRepository users, GroupRepository groups,
                     IdentityStoreService identityStore, IdentitySourceRepository links, Transactions transactions,
-                    AuditLog audit) {
+                    AuditLog audit, Clock clock) {
+        this.clock = clock;
         this.directories = directories;
         this.ldapUsers = ldapUsers;
         this.users = users;
@@ -63,7 +77,24 @@ public final class LdapSync {
         this.audit = audit;
     }
 
+    /** Refused with {@link #BUSY} while another node holds the lease. */
     public Report run(RequestContext context) {
+        if (!takeLease()) {
+            throw new DomainException(BUSY);
+        }
+        try {
+            return runHoldingLease(context);
+        } finally {
+            links.releaseLease(LEASE, holder);
+        }
+    }
+
+    private boolean takeLease() {
+        Instant now = clock.instant();
+        return links.takeLease(LEASE, holder, now, now.plus(LEASE_TIME));
+    }
+
+    private Report runHoldingLease(RequestContext context) {
         List<DirectoryUser> directoryUsers;
         List<DirectoryGroup> directoryGroups;
         try {
@@ -72,6 +103,10 @@ public final class LdapSync {
             directoryGroups = directory.groups();
         } catch (DirectoryUnavailable e) {
             throw DomainException.invalid("directory", e.getMessage());
+        }
+        // Reading a large directory takes a while: the lease is renewed for the writing that follows.
+        if (!takeLease()) {
+            throw new DomainException(BUSY);
         }
         return transactions.inTransaction(() -> {
             Counts counts = new Counts();

@@ -15,6 +15,8 @@ final class StandInDirectory implements LdapDirectory {
     final Map<String, String> passwords = new HashMap<>();
     boolean down;
     int binds;
+    /** Runs while a sync reads the users, as if another node acted meanwhile. */
+    Runnable whileReadingUsers = () -> { };
 
     DirectoryUser addUser(String uid, String password) {
         DirectoryUser user = new DirectoryUser("uid=" + uid + ",ou=people,dc=example,dc=com", "uuid-" + uid, uid,
@@ -73,6 +75,9 @@ final class StandInDirectory implements LdapDirectory {
     @Override
     public List<DirectoryUser> users() {
         requireUp();
+        Runnable meanwhile = whileReadingUsers;
+        whileReadingUsers = () -> { };
+        meanwhile.run();
         return List.copyOf(users);
     }
 
