@@ -41,7 +41,7 @@ final class LdapSyncSchedule implements AutoCloseable {
             return;
         }
         try {
-            LdapSync.Report report = core.ldapSync().run(SCHEDULE);
+            LdapSync.Report report = core.ldapSync().runScheduled(SCHEDULE);
             LOG.info("LDAP sync: {}", report);
         } catch (RuntimeException e) {
             LOG.warn("LDAP sync failed, trying again in {}: {}", EVERY, e.getMessage());

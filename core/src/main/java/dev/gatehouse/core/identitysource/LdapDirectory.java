@@ -1,5 +1,6 @@
 package dev.gatehouse.core.identitysource;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -53,6 +54,12 @@ public interface LdapDirectory extends AutoCloseable {
 
     /** Every group below the group base, read in pages. */
     List<DirectoryGroup> groups();
+
+    /** The users whose entry changed at or after {@code since}, by the schema's change timestamp. */
+    List<DirectoryUser> usersChangedSince(Instant since);
+
+    /** The groups whose entry (their member list included) changed at or after {@code since}. */
+    List<DirectoryGroup> groupsChangedSince(Instant since);
 
     @Override
     void close();

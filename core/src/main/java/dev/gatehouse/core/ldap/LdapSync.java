@@ -19,6 +19,7 @@ import dev.gatehouse.core.storage.Transactions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.AbstractMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -28,6 +29,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Brings Gatehouse's users and groups in line with the directory: every user and group below the bases (read in
@@ -43,12 +46,27 @@ public final class LdapSync {
     /** The database lease that lets one node sync at a time; a run longer than this may overlap another node's. */
     static final String LEASE = "ldap-sync";
     static final Duration LEASE_TIME = Duration.ofMinutes(15);
+    /** How often the schedule makes a full pass (which finds deletions) rather than reading changes only. */
+    static final Duration FULL_EVERY = Duration.ofHours(1);
+    /** Changes are read from this long before the last run began: directory and Gatehouse clocks may differ. */
+    static final Duration OVERLAP = Duration.ofMinutes(10);
     static final DomainError BUSY = new DomainError.TooManyRequests("Another Gatehouse node is syncing the "
             + "directory right now; its changes arrive when it finishes. Try again in a minute.");
 
-    /** What one run changed. */
+    /**
+     * What one run changed. {@code users} and {@code groups} count the entries read: all of them in a full pass,
+     * the changed ones otherwise; deletions are found by full passes only.
+     */
     public record Report(int users, int groups, int usersRemoved, int groupsRemoved, int membershipsAdded,
-                         int membershipsRemoved, int skipped) {
+                         int membershipsRemoved, int skipped, boolean full) {
+    }
+
+    /**
+     * What this node learnt at its last run: the Gatehouse ids of the DNs seen (so a changed group's members are
+     * found without reading every user), when that run began, and when its last full pass began.
+     */
+    private record Known(Map<String, String> userIdOfDn, Map<String, String> groupIdOfDn, Instant startedAt,
+                         Instant lastFullAt) {
     }
 
     private final LdapDirectories directories;
@@ -62,6 +80,7 @@ public final class LdapSync {
     private final Clock clock;
     /** This node, as the lease's holder. */
     private final String holder = UUID.randomUUID().toString();
+    private volatile Known known;
 
     public LdapSync(LdapDirectories directories, LdapUsers ldapUsers, UserRepository users, GroupRepository groups,
                     IdentityStoreService identityStore, IdentitySourceRepository links, Transactions transactions,
@@ -77,13 +96,30 @@ public final class LdapSync {
         this.audit = audit;
     }
 
-    /** Refused with {@link #BUSY} while another node holds the lease. */
+    /** A full pass, whatever ran before (the on-demand sync); refused with {@link #BUSY} while another node syncs. */
     public Report run(RequestContext context) {
+        return holdingLease(() -> full(context));
+    }
+
+    /**
+     * What the schedule runs: only entries changed since this node's last run (their change timestamp, with an
+     * overlap for clock skew), and a full pass, which also finds deletions, when this node has none yet or its last
+     * one is {@link #FULL_EVERY} old.
+     */
+    public Report runScheduled(RequestContext context) {
+        return holdingLease(() -> {
+            Known before = known;
+            boolean fullDue = before == null || !clock.instant().isBefore(before.lastFullAt().plus(FULL_EVERY));
+            return fullDue ? full(context) : changedOnly(before, context);
+        });
+    }
+
+    private Report holdingLease(Supplier<Report> sync) {
         if (!takeLease()) {
             throw new DomainException(BUSY);
         }
         try {
-            return runHoldingLease(context);
+            return sync.get();
         } finally {
             links.releaseLease(LEASE, holder);
         }
@@ -94,7 +130,8 @@ public final class LdapSync {
         return links.takeLease(LEASE, holder, now, now.plus(LEASE_TIME));
     }
 
-    private Report runHoldingLease(RequestContext context) {
+    private Report full(RequestContext context) {
+        Instant startedAt = clock.instant();
         List<DirectoryUser> directoryUsers;
         List<DirectoryGroup> directoryGroups;
         try {
@@ -104,28 +141,107 @@ public final class LdapSync {
         } catch (DirectoryUnavailable e) {
             throw DomainException.invalid("directory", e.getMessage());
         }
-        // Reading a large directory takes a while: the lease is renewed for the writing that follows.
-        if (!takeLease()) {
-            throw new DomainException(BUSY);
-        }
+        renewLease();
         return transactions.inTransaction(() -> {
             Counts counts = new Counts();
-            Map<String, String> userNameOfDn = syncUsers(directoryUsers, counts, context);
-            Map<String, String> groupNameOfDn = syncGroups(directoryGroups, counts, context);
+            Known now = new Known(new HashMap<>(), new HashMap<>(), startedAt, startedAt);
+            Map<String, String> userNameOfDn = syncUsers(directoryUsers, now, counts, context);
+            Map<String, String> groupNameOfDn = syncGroups(directoryGroups, now, counts, context);
             for (DirectoryGroup group : directoryGroups) {
                 String name = groupNameOfDn.get(dnKey(group.dn()));
                 if (name != null) {
                     syncMembers(name, group.memberDns(), userNameOfDn, groupNameOfDn, counts, context);
                 }
             }
-            Report report = new Report(userNameOfDn.size(), groupNameOfDn.size(), counts.usersRemoved,
-                    counts.groupsRemoved, counts.added, counts.removed, counts.skipped);
-            audit.as(LdapUsers.DIRECTORY, EventSource.IDENTITY_STORE, context).success("SyncDirectory", Map.of(),
-                    Map.of("users", report.users(), "groups", report.groups(), "usersRemoved", report.usersRemoved(),
-                            "groupsRemoved", report.groupsRemoved(), "membershipsAdded", report.membershipsAdded(),
-                            "membershipsRemoved", report.membershipsRemoved(), "skipped", report.skipped()));
-            return report;
+            known = now;
+            return audited(new Report(userNameOfDn.size(), groupNameOfDn.size(), counts.usersRemoved,
+                    counts.groupsRemoved, counts.added, counts.removed, counts.skipped, true), context);
         });
+    }
+
+    /** Changed users and groups only; members of changed groups found through what this node knows of the DNs. */
+    private Report changedOnly(Known before, RequestContext context) {
+        Instant startedAt = clock.instant();
+        Instant since = before.startedAt().minus(OVERLAP);
+        List<DirectoryUser> changedUsers;
+        List<DirectoryGroup> changedGroups;
+        try {
+            LdapDirectory directory = directories.current();
+            changedUsers = directory.usersChangedSince(since);
+            changedGroups = directory.groupsChangedSince(since);
+        } catch (DirectoryUnavailable e) {
+            throw DomainException.invalid("directory", e.getMessage());
+        }
+        renewLease();
+        return transactions.inTransaction(() -> {
+            Counts counts = new Counts();
+            Known now = new Known(new HashMap<>(before.userIdOfDn()), new HashMap<>(before.groupIdOfDn()),
+                    startedAt, before.lastFullAt());
+            Map<String, String> linkedUsers = links.directoryLinks(LdapUsers.USER);
+            Map<String, String> linkedGroups = links.directoryLinks(GROUP);
+            int users = 0;
+            for (DirectoryUser entry : changedUsers) {
+                users += syncUser(entry, linkedUsers, now, counts, context).isPresent() ? 1 : 0;
+            }
+            Map<String, String> changedGroupNames = new LinkedHashMap<>();
+            for (DirectoryGroup entry : changedGroups) {
+                syncGroup(entry, linkedGroups, now, counts, context)
+                        .ifPresent(group -> changedGroupNames.put(dnKey(entry.dn()), group.displayName()));
+            }
+            for (DirectoryGroup group : changedGroups) {
+                String name = changedGroupNames.get(dnKey(group.dn()));
+                if (name != null) {
+                    syncMembers(name, group.memberDns(), namesOf(now.userIdOfDn(), id -> users(id)),
+                            namesOf(now.groupIdOfDn(), id -> groups.findById(id).map(Group::displayName)), counts,
+                            context);
+                }
+            }
+            known = now;
+            return audited(new Report(users, changedGroupNames.size(), 0, 0, counts.added, counts.removed,
+                    counts.skipped, false), context);
+        });
+    }
+
+    private Optional<String> users(String userId) {
+        return users.findById(userId).map(User::userName);
+    }
+
+    /** The current Gatehouse names, looked up only when a changed group's member asks for them. */
+    private static Map<String, String> namesOf(Map<String, String> idOfDn,
+                                               Function<String, Optional<String>> nameOfId) {
+        return new AbstractMap<>() {
+            @Override
+            public String get(Object dn) {
+                String id = idOfDn.get(dn);
+                return id == null ? null : nameOfId.apply(id).orElse(null);
+            }
+
+            @Override
+            public boolean containsKey(Object dn) {
+                return get(dn) != null;
+            }
+
+            @Override
+            public Set<Entry<String, String>> entrySet() {
+                throw new UnsupportedOperationException("looked up by DN only");
+            }
+        };
+    }
+
+    private void renewLease() {
+        // Reading a large directory takes a while: the lease is renewed for the writing that follows.
+        if (!takeLease()) {
+            throw new DomainException(BUSY);
+        }
+    }
+
+    private Report audited(Report report, RequestContext context) {
+        audit.as(LdapUsers.DIRECTORY, EventSource.IDENTITY_STORE, context).success("SyncDirectory", Map.of(),
+                Map.of("users", report.users(), "groups", report.groups(), "usersRemoved", report.usersRemoved(),
+                        "groupsRemoved", report.groupsRemoved(), "membershipsAdded", report.membershipsAdded(),
+                        "membershipsRemoved", report.membershipsRemoved(), "skipped", report.skipped(),
+                        "full", report.full()));
+        return report;
     }
 
     private static final class Counts {
@@ -136,20 +252,16 @@ public final class LdapSync {
         int skipped;
     }
 
-    private Map<String, String> syncUsers(List<DirectoryUser> entries, Counts counts, RequestContext context) {
+    private Map<String, String> syncUsers(List<DirectoryUser> entries, Known known, Counts counts,
+                                          RequestContext context) {
         Map<String, String> userNameOfDn = new HashMap<>();
         Set<String> seen = new HashSet<>();
         Map<String, String> linked = links.directoryLinks(LdapUsers.USER);
         for (DirectoryUser entry : entries) {
-            try {
-                User user = ldapUsers.sync(entry, linked, context);
-                userNameOfDn.put(dnKey(entry.dn()), user.userName());
+            syncUser(entry, linked, known, counts, context)
+                    .ifPresent(user -> userNameOfDn.put(dnKey(entry.dn()), user.userName()));
+            if (entry.id() != null) {
                 seen.add(entry.id());
-            } catch (DomainException unusable) {
-                counts.skipped++;
-                if (entry.id() != null) {
-                    seen.add(entry.id());
-                }
             }
         }
         for (Map.Entry<String, String> link : linked.entrySet()) {
@@ -166,24 +278,47 @@ public final class LdapSync {
         return userNameOfDn;
     }
 
-    private Map<String, String> syncGroups(List<DirectoryGroup> entries, Counts counts, RequestContext context) {
+    /** The Gatehouse user the entry became; an unusable entry is counted as skipped. */
+    private Optional<User> syncUser(DirectoryUser entry, Map<String, String> linked, Known known, Counts counts,
+                             RequestContext context) {
+        try {
+            User user = ldapUsers.sync(entry, linked, context);
+            known.userIdOfDn().put(dnKey(entry.dn()), user.userId());
+            return Optional.of(user);
+        } catch (DomainException unusable) {
+            counts.skipped++;
+            return Optional.empty();
+        }
+    }
+
+    private Optional<Group> syncGroup(DirectoryGroup entry, Map<String, String> linked, Known known, Counts counts,
+                                      RequestContext context) {
+        if (entry.id() == null || entry.name() == null || entry.name().isBlank()) {
+            counts.skipped++;
+            return Optional.empty();
+        }
+        Optional<Group> group = Optional.ofNullable(linked.get(entry.id())).flatMap(groups::findById)
+                .or(() -> groups.findByDisplayName(entry.name()));
+        Group synced = group.orElseGet(() -> identityStore.createGroup(entry.name(), SYNCED,
+                LdapUsers.DIRECTORY, context));
+        if (!synced.groupId().equals(linked.get(entry.id()))) {
+            links.linkDirectoryEntry(GROUP, entry.id(), synced.groupId());
+        }
+        known.groupIdOfDn().put(dnKey(entry.dn()), synced.groupId());
+        return Optional.of(synced);
+    }
+
+    private Map<String, String> syncGroups(List<DirectoryGroup> entries, Known known, Counts counts,
+                                           RequestContext context) {
         Map<String, String> linked = links.directoryLinks(GROUP);
         Map<String, String> groupNameOfDn = new LinkedHashMap<>();
         Set<String> seen = new HashSet<>();
         for (DirectoryGroup entry : entries) {
-            if (entry.id() == null || entry.name() == null || entry.name().isBlank()) {
-                counts.skipped++;
-                continue;
+            if (entry.id() != null) {
+                seen.add(entry.id());
             }
-            seen.add(entry.id());
-            Optional<Group> group = Optional.ofNullable(linked.get(entry.id())).flatMap(groups::findById)
-                    .or(() -> groups.findByDisplayName(entry.name()));
-            Group synced = group.orElseGet(() -> identityStore.createGroup(entry.name(), SYNCED,
-                    LdapUsers.DIRECTORY, context));
-            if (!synced.groupId().equals(linked.get(entry.id()))) {
-                links.linkDirectoryEntry(GROUP, entry.id(), synced.groupId());
-            }
-            groupNameOfDn.put(dnKey(entry.dn()), synced.displayName());
+            syncGroup(entry, linked, known, counts, context)
+                    .ifPresent(group -> groupNameOfDn.put(dnKey(entry.dn()), group.displayName()));
         }
         for (Map.Entry<String, String> link : linked.entrySet()) {
             if (!seen.contains(link.getKey())) {

@@ -1,6 +1,7 @@
 package dev.gatehouse.core.ldap;
 
 import dev.gatehouse.core.identitysource.LdapDirectory;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -91,6 +92,21 @@ final class StandInDirectory implements LdapDirectory {
         if (down) {
             throw new DirectoryUnavailable("The directory is unavailable (connect error)", null);
         }
+    }
+
+    /** When each entry last changed, by DN; an entry not listed changed long ago. */
+    final Map<String, Instant> changedAt = new HashMap<>();
+
+    @Override
+    public List<DirectoryUser> usersChangedSince(Instant since) {
+        requireUp();
+        return users.stream().filter(u -> !changedAt.getOrDefault(u.dn(), Instant.EPOCH).isBefore(since)).toList();
+    }
+
+    @Override
+    public List<DirectoryGroup> groupsChangedSince(Instant since) {
+        requireUp();
+        return groups.stream().filter(g -> !changedAt.getOrDefault(g.dn(), Instant.EPOCH).isBefore(since)).toList();
     }
 
     @Override

@@ -12,9 +12,12 @@ import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.SearchScope;
 import com.unboundid.ldap.sdk.SimpleBindRequest;
 import com.unboundid.ldap.sdk.controls.SimplePagedResultsControl;
+import com.unboundid.util.StaticUtils;
 import dev.gatehouse.core.identitysource.LdapDirectory;
 import dev.gatehouse.core.identitysource.LdapSettings;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -108,6 +111,23 @@ final class PooledDirectory implements LdapDirectory {
     public List<DirectoryGroup> groups() {
         return search(settings.groupBaseDn(), parsed(settings.groupFilter()), entries::group,
                 entries.groupAttributes());
+    }
+
+    @Override
+    public List<DirectoryUser> usersChangedSince(Instant since) {
+        return search(settings.userBaseDn(), Filter.createANDFilter(parsed(settings.userFilter()), changedSince(since)),
+                entries::user, entries.userAttributes());
+    }
+
+    @Override
+    public List<DirectoryGroup> groupsChangedSince(Instant since) {
+        return search(settings.groupBaseDn(), Filter.createANDFilter(parsed(settings.groupFilter()),
+                changedSince(since)), entries::group, entries.groupAttributes());
+    }
+
+    private Filter changedSince(Instant since) {
+        return Filter.createGreaterOrEqualFilter(settings.schema().changedAttribute(),
+                StaticUtils.encodeGeneralizedTime(Date.from(since)));
     }
 
     @Override

@@ -111,6 +111,18 @@ class LdapConnectorTest {
     }
 
     @Test
+    void onlyEntriesChangedSinceTheGivenTimeAreReadByTheirModifyTimestamp() {
+        try (LdapDirectory directory = open(List.of(url()), "bind-secret")) {
+            java.time.Instant now = java.time.Instant.now();
+
+            assertThat(directory.usersChangedSince(now.minusSeconds(3600))).hasSize(USERS);
+            assertThat(directory.groupsChangedSince(now.minusSeconds(3600))).hasSize(2);
+            assertThat(directory.usersChangedSince(now.plusSeconds(3600))).isEmpty();
+            assertThat(directory.groupsChangedSince(now.plusSeconds(3600))).isEmpty();
+        }
+    }
+
+    @Test
     void anObjectGuidIsSearchedAsTheBytesActiveDirectoryStores() {
         String guid = "0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0";
         com.unboundid.ldap.sdk.Filter filter = DirectoryEntries.idFilter("objectGUID", guid);
