@@ -19,7 +19,6 @@ import dev.gatehouse.core.storage.Transactions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.AbstractMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -29,7 +28,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -98,7 +96,7 @@ public final class LdapSync {
 
     /** A full pass, whatever ran before (the on-demand sync); refused with {@link #BUSY} while another node syncs. */
     public Report run(RequestContext context) {
-        return holdingLease(() -> full(context));
+        return holdingLease(() -> full(context), context);
     }
 
     /**
@@ -111,15 +109,27 @@ public final class LdapSync {
             Known before = known;
             boolean fullDue = before == null || !clock.instant().isBefore(before.lastFullAt().plus(FULL_EVERY));
             return fullDue ? full(context) : changedOnly(before, context);
-        });
+        }, context);
     }
 
-    private Report holdingLease(Supplier<Report> sync) {
+    /** Closes the directory's connection pool, at server shutdown. */
+    public void closeDirectory() {
+        directories.close();
+    }
+
+    /** A run that fails is audited as a failed SyncDirectory (the console and /metrics show it); a busy one not. */
+    private Report holdingLease(Supplier<Report> sync, RequestContext context) {
         if (!takeLease()) {
             throw new DomainException(BUSY);
         }
         try {
             return sync.get();
+        } catch (DomainException failed) {
+            if (failed.error() != BUSY) {
+                transactions.run(() -> audit.as(LdapUsers.DIRECTORY, EventSource.IDENTITY_STORE, context)
+                        .failure("SyncDirectory", Map.of(), failed.error()));
+            }
+            throw failed;
         } finally {
             links.releaseLease(LEASE, holder);
         }
@@ -191,9 +201,9 @@ public final class LdapSync {
             for (DirectoryGroup group : changedGroups) {
                 String name = changedGroupNames.get(dnKey(group.dn()));
                 if (name != null) {
-                    syncMembers(name, group.memberDns(), namesOf(now.userIdOfDn(), id -> users(id)),
-                            namesOf(now.groupIdOfDn(), id -> groups.findById(id).map(Group::displayName)), counts,
-                            context);
+                    syncMembers(name, group.memberDns(), new NamesByDn(now.userIdOfDn(), this::users),
+                            new NamesByDn(now.groupIdOfDn(), id -> groups.findById(id).map(Group::displayName)),
+                            counts, context);
                 }
             }
             known = now;
@@ -204,28 +214,6 @@ public final class LdapSync {
 
     private Optional<String> users(String userId) {
         return users.findById(userId).map(User::userName);
-    }
-
-    /** The current Gatehouse names, looked up only when a changed group's member asks for them. */
-    private static Map<String, String> namesOf(Map<String, String> idOfDn,
-                                               Function<String, Optional<String>> nameOfId) {
-        return new AbstractMap<>() {
-            @Override
-            public String get(Object dn) {
-                String id = idOfDn.get(dn);
-                return id == null ? null : nameOfId.apply(id).orElse(null);
-            }
-
-            @Override
-            public boolean containsKey(Object dn) {
-                return get(dn) != null;
-            }
-
-            @Override
-            public Set<Entry<String, String>> entrySet() {
-                throw new UnsupportedOperationException("looked up by DN only");
-            }
-        };
     }
 
     private void renewLease() {

@@ -15,6 +15,7 @@ final class StandInDirectory implements LdapDirectory {
     final List<DirectoryGroup> groups = new ArrayList<>();
     final Map<String, String> passwords = new HashMap<>();
     boolean down;
+    boolean closed;
     int binds;
     /** Runs while a sync reads the users, as if another node acted meanwhile. */
     Runnable whileReadingUsers = () -> { };
@@ -111,5 +112,6 @@ final class StandInDirectory implements LdapDirectory {
 
     @Override
     public void close() {
+        closed = true;
     }
 }
