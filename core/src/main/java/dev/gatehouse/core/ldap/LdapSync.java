@@ -152,9 +152,9 @@ public final class LdapSync {
             throw DomainException.invalid("directory", e.getMessage());
         }
         renewLease();
-        return transactions.inTransaction(() -> {
+        Known now = new Known(new HashMap<>(), new HashMap<>(), startedAt, startedAt);
+        Report report = transactions.inTransaction(() -> {
             Counts counts = new Counts();
-            Known now = new Known(new HashMap<>(), new HashMap<>(), startedAt, startedAt);
             Map<String, String> userNameOfDn = syncUsers(directoryUsers, now, counts, context);
             Map<String, String> groupNameOfDn = syncGroups(directoryGroups, now, counts, context);
             for (DirectoryGroup group : directoryGroups) {
@@ -163,10 +163,11 @@ public final class LdapSync {
                     syncMembers(name, group.memberDns(), userNameOfDn, groupNameOfDn, counts, context);
                 }
             }
-            known = now;
             return audited(new Report(userNameOfDn.size(), groupNameOfDn.size(), counts.usersRemoved,
                     counts.groupsRemoved, counts.added, counts.removed, counts.skipped, true), context);
         });
+        known = now;
+        return report;
     }
 
     /** Changed users and groups only; members of changed groups found through what this node knows of the DNs. */
@@ -183,10 +184,10 @@ public final class LdapSync {
             throw DomainException.invalid("directory", e.getMessage());
         }
         renewLease();
-        return transactions.inTransaction(() -> {
+        Known now = new Known(new HashMap<>(before.userIdOfDn()), new HashMap<>(before.groupIdOfDn()), startedAt,
+                before.lastFullAt());
+        Report report = transactions.inTransaction(() -> {
             Counts counts = new Counts();
-            Known now = new Known(new HashMap<>(before.userIdOfDn()), new HashMap<>(before.groupIdOfDn()),
-                    startedAt, before.lastFullAt());
             Map<String, String> linkedUsers = links.directoryLinks(LdapUsers.USER);
             Map<String, String> linkedGroups = links.directoryLinks(GROUP);
             int users = 0;
@@ -201,18 +202,20 @@ public final class LdapSync {
             for (DirectoryGroup group : changedGroups) {
                 String name = changedGroupNames.get(dnKey(group.dn()));
                 if (name != null) {
-                    syncMembers(name, group.memberDns(), new NamesByDn(now.userIdOfDn(), this::users),
+                    syncMembers(name, group.memberDns(), new NamesByDn(now.userIdOfDn(), this::userNameOf),
                             new NamesByDn(now.groupIdOfDn(), id -> groups.findById(id).map(Group::displayName)),
                             counts, context);
                 }
             }
-            known = now;
             return audited(new Report(users, changedGroupNames.size(), 0, 0, counts.added, counts.removed,
                     counts.skipped, false), context);
         });
+        // Only what was committed counts as known: a rolled-back run leaves the last one's watermark.
+        known = now;
+        return report;
     }
 
-    private Optional<String> users(String userId) {
+    private Optional<String> userNameOf(String userId) {
         return users.findById(userId).map(User::userName);
     }
 
