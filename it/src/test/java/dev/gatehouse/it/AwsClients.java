@@ -1,6 +1,7 @@
 package dev.gatehouse.it;
 
 import java.net.URI;
+import javax.net.ssl.TrustManager;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -25,20 +26,29 @@ public final class AwsClients {
     }
 
     public static SsoOidcClient ssoOidc(String baseUrl) {
+        return ssoOidc(baseUrl, null);
+    }
+
+    /** @param trust what an https server's certificate must chain to; null: the JDK's default trust */
+    public static SsoOidcClient ssoOidc(String baseUrl, TrustManager[] trust) {
         return SsoOidcClient.builder()
                 .endpointOverride(URI.create(baseUrl))
                 .region(Region.US_EAST_1)
                 .credentialsProvider(AnonymousCredentialsProvider.create())
-                .httpClient(httpClient())
+                .httpClient(httpClient(trust))
                 .build();
     }
 
     public static SsoClient sso(String baseUrl) {
+        return sso(baseUrl, null);
+    }
+
+    public static SsoClient sso(String baseUrl, TrustManager[] trust) {
         return SsoClient.builder()
                 .endpointOverride(URI.create(baseUrl))
                 .region(Region.US_EAST_1)
                 .credentialsProvider(AnonymousCredentialsProvider.create())
-                .httpClient(httpClient())
+                .httpClient(httpClient(trust))
                 .build();
     }
 
@@ -53,11 +63,15 @@ public final class AwsClients {
     }
 
     public static StsClient sts(String baseUrl, AwsCredentialsProvider credentials) {
+        return sts(baseUrl, credentials, null);
+    }
+
+    public static StsClient sts(String baseUrl, AwsCredentialsProvider credentials, TrustManager[] trust) {
         return StsClient.builder()
                 .endpointOverride(URI.create(baseUrl))
                 .region(Region.US_EAST_1)
                 .credentialsProvider(credentials)
-                .httpClient(httpClient())
+                .httpClient(httpClient(trust))
                 .build();
     }
 
@@ -73,6 +87,11 @@ public final class AwsClients {
     }
 
     private static SdkHttpClient httpClient() {
-        return UrlConnectionHttpClient.create();
+        return httpClient(null);
+    }
+
+    private static SdkHttpClient httpClient(TrustManager[] trust) {
+        return trust == null ? UrlConnectionHttpClient.create()
+                : UrlConnectionHttpClient.builder().tlsTrustManagersProvider(() -> trust).build();
     }
 }

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import javax.net.ssl.SSLContext;
 
 /**
  * A person at a browser, reduced to what the pages need: cookies, forms with their CSRF token, and no
@@ -59,17 +60,38 @@ public final class Browser {
     private final HttpClient http;
 
     public Browser(String baseUrl) {
+        this(baseUrl, null);
+    }
+
+    /** @param tls what an https server's certificate must chain to; null: the JDK's default trust */
+    public Browser(String baseUrl, SSLContext tls) {
         this.baseUrl = baseUrl;
-        this.http = HttpClient.newBuilder()
+        HttpClient.Builder builder = HttpClient.newBuilder()
                 .cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(5))
-                .build();
+                .connectTimeout(Duration.ofSeconds(5));
+        if (tls != null) {
+            builder.sslContext(tls);
+        }
+        this.http = builder.build();
+    }
+
+    /** A fresh browser for {@code gatehouse}, trusting its certificate when it serves https. */
+    public static Browser at(RunningGatehouse gatehouse) {
+        return new Browser(gatehouse.baseUrl(), gatehouse.clientTls());
     }
 
     /** The person signs in in a fresh browser, opens the code's page and answers {@code approve} or {@code deny}. */
     public static Page decideAs(String baseUrl, Entitlement person, String userCode, String decision) {
-        Browser browser = new Browser(baseUrl);
+        return decideAs(new Browser(baseUrl), person, userCode, decision);
+    }
+
+    /** As {@link #decideAs(String, Entitlement, String, String)}, at {@code gatehouse}, over https if it serves it. */
+    public static Page decideAs(RunningGatehouse gatehouse, Entitlement person, String userCode, String decision) {
+        return decideAs(at(gatehouse), person, userCode, decision);
+    }
+
+    private static Page decideAs(Browser browser, Entitlement person, String userCode, String decision) {
         browser.signIn(person.userName(), person.password(), "/device?user_code=" + userCode);
         Page confirmation = browser.openDevicePage(userCode);
         assertThat(confirmation.status()).as("confirmation page:%n%s", confirmation.html()).isEqualTo(200);

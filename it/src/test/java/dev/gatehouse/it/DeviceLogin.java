@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.sso.SsoClient;
 import software.amazon.awssdk.services.sso.model.RoleCredentials;
 import software.amazon.awssdk.services.ssooidc.SsoOidcClient;
@@ -44,8 +46,8 @@ public final class DeviceLogin implements AutoCloseable {
 
     public DeviceLogin(RunningGatehouse gatehouse) {
         this.gatehouse = gatehouse;
-        this.oidc = AwsClients.ssoOidc(gatehouse.baseUrl());
-        this.sso = AwsClients.sso(gatehouse.baseUrl());
+        this.oidc = AwsClients.ssoOidc(gatehouse.baseUrl(), gatehouse.clientTrust());
+        this.sso = AwsClients.sso(gatehouse.baseUrl(), gatehouse.clientTrust());
     }
 
     public SsoOidcClient oidc() {
@@ -92,7 +94,7 @@ public final class DeviceLogin implements AutoCloseable {
 
     /** The person signs in and answers {@code approve} or {@code deny} for the code. */
     public Browser.Page decide(Entitlement person, String userCode, String decision) {
-        return Browser.decideAs(gatehouse.baseUrl(), person, userCode, decision);
+        return Browser.decideAs(gatehouse, person, userCode, decision);
     }
 
     /** The whole device login, from registration to tokens. */
@@ -116,11 +118,12 @@ public final class DeviceLogin implements AutoCloseable {
     }
 
     public StsClient sts(RoleCredentials credentials) {
-        return remember(AwsClients.sts(gatehouse.baseUrl(), credentials));
+        return sts(credentials.accessKeyId(), credentials.secretAccessKey(), credentials.sessionToken());
     }
 
     public StsClient sts(String accessKeyId, String secretAccessKey, String sessionToken) {
-        return remember(AwsClients.sts(gatehouse.baseUrl(), accessKeyId, secretAccessKey, sessionToken));
+        return remember(AwsClients.sts(gatehouse.baseUrl(), StaticCredentialsProvider.create(
+                AwsSessionCredentials.create(accessKeyId, secretAccessKey, sessionToken)), gatehouse.clientTrust()));
     }
 
     private <T extends AutoCloseable> T remember(T client) {

@@ -1,16 +1,20 @@
 package dev.gatehouse.it;
 
 import dev.gatehouse.core.mfa.MfaPolicy;
+import dev.gatehouse.it.tls.TestCertificateAuthority;
 import dev.gatehouse.server.GatehouseServer;
 import dev.gatehouse.server.Services;
 import dev.gatehouse.server.config.DatabaseConfig;
 import dev.gatehouse.server.config.GatehouseConfig;
 import dev.gatehouse.server.config.HttpConfig;
 import dev.gatehouse.server.config.MasterKeySource;
+import dev.gatehouse.server.config.TlsConfig;
 import dev.gatehouse.store.testing.TestDatabase;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
 
 /** A Gatehouse server started in-process on a free loopback port, on a clock the test steps. */
 public final class RunningGatehouse implements AutoCloseable {
@@ -18,11 +22,14 @@ public final class RunningGatehouse implements AutoCloseable {
     private final Services services;
     private final GatehouseServer server;
     private final MutableClock clock;
+    private final TestCertificateAuthority ca;
 
-    private RunningGatehouse(Services services, GatehouseServer server, MutableClock clock) {
+    private RunningGatehouse(Services services, GatehouseServer server, MutableClock clock,
+                             TestCertificateAuthority ca) {
         this.services = services;
         this.server = server;
         this.clock = clock;
+        this.ca = ca;
     }
 
     /** On the embedded default: an H2 file in {@code dataDir}. */
@@ -76,6 +83,16 @@ public final class RunningGatehouse implements AutoCloseable {
         return start(config.toBuilder().operations(config.operations().withMetricsToken(metricsToken)).build(), clock);
     }
 
+    /**
+     * On H2, serving HTTPS from the files {@code tls} names (issued by {@code ca}); its public URL is then
+     * {@code https://localhost:<port>} and clients made through this class trust {@code ca}.
+     */
+    public static RunningGatehouse onH2WithTls(Path dataDir, MutableClock clock, TlsConfig tls,
+                                               TestCertificateAuthority ca) {
+        GatehouseConfig config = config(dataDir);
+        return start(config.toBuilder().http(config.http().withTls(tls)).build(), clock, ca);
+    }
+
     private static GatehouseConfig config(Path dataDir) {
         // Users without an MFA device sign in with their password alone, so the flows under test need no app;
         // MfaEnrolmentInChromiumTest runs the real default (onH2WithDefaultMfa).
@@ -88,9 +105,13 @@ public final class RunningGatehouse implements AutoCloseable {
     }
 
     private static RunningGatehouse start(GatehouseConfig config, MutableClock clock) {
+        return start(config, clock, null);
+    }
+
+    private static RunningGatehouse start(GatehouseConfig config, MutableClock clock, TestCertificateAuthority ca) {
         Services services = Services.open(config, clock);
         try {
-            return new RunningGatehouse(services, GatehouseServer.start(services), clock);
+            return new RunningGatehouse(services, GatehouseServer.start(services), clock, ca);
         } catch (RuntimeException e) {
             services.close();
             throw e;
@@ -103,6 +124,16 @@ public final class RunningGatehouse implements AutoCloseable {
 
     public MutableClock clock() {
         return clock;
+    }
+
+    /** What clients must trust to reach it over https; null when it serves plain HTTP. */
+    public TrustManager[] clientTrust() {
+        return ca == null ? null : ca.trustManagers();
+    }
+
+    /** The same as a TLS context for the JDK's HTTP client; null when it serves plain HTTP. */
+    public SSLContext clientTls() {
+        return ca == null ? null : ca.clientContext();
     }
 
     /** Where clients reach it, e.g. {@code http://localhost:41234}. */

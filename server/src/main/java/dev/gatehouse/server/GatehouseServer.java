@@ -8,6 +8,7 @@ import dev.gatehouse.server.awsjson.TargetRouter;
 import dev.gatehouse.server.http.BodyLimit;
 import dev.gatehouse.server.http.HealthChecks;
 import dev.gatehouse.server.http.HttpModule;
+import dev.gatehouse.server.http.HttpsPolicy;
 import dev.gatehouse.server.http.RequestContexts;
 import dev.gatehouse.server.http.RequestLog;
 import dev.gatehouse.server.identitystore.IdentityStoreApi;
@@ -20,6 +21,8 @@ import dev.gatehouse.server.oidc.OidcApi;
 import dev.gatehouse.server.portal.PortalApi;
 import dev.gatehouse.server.scim.ScimApi;
 import dev.gatehouse.server.sts.StsApi;
+import dev.gatehouse.server.tls.ReloadingSslContextFactory;
+import dev.gatehouse.server.tls.TlsListeners;
 import dev.gatehouse.server.web.WebPages;
 import io.javalin.Javalin;
 import java.time.Duration;
@@ -54,22 +57,32 @@ public final class GatehouseServer implements AutoCloseable {
 
     public static GatehouseServer start(Services services) {
         List<HttpModule> modules = modules(services);
+        ReloadingSslContextFactory[] tls = new ReloadingSslContextFactory[1];
         Javalin app = Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
             config.startup.showJavalinBanner = false;
             config.jetty.host = services.config().http().bindAddress();
             config.jetty.port = services.config().http().port();
+            if (services.config().http().tls() != null) {
+                tls[0] = TlsListeners.add(config.jetty, services.config().http());
+            }
             config.http.maxRequestSize = BodyLimit.BYTES;
             // Stopping closes the port at once, then lets requests already running finish (up to STOP_GRACE).
             config.jetty.modifyServer(server -> server.setStopTimeout(STOP_GRACE.toMillis()));
             config.jetty.modifyServletContextHandler(context -> context.insertHandler(new GracefulHandler()));
             config.routes.before(RequestContexts.assigning(services.config().http().trustedProxies()));
+            config.routes.before(HttpsPolicy.before(services.config().http().publicUrl(),
+                    services.config().http().tls() != null, services.config().http().trustedProxies()));
             config.requestLogger.http(new RequestLog(new RequestMetrics(services.metrics().registry()))::handle);
             modules.forEach(module -> module.mount(config.routes));
         });
         app.start();
         LOG.info("Gatehouse listening on {} (access portal URL {}, region {})", services.config().http().publicUrl(),
                 services.instance().portalUrl(), services.instance().region());
+        if (tls[0] != null) {
+            LOG.info("Serving TLS on port {} with certificate {}; renewed files are picked up on the next connection",
+                    services.config().http().port(), ReloadingSslContextFactory.describe(tls[0].servingCertificate()));
+        }
         offerFirstAdministratorSetup(services);
         return new GatehouseServer(services, app, PurgeSchedule.start(services.purge()));
     }

@@ -35,8 +35,13 @@ public final class Main {
             LogSetup.apply(LogFormat.PLAIN, "warn");
             System.exit(admin(Arrays.copyOfRange(args, 1, args.length), System.getenv()));
         }
+        if (args.length > 0 && "--version".equals(args[0])) {
+            System.out.println("gatehouse-server " + ServerVersion.current());
+            System.exit(0);
+        }
         if (args.length > 0 && !"serve".equals(args[0])) {
-            System.err.println("usage: gatehouse-server [serve] | gatehouse-server admin <command>  (try: admin --help)");
+            System.err.println("usage: gatehouse-server [serve] | gatehouse-server admin <command>  (try: admin --help)"
+                    + " | gatehouse-server --version");
             System.exit(CommandLine.ExitCode.USAGE);
         }
         serve();

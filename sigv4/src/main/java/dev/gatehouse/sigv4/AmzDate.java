@@ -1,5 +1,6 @@
 package dev.gatehouse.sigv4;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -7,7 +8,6 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
-import java.util.regex.Pattern;
 
 /**
  * The request timestamp in SigV4's ISO 8601 basic form ({@code yyyyMMdd'T'HHmmss'Z'}), which is what the
@@ -18,26 +18,49 @@ import java.util.regex.Pattern;
  */
 record AmzDate(String basic, Instant instant, String source) {
 
-    private static final Pattern BASIC_SHAPE = Pattern.compile("\\d{8}T\\d{6}Z");
     private static final DateTimeFormatter BASIC = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'")
             .withResolverStyle(ResolverStyle.STRICT);
 
-    /** Parses the basic form, as {@code X-Amz-Date} must be. */
+    /** Parses the basic form, as {@code X-Amz-Date} must be: by position, as it is read on every request. */
     static AmzDate parseBasic(String text, String source) throws SigV4Exception {
-        // The shape check keeps out signs, spaces and extra digits the formatter would tolerate.
-        if (BASIC_SHAPE.matcher(text).matches()) {
+        // The shape check keeps out signs, spaces and extra digits a lenient parser would tolerate.
+        if (hasBasicShape(text)) {
             try {
-                return new AmzDate(text, LocalDateTime.parse(text, BASIC).toInstant(ZoneOffset.UTC), source);
-            } catch (DateTimeParseException e) {
+                LocalDateTime at = LocalDateTime.of(digits(text, 0, 4), digits(text, 4, 6), digits(text, 6, 8),
+                        digits(text, 9, 11), digits(text, 11, 13), digits(text, 13, 15));
+                return new AmzDate(text, at.toInstant(ZoneOffset.UTC), source);
+            } catch (DateTimeException e) {
                 // falls through to the error below: right shape, impossible date
             }
         }
         throw new SigV4Exception(Reason.MALFORMED_AUTHORIZATION, source + " is not of the form yyyyMMdd'T'HHmmss'Z'");
     }
 
+    /** Exactly {@code dddddddd'T'dddddd'Z'} in ASCII digits. */
+    private static boolean hasBasicShape(String text) {
+        if (text.length() != 16 || text.charAt(8) != 'T' || text.charAt(15) != 'Z') {
+            return false;
+        }
+        for (int i = 0; i < 15; i++) {
+            char c = text.charAt(i);
+            if (i != 8 && (c < '0' || c > '9')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            value = value * 10 + text.charAt(i) - '0';
+        }
+        return value;
+    }
+
     /** The {@code Date} header fallback: some clients send the basic form there, others RFC 1123. */
     static AmzDate parseDateHeader(String text) throws SigV4Exception {
-        if (BASIC_SHAPE.matcher(text).matches()) {
+        if (hasBasicShape(text)) {
             return parseBasic(text, "Date");
         }
         try {

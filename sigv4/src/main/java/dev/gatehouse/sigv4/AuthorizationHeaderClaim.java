@@ -30,7 +30,7 @@ record AuthorizationHeaderClaim(Credential credential, SignedHeaders signedHeade
         if (!ALGORITHM.equals(algorithm)) {
             throw new SigV4Exception(Reason.UNSUPPORTED_ALGORITHM, "Authorization algorithm is not " + ALGORITHM);
         }
-        Map<String, String> components = components(space < 0 ? "" : value.substring(space + 1));
+        Map<String, String> components = components(value, space < 0 ? value.length() : space + 1);
         String credential = required(components, CREDENTIAL);
         SignedHeaders signedHeaders = SignedHeaders.parse(required(components, SIGNED_HEADERS));
         String signature = required(components, SIGNATURE);
@@ -39,25 +39,58 @@ record AuthorizationHeaderClaim(Credential credential, SignedHeaders signedHeade
         return new AuthorizationHeaderClaim(Credential.parse(credential, signedAt), signedHeaders, signature, signedAt, token);
     }
 
-    /** Splits {@code Key=Value, Key=Value}; clients differ on the space after the comma, so it is optional. */
-    private static Map<String, String> components(String text) throws SigV4Exception {
-        Map<String, String> components = new HashMap<>();
-        for (String part : text.split(",")) {
-            String component = part.strip();
-            if (component.isEmpty()) {
+    /**
+     * Splits {@code Key=Value, Key=Value} from {@code from} on; clients differ on the space after the comma, so
+     * it is optional. Works by position so that only the three values are copied out of the header.
+     */
+    private static Map<String, String> components(String text, int from) throws SigV4Exception {
+        Map<String, String> components = HashMap.newHashMap(COMPONENTS.size());
+        int start = from;
+        while (start <= text.length()) {
+            int comma = text.indexOf(',', start);
+            int end = comma < 0 ? text.length() : comma;
+            int first = skipWhitespace(text, start, end);
+            int last = trimEnd(text, first, end);
+            start = end + 1;
+            if (first == last) {
                 continue;
             }
-            int eq = component.indexOf('=');
-            String key = eq < 0 ? component : component.substring(0, eq).strip();
-            if (eq < 0 || !COMPONENTS.contains(key)) {
+            int eq = text.indexOf('=', first);
+            String key = eq < 0 || eq >= last ? null : knownKey(text, first, trimEnd(text, first, eq));
+            if (key == null) {
                 throw new SigV4Exception(Reason.MALFORMED_AUTHORIZATION,
                         "Authorization has a component other than Credential, SignedHeaders and Signature");
             }
-            if (components.put(key, component.substring(eq + 1).strip()) != null) {
+            if (components.put(key, text.substring(skipWhitespace(text, eq + 1, last), last)) != null) {
                 throw new SigV4Exception(Reason.MALFORMED_AUTHORIZATION, "Authorization repeats " + key);
             }
         }
         return components;
+    }
+
+    private static String knownKey(String text, int from, int to) {
+        for (String key : COMPONENTS) {
+            if (key.length() == to - from && text.startsWith(key, from)) {
+                return key;
+            }
+        }
+        return null;
+    }
+
+    private static int skipWhitespace(String text, int from, int to) {
+        int i = from;
+        while (i < to && Character.isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    private static int trimEnd(String text, int from, int to) {
+        int i = to;
+        while (i > from && Character.isWhitespace(text.charAt(i - 1))) {
+            i--;
+        }
+        return i;
     }
 
     private static String required(Map<String, String> components, String key) throws SigV4Exception {

@@ -19,6 +19,9 @@ final class CanonicalQueryString {
 
     /** @param excludedNames decoded names left out, such as X-Amz-Signature in a presigned URL */
     static String of(QueryParameters query, Set<String> excludedNames) {
+        if (query.all().isEmpty()) {
+            return ""; // the usual case for POSTed APIs, without a stream
+        }
         // Encoded strings are pure ASCII, so String order is the byte order the specification asks for.
         return query.all().stream()
                 .filter(p -> !excludedNames.contains(p.name()))

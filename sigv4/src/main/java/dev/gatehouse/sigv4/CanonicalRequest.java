@@ -1,10 +1,13 @@
 package dev.gatehouse.sigv4;
 
+import java.security.MessageDigest;
+
 /**
  * The canonical request: the six lines both sides derive from the request, whose hash is what gets signed.
- * Kept as parts so a variant (another canonical query) can be built without redoing the rest.
+ * Kept as parts so a variant (another canonical query) can be built without redoing the rest, and so the
+ * hash is computed from the parts without assembling the text.
  */
-record CanonicalRequest(String method, String uri, String query, String headers, String signedHeaders,
+record CanonicalRequest(String method, String uri, String query, CanonicalHeaders headers, String signedHeaders,
         String payloadHash) {
 
     static CanonicalRequest of(ParsedRequest request, SignatureClaim claim, CanonicalizationOptions options)
@@ -26,5 +29,16 @@ record CanonicalRequest(String method, String uri, String query, String headers,
     /** The text that is hashed; the header block already ends in a newline, hence the blank line. */
     String text() {
         return method + '\n' + uri + '\n' + query + '\n' + headers + '\n' + signedHeaders + '\n' + payloadHash;
+    }
+
+    /** SHA-256 of {@link #text()}, in lower-case hex, fed part by part. */
+    String sha256Hex() {
+        MessageDigest digest = Hashing.sha256();
+        TextFeed feed = new TextFeed(digest::update);
+        feed.append(method).append('\n').append(uri).append('\n').append(query).append('\n');
+        headers.appendTo(feed);
+        feed.append('\n').append(signedHeaders).append('\n').append(payloadHash);
+        feed.flush();
+        return Hashing.hex(digest.digest());
     }
 }

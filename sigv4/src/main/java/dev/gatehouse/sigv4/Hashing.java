@@ -11,16 +11,24 @@ import javax.crypto.spec.SecretKeySpec;
 final class Hashing {
 
     private static final HexFormat HEX = HexFormat.of();
+    private static final String HMAC_SHA256 = "HmacSHA256";
+    /** Cloned rather than looked up per use: a provider lookup costs more than hashing a short text. */
+    private static final MessageDigest SHA256 = newSha256();
 
     private Hashing() {
     }
 
-    static byte[] sha256(byte[] data) {
+    /** A fresh SHA-256 digest (each caller gets its own: a digest is stateful). */
+    static MessageDigest sha256() {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("SHA-256 is required of every JDK", e);
+            return (MessageDigest) SHA256.clone();
+        } catch (CloneNotSupportedException e) {
+            return newSha256();
         }
+    }
+
+    static byte[] sha256(byte[] data) {
+        return sha256().digest(data);
     }
 
     static String sha256Hex(byte[] data) {
@@ -31,18 +39,30 @@ final class Hashing {
         return sha256Hex(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    static byte[] hmacSha256(byte[] key, String data) {
+    /** A MAC initialised with {@code key}; it may be cloned to sign many texts without re-keying. */
+    static Mac hmacSha256(byte[] key) {
         try {
-            // A Mac is stateful and not thread-safe, so each call takes its own.
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
+            Mac mac = Mac.getInstance(HMAC_SHA256);
+            mac.init(new SecretKeySpec(key, HMAC_SHA256));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is required of every JDK", e);
         }
     }
 
+    static byte[] hmacSha256(byte[] key, String data) {
+        return hmacSha256(key).doFinal(data.getBytes(StandardCharsets.UTF_8));
+    }
+
     static String hex(byte[] bytes) {
         return HEX.formatHex(bytes);
+    }
+
+    private static MessageDigest newSha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-256 is required of every JDK", e);
+        }
     }
 }

@@ -1,7 +1,6 @@
 package dev.gatehouse.sigv4;
 
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The HashedPayload line: {@code X-Amz-Content-Sha256} when the client sent it, otherwise the SHA-256 of
@@ -11,7 +10,6 @@ import java.util.regex.Pattern;
 final class PayloadHash {
 
     static final String UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD";
-    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-fA-F]{64}");
 
     private PayloadHash() {
     }
@@ -27,7 +25,7 @@ final class PayloadHash {
         if (UNSIGNED_PAYLOAD.equals(value)) {
             return value;
         }
-        if (!SHA256_HEX.matcher(value).matches()) {
+        if (!isSha256Hex(value)) {
             throw new SigV4Exception(Reason.PAYLOAD_HASH_MISMATCH,
                     "X-Amz-Content-Sha256 is neither a SHA-256 hex digest nor UNSIGNED-PAYLOAD (streaming is not supported)");
         }
@@ -35,5 +33,18 @@ final class PayloadHash {
             throw new SigV4Exception(Reason.PAYLOAD_HASH_MISMATCH, "X-Amz-Content-Sha256 does not match the request body");
         }
         return value;
+    }
+
+    private static boolean isSha256Hex(String value) {
+        if (value.length() != 64) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F')) {
+                return false;
+            }
+        }
+        return true;
     }
 }

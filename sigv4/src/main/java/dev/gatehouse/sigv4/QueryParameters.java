@@ -52,7 +52,12 @@ final class QueryParameters {
     }
 
     boolean contains(String name) {
-        return parameters.stream().anyMatch(p -> p.name().equals(name));
+        for (Parameter parameter : parameters) {
+            if (parameter.name().equals(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The decoded value of a parameter that must not repeat (the X-Amz-* signing parameters). */

@@ -49,9 +49,10 @@ public final class SigV4Verifier {
         List<CanonicalRequest> candidates = canonicalRequests(parsed, claim);
 
         CredentialScope scope = claim.credential().scope();
-        byte[] signingKey = signingKeys.signingKey(secretFor(claim, secrets), scope);
+        String secret = secretFor(claim, secrets);
         for (CanonicalRequest candidate : candidates) {
-            if (RequestSignature.matches(signingKey, StringToSign.of(claim.signedAt(), scope, candidate), claim.signature())) {
+            if (RequestSignature.matches(signingKeys.keyedMac(secret, scope), claim.signedAt(), scope, candidate,
+                    claim.signature())) {
                 return new VerifiedRequest(claim.credential().accessKeyId(), claim.sessionToken(), scope,
                         claim.signedAt().instant());
             }

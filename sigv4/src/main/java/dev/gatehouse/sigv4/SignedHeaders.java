@@ -3,8 +3,12 @@ package dev.gatehouse.sigv4;
 import java.util.List;
 import java.util.Locale;
 
-/** The {@code SignedHeaders} list: which headers the client put into its canonical request, in its order. */
-record SignedHeaders(List<String> names) {
+/**
+ * The {@code SignedHeaders} list: which headers the client put into its canonical request, in its order.
+ *
+ * @param joined the list as it appears in the canonical request
+ */
+record SignedHeaders(List<String> names, String joined) {
 
     static SignedHeaders parse(String value) throws SigV4Exception {
         if (value.isBlank()) {
@@ -23,11 +27,7 @@ record SignedHeaders(List<String> names) {
         if (!names.contains("host")) {
             throw new SigV4Exception(Reason.INCOMPLETE_SIGNATURE, "SignedHeaders does not include 'host'");
         }
-        return new SignedHeaders(names);
-    }
-
-    /** The list as it appears in the canonical request. */
-    String joined() {
-        return String.join(";", names);
+        // Non-empty names split on ';' join back to exactly the value sent.
+        return new SignedHeaders(names, value);
     }
 }

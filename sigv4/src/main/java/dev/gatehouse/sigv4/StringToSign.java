@@ -10,6 +10,16 @@ final class StringToSign {
         return SignatureClaim.ALGORITHM + '\n'
                 + signedAt.basic() + '\n'
                 + scope.scopeString() + '\n'
-                + Hashing.sha256Hex(canonicalRequest.text());
+                + canonicalRequest.sha256Hex();
+    }
+
+    /** Feeds the same text as {@link #of} without building it. */
+    static void appendTo(TextFeed feed, AmzDate signedAt, CredentialScope scope, CanonicalRequest canonicalRequest) {
+        feed.append(SignatureClaim.ALGORITHM).append('\n')
+                .append(signedAt.basic()).append('\n')
+                .append(scope.date()).append('/').append(scope.region()).append('/').append(scope.service())
+                .append('/').append(CredentialScope.TERMINATOR).append('\n')
+                .append(canonicalRequest.sha256Hex());
+        feed.flush();
     }
 }

@@ -24,7 +24,7 @@ public interface LdapDirectory extends AutoCloseable {
     }
 
     /** What became of a bind with a person's password. */
-    enum BindResult { SIGNED_IN, WRONG_PASSWORD, DISABLED, LOCKED, PASSWORD_EXPIRED, UNKNOWN_USER }
+    enum BindResult { SIGNED_IN, WRONG_PASSWORD, DISABLED, ACCOUNT_EXPIRED, LOCKED, PASSWORD_EXPIRED, UNKNOWN_USER }
 
     record Authentication(BindResult result, Optional<DirectoryUser> user) {
     }

@@ -26,6 +26,8 @@ public final class DirectoryPasswords {
 
     static final DomainError DISABLED = new DomainError.AccessDenied("Your directory account is disabled. Ask your "
             + "administrator.");
+    static final DomainError ACCOUNT_EXPIRED = new DomainError.AccessDenied("Your directory account has expired. "
+            + "Ask your administrator to extend it.");
     static final DomainError LOCKED = new DomainError.AccessDenied("Your directory account is locked after too many "
             + "failed sign-ins. Ask your administrator, or wait until the directory unlocks it.");
     static final DomainError EXPIRED = new DomainError.AccessDenied("Your directory password has expired or must be "
@@ -69,6 +71,7 @@ public final class DirectoryPasswords {
                 result.user().ifPresent(user -> transactions.run(() -> ldapUsers.sync(user, context)));
                 throw new DomainException(DISABLED);
             }
+            case ACCOUNT_EXPIRED -> throw new DomainException(ACCOUNT_EXPIRED);
             case LOCKED -> throw new DomainException(LOCKED);
             case PASSWORD_EXPIRED -> throw new DomainException(EXPIRED);
         };

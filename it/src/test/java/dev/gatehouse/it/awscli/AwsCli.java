@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -29,15 +30,22 @@ final class AwsCli {
     static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     private final Path home;
+    private final Path caBundle;
 
-    private AwsCli(Path home) {
+    private AwsCli(Path home, Path caBundle) {
         this.home = home;
+        this.caBundle = caBundle;
     }
 
     /** A user with an empty home whose CLI reaches Gatehouse at {@code endpointUrl}. */
     static AwsCli forUser(Path home, String endpointUrl) {
+        return forUser(home, endpointUrl, null);
+    }
+
+    /** As {@link #forUser(Path, String)}, trusting the certificates in {@code caBundle} ({@code AWS_CA_BUNDLE}). */
+    static AwsCli forUser(Path home, String endpointUrl, Path caBundle) {
         EndpointRuleSets.write(home.resolve("aws-data-path"), endpointUrl);
-        return new AwsCli(home);
+        return new AwsCli(home, caBundle);
     }
 
     Path home() {
@@ -95,7 +103,7 @@ final class AwsCli {
 
     /** The environment every command gets, and nothing else: no {@code AWS_*} variable leaks in. */
     Map<String, String> environment() {
-        return Map.of(
+        Map<String, String> environment = new HashMap<>(Map.of(
                 "PATH", "/usr/bin:/bin",
                 "HOME", home.toString(),
                 "LANG", "C.UTF-8",
@@ -104,7 +112,11 @@ final class AwsCli {
                 "AWS_DATA_PATH", home.resolve("aws-data-path").toString(),
                 "AWS_PAGER", "",
                 // No cursor-position queries: no terminal emulator is there to answer them.
-                "TERM", "dumb");
+                "TERM", "dumb"));
+        if (caBundle != null) {
+            environment.put("AWS_CA_BUNDLE", caBundle.toString());
+        }
+        return environment;
     }
 
     /** Runs {@code aws args…} to the end with no input. */

@@ -6,6 +6,8 @@ import dev.gatehouse.it.Browser;
 import dev.gatehouse.it.Entitlement;
 import dev.gatehouse.it.MutableClock;
 import dev.gatehouse.it.RunningGatehouse;
+import dev.gatehouse.it.tls.TestCertificateAuthority;
+import dev.gatehouse.server.config.TlsConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -42,18 +44,29 @@ final class GatehouseWithDeveloper implements AutoCloseable {
 
     private final RunningGatehouse server;
     private final Entitlement developer;
+    private final TestCertificateAuthority ca;
 
-    private GatehouseWithDeveloper(RunningGatehouse server, Entitlement developer) {
+    private GatehouseWithDeveloper(RunningGatehouse server, Entitlement developer, TestCertificateAuthority ca) {
         this.server = server;
         this.developer = developer;
+        this.ca = ca;
     }
 
     static GatehouseWithDeveloper start(Path dataDir) {
-        RunningGatehouse server = RunningGatehouse.onH2(dataDir, MutableClock.startingNow(),
-                List.of(START_URL_ALIAS));
+        return withDeveloper(RunningGatehouse.onH2(dataDir, MutableClock.startingNow(), List.of(START_URL_ALIAS)),
+                null);
+    }
+
+    /** Serving HTTPS with the certificate files {@code tls} names, which {@code ca} issued. */
+    static GatehouseWithDeveloper startWithTls(Path dataDir, TlsConfig tls, TestCertificateAuthority ca) {
+        return withDeveloper(RunningGatehouse.onH2WithTls(dataDir, MutableClock.startingNow(), tls, ca), ca);
+    }
+
+    private static GatehouseWithDeveloper withDeveloper(RunningGatehouse server, TestCertificateAuthority ca) {
         try {
             return new GatehouseWithDeveloper(server,
-                    Entitlement.edDeveloperWithPowerUserAccess().viaGroup("Developers").createIn(server.services()));
+                    Entitlement.edDeveloperWithPowerUserAccess().viaGroup("Developers").createIn(server.services()),
+                    ca);
         } catch (RuntimeException e) {
             server.close();
             throw e;
@@ -76,9 +89,10 @@ final class GatehouseWithDeveloper implements AutoCloseable {
         return server.startUrl();
     }
 
-    /** A user of this Gatehouse with their own home and AWS CLI. */
+    /** A user of this Gatehouse with their own home and AWS CLI, trusting its certificate when it serves https. */
     AwsCli awsCliFor(Path home) {
-        return AwsCli.forUser(home, server.baseUrl());
+        Path caBundle = ca == null ? null : ca.writeBundle(home.resolve("gatehouse-ca.pem"));
+        return AwsCli.forUser(home, server.baseUrl(), caBundle);
     }
 
     /** {@code ~/.aws/config} as {@code aws configure sso} writes it for profile {@code dev}. */
@@ -154,7 +168,7 @@ final class GatehouseWithDeveloper implements AutoCloseable {
     /** As {@link #approveCodeShownBy}, answering {@code approve} or {@code deny}. */
     String decideCodeShownBy(RunningCommand command, String decision) {
         String userCode = command.awaitOutput(USER_CODE, AwsCli.TIMEOUT).group(1);
-        Browser.Page decided = Browser.decideAs(server.baseUrl(), developer, userCode, decision);
+        Browser.Page decided = Browser.decideAs(server, developer, userCode, decision);
         assertThat(decided.status()).as("decision page:%n%s", decided.html()).isEqualTo(200);
         server.clock().advance(CLI_POLL_WAIT);
         return userCode;

@@ -31,7 +31,13 @@ public final class GatehouseProcess implements AutoCloseable {
 
     /** The launcher's environment: only these {@code GATEHOUSE_*} variables and {@code GATEHOUSE_DATA_DIR}. */
     public static ProcessBuilder launcher(Path dataDir, Map<String, String> environment, List<String> args) {
-        List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
+        return launcher(LAUNCHER, dataDir, environment, args);
+    }
+
+    /** As {@link #launcher(Path, Map, List)}, with another {@code gatehouse-server} (say a release archive's). */
+    public static ProcessBuilder launcher(Path launcher, Path dataDir, Map<String, String> environment,
+                                          List<String> args) {
+        List<String> command = new ArrayList<>(List.of(launcher.toString()));
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().keySet().removeIf(key -> key.startsWith("GATEHOUSE_"));
@@ -42,9 +48,13 @@ public final class GatehouseProcess implements AutoCloseable {
 
     /** Starts the server on {@code port} and returns once it says it is listening. */
     public static GatehouseProcess start(Path dataDir, int port, Map<String, String> environment) throws IOException {
-        Map<String, String> env = new java.util.HashMap<>(environment);
-        env.put("GATEHOUSE_PORT", String.valueOf(port));
-        GatehouseProcess server = new GatehouseProcess(launcher(dataDir, env, List.of()).start(), port);
+        return start(launcher(dataDir, environment, List.of()), port);
+    }
+
+    /** Starts what {@code launcher} (a {@link #launcher} builder, no {@code GATEHOUSE_PORT}) runs, on {@code port}. */
+    public static GatehouseProcess start(ProcessBuilder launcher, int port) throws IOException {
+        launcher.environment().put("GATEHOUSE_PORT", String.valueOf(port));
+        GatehouseProcess server = new GatehouseProcess(launcher.start(), port);
         try {
             server.awaitListening();
             return server;
@@ -77,6 +87,15 @@ public final class GatehouseProcess implements AutoCloseable {
         Process admin = launcher(dataDir, Map.of(), command).start();
         String out = new String(admin.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         return new AdminRun(admin.waitFor(), out);
+    }
+
+    /** SIGTERM, as systemd and {@code docker stop} send it; the exit code once the server has stopped. */
+    public int stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            kill();
+        }
+        return process.exitValue();
     }
 
     public long pid() {

@@ -42,19 +42,30 @@ final class ConfigKeys {
             .withDefaultNote("(the launcher: `<checkout>/data`)"));
 
     static final Setting<Integer> PORT = row(Setting.of("port", integer(0, 65535), 8080,
-            "HTTP port; `0` picks a free one"));
+            "the port to listen on (HTTPS with `tls-cert-file`); `0` picks a free one"));
     static final Setting<String> BIND_ADDRESS = row(Setting.of("bind-address", text(), "0.0.0.0",
             "address to listen on"));
     static final Setting<String> PUBLIC_URL = row(Setting.of("public-url", httpUrl(), null,
-            "how clients reach Gatehouse; `https` makes cookies `Secure`")
-            .withDefaultNote("`http://localhost:<port>`"));
+            "how clients reach Gatehouse; `https` makes cookies `Secure` and adds HSTS")
+            .withDefaultNote("`http://localhost:<port>` (`https://` with `tls-cert-file`)"));
 
     static final Setting<TrustedProxies> TRUSTED_PROXIES = row(Setting.of("trusted-proxies", addresses(),
             TrustedProxies.NONE, "reverse proxies (IP addresses or CIDR blocks, comma-separated) whose "
                     + "`X-Forwarded-For` names the client: the rightmost address in it that is not one of them is the "
                     + "source address the audit trail records and the per-address limits count "
-                    + "([security.md](security.md#3-unauthenticated-storage-exhaustion)); by default the connection's "
-                    + "peer is, and `X-Forwarded-For` is ignored"));
+                    + "([security.md](security.md#3-unauthenticated-storage-exhaustion)), and whose `X-Forwarded-Proto: http` "
+                    + "is redirected to an https public URL ([operations.md](operations.md#behind-a-reverse-proxy)); "
+                    + "by default the connection's peer is, and both headers are ignored"));
+
+    static final Setting<Path> TLS_CERT_FILE = row(Setting.of("tls-cert-file", path(), null,
+            "serve HTTPS (TLS 1.2 and 1.3) on `port` with this PEM certificate chain: the server certificate first, "
+                    + "then intermediates; re-read when it changes ([operations.md](operations.md#tls))"));
+    static final Setting<Path> TLS_KEY_FILE = row(Setting.of("tls-key-file", path(), null,
+            "its private key in PEM (PKCS#8 `BEGIN PRIVATE KEY`, or `BEGIN RSA/EC PRIVATE KEY`), not encrypted; "
+                    + "both or neither"));
+    static final Setting<Integer> TLS_REDIRECT_PORT = row(Setting.of("tls-redirect-port", integer(1, 65535), null,
+            "a plain-HTTP port that answers every request with a redirect to the same path under the https "
+                    + "public URL; with the TLS files only"));
 
     static final Setting<String> REGION = row(Setting.of("region",
             matching("[a-z]{2}(-[a-z]+)+-\\d", "a region name such as us-east-1"), "us-east-1",

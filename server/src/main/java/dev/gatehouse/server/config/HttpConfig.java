@@ -1,5 +1,6 @@
 package dev.gatehouse.server.config;
 
+import dev.gatehouse.server.http.HttpsPolicy;
 import dev.gatehouse.server.http.TrustedProxies;
 
 /**
@@ -8,8 +9,10 @@ import dev.gatehouse.server.http.TrustedProxies;
  * @param port           0 picks a free one
  * @param publicUrl      how clients reach this server, without a trailing slash; null: {@code http://localhost:<port>}
  * @param trustedProxies the reverse proxies whose {@code X-Forwarded-For} names the source address
+ * @param tls            HTTPS on {@code port}, or null for plain HTTP
  */
-public record HttpConfig(String bindAddress, int port, String publicUrl, TrustedProxies trustedProxies) {
+public record HttpConfig(String bindAddress, int port, String publicUrl, TrustedProxies trustedProxies,
+                         TlsConfig tls) {
 
     /** On the loopback address and a free port: what tests and the benchmark listen on. */
     public static final HttpConfig LOOPBACK_ON_FREE_PORT = new HttpConfig("127.0.0.1", 0, null);
@@ -18,32 +21,42 @@ public record HttpConfig(String bindAddress, int port, String publicUrl, Trusted
         trustedProxies = trustedProxies == null ? TrustedProxies.NONE : trustedProxies;
     }
 
-    /** Trusting no proxy. */
+    /** Trusting no proxy, plain HTTP. */
     public HttpConfig(String bindAddress, int port, String publicUrl) {
-        this(bindAddress, port, publicUrl, TrustedProxies.NONE);
+        this(bindAddress, port, publicUrl, TrustedProxies.NONE, null);
     }
 
     static HttpConfig from(SettingValues values) {
         return new HttpConfig(values.get(ConfigKeys.BIND_ADDRESS), values.get(ConfigKeys.PORT),
-                values.get(ConfigKeys.PUBLIC_URL), values.get(ConfigKeys.TRUSTED_PROXIES));
+                values.get(ConfigKeys.PUBLIC_URL), values.get(ConfigKeys.TRUSTED_PROXIES), TlsConfig.from(values));
     }
 
     public HttpConfig withPublicUrl(String url) {
-        return new HttpConfig(bindAddress, port, url, trustedProxies);
+        return new HttpConfig(bindAddress, port, url, trustedProxies, tls);
     }
 
     public HttpConfig withTrustedProxies(TrustedProxies proxies) {
-        return new HttpConfig(bindAddress, port, publicUrl, proxies);
+        return new HttpConfig(bindAddress, port, publicUrl, proxies, tls);
+    }
+
+    public HttpConfig withTls(TlsConfig newTls) {
+        return new HttpConfig(bindAddress, port, publicUrl, trustedProxies, newTls);
+    }
+
+    /** Whether clients reach Gatehouse over https, directly or through a proxy: cookies are Secure, HSTS is sent. */
+    public boolean publicUrlIsHttps() {
+        return HttpsPolicy.isHttps(publicUrl);
     }
 
     /**
      * Fills in what depends on the running machine: a free port for port 0, and the public URL
-     * {@code http://localhost:<port>} when none is configured.
+     * {@code http://localhost:<port>} ({@code https://} when serving TLS) when none is configured.
      */
     public HttpConfig resolved() {
         int actualPort = port != 0 ? port : FreePorts.find();
+        String scheme = tls != null ? "https" : "http";
         return new HttpConfig(bindAddress, actualPort,
-                publicUrl != null ? publicUrl : "http://localhost:" + actualPort, trustedProxies);
+                publicUrl != null ? publicUrl : scheme + "://localhost:" + actualPort, trustedProxies, tls);
     }
 
     /** The access portal URL: the "SSO start URL" people paste into {@code configure sso}. */

@@ -113,7 +113,8 @@ public final class TrustedProxies {
         return source;
     }
 
-    boolean trusts(String address) {
+    /** Whether {@code address} (an IP literal) is one of the listed proxies. */
+    public boolean trusts(String address) {
         byte[] bytes = address == null ? null : literal(address);
         if (bytes == null) {
             return false;

@@ -1,5 +1,6 @@
 package dev.gatehouse.server.web;
 
+import dev.gatehouse.server.http.HttpsPolicy;
 import io.javalin.http.Context;
 
 /**
@@ -14,7 +15,7 @@ final class CookieWriter {
     private final boolean secure;
 
     CookieWriter(String publicUrl) {
-        this.secure = publicUrl != null && publicUrl.regionMatches(true, 0, "https://", 0, "https://".length());
+        this.secure = HttpsPolicy.isHttps(publicUrl);
     }
 
     /**

@@ -296,4 +296,34 @@ class ConfigLoaderTest {
                         "bootstrap-admin.username (GATEHOUSE_BOOTSTRAP_ADMIN_USERNAME) and bootstrap-admin.password "
                                 + "(GATEHOUSE_BOOTSTRAP_ADMIN_PASSWORD) go together"));
     }
+
+    @Test
+    void loadWhenTlsFilesSetThenHttpsAndTheDefaultPublicUrlIsHttps() throws IOException {
+        Path certificate = Files.writeString(dataDir.resolve("server.crt"), "");
+        Path key = Files.writeString(dataDir.resolve("server.key"), "");
+
+        GatehouseConfig config = load(Map.of("GATEHOUSE_DATA_DIR", dataDir.toString(),
+                "GATEHOUSE_TLS_CERT_FILE", certificate.toString(), "GATEHOUSE_TLS_KEY_FILE", key.toString(),
+                "GATEHOUSE_TLS_REDIRECT_PORT", "8081"));
+
+        assertThat(config.http().tls()).isEqualTo(new TlsConfig(certificate, key, 8081));
+        assertThat(config.resolved().http().publicUrl()).isEqualTo("https://localhost:8080");
+        assertThat(config.resolved().http().publicUrlIsHttps()).isTrue();
+    }
+
+    @Test
+    void loadWhenTlsHalfSetOrItsFileMissingThenEachProblemNamed() throws IOException {
+        Path certificate = Files.writeString(dataDir.resolve("server.crt"), "");
+
+        assertThatThrownBy(() -> load(Map.of("GATEHOUSE_DATA_DIR", dataDir.toString(),
+                "GATEHOUSE_TLS_CERT_FILE", certificate.toString(), "GATEHOUSE_TLS_REDIRECT_PORT", "8081")))
+                .isInstanceOfSatisfying(InvalidConfigException.class, e -> assertThat(e.problems()).containsExactly(
+                        "tls-cert-file (GATEHOUSE_TLS_CERT_FILE) and tls-key-file (GATEHOUSE_TLS_KEY_FILE) go together",
+                        "tls-redirect-port (GATEHOUSE_TLS_REDIRECT_PORT) needs tls-cert-file and tls-key-file"));
+        Path missing = dataDir.resolve("gone.key");
+        assertThatThrownBy(() -> load(Map.of("GATEHOUSE_DATA_DIR", dataDir.toString(),
+                "GATEHOUSE_TLS_CERT_FILE", certificate.toString(), "GATEHOUSE_TLS_KEY_FILE", missing.toString())))
+                .isInstanceOfSatisfying(InvalidConfigException.class, e -> assertThat(e.problems()).containsExactly(
+                        "tls-key-file (GATEHOUSE_TLS_KEY_FILE) names " + missing + ", which does not exist"));
+    }
 }

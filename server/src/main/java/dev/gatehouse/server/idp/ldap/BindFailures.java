@@ -6,8 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * What a refused bind means. Active Directory says why in its diagnostic message ({@code ..., data 52e, ...}): 52e
- * wrong password, 533 disabled, 775 locked, 532 and 773 an expired password or one that must be changed. Other
- * directories say only "invalid credentials".
+ * wrong password, 533 disabled, 701 an account past its expiry date, 775 locked, 532 and 773 an expired password or
+ * one that must be changed (Samba AD gives the same codes). Other directories say only "invalid credentials".
  */
 final class BindFailures {
 
@@ -26,6 +26,7 @@ final class BindFailures {
         }
         return switch (data.group(1).toLowerCase(java.util.Locale.ROOT)) {
             case "533" -> BindResult.DISABLED;
+            case "701" -> BindResult.ACCOUNT_EXPIRED;
             case "775" -> BindResult.LOCKED;
             case "532", "773" -> BindResult.PASSWORD_EXPIRED;
             default -> BindResult.WRONG_PASSWORD;

@@ -31,7 +31,12 @@ final class DirectoryEntries {
     }
 
     String[] groupAttributes() {
-        return distinct(schema.groupId(), schema.groupName(), schema.member());
+        return groupAttributes(schema.member());
+    }
+
+    /** With the member attribute asked for as {@code memberRequest}, e.g. its first range. */
+    String[] groupAttributes(String memberRequest) {
+        return distinct(schema.groupId(), schema.groupName(), memberRequest);
     }
 
     /** A group's id and name only: enough to know which groups list someone, without reading every member. */
@@ -67,8 +72,13 @@ final class DirectoryEntries {
 
     DirectoryGroup group(SearchResultEntry entry) {
         String[] members = entry.getAttributeValues(schema.member());
+        return group(entry, members == null ? List.of() : List.of(members));
+    }
+
+    /** A group whose members were read apart from the entry (Active Directory's ranges). */
+    DirectoryGroup group(SearchResultEntry entry, List<String> members) {
         return new DirectoryGroup(entry.getDN(), id(entry, schema.groupId()),
-                entry.getAttributeValue(schema.groupName()), members == null ? List.of() : List.of(members));
+                entry.getAttributeValue(schema.groupName()), members);
     }
 
     /**

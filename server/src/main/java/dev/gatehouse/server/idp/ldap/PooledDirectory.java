@@ -14,6 +14,7 @@ import com.unboundid.ldap.sdk.SimpleBindRequest;
 import com.unboundid.ldap.sdk.controls.SimplePagedResultsControl;
 import com.unboundid.util.StaticUtils;
 import dev.gatehouse.core.identitysource.LdapDirectory;
+import dev.gatehouse.core.identitysource.LdapSchema;
 import dev.gatehouse.core.identitysource.LdapSettings;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,8 +25,8 @@ import java.util.function.Function;
 
 /**
  * A configured directory read through a connection pool: users and groups in pages (Active Directory answers at
- * most 1,000 entries a page), and a person's password checked by a bind on a pooled connection that is bound back
- * as the bind account afterwards.
+ * most 1,000 entries a page), an AD group's members in ranges ({@link RangedMembers}), and a person's password
+ * checked by a bind on a pooled connection that is bound back as the bind account afterwards.
  */
 final class PooledDirectory implements LdapDirectory {
 
@@ -109,8 +110,29 @@ final class PooledDirectory implements LdapDirectory {
 
     @Override
     public List<DirectoryGroup> groups() {
-        return search(settings.groupBaseDn(), parsed(settings.groupFilter()), entries::group,
-                entries.groupAttributes());
+        return groupsMatching(parsed(settings.groupFilter()));
+    }
+
+    private List<DirectoryGroup> groupsMatching(Filter filter) {
+        if (!activeDirectory()) {
+            return search(settings.groupBaseDn(), filter, entries::group, entries.groupAttributes());
+        }
+        RangedMembers members = new RangedMembers(pool, settings.schema().member());
+        List<SearchResultEntry> found = search(settings.groupBaseDn(), filter, e -> e,
+                entries.groupAttributes(members.firstRequest()));
+        List<DirectoryGroup> groups = new ArrayList<>(found.size());
+        try {
+            for (SearchResultEntry entry : found) {
+                groups.add(entries.group(entry, members.all(entry)));
+            }
+        } catch (LDAPException e) {
+            throw unavailable(e);
+        }
+        return groups;
+    }
+
+    private boolean activeDirectory() {
+        return settings.schema().preset() == LdapSchema.Preset.ACTIVE_DIRECTORY;
     }
 
     @Override
@@ -121,8 +143,7 @@ final class PooledDirectory implements LdapDirectory {
 
     @Override
     public List<DirectoryGroup> groupsChangedSince(Instant since) {
-        return search(settings.groupBaseDn(), Filter.createANDFilter(parsed(settings.groupFilter()),
-                changedSince(since)), entries::group, entries.groupAttributes());
+        return groupsMatching(Filter.createANDFilter(parsed(settings.groupFilter()), changedSince(since)));
     }
 
     private Filter changedSince(Instant since) {

@@ -16,6 +16,7 @@ class BindFailuresTest {
     void activeDirectoryDataCodesBecomeTheirOwnResults() {
         assertThat(BindFailures.of(ad("52e"))).isEqualTo(BindResult.WRONG_PASSWORD);
         assertThat(BindFailures.of(ad("533"))).isEqualTo(BindResult.DISABLED);
+        assertThat(BindFailures.of(ad("701"))).isEqualTo(BindResult.ACCOUNT_EXPIRED);
         assertThat(BindFailures.of(ad("775"))).isEqualTo(BindResult.LOCKED);
         assertThat(BindFailures.of(ad("532"))).isEqualTo(BindResult.PASSWORD_EXPIRED);
         assertThat(BindFailures.of(ad("773"))).isEqualTo(BindResult.PASSWORD_EXPIRED);
