@@ -65,6 +65,7 @@ import dev.gatehouse.core.identitysource.LdapDirectory;
 import dev.gatehouse.core.ldap.LdapDirectories;
 import dev.gatehouse.core.ldap.LdapOwnedEntries;
 import dev.gatehouse.core.ldap.LdapSync;
+import dev.gatehouse.core.ldap.LdapUserCheck;
 import dev.gatehouse.core.ldap.LdapUsers;
 import dev.gatehouse.core.signin.DirectoryPasswords;
 import java.time.Clock;
@@ -167,6 +168,8 @@ public record CoreServices(IdentityStoreService identityStore, Administrators ad
         LdapUsers ldapUsers = new LdapUsers(store.users(), identityStore, store.identitySource());
         AccessModelService accessModel = new AccessModelService(store.accounts(), store.permissionSets(),
                 store.assignments(), store.users(), store.groups(), store.sessions(), store, clock, audit, instance);
+        LdapUserCheck ldapUserCheck = new LdapUserCheck(ldapDirectories, ldapUsers, store.users(), store.groups(),
+                identityStore, store.identitySource(), store);
         return new CoreServices(
                 identityStore,
                 new Administrators(store.groups(), settings.adminGroup()),
@@ -182,7 +185,7 @@ public record CoreServices(IdentityStoreService identityStore, Administrators ad
                 browserSessions,
                 pendingSignIns,
                 new PasswordStep(store.users(), hasher, throttle, store, audit, mfaGate, store.identitySource(),
-                        new DirectoryPasswords(ldapDirectories, ldapUsers, store)),
+                        new DirectoryPasswords(ldapDirectories, ldapUsers, ldapUserCheck, store)),
                 new AuthenticatorAppStep(apps, secondFactors),
                 new SecurityKeyStep(keys, secondFactors),
                 new EnrolmentStep(apps, secondFactors, store),
@@ -197,7 +200,7 @@ public record CoreServices(IdentityStoreService identityStore, Administrators ad
                 new TokenEndpoint(store.sessions(), store, clock, audit, lifetimes, clients, List.of(
                         new DeviceCodeGrant(store.deviceAuthorizations(), store.users(), store.sessions(),
                                 new PollTracker(), lifetimes),
-                        new RefreshTokenGrant(store.sessions(), store.users(), audit),
+                        new RefreshTokenGrant(store.sessions(), store.users(), audit, ldapUserCheck),
                         new AuthorizationCodeGrant(store.authorizationCodes(), store.users(), store.sessions(),
                                 lifetimes))),
                 new PortalService(store.sessions(), store.users(), store, clock, audit, entitlements),
@@ -215,7 +218,7 @@ public record CoreServices(IdentityStoreService identityStore, Administrators ad
                         mfaGate),
                 new SamlExchanges(store.identitySource(), store, clock, secretSealers),
                 new LdapSync(ldapDirectories, ldapUsers, store.users(), store.groups(), identityStore,
-                        store.identitySource(), store, audit),
+                        store.identitySource(), store, audit, clock),
                 new ManagementAccount(store.instance(), store.accounts(), store, audit),
                 new ScimExternalIds(store.scimExternalIds()),
                 new UserContacts(identityStore, store.contactDetails(), store, audit));

@@ -24,7 +24,8 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
- * The single identity source row (V12, V13, V15, V20), the provider subjects seen at sign-in (V14), the directory entries LDAP sync linked (V20), and SAML's signing key,
+ * The single identity source row (V12, V13, V15, V20), the provider subjects seen at sign-in (V14), the directory entries LDAP sync linked (V20)
+ * and its lease (V22), and SAML's signing key,
  * outstanding requests and used assertions (V15).
  */
 final class JdbiIdentitySourceRepository implements IdentitySourceRepository {
@@ -180,6 +181,13 @@ final class JdbiIdentitySourceRepository implements IdentitySourceRepository {
     }
 
     @Override
+    public Optional<String> directoryIdOf(String kind, String gatehouseId) {
+        return handles.call(h -> h.createQuery("SELECT directory_id FROM directory_links WHERE kind = :kind "
+                        + "AND gatehouse_id = :id ORDER BY directory_id")
+                .bind("kind", kind).bind("id", gatehouseId).mapTo(String.class).findFirst());
+    }
+
+    @Override
     public void linkDirectoryEntry(String kind, String directoryId, String gatehouseId) {
         handles.atomically(h -> {
             h.createUpdate("DELETE FROM directory_links WHERE kind = :kind AND directory_id = :id")
@@ -194,6 +202,25 @@ final class JdbiIdentitySourceRepository implements IdentitySourceRepository {
     public void unlinkDirectoryEntry(String kind, String directoryId) {
         handles.call(h -> h.createUpdate("DELETE FROM directory_links WHERE kind = :kind AND directory_id = :id")
                 .bind("kind", kind).bind("id", directoryId).execute());
+    }
+
+    @Override
+    public boolean takeLease(String name, String holder, Instant now, Instant until) {
+        // One UPDATE decides between nodes for an existing row; the first time, the INSERT's primary key does.
+        int renewed = handles.call(h -> h.createUpdate("""
+                        UPDATE sync_leases SET holder = :holder, expires_at = :until
+                         WHERE name = :name AND (holder = :holder OR expires_at <= :now)""")
+                .bind("name", name).bind("holder", holder).bind("until", EpochNanos.of(until))
+                .bind("now", EpochNanos.of(now)).execute());
+        return renewed == 1 || insertUnlessDuplicate(h -> h.createUpdate("""
+                        INSERT INTO sync_leases (name, holder, expires_at) VALUES (:name, :holder, :until)""")
+                .bind("name", name).bind("holder", holder).bind("until", EpochNanos.of(until)).execute());
+    }
+
+    @Override
+    public void releaseLease(String name, String holder) {
+        handles.call(h -> h.createUpdate("DELETE FROM sync_leases WHERE name = :name AND holder = :holder")
+                .bind("name", name).bind("holder", holder).execute());
     }
 
     /** Runs one INSERT: false when the primary key was taken already (by another node, or a replay). */

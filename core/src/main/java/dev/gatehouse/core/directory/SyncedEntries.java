@@ -9,6 +9,9 @@ import dev.gatehouse.core.audit.Actor;
  */
 public interface SyncedEntries {
 
+    /** The InvalidInput field of the refusal: the thing is read-only here (SCIM's field for mutability too). */
+    String READ_ONLY = "readOnly";
+
     /** Nothing is synced (no LDAP source). */
     SyncedEntries NONE = new SyncedEntries() {
         @Override

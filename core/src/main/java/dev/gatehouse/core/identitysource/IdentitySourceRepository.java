@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * The one identity source row (none stored means the built-in directory), and which Gatehouse user each of the
  * provider's subjects signed in as, so that the provider's logout, which names only its subject, finds them. For
- * SAML also Gatehouse's signing key, the AuthnRequests awaiting an answer, and the assertions already used.
+ * SAML also Gatehouse's signing key, the AuthnRequests awaiting an answer, and the assertions already used. For LDAP
+ * the directory entries the sync linked, and the lease that lets one node sync at a time.
  */
 public interface IdentitySourceRepository {
 
@@ -37,8 +38,23 @@ public interface IdentitySourceRepository {
     /** Directory id to Gatehouse id of every linked entry of the kind ({@code USER} or {@code GROUP}; LDAP sync). */
     Map<String, String> directoryLinks(String kind);
 
+    /** The directory id linked to the Gatehouse user or group, if any (the first, should there be several). */
+    default Optional<String> directoryIdOf(String kind, String gatehouseId) {
+        return directoryLinks(kind).entrySet().stream().filter(link -> link.getValue().equals(gatehouseId))
+                .map(Map.Entry::getKey).findFirst();
+    }
+
     /** Links (or relinks) a directory entry to the Gatehouse user or group it became. */
     void linkDirectoryEntry(String kind, String directoryId, String gatehouseId);
 
     void unlinkDirectoryEntry(String kind, String directoryId);
+
+    /**
+     * Takes the named lease for {@code holder} until {@code until}, or renews it: true unless another holder has it
+     * unexpired at {@code now}. Decided by the database, so of two nodes asking at once only one gets it.
+     */
+    boolean takeLease(String name, String holder, Instant now, Instant until);
+
+    /** Gives the lease up early, if {@code holder} still has it. */
+    void releaseLease(String name, String holder);
 }

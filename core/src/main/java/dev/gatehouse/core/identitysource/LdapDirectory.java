@@ -1,5 +1,6 @@
 package dev.gatehouse.core.identitysource;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -42,11 +43,23 @@ public interface LdapDirectory extends AutoCloseable {
 
     Optional<DirectoryUser> findUser(String userName);
 
+    /** The user entry with this stable id (entryUUID, objectGUID) within the user base and filter. */
+    Optional<DirectoryUser> findUserById(String id);
+
+    /** The groups below the group base that list the DN among their direct members (their member lists left out). */
+    List<DirectoryGroup> groupsListing(String memberDn);
+
     /** Every user below the user base, read in pages. */
     List<DirectoryUser> users();
 
     /** Every group below the group base, read in pages. */
     List<DirectoryGroup> groups();
+
+    /** The users whose entry changed at or after {@code since}, by the schema's change timestamp. */
+    List<DirectoryUser> usersChangedSince(Instant since);
+
+    /** The groups whose entry (their member list included) changed at or after {@code since}. */
+    List<DirectoryGroup> groupsChangedSince(Instant since);
 
     @Override
     void close();

@@ -47,6 +47,15 @@ public record LdapSchema(Preset preset, String userId, String userName, String e
             "sAMAccountName", "mail", "givenName", "sn", "displayName", "objectGUID", "cn", "member",
             "userAccountControl", "(&(objectCategory=person)(objectClass=user))", "(objectClass=group)");
 
+    /**
+     * The generalized-time attribute the directory updates at every change of an entry, read by incremental sync:
+     * {@code modifyTimestamp} in OpenLDAP, {@code whenChanged} in Active Directory (like {@code uSNChanged}, kept
+     * per domain controller, which the overlap of incremental reads and the hourly full pass cover).
+     */
+    public String changedAttribute() {
+        return preset == Preset.ACTIVE_DIRECTORY ? "whenChanged" : "modifyTimestamp";
+    }
+
     public static LdapSchema of(Preset preset) {
         return preset == Preset.ACTIVE_DIRECTORY ? ACTIVE_DIRECTORY : OPENLDAP;
     }

@@ -42,6 +42,14 @@ public final class LdapDirectories {
         return open;
     }
 
+    /** Closes the open directory's pool (at server shutdown); a later use opens it again. */
+    public synchronized void close() {
+        if (open != null) {
+            open.close();
+            open = null;
+        }
+    }
+
     /** The refusal shown to a person when the directory does not answer (the cause is logged by the caller). */
     public static DomainException unavailable() {
         return new DomainException(UNAVAILABLE);

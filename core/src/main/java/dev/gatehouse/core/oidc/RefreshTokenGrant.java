@@ -4,6 +4,7 @@ import dev.gatehouse.core.audit.Actor;
 import dev.gatehouse.core.audit.AuditLog;
 import dev.gatehouse.core.audit.EventSource;
 import dev.gatehouse.core.audit.RequestContext;
+import dev.gatehouse.core.directory.SourceCheck;
 import dev.gatehouse.core.directory.User;
 import dev.gatehouse.core.directory.UserRepository;
 import dev.gatehouse.core.error.DomainError;
@@ -26,16 +27,29 @@ public final class RefreshTokenGrant implements TokenGrant {
     private final SessionRepository sessions;
     private final UserRepository users;
     private final AuditLog audit;
+    private final SourceCheck sourceCheck;
 
-    public RefreshTokenGrant(SessionRepository sessions, UserRepository users, AuditLog audit) {
+    /** @param sourceCheck asks the identity source about the session's user before each refresh */
+    public RefreshTokenGrant(SessionRepository sessions, UserRepository users, AuditLog audit,
+                             SourceCheck sourceCheck) {
         this.sessions = sessions;
         this.users = users;
         this.audit = audit;
+        this.sourceCheck = sourceCheck;
     }
 
     @Override
     public String grantType() {
         return GrantTypes.REFRESH_TOKEN;
+    }
+
+    /** A user synced from a directory is looked up there first: disabled or removed there, the refresh is refused. */
+    @Override
+    public void beforeRedeem(ClientRegistration client, TokenRequest request, RequestContext context) {
+        tokenOf(client, request).filter(token -> token.usedAt() == null)
+                .flatMap(token -> sessions.findById(token.sessionId()))
+                .filter(session -> session.revokedAt() == null)
+                .ifPresent(session -> sourceCheck.recheck(session.userId(), context));
     }
 
     @Override

@@ -64,6 +64,7 @@ public final class TokenEndpoint {
             throw e;
         }
         try {
+            grant.beforeRedeem(client, request, context);
             return transactions.inTransaction(() -> {
                 Instant now = clock.instant();
                 TokenGrant.Granted granted = grant.redeem(client, request, now);

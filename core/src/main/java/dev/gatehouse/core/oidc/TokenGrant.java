@@ -13,6 +13,14 @@ public interface TokenGrant {
 
     String grantType();
 
+    /**
+     * Runs before the issuing transaction, outside any: for asking an outside system (the identity source) whose
+     * answer must be kept even when the grant is then refused. May throw a DomainException to refuse. Nothing by
+     * default.
+     */
+    default void beforeRedeem(ClientRegistration client, TokenRequest request, RequestContext context) {
+    }
+
     /** Runs inside the issuing transaction; throws a DomainException to refuse. */
     Granted redeem(ClientRegistration client, TokenRequest request, Instant now);
 

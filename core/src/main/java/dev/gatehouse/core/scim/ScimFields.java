@@ -1,5 +1,6 @@
 package dev.gatehouse.core.scim;
 
+import dev.gatehouse.core.directory.SyncedEntries;
 import dev.gatehouse.core.error.DomainException;
 
 /**
@@ -14,8 +15,11 @@ public final class ScimFields {
     public static final String PATH = "path";
     /** A PATCH path whose filter matched nothing: {@code noTarget}. */
     public static final String TARGET = "target";
-    /** An attribute that cannot be changed (id, or a group's name through this slice): {@code mutability}. */
-    public static final String READ_ONLY = "readOnly";
+    /**
+     * An attribute that cannot be changed (id, or a group's name through this slice), or a user or group synced from
+     * a directory: {@code mutability}.
+     */
+    public static final String READ_ONLY = SyncedEntries.READ_ONLY;
     /** A body or operation that is not SCIM: {@code invalidSyntax}. */
     public static final String SYNTAX = "syntax";
     /** An {@code If-Match} naming a version the resource no longer has: 412 {@code preconditionFailed}. */

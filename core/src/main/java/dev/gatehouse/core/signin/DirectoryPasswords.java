@@ -4,16 +4,22 @@ import dev.gatehouse.core.audit.RequestContext;
 import dev.gatehouse.core.directory.User;
 import dev.gatehouse.core.error.DomainError;
 import dev.gatehouse.core.error.DomainException;
+import dev.gatehouse.core.identitysource.LdapDirectory;
 import dev.gatehouse.core.identitysource.LdapDirectory.Authentication;
+import dev.gatehouse.core.identitysource.LdapDirectory.BindResult;
+import dev.gatehouse.core.identitysource.LdapDirectory.DirectoryGroup;
 import dev.gatehouse.core.identitysource.LdapDirectory.DirectoryUnavailable;
 import dev.gatehouse.core.ldap.LdapDirectories;
+import dev.gatehouse.core.ldap.LdapUserCheck;
 import dev.gatehouse.core.ldap.LdapUsers;
 import dev.gatehouse.core.storage.Transactions;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * The password check when an LDAP directory is the source: a bind as the person, so the password goes to the
- * directory and is kept nowhere in Gatehouse. A person the sync has not seen yet becomes a Gatehouse user first.
+ * directory and is kept nowhere in Gatehouse. A person the sync has not seen yet becomes a Gatehouse user first, with
+ * the groups that list them; a known one is brought up to date the same way.
  * {@link PasswordStep} keeps its throttle in front, so repeated guesses stop here before the directory's own lockout.
  */
 public final class DirectoryPasswords {
@@ -30,11 +36,14 @@ public final class DirectoryPasswords {
 
     private final LdapDirectories directories;
     private final LdapUsers ldapUsers;
+    private final LdapUserCheck userCheck;
     private final Transactions transactions;
 
-    public DirectoryPasswords(LdapDirectories directories, LdapUsers ldapUsers, Transactions transactions) {
+    public DirectoryPasswords(LdapDirectories directories, LdapUsers ldapUsers, LdapUserCheck userCheck,
+                              Transactions transactions) {
         this.directories = directories;
         this.ldapUsers = ldapUsers;
+        this.userCheck = userCheck;
         this.transactions = transactions;
     }
 
@@ -45,14 +54,18 @@ public final class DirectoryPasswords {
      */
     Optional<User> check(String userName, char[] password, RequestContext context) {
         Authentication result;
+        List<DirectoryGroup> listing;
         try {
-            result = directories.current().authenticate(userName, password);
+            LdapDirectory directory = directories.current();
+            result = directory.authenticate(userName, password);
+            listing = result.result() == BindResult.SIGNED_IN
+                    ? directory.groupsListing(result.user().orElseThrow().dn()) : List.of();
         } catch (DirectoryUnavailable e) {
             throw LdapDirectories.unavailable();
         }
         return switch (result.result()) {
             case SIGNED_IN -> Optional.of(transactions.inTransaction(
-                    () -> ldapUsers.sync(result.user().orElseThrow(), context)));
+                    () -> userCheck.sync(result.user().orElseThrow(), listing, context)));
             case WRONG_PASSWORD, UNKNOWN_USER -> Optional.empty();
             case DISABLED -> {
                 result.user().ifPresent(user -> transactions.run(() -> ldapUsers.sync(user, context)));

@@ -156,15 +156,15 @@ class LdapSignInAndSyncTest {
 
         DomainError refused = refusal(() -> services.identityStore().setStatus("alice",
                 dev.gatehouse.core.directory.UserStatus.DISABLED, Actor.administratorCli(), CONTEXT));
-        assertThat(refused).isInstanceOfSatisfying(DomainError.AccessDenied.class,
+        assertThat(refused).isInstanceOfSatisfying(DomainError.InvalidInput.class,
                 denied -> assertThat(denied.message()).contains("comes from the LDAP directory"));
         assertThat(refusal(() -> services.identityStore().removeMember("engineers", "alice",
-                Actor.administratorCli(), CONTEXT))).isInstanceOf(DomainError.AccessDenied.class);
+                Actor.administratorCli(), CONTEXT))).isInstanceOf(DomainError.InvalidInput.class);
         assertThat(refusal(() -> services.identityStore().deleteGroup("engineers", Actor.administratorCli(),
-                CONTEXT))).isInstanceOf(DomainError.AccessDenied.class);
+                CONTEXT))).isInstanceOf(DomainError.InvalidInput.class);
         String engineers = services.identityStore().group("engineers").groupId();
         assertThat(refusal(() -> services.identityStore().updateGroup(engineers, "builders", null,
-                Actor.administratorCli(), CONTEXT))).isInstanceOf(DomainError.AccessDenied.class);
+                Actor.administratorCli(), CONTEXT))).isInstanceOf(DomainError.InvalidInput.class);
 
         services.identityStore().addMember("local", "alice", Actor.administratorCli(), CONTEXT);
         assertThat(services.identityStore().members("local")).extracting(User::userName)

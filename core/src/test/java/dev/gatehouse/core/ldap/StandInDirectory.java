@@ -1,6 +1,7 @@
 package dev.gatehouse.core.ldap;
 
 import dev.gatehouse.core.identitysource.LdapDirectory;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,7 +15,10 @@ final class StandInDirectory implements LdapDirectory {
     final List<DirectoryGroup> groups = new ArrayList<>();
     final Map<String, String> passwords = new HashMap<>();
     boolean down;
+    boolean closed;
     int binds;
+    /** Runs while a sync reads the users, as if another node acted meanwhile. */
+    Runnable whileReadingUsers = () -> { };
 
     DirectoryUser addUser(String uid, String password) {
         DirectoryUser user = new DirectoryUser("uid=" + uid + ",ou=people,dc=example,dc=com", "uuid-" + uid, uid,
@@ -58,8 +62,24 @@ final class StandInDirectory implements LdapDirectory {
     }
 
     @Override
+    public Optional<DirectoryUser> findUserById(String id) {
+        requireUp();
+        return users.stream().filter(u -> u.id().equals(id)).findFirst();
+    }
+
+    @Override
+    public List<DirectoryGroup> groupsListing(String memberDn) {
+        requireUp();
+        return groups.stream().filter(g -> g.memberDns().contains(memberDn))
+                .map(g -> new DirectoryGroup(g.dn(), g.id(), g.name(), List.of())).toList();
+    }
+
+    @Override
     public List<DirectoryUser> users() {
         requireUp();
+        Runnable meanwhile = whileReadingUsers;
+        whileReadingUsers = () -> { };
+        meanwhile.run();
         return List.copyOf(users);
     }
 
@@ -75,7 +95,23 @@ final class StandInDirectory implements LdapDirectory {
         }
     }
 
+    /** When each entry last changed, by DN; an entry not listed changed long ago. */
+    final Map<String, Instant> changedAt = new HashMap<>();
+
+    @Override
+    public List<DirectoryUser> usersChangedSince(Instant since) {
+        requireUp();
+        return users.stream().filter(u -> !changedAt.getOrDefault(u.dn(), Instant.EPOCH).isBefore(since)).toList();
+    }
+
+    @Override
+    public List<DirectoryGroup> groupsChangedSince(Instant since) {
+        requireUp();
+        return groups.stream().filter(g -> !changedAt.getOrDefault(g.dn(), Instant.EPOCH).isBefore(since)).toList();
+    }
+
     @Override
     public void close() {
+        closed = true;
     }
 }

@@ -108,4 +108,25 @@ final class InMemoryIdentitySource implements IdentitySourceRepository {
     public void unlinkDirectoryEntry(String kind, String directoryId) {
         statements.run(() -> tables.directoryLinks.remove(key(kind, directoryId)));
     }
+
+    @Override
+    public boolean takeLease(String name, String holder, Instant now, Instant until) {
+        return statements.write(() -> {
+            Optional<InMemoryTables.Lease> held = tables.syncLeases.get(name);
+            if (held.isPresent() && !held.get().holder().equals(holder) && held.get().expiresAt().isAfter(now)) {
+                return false;
+            }
+            tables.syncLeases.put(name, new InMemoryTables.Lease(holder, until));
+            return true;
+        });
+    }
+
+    @Override
+    public void releaseLease(String name, String holder) {
+        statements.run(() -> {
+            if (tables.syncLeases.get(name).filter(lease -> lease.holder().equals(holder)).isPresent()) {
+                tables.syncLeases.remove(name);
+            }
+        });
+    }
 }

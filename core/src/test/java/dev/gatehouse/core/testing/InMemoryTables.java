@@ -82,12 +82,16 @@ final class InMemoryTables {
     /** "kind\ndirectory id" to the Gatehouse user or group id. */
     final Table<String, String> directoryLinks = new Table<>();
 
+    record Lease(String holder, java.time.Instant expiresAt) { }
+
+    final Table<String, Lease> syncLeases = new Table<>();
+
     private final List<Table<?, ?>> all = List.of(users, groups, memberships, nestings, accounts, permissionSets, assignments,
             clients, deviceAuthorizations, authorizationCodes, sessions, issuedTokens, activationLinks, mfaDevices,
             userHandles, challenges, auditEvents, instance, sealingKeys, managementAccount, failedAttempts, passwordHistory,
             pendingSignIns, rememberedBrowsers, userAttributes, contactDetails, accessControlAttributes, serviceCredentials,
             scimTokens, scimExternalIds, identitySource, externalSubjects, samlSpKey, samlRequests, samlAssertions,
-            directoryLinks, provisioningRequests);
+            directoryLinks, provisioningRequests, syncLeases);
 
     /** Every table's rows as they are now. */
     List<Map<?, ?>> snapshot() {

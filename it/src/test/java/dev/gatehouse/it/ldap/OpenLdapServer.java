@@ -22,10 +22,11 @@ import java.util.stream.Stream;
 /**
  * A private OpenLDAP server: Debian's {@code slapd} with its own {@code slapd.conf} (an mdb database, the memberof
  * and refint overlays), on a free loopback port, started at most once per test JVM ({@link #shared()}) and stopped
- * by its PID when the JVM exits. Its suffix is {@value #SUFFIX}, its root {@value #ROOT_DN}; entries are added over
+ * by its PID when the JVM exits; or one for a single test ({@link #startPrivate()}) that the test may stop early,
+ * to see a directory go down. Its suffix is {@value #SUFFIX}, its root {@value #ROOT_DN}; entries are added over
  * LDAP by the tests, passwords stored pre-hashed as {@code {SSHA}}.
  */
-public final class OpenLdapServer {
+public final class OpenLdapServer implements AutoCloseable {
 
     public static final Path SLAPD = Path.of("/usr/sbin/slapd");
     public static final String SUFFIX = "dc=example,dc=com";
@@ -35,12 +36,17 @@ public final class OpenLdapServer {
     private static final Duration STARTUP = Duration.ofSeconds(30);
     private static OpenLdapServer shared;
 
+    /** Lets the root DN set operational attributes such as entryUUID, so two servers can hold the same entry. */
+    public static final String RELAX_CONTROL = "1.3.6.1.4.1.4203.666.5.12";
+
     private final Process process;
     private final int port;
+    private final Path home;
 
-    private OpenLdapServer(Process process, int port) {
+    private OpenLdapServer(Process process, int port, Path home) {
         this.process = process;
         this.port = port;
+        this.home = home;
     }
 
     static boolean installed() {
@@ -52,6 +58,25 @@ public final class OpenLdapServer {
             shared = start();
         }
         return shared;
+    }
+
+    /** A server of its own for one test, which it stops ({@link #stop()}) or closes when done. */
+    public static OpenLdapServer startPrivate() {
+        return start();
+    }
+
+    /** Stops slapd by its PID, as a crashed or switched-off directory server; the URL then refuses connections. */
+    public void stop() {
+        process.destroy();
+        process.onExit().completeOnTimeout(null, 10, java.util.concurrent.TimeUnit.SECONDS).join();
+        if (process.isAlive()) {
+            process.destroyForcibly().onExit().join();
+        }
+    }
+
+    @Override
+    public void close() {
+        stop(process, home);
     }
 
     public String url() {
@@ -122,7 +147,7 @@ public final class OpenLdapServer {
             Process process = new ProcessBuilder(SLAPD.toString(), "-d", "0", "-f", config.toString(), "-h",
                     "ldap://127.0.0.1:" + port + "/").redirectErrorStream(true).redirectOutput(log.toFile()).start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(process, home), "slapd-stop"));
-            OpenLdapServer server = new OpenLdapServer(process, port);
+            OpenLdapServer server = new OpenLdapServer(process, port, home);
             server.awaitReady(log);
             server.addBase();
             return server;

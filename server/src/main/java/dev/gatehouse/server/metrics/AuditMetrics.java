@@ -2,8 +2,10 @@ package dev.gatehouse.server.metrics;
 
 import dev.gatehouse.core.audit.AuditEvent;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -23,9 +25,14 @@ public final class AuditMetrics implements Consumer<AuditEvent> {
             "RefreshTokenReuse");
 
     private final MeterRegistry registry;
+    /** When the last LDAP sync on this node succeeded, in epoch seconds; 0 before the first. */
+    private final AtomicLong lastLdapSync = new AtomicLong();
 
     public AuditMetrics(MeterRegistry registry) {
         this.registry = registry;
+        Gauge.builder("gatehouse.ldap.sync.last.success", lastLdapSync, AtomicLong::get).baseUnit("seconds")
+                .description("When the last LDAP directory sync succeeded on this node (epoch seconds, 0 never)")
+                .register(registry);
     }
 
     @Override
@@ -45,6 +52,12 @@ public final class AuditMetrics implements Consumer<AuditEvent> {
             count("gatehouse.tokens.issued", "Access tokens issued (device, authorization code or refresh)");
         } else if ("GetRoleCredentials".equals(name) && event.errorCode() == null) {
             count("gatehouse.credentials.issued", "Role credentials issued");
+        } else if ("SyncDirectory".equals(name)) {
+            count("gatehouse.ldap.syncs", "LDAP directory syncs by outcome (a failure: the directory was not read)",
+                    "outcome", outcome);
+            if (event.errorCode() == null) {
+                lastLdapSync.set(event.eventTime().getEpochSecond());
+            }
         } else if (REVOCATIONS.contains(name) && event.errorCode() == null) {
             count("gatehouse.revocations", "Sessions and tokens ended before their time", "event", name);
         }

@@ -18,6 +18,7 @@ import dev.gatehouse.core.session.SessionKind;
 import dev.gatehouse.core.directory.User;
 import dev.gatehouse.store.testing.TestUsers;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -84,6 +85,27 @@ public interface IdentitySourceContract extends StoreContract {
         store().identitySource().unlinkDirectoryEntry("USER", "uuid-2");
         assertThat(store().identitySource().directoryLinks("USER")).containsOnlyKeys("uuid-1");
         assertThat(store().identitySource().directoryLinks("GROUP")).containsEntry("uuid-1", "group-a");
+        assertThat(store().identitySource().directoryIdOf("USER", "user-b")).contains("uuid-1");
+        assertThat(store().identitySource().directoryIdOf("USER", "group-a")).isEmpty();
+    }
+
+    @Test
+    default void aLeaseIsHeldByOneHolderUntilItExpiresOrIsReleased() {
+        Instant now = Instant.parse("2026-12-06T23:00:00Z");
+        Instant later = now.plusSeconds(600);
+        assertThat(store().identitySource().takeLease("ldap-sync", "node-a", now, later)).isTrue();
+        assertThat(store().identitySource().takeLease("ldap-sync", "node-b", now.plusSeconds(1), later))
+                .as("held by node-a").isFalse();
+        assertThat(store().identitySource().takeLease("ldap-sync", "node-a", now.plusSeconds(2), later))
+                .as("its holder renews it").isTrue();
+        assertThat(store().identitySource().takeLease("ldap-sync", "node-b", later, later.plusSeconds(600)))
+                .as("expired, so node-b takes it over").isTrue();
+        store().identitySource().releaseLease("ldap-sync", "node-a");
+        assertThat(store().identitySource().takeLease("ldap-sync", "node-a", later, later.plusSeconds(600)))
+                .as("node-a's release does not end node-b's lease").isFalse();
+        store().identitySource().releaseLease("ldap-sync", "node-b");
+        assertThat(store().identitySource().takeLease("ldap-sync", "node-a", later, later.plusSeconds(600)))
+                .isTrue();
     }
 
     @Test

@@ -14,7 +14,7 @@ import javax.sql.DataSource;
 public final class TestData {
 
     /** Children before parents, so that no foreign key stands in the way. */
-    private static final List<String> TABLES = List.of("directory_links", "identity_source", "saml_sp_key", "saml_requests", "saml_assertions", "external_subjects", "scim_tokens", "scim_user_external_ids", "scim_group_external_ids",
+    private static final List<String> TABLES = List.of("sync_leases", "directory_links", "identity_source", "saml_sp_key", "saml_requests", "saml_assertions", "external_subjects", "scim_tokens", "scim_user_external_ids", "scim_group_external_ids",
             "user_attributes", "user_contact_details", "access_control_attributes", "provisioning_requests",
             "service_credentials", "pending_sign_ins", "remembered_browsers", "password_history",
             "webauthn_challenges", "webauthn_user_handles",

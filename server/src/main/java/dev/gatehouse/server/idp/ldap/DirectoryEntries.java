@@ -1,5 +1,6 @@
 package dev.gatehouse.server.idp.ldap;
 
+import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.SearchResultEntry;
 import dev.gatehouse.core.identitysource.LdapDirectory.DirectoryGroup;
 import dev.gatehouse.core.identitysource.LdapDirectory.DirectoryUser;
@@ -36,6 +37,25 @@ final class DirectoryEntries {
     /** With the member attribute asked for as {@code memberRequest}, e.g. its first range. */
     String[] groupAttributes(String memberRequest) {
         return distinct(schema.groupId(), schema.groupName(), memberRequest);
+    }
+
+    /** A group's id and name only: enough to know which groups list someone, without reading every member. */
+    String[] groupNameAttributes() {
+        return distinct(schema.groupId(), schema.groupName());
+    }
+
+    /** Matches the entry whose stable id is {@code id}, written as {@link #id} writes it. */
+    static Filter idFilter(String attribute, String id) {
+        if (!attribute.equalsIgnoreCase("objectGUID")) {
+            return Filter.createEqualityFilter(attribute, id);
+        }
+        UUID uuid = UUID.fromString(id);
+        ByteBuffer guid = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN);
+        guid.putInt((int) (uuid.getMostSignificantBits() >>> 32));
+        guid.putShort((short) (uuid.getMostSignificantBits() >>> 16));
+        guid.putShort((short) uuid.getMostSignificantBits());
+        guid.order(ByteOrder.BIG_ENDIAN).putLong(uuid.getLeastSignificantBits());
+        return Filter.createEqualityFilter(attribute, guid.array());
     }
 
     DirectoryUser user(SearchResultEntry entry) {

@@ -12,10 +12,13 @@ import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.SearchScope;
 import com.unboundid.ldap.sdk.SimpleBindRequest;
 import com.unboundid.ldap.sdk.controls.SimplePagedResultsControl;
+import com.unboundid.util.StaticUtils;
 import dev.gatehouse.core.identitysource.LdapDirectory;
 import dev.gatehouse.core.identitysource.LdapSchema;
 import dev.gatehouse.core.identitysource.LdapSettings;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -86,18 +89,36 @@ final class PooledDirectory implements LdapDirectory {
     }
 
     @Override
+    public Optional<DirectoryUser> findUserById(String id) {
+        Filter filter = Filter.createANDFilter(parsed(settings.userFilter()),
+                DirectoryEntries.idFilter(settings.schema().userId(), id));
+        List<DirectoryUser> found = search(settings.userBaseDn(), filter, entries::user, entries.userAttributes());
+        return found.size() == 1 ? Optional.of(found.getFirst()) : Optional.empty();
+    }
+
+    @Override
+    public List<DirectoryGroup> groupsListing(String memberDn) {
+        Filter filter = Filter.createANDFilter(parsed(settings.groupFilter()),
+                Filter.createEqualityFilter(settings.schema().member(), memberDn));
+        return search(settings.groupBaseDn(), filter, entries::group, entries.groupNameAttributes());
+    }
+
+    @Override
     public List<DirectoryUser> users() {
         return search(settings.userBaseDn(), parsed(settings.userFilter()), entries::user, entries.userAttributes());
     }
 
     @Override
     public List<DirectoryGroup> groups() {
+        return groupsMatching(parsed(settings.groupFilter()));
+    }
+
+    private List<DirectoryGroup> groupsMatching(Filter filter) {
         if (!activeDirectory()) {
-            return search(settings.groupBaseDn(), parsed(settings.groupFilter()), entries::group,
-                    entries.groupAttributes());
+            return search(settings.groupBaseDn(), filter, entries::group, entries.groupAttributes());
         }
         RangedMembers members = new RangedMembers(pool, settings.schema().member());
-        List<SearchResultEntry> found = search(settings.groupBaseDn(), parsed(settings.groupFilter()), e -> e,
+        List<SearchResultEntry> found = search(settings.groupBaseDn(), filter, e -> e,
                 entries.groupAttributes(members.firstRequest()));
         List<DirectoryGroup> groups = new ArrayList<>(found.size());
         try {
@@ -112,6 +133,22 @@ final class PooledDirectory implements LdapDirectory {
 
     private boolean activeDirectory() {
         return settings.schema().preset() == LdapSchema.Preset.ACTIVE_DIRECTORY;
+    }
+
+    @Override
+    public List<DirectoryUser> usersChangedSince(Instant since) {
+        return search(settings.userBaseDn(), Filter.createANDFilter(parsed(settings.userFilter()), changedSince(since)),
+                entries::user, entries.userAttributes());
+    }
+
+    @Override
+    public List<DirectoryGroup> groupsChangedSince(Instant since) {
+        return groupsMatching(Filter.createANDFilter(parsed(settings.groupFilter()), changedSince(since)));
+    }
+
+    private Filter changedSince(Instant since) {
+        return Filter.createGreaterOrEqualFilter(settings.schema().changedAttribute(),
+                StaticUtils.encodeGeneralizedTime(Date.from(since)));
     }
 
     @Override

@@ -61,7 +61,8 @@ public final class AdminConsole {
         this.permissionSet = new PermissionSetPage(core.accessModel(), templates);
         this.events = new EventsPage(core.auditQueries(), templates);
         this.simulate = new SimulatePage(core.simulator(), templates);
-        this.identitySource = new IdentitySourcePage(core.identitySources(), publicUrl, templates);
+        this.identitySource = new IdentitySourcePage(core.identitySources(), core.auditQueries(), publicUrl,
+                templates);
         this.scimTokens = new ScimTokensPage(core.scimTokens(), publicUrl, templates);
         this.mail = new MailPage(mailQueue, core.identityStore(), templates);
     }

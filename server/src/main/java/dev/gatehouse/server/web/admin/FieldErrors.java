@@ -1,5 +1,6 @@
 package dev.gatehouse.server.web.admin;
 
+import dev.gatehouse.core.directory.SyncedEntries;
 import dev.gatehouse.core.error.DomainError;
 import dev.gatehouse.core.error.DomainException;
 import java.util.Map;
@@ -21,6 +22,8 @@ final class FieldErrors {
      */
     static Map<String, String> of(DomainError error, String... fieldOfKind) {
         String field = switch (error) {
+            // A synced user or group is read-only as a whole, which no field of the form can show.
+            case DomainError.InvalidInput invalid when SyncedEntries.READ_ONLY.equals(invalid.field()) -> null;
             case DomainError.InvalidInput invalid -> invalid.field();
             case DomainError.AlreadyExists exists -> fieldOf(exists.kind(), fieldOfKind);
             case DomainError.NotFound missing -> fieldOf(missing.kind(), fieldOfKind);

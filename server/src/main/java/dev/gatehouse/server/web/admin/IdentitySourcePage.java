@@ -1,5 +1,6 @@
 package dev.gatehouse.server.web.admin;
 
+import dev.gatehouse.core.audit.AuditQueries;
 import dev.gatehouse.core.error.DomainError;
 import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.core.identitysource.IdentitySource;
@@ -47,9 +48,11 @@ final class IdentitySourcePage {
     private final Templates templates;
     private final String publicUrl;
     private final ServiceProvider serviceProvider;
+    private final LdapSyncRows ldapSync;
 
-    IdentitySourcePage(IdentitySources sources, String publicUrl, Templates templates) {
+    IdentitySourcePage(IdentitySources sources, AuditQueries audit, String publicUrl, Templates templates) {
         this.sources = sources;
+        this.ldapSync = new LdapSyncRows(audit);
         this.publicUrl = publicUrl;
         this.serviceProvider = new ServiceProvider(publicUrl);
         this.templates = templates;
@@ -171,7 +174,7 @@ final class IdentitySourcePage {
                       Map<String, String> errors) {
         IdentitySource current = sources.current();
         templates.render(ctx, status, "admin/identity-source.jte", new IdentitySourceView(
-                admin.frame("identity-source", ctx), describe(current), current.external(), settingsOf(current),
+                admin.frame("identity-source", ctx), describe(current), current.external(), settingsOf(current, ldapSync),
                 publicUrl + CALLBACK_PATH, publicUrl + BackChannelLogoutApi.PATH, publicUrl + SCIM_PATH, form,
                 new ServiceProviderUrls(serviceProvider.entityId(), serviceProvider.acsUrl(),
                         serviceProvider.sloUrl()), samlForm, errors));
@@ -186,7 +189,7 @@ final class IdentitySourcePage {
         };
     }
 
-    private static List<Setting> settingsOf(IdentitySource source) {
+    private static List<Setting> settingsOf(IdentitySource source, LdapSyncRows ldapSync) {
         List<Setting> settings = new ArrayList<>();
         if (source.kind() == Kind.EXTERNAL_SAML) {
             settings.add(new Setting("IdP entity ID", source.issuer()));
@@ -209,6 +212,7 @@ final class IdentitySourcePage {
             settings.add(new Setting("Groups", source.ldap().groupFilter() + " below "
                     + source.ldap().groupBaseDn()));
             settings.add(new Setting("Schema", source.ldap().schema().preset().cliName()));
+            settings.addAll(ldapSync.rows());
             return settings;
         } else {
             return settings;

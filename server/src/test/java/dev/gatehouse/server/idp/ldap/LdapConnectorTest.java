@@ -97,6 +97,45 @@ class LdapConnectorTest {
     }
 
     @Test
+    void aUserIsFoundAgainByTheStableIdAndTheGroupsListingThemDirectly() {
+        try (LdapDirectory directory = open(List.of(url()), "bind-secret")) {
+            String id = directory.findUser("alice").orElseThrow().id();
+
+            assertThat(directory.findUserById(id)).hasValueSatisfying(alice -> assertThat(alice.dn())
+                    .isEqualTo("uid=alice,ou=people,dc=example,dc=com"));
+            assertThat(directory.findUserById("00000000-0000-0000-0000-000000000000")).isEmpty();
+            assertThat(directory.groupsListing("uid=alice,ou=people,dc=example,dc=com"))
+                    .as("engineers lists alice; staff only through engineers").singleElement()
+                    .satisfies(group -> assertThat(group.name()).isEqualTo("engineers"));
+        }
+    }
+
+    @Test
+    void onlyEntriesChangedSinceTheGivenTimeAreReadByTheirModifyTimestamp() {
+        try (LdapDirectory directory = open(List.of(url()), "bind-secret")) {
+            java.time.Instant now = java.time.Instant.now();
+
+            assertThat(directory.usersChangedSince(now.minusSeconds(3600))).hasSize(USERS);
+            assertThat(directory.groupsChangedSince(now.minusSeconds(3600))).hasSize(2);
+            assertThat(directory.usersChangedSince(now.plusSeconds(3600))).isEmpty();
+            assertThat(directory.groupsChangedSince(now.plusSeconds(3600))).isEmpty();
+        }
+    }
+
+    @Test
+    void anObjectGuidIsSearchedAsTheBytesActiveDirectoryStores() {
+        String guid = "0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0";
+        com.unboundid.ldap.sdk.Filter filter = DirectoryEntries.idFilter("objectGUID", guid);
+
+        assertThat(filter.getAssertionValueBytes()).containsExactly(0x3e, 0x2d, 0x1c, 0x0b, 0x50, 0x4f, 0x72, 0x61,
+                0x83, 0x94, 0xa5, 0xb6, 0xc7, 0xd8, 0xe9, 0xf0);
+        com.unboundid.ldap.sdk.SearchResultEntry entry = new com.unboundid.ldap.sdk.SearchResultEntry("cn=x",
+                new com.unboundid.ldap.sdk.Attribute[] {new com.unboundid.ldap.sdk.Attribute("objectGUID",
+                        filter.getAssertionValueBytes())});
+        assertThat(DirectoryEntries.id(entry, "objectGUID")).as("the round trip").isEqualTo(guid);
+    }
+
+    @Test
     void aBindWithThePersonsPasswordSignsInAndAnythingElseIsRefused() {
         try (LdapDirectory directory = open(List.of(url()), "bind-secret")) {
             assertThat(directory.authenticate("alice", "alice-directory-password".toCharArray()).result())

@@ -1,0 +1,17 @@
+package dev.gatehouse.core.directory;
+
+import dev.gatehouse.core.audit.RequestContext;
+
+/**
+ * Asks the identity source about a user again before they are given new tokens, so that a person disabled or
+ * removed there, or taken out of their groups, is refused at once rather than at the next sync. What changed is
+ * applied through the usual paths (ending sessions where access was lost); the caller then finds the session or the
+ * user no longer valid.
+ */
+public interface SourceCheck {
+
+    /** A source that syncs nothing (the built-in directory, OIDC, SAML). */
+    SourceCheck NONE = (userId, context) -> { };
+
+    void recheck(String userId, RequestContext context);
+}
