@@ -246,18 +246,37 @@ class TerraformSsoAdminReplayTest {
         assertThat(findAssignment(set, userId, PrincipalType.USER)).hasSize(1);
         assertThat(findAssignment(set, groupId, PrincipalType.GROUP)).hasSize(1);
 
-        // Destroy the user's: delete, poll the deletion status until SUCCEEDED; the destroy check's finder no longer
-        // sees it, the group's stays.
+        // An update of the permission set now provisioned to the account: UpdatePermissionSet, then provisioning to
+        // all provisioned accounts succeeds and the account is listed as provisioned.
+        terraform.updatePermissionSet(b -> b.instanceArn(instance).permissionSetArn(set).sessionDuration("PT2H"));
+        provisionAllAccounts(set);
+        assertThat(terraform.listAccountsForProvisionedPermissionSetPaginator(b -> b.instanceArn(instance)
+                .permissionSetArn(set)).accountIds().stream().toList()).containsExactly(ACCOUNT);
+
+        // terraform destroy, in dependency order: the user's assignment (delete, poll the deletion status until
+        // SUCCEEDED; the destroy check's finder no longer sees it while the group's stays), the group's, then the
+        // permission set.
+        destroyAssignment(set, userId, PrincipalType.USER);
+        assertThat(findAssignment(set, userId, PrincipalType.USER)).isEmpty();
+        assertThat(findAssignment(set, groupId, PrincipalType.GROUP)).hasSize(1);
+        destroyAssignment(set, groupId, PrincipalType.GROUP);
+        assertThat(findAssignment(set, groupId, PrincipalType.GROUP)).isEmpty();
+        terraform.deletePermissionSet(b -> b.instanceArn(instance).permissionSetArn(set));
+        assertThatThrownBy(() -> readPermissionSet(set)).isInstanceOf(ResourceNotFoundException.class);
+        assertThatThrownBy(() -> findAssignment(set, groupId, PrincipalType.GROUP))
+                .isInstanceOf(ResourceNotFoundException.class);
+    }
+
+    private void destroyAssignment(String set, String principalId, PrincipalType type) {
         AccountAssignmentOperationStatus deleting = terraform.deleteAccountAssignment(b -> b.instanceArn(instance)
-                .permissionSetArn(set).principalId(userId).principalType(PrincipalType.USER).targetId(ACCOUNT)
+                .permissionSetArn(set).principalId(principalId).principalType(type).targetId(ACCOUNT)
                 .targetType(TargetType.AWS_ACCOUNT)).accountAssignmentDeletionStatus();
         AccountAssignmentOperationStatus deleted = terraform.describeAccountAssignmentDeletionStatus(b -> b
                 .instanceArn(instance).accountAssignmentDeletionRequestId(deleting.requestId()))
                 .accountAssignmentDeletionStatus();
         assertThat(deleted.status()).isEqualTo(StatusValues.SUCCEEDED);
+        assertThat(deleted.principalId()).isEqualTo(principalId);
         assertThat(deleted.failureReason()).isNull();
-        assertThat(findAssignment(set, userId, PrincipalType.USER)).isEmpty();
-        assertThat(findAssignment(set, groupId, PrincipalType.GROUP)).hasSize(1);
     }
 
     private record Principal(String id, PrincipalType type) {
