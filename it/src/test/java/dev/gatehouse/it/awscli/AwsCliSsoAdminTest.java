@@ -126,6 +126,60 @@ class AwsCliSsoAdminTest {
         }
     }
 
+    private JsonNode identityStore(String... args) throws IOException {
+        String[] command = new String[args.length + 6];
+        command[0] = "identitystore";
+        System.arraycopy(args, 0, command, 1, args.length);
+        command[args.length + 1] = "--identity-store-id";
+        command[args.length + 2] = gatehouse.services().instance().identityStoreId();
+        command[args.length + 3] = "--profile";
+        command[args.length + 4] = "ci";
+        command[args.length + 5] = "--no-cli-pager";
+        String out = aws.run(command).assertSucceeded().stdout();
+        return out.isBlank() ? JSON.createObjectNode() : JSON.readTree(out);
+    }
+
+    /** Acceptance A in one sequence: everything an administrator does here goes through the CLI. */
+    @Test
+    void aUserGroupAndAssignmentMadeWithTheCliGiveTheRoleUntilTheAssignmentIsDeleted() throws Exception {
+        String annId = identityStore("create-user", "--user-name", "ann.api", "--display-name", "Ann Api",
+                "--name", "GivenName=Ann,FamilyName=Api", "--emails", "Value=ann@example.com,Primary=true")
+                .get("UserId").asText();
+        String groupId = identityStore("create-group", "--display-name", "Platform").get("GroupId").asText();
+        identityStore("create-group-membership", "--group-id", groupId, "--member-id", "UserId=" + annId);
+        String set = ssoAdmin("create-permission-set", "--instance-arn", instance, "--name", "Platform",
+                "--session-duration", "PT1H").get("PermissionSet").get("PermissionSetArn").asText();
+        ssoAdmin("attach-managed-policy-to-permission-set", "--instance-arn", instance, "--permission-set-arn", set,
+                "--managed-policy-arn", "arn:aws:iam::aws:policy/PowerUserAccess");
+        ssoAdmin("put-inline-policy-to-permission-set", "--instance-arn", instance, "--permission-set-arn", set,
+                "--inline-policy", "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\","
+                        + "\"Action\":\"iam:*\",\"Resource\":\"*\"}]}");
+        String requestId = ssoAdmin("create-account-assignment", "--instance-arn", instance,
+                "--permission-set-arn", set, "--target-id", ACCOUNT, "--target-type", "AWS_ACCOUNT",
+                "--principal-type", "GROUP", "--principal-id", groupId).get("AccountAssignmentCreationStatus")
+                .get("RequestId").asText();
+        assertThat(ssoAdmin("describe-account-assignment-creation-status", "--instance-arn", instance,
+                "--account-assignment-creation-request-id", requestId).get("AccountAssignmentCreationStatus")
+                .get("Status").asText()).isEqualTo("SUCCEEDED");
+        // The one step outside the CLI: Ann sets her password through her activation link, as she would by mail.
+        gatehouse.services().core().activations().setPassword(gatehouse.services().core().activations()
+                .issue("ann.api", Entitlement.ADMIN, SETUP), PASSWORD.toCharArray(), SETUP);
+
+        Entitlement ann = new Entitlement(gatehouse.services(), "ann.api", PASSWORD, ACCOUNT, "Development",
+                gatehouse.services().core().accessModel().permissionSet(set), null);
+        try (DeviceLogin login = new DeviceLogin(gatehouse)) {
+            RoleCredentials credentials = login.roleCredentials(login.logIn(ann).accessToken(), ann);
+            login.callerIdentity(credentials);
+
+            ssoAdmin("delete-account-assignment", "--instance-arn", instance, "--permission-set-arn", set,
+                    "--target-id", ACCOUNT, "--target-type", "AWS_ACCOUNT", "--principal-type", "GROUP",
+                    "--principal-id", groupId);
+
+            assertThatThrownBy(() -> login.callerIdentity(credentials)).isInstanceOfSatisfying(StsException.class,
+                    e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidClientTokenId"));
+        }
+    }
+
     @Test
     void listPermissionSetsPaginatesWithMaxItems() throws Exception {
         for (String name : List.of("Alpha", "Beta")) {
