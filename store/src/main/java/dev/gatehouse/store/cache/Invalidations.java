@@ -54,6 +54,11 @@ public final class Invalidations {
         return new Invalidations(ChangeNotifier.NONE, () -> true);
     }
 
+    /** Whether cached entries may be served now (false while cross-node notifications are not being heard). */
+    public boolean trusted() {
+        return trusted.get();
+    }
+
     /** The value cached under {@code key}, else what {@code load} reads; null values are not cached. */
     <V> V read(CacheName cache, String key, Supplier<V> load) {
         return read(cache, key, load, value -> true);
@@ -62,7 +67,7 @@ public final class Invalidations {
     /** As {@link #read(CacheName, String, Supplier)}, storing only values {@code storable} accepts. */
     <V> V read(CacheName cache, String key, Supplier<V> load, Predicate<? super V> storable) {
         Written written = transaction.get();
-        boolean mayStore = trusted.get() && (written == null || !written.caches.contains(cache));
+        boolean mayStore = trusted() && (written == null || !written.caches.contains(cache));
         return caches.get(cache).get(key, load, storable, mayStore);
     }
 
