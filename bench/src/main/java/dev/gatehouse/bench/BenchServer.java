@@ -19,6 +19,7 @@ import dev.gatehouse.server.GatehouseServer;
 import dev.gatehouse.server.Services;
 import dev.gatehouse.server.config.GatehouseConfig;
 import dev.gatehouse.server.config.HttpConfig;
+import dev.gatehouse.store.Database;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -53,6 +54,10 @@ public final class BenchServer {
         // The load run signs in with passwords only: users without an MFA device are let in without one.
         GatehouseConfig config = GatehouseConfig.defaults(dataDir).toBuilder().http(HttpConfig.LOOPBACK_ON_FREE_PORT)
                 .mfa(MfaPolicy.DEFAULT.withoutDevice(MfaPolicy.WithoutDevice.ALLOW)).build();
+        // -Dgatehouse.bench.serverJvmArgs=-Dgatehouse.bench.cache=off measures the server without its read caches.
+        Database.Caching caching = "off".equalsIgnoreCase(System.getProperty("gatehouse.bench.cache", "on"))
+                ? Database.Caching.OFF : Database.Caching.ON;
+        config = config.toBuilder().database(config.database().withCaching(caching)).build();
         try (Services services = Services.open(config, Clock.systemUTC());
              GatehouseServer server = GatehouseServer.start(services)) {
             // JVM start to listening, with a fresh database migrated; seeding is not included.
