@@ -48,12 +48,9 @@ public final class Database implements AutoCloseable {
             this.store = jdbiStore;
             this.changeListener = null;
         } else if (url.startsWith("jdbc:postgresql:")) {
-            PostgresChangeListener[] listener = new PostgresChangeListener[1];
-            Invalidations invalidations = new Invalidations(new PostgresChangeNotifier(jdbiStore.handles()),
-                    () -> listener[0] != null && listener[0].trusted());
-            listener[0] = PostgresChangeListener.start(url, user, password, invalidations);
-            this.store = new CachingStore(jdbiStore, invalidations);
-            this.changeListener = listener[0];
+            this.changeListener = PostgresChangeListener.start(url, user, password,
+                    new PostgresChangeNotifier(jdbiStore.handles()));
+            this.store = new CachingStore(jdbiStore, changeListener.invalidations());
         } else {
             this.store = new CachingStore(jdbiStore, Invalidations.local());
             this.changeListener = null;

@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -35,13 +36,13 @@ public final class Invalidations {
     private final Map<CacheName, ReadCache> caches = new EnumMap<>(CacheName.class);
     private final ThreadLocal<Written> transaction = new ThreadLocal<>();
     private final ChangeNotifier notifier;
-    private final Supplier<Boolean> trusted;
+    private final BooleanSupplier trusted;
 
     /**
      * @param notifier tells the other nodes
      * @param trusted  whether cached entries may be served now (on PostgreSQL: the change listener is connected)
      */
-    public Invalidations(ChangeNotifier notifier, Supplier<Boolean> trusted) {
+    public Invalidations(ChangeNotifier notifier, BooleanSupplier trusted) {
         this.notifier = notifier;
         this.trusted = trusted;
         for (CacheName name : CacheName.values()) {
@@ -56,7 +57,7 @@ public final class Invalidations {
 
     /** Whether cached entries may be served now (false while cross-node notifications are not being heard). */
     public boolean trusted() {
-        return trusted.get();
+        return trusted.getAsBoolean();
     }
 
     /** The value cached under {@code key}, else what {@code load} reads; null values are not cached. */

@@ -35,7 +35,7 @@ public final class PostgresChangeListener implements AutoCloseable {
     /** {@link System#nanoTime()} when the connection last answered; 0 while it is not listening. */
     private volatile long lastHeard;
 
-    private PostgresChangeListener(String url, String user, String password, Invalidations invalidations) {
+    private PostgresChangeListener(String url, String user, String password, ChangeNotifier notifier) {
         this.url = url;
         if (user != null) {
             properties.setProperty("user", user);
@@ -46,16 +46,24 @@ public final class PostgresChangeListener implements AutoCloseable {
         properties.setProperty("socketTimeout", "2");      // a hung connection fails rather than blocks
         properties.setProperty("connectTimeout", "2");
         properties.setProperty("ApplicationName", "gatehouse cache listener");
-        this.invalidations = invalidations;
+        this.invalidations = new Invalidations(notifier, this::trusted);
         this.thread = Thread.ofPlatform().daemon().name("gatehouse-cache-listener").unstarted(this::run);
     }
 
-    /** Starts listening; the caches are bypassed until the first {@code LISTEN} succeeds. */
-    public static PostgresChangeListener start(String url, String user, String password,
-                                               Invalidations invalidations) {
-        PostgresChangeListener listener = new PostgresChangeListener(url, user, password, invalidations);
+    /**
+     * Starts listening; the caches are bypassed until the first {@code LISTEN} succeeds.
+     *
+     * @param notifier how this node's own changes are announced (in the writing transaction)
+     */
+    public static PostgresChangeListener start(String url, String user, String password, ChangeNotifier notifier) {
+        PostgresChangeListener listener = new PostgresChangeListener(url, user, password, notifier);
         listener.thread.start();
         return listener;
+    }
+
+    /** The caches this listener keeps exact: trusted only while it hears the database. */
+    public Invalidations invalidations() {
+        return invalidations;
     }
 
     /** Whether cached entries may be served now. */
