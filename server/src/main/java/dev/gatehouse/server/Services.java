@@ -143,7 +143,8 @@ public final class Services implements AutoCloseable {
         GatehouseConfig config = unresolved.resolved();
         DataDirectory dataDirectory = DataDirectory.prepare(config.dataDir());
         DatabaseConfig db = config.database();
-        Database database = Database.open(db.url(), db.user(), db.password());
+        Database database = Database.open(db.url(), db.user(), db.password(), Database.DEFAULT_MAX_POOL_SIZE,
+                db.caching());
         try {
             Services services = new Services(config, clock, database);
             services.createBootstrapAdministrator();

@@ -3,6 +3,9 @@ package dev.gatehouse.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.gatehouse.core.Store;
+import dev.gatehouse.store.cache.CachingStore;
+import dev.gatehouse.store.cache.Invalidations;
+import dev.gatehouse.store.cache.PostgresChangeListener;
 import java.nio.file.Path;
 import java.time.Duration;
 import javax.sql.DataSource;
@@ -31,19 +34,41 @@ public final class Database implements AutoCloseable {
     private final Jdbi jdbi;
     private final Store store;
     private final String schemaVersion;
+    /** Null without caches, or on the embedded database (one node: nothing to hear from). */
+    private final PostgresChangeListener changeListener;
 
-    private Database(HikariDataSource dataSource, String schemaVersion) {
+    private Database(HikariDataSource dataSource, String schemaVersion, Caching caching, String user,
+                     String password) {
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource);
-        this.store = new JdbiStore(jdbi);
+        JdbiStore jdbiStore = new JdbiStore(jdbi);
         this.schemaVersion = schemaVersion;
+        String url = dataSource.getJdbcUrl();
+        if (caching == Caching.OFF) {
+            this.store = jdbiStore;
+            this.changeListener = null;
+        } else if (url.startsWith("jdbc:postgresql:")) {
+            this.changeListener = PostgresChangeListener.start(url, user, password,
+                    new PostgresChangeNotifier(jdbiStore.handles()));
+            this.store = new CachingStore(jdbiStore, changeListener.invalidations());
+        } else {
+            this.store = new CachingStore(jdbiStore, Invalidations.local());
+            this.changeListener = null;
+        }
     }
+
+    /** Whether the hot reads are cached ({@link CachingStore}); off, every read goes to the database. */
+    public enum Caching { ON, OFF }
 
     public static Database open(String jdbcUrl, String user, String password) {
         return open(jdbcUrl, user, password, DEFAULT_MAX_POOL_SIZE);
     }
 
     public static Database open(String jdbcUrl, String user, String password, int maxPoolSize) {
+        return open(jdbcUrl, user, password, maxPoolSize, Caching.ON);
+    }
+
+    public static Database open(String jdbcUrl, String user, String password, int maxPoolSize, Caching caching) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("gatehouse");
         config.setJdbcUrl(jdbcUrl);
@@ -55,7 +80,7 @@ public final class Database implements AutoCloseable {
         config.setValidationTimeout(Math.min(CONNECTION_TIMEOUT.toMillis(), 2_000));
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
-            return new Database(dataSource, migrate(dataSource));
+            return new Database(dataSource, migrate(dataSource), caching, user, password);
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
@@ -110,12 +135,22 @@ public final class Database implements AutoCloseable {
         return store;
     }
 
+    /** After rows were changed behind the store's back (tests emptying tables): nothing cached is served again. */
+    public void dropCaches() {
+        if (store instanceof CachingStore caching) {
+            caching.invalidations().dropAll();
+        }
+    }
+
     public DataSource dataSource() {
         return dataSource;
     }
 
     @Override
     public void close() {
+        if (changeListener != null) {
+            changeListener.close();
+        }
         dataSource.close();
     }
 }

@@ -221,6 +221,10 @@ public final class JdbiStore implements Store {
         return identitySource;
     }
 
+    Handles handles() {
+        return handles;
+    }
+
     @Override
     public <T> T inTransaction(Supplier<T> work) {
         return handles.inTransaction(work);

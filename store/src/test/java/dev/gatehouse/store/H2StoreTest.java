@@ -28,6 +28,7 @@ class H2StoreTest implements StoreConformance {
     @BeforeEach
     void emptyDatabase() {
         TestData.deleteAll(database.dataSource());
+        database.dropCaches();
     }
 
     @Override

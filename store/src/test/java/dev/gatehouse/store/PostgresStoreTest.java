@@ -34,6 +34,7 @@ class PostgresStoreTest implements StoreConformance {
     @BeforeEach
     void emptyDatabase() {
         TestData.deleteAll(database.dataSource());
+        database.dropCaches();
     }
 
     @Override

@@ -31,6 +31,7 @@ abstract class ServiceOnH2 {
     @BeforeEach
     final void emptyStore() {
         TestData.deleteAll(database.dataSource());
+        database.dropCaches();
         store = database.store();
     }
 }

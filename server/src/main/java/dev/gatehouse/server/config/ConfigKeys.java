@@ -18,11 +18,13 @@ import dev.gatehouse.core.retention.Purge;
 import dev.gatehouse.core.session.Lifetimes;
 import dev.gatehouse.server.http.TrustedProxies;
 import dev.gatehouse.server.logging.LogFormat;
+import dev.gatehouse.store.Database;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The settings table: every setting Gatehouse reads, in the order docs/configuration.md lists them. A new setting
@@ -83,6 +85,12 @@ final class ConfigKeys {
             "the database user, with `db.url`"));
     static final Setting<String> DB_PASSWORD = row(Setting.of("db.password", text(), null,
             "the database password, with `db.url`; never logged").asSecret());
+
+    static final Setting<Database.Caching> CACHE = row(Setting.of("cache",
+            oneOf(Database.Caching.values(), caching -> caching.name().toLowerCase(Locale.ROOT)),
+            Database.Caching.ON, "cache sessions, users, assignments, permission sets, clients and the identity "
+                    + "source, invalidated at once on this node and through PostgreSQL `LISTEN/NOTIFY` on the others "
+                    + "([architecture.md](architecture.md#caches)); `off` reads the database on every call"));
 
     static final Setting<String> BOOTSTRAP_ADMIN_USERNAME = row(Setting.of("bootstrap-admin.username", text(), null,
             "an administrator created on start if missing"));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gatehouse.core.mfa.MfaPolicy;
+import dev.gatehouse.store.Database;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -96,6 +97,20 @@ class ConfigLoaderTest {
         assertThat(config.database().url()).isEqualTo("jdbc:postgresql://localhost/gh");
         assertThat(config.database().user()).isEqualTo("gh");
         assertThat(config.database().toString()).doesNotContain("pw");
+    }
+
+    @Test
+    void loadWhenCacheOffThenCachingOffOnEveryDatabaseAndOnByDefault() {
+        assertThat(load(Map.of("GATEHOUSE_DATA_DIR", dataDir.toString())).database().caching())
+                .isEqualTo(Database.Caching.ON);
+        assertThat(load(Map.of("GATEHOUSE_DATA_DIR", dataDir.toString(), "GATEHOUSE_CACHE", "off")).database()
+                .caching()).isEqualTo(Database.Caching.OFF);
+        assertThat(load(Map.of("GATEHOUSE_DATA_DIR", dataDir.toString(), "GATEHOUSE_CACHE", "OFF",
+                "GATEHOUSE_DB_URL", "jdbc:postgresql://localhost/gh")).database().caching())
+                .isEqualTo(Database.Caching.OFF);
+        assertThatThrownBy(() -> load(Map.of("GATEHOUSE_DATA_DIR", dataDir.toString(), "GATEHOUSE_CACHE", "maybe")))
+                .isInstanceOfSatisfying(InvalidConfigException.class, e -> assertThat(e.problems())
+                        .anySatisfy(p -> assertThat(p).contains("GATEHOUSE_CACHE")));
     }
 
     @Test
