@@ -7,6 +7,7 @@ import dev.gatehouse.core.directory.User;
 import dev.gatehouse.core.directory.UserContacts;
 import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.core.storage.Page;
+import dev.gatehouse.server.awsjson.PageTokens;
 import dev.gatehouse.server.http.JsonRequestBody;
 import dev.gatehouse.server.identitystore.IdentityStoreInputs.Alternate;
 import dev.gatehouse.server.identitystore.IdentityStoreInputs.Filter;

@@ -11,6 +11,7 @@ import dev.gatehouse.core.directory.IdentityStoreService.UserChanges;
 import dev.gatehouse.core.directory.Membership;
 import dev.gatehouse.core.directory.User;
 import dev.gatehouse.core.directory.UserContacts;
+import dev.gatehouse.server.awsjson.StringShape;
 import dev.gatehouse.server.http.JsonRequestBody;
 import dev.gatehouse.server.mail.ActivationMail;
 import java.util.List;
@@ -157,7 +158,7 @@ final class IdentityStoreWrites {
         return text(value, path, ModelString.SENSITIVE);
     }
 
-    private static String text(JsonNode value, String path, ModelString constraint) {
+    private static String text(JsonNode value, String path, StringShape constraint) {
         if (value == null) {
             return null;
         }

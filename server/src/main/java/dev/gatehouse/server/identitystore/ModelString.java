@@ -1,58 +1,34 @@
 package dev.gatehouse.server.identitystore;
 
 import dev.gatehouse.core.error.DomainException;
-import dev.gatehouse.server.http.JsonRequestBody;
-import java.util.regex.Pattern;
+import dev.gatehouse.server.awsjson.StringShape;
 
 /**
- * A string shape of the identitystore model with its length bounds and pattern (unanchored, as Smithy reads
+ * The string shapes of the identitystore model with their length bounds and patterns (unanchored, as Smithy reads
  * patterns). Values are never echoed in errors: most of these shapes are marked sensitive.
  */
-record ModelString(int min, int max, Pattern pattern) {
+final class ModelString {
 
-    static final ModelString IDENTITY_STORE_ID = of(1, 36,
+    static final StringShape IDENTITY_STORE_ID = of(1, 36,
             "d-[0-9a-f]{10}$|^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-    static final ModelString RESOURCE_ID = of(1, 47,
+    static final StringShape RESOURCE_ID = of(1, 47,
             "([0-9a-f]{10}-|)[A-Fa-f0-9]{8}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{12}");
-    static final ModelString USER_NAME = of(1, 128, "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+");
-    static final ModelString SENSITIVE = of(1, 1024, "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\t\\n\\r \u00a0\u3000]+");
-    static final ModelString GROUP_DISPLAY_NAME = of(1, 1024, "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\t\\n\\r \u00a0]+");
-    static final ModelString NEXT_TOKEN = of(1, 65535, "[-a-zA-Z0-9+=/:_]*");
-    static final ModelString ATTRIBUTE_PATH = of(1, 255,
+    static final StringShape USER_NAME = of(1, 128, "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+");
+    static final StringShape SENSITIVE = of(1, 1024, "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\t\\n\\r \u00a0\u3000]+");
+    static final StringShape GROUP_DISPLAY_NAME = of(1, 1024, "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\t\\n\\r \u00a0]+");
+    static final StringShape NEXT_TOKEN = of(1, 65535, "[-a-zA-Z0-9+=/:_]*");
+    static final StringShape ATTRIBUTE_PATH = of(1, 255,
             "(?:\\p{L}+:\\p{L}+:\\p{L}+(?:\\.\\p{L}+){0,3}|\\p{L}+(?:\\.\\p{L}+){0,2})");
-    static final ModelString EXTERNAL_ID_PART = of(1, 256, "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+");
+    static final StringShape EXTERNAL_ID_PART = of(1, 256, "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+");
 
-    private static ModelString of(int min, int max, String pattern) {
-        return new ModelString(min, max, Pattern.compile(pattern));
+    private ModelString() {
     }
 
-    String required(JsonRequestBody body, String member) {
-        String value = body.optionalString(member);
-        if (value == null) {
-            throw invalid(member, "Member must not be null");
-        }
-        return check(member, value);
+    private static StringShape of(int min, int max, String pattern) {
+        return StringShape.occurring(min, max, pattern);
     }
 
-    /** Null when absent. */
-    String optional(JsonRequestBody body, String member) {
-        String value = body.optionalString(member);
-        return value == null ? null : check(member, value);
-    }
-
-    String check(String member, String value) {
-        if (value.length() < min || value.length() > max) {
-            throw invalid(member, "Member must have length between " + min + " and " + max);
-        }
-        if (!pattern.matcher(value).find()) {
-            throw invalid(member, "Member must satisfy regular expression pattern: " + pattern.pattern());
-        }
-        return value;
-    }
-
-    /** In the words AWS's validation errors use, naming the member but not the value. */
     static DomainException invalid(String member, String constraint) {
-        return DomainException.invalid(member, "1 validation error detected: Value at '" + member
-                + "' failed to satisfy constraint: " + constraint);
+        return StringShape.invalid(member, constraint);
     }
 }

@@ -1,4 +1,4 @@
-package dev.gatehouse.server.identitystore;
+package dev.gatehouse.server.awsjson;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
