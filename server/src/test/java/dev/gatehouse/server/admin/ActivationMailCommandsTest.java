@@ -1,15 +1,21 @@
 package dev.gatehouse.server.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import dev.gatehouse.core.audit.RequestContext;
+import dev.gatehouse.core.error.DomainException;
+import dev.gatehouse.server.Services;
+import dev.gatehouse.server.config.ConfigLoader;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -68,7 +74,21 @@ class ActivationMailCommandsTest {
         assertThat(smtp.waitForIncomingEmail(10_000, 2)).isTrue();
         String secondText = (String) ((MimeMultipart) smtp.getReceivedMessages()[1].getContent()).getBodyPart(0)
                 .getContent();
-        assertThat(link(secondText)).isNotEqualTo(firstLink);
+        String secondLink = link(secondText);
+        assertThat(secondLink).isNotEqualTo(firstLink);
+        // The newest mailed link works (once); the one it replaced does not.
+        try (Services services = Services.open(new ConfigLoader(Map.of("GATEHOUSE_DATA_DIR", dataDir.toString()))
+                .load(), Clock.systemUTC())) {
+            RequestContext test = RequestContext.commandLine("test");
+            assertThatThrownBy(() -> services.core().activations().setPassword(token(firstLink),
+                    "Corr3ct-Horse-Battery".toCharArray(), test)).isInstanceOf(DomainException.class);
+            services.core().activations().setPassword(token(secondLink), "Corr3ct-Horse-Battery".toCharArray(), test);
+            assertThat(services.core().identityStore().user("ed.developer").passwordHash()).isNotNull();
+        }
+    }
+
+    private static String token(String link) {
+        return link.substring(link.indexOf("token=") + "token=".length());
     }
 
     @Test

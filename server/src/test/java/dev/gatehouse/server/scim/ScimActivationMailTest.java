@@ -10,6 +10,8 @@ import dev.gatehouse.core.audit.Actor;
 import dev.gatehouse.core.audit.RequestContext;
 import dev.gatehouse.server.RunningServer;
 import dev.gatehouse.server.config.SmtpConfig;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,6 +22,7 @@ class ScimActivationMailTest {
 
     private static final RequestContext SETUP = RequestContext.commandLine("scim-mail-test");
     private static final GreenMail SMTP = startedSmtp();
+    private static final Pattern LINK = Pattern.compile("/activate\\?token=(gha_[A-Za-z0-9_-]+)");
 
     @RegisterExtension
     static final RunningServer gatehouse = new RunningServer(config -> config.toBuilder()
@@ -57,6 +60,12 @@ class ScimActivationMailTest {
         assertThat(SMTP.getReceivedMessages()).hasSize(1);
         assertThat(SMTP.getReceivedMessages()[0].getAllRecipients()[0].toString())
                 .isEqualTo("sam.provisioned@example.com");
-        assertThat(GreenMailUtil.getBody(SMTP.getReceivedMessages()[0])).contains("/activate?token=gha_");
+        // The mailed link works: its token sets the first password.
+        Matcher link = LINK.matcher(GreenMailUtil.getBody(SMTP.getReceivedMessages()[0]).replace("=\r\n", "")
+                .replace("=3D", "="));
+        assertThat(link.find()).isTrue();
+        gatehouse.services().core().activations().setPassword(link.group(1), "Corr3ct-Horse-Battery".toCharArray(),
+                SETUP);
+        assertThat(gatehouse.services().core().identityStore().user("sam.provisioned").passwordHash()).isNotNull();
     }
 }
