@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gatehouse.core.access.PrincipalType;
+import dev.gatehouse.core.audit.Actor;
+import dev.gatehouse.core.audit.AuditQuery;
+import dev.gatehouse.core.audit.RequestContext;
+import dev.gatehouse.core.directory.IdentityStoreService.NewUser;
 import dev.gatehouse.server.Services;
 import dev.gatehouse.server.config.ConfigLoader;
 import dev.gatehouse.server.config.InvalidConfigException;
@@ -21,14 +25,18 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code admin backup} while the server runs, {@code admin restore} into a new data directory: the users,
- * assignments and sealed secrets come back under the same master key, which itself is never in the backup.
+ * {@code admin backup} while the server runs and users keep being created, {@code admin restore} into a new data
+ * directory: the users, assignments, audit events and sealed secrets come back, consistent with each other, under
+ * the same master key, which itself is never in the backup.
  */
 class BackupRestoreTest {
 
@@ -53,7 +61,11 @@ class BackupRestoreTest {
                     "--permission-set", "ReadOnly", "--user", "ed.developer").exitCode()).isZero();
             assertThat(viaSocket(running, "service-credentials", "create", "orders").exitCode()).isZero();
 
-            Result backedUp = viaSocket(running, "backup", "--to", backup.toString());
+            // Under load: users keep being created (each with its audit event) while the backup is taken.
+            Result backedUp;
+            try (UserLoad load = UserLoad.start(services)) {
+                backedUp = viaSocket(running, "backup", "--to", backup.toString());
+            }
 
             assertThat(backedUp.exitCode()).as(backedUp.err()).isZero();
             assertThat(backedUp.out()).contains("backed up the database to " + backup);
@@ -87,9 +99,57 @@ class BackupRestoreTest {
                     .contains("ed.developer");
             assertThat(services.core().accessModel().assignmentsOf(PrincipalType.USER, "ed.developer")).hasSize(1);
             assertThat(services.core().serviceCredentials().list()).extracting(c -> c.name()).containsExactly("orders");
+            // One consistent moment: every user that made it into the snapshot has its CreateUser event, and no
+            // event is there without its user.
+            long users = services.core().identityStore().countUsers();
+            assertThat(users).isGreaterThan(UserLoad.BEFORE_BACKUP);
+            assertThat(services.core().auditQueries().find(new AuditQuery(null, "CreateUser", null, null, 100_000))
+                    .stream().filter(event -> event.errorCode() == null).count()).isEqualTo(users);
         }
         Files.writeString(restored.resolve("master.key"), Base64.getEncoder().encodeToString(new byte[32]));
         assertThatThrownBy(() -> open(restored)).isInstanceOf(InvalidConfigException.class);
+    }
+
+    /** Creates users one after another on its own thread until closed; started once a few exist. */
+    private static final class UserLoad implements AutoCloseable {
+
+        static final int BEFORE_BACKUP = 10;
+
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final CountDownLatch warmedUp = new CountDownLatch(BEFORE_BACKUP);
+        private final Thread thread;
+
+        private UserLoad(Services services) {
+            thread = Thread.ofPlatform().start(() -> {
+                for (int i = 0; running.get(); i++) {
+                    services.core().identityStore().createUser(new NewUser("load." + i, null, "Load", "User " + i,
+                            "load." + i + "@example.com", false), Actor.administratorCli(),
+                            RequestContext.commandLine("backup-load"));
+                    warmedUp.countDown();
+                }
+            });
+        }
+
+        static UserLoad start(Services services) {
+            UserLoad load = new UserLoad(services);
+            try {
+                assertThat(load.warmedUp.await(60, TimeUnit.SECONDS)).isTrue();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            return load;
+        }
+
+        @Override
+        public void close() {
+            running.set(false);
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private static Services open(Path dataDir) {
