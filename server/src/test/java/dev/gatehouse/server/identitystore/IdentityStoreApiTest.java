@@ -14,6 +14,7 @@ import dev.gatehouse.server.http.Json;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -262,5 +263,33 @@ class IdentityStoreApiTest {
 
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(response.headers().firstValue("x-amzn-ErrorType")).contains("MissingAuthenticationTokenException");
+    }
+
+    @Test
+    void aCallWhoseBodyWasChangedAfterSigningIsRefusedAsAnInvalidSignature() throws Exception {
+        HttpRequest signed = SignedIdentityStoreCall.of(gatehouse.uri("/"), viewer.credential().accessKeyId(),
+                viewer.secretAccessKey(), gatehouse.clock.instant(), "ListUsers",
+                "{\"IdentityStoreId\":\"" + storeId + "\"}");
+        HttpRequest.Builder tampered = HttpRequest.newBuilder(signed.uri()).POST(HttpRequest.BodyPublishers.ofString(
+                "{\"IdentityStoreId\":\"" + storeId + "\",\"MaxResults\":1}"));
+        signed.headers().map().forEach((name, values) -> values.forEach(value -> tampered.header(name, value)));
+
+        HttpResponse<String> response = HTTP.send(tampered.build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.headers().firstValue("x-amzn-ErrorType")).contains("InvalidSignatureException");
+        assertThat(json(response).has("Users")).isFalse();
+    }
+
+    @Test
+    void aCallSignedTwentyMinutesAgoIsRefusedAsAnInvalidSignature() throws Exception {
+        HttpResponse<String> response = HTTP.send(SignedIdentityStoreCall.of(gatehouse.uri("/"),
+                viewer.credential().accessKeyId(), viewer.secretAccessKey(),
+                gatehouse.clock.instant().minus(Duration.ofMinutes(20)), "ListUsers",
+                "{\"IdentityStoreId\":\"" + storeId + "\"}"), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.headers().firstValue("x-amzn-ErrorType")).contains("InvalidSignatureException");
+        assertThat(json(response).has("Users")).isFalse();
     }
 }
