@@ -61,6 +61,18 @@ public interface LdapDirectory extends AutoCloseable {
     /** The groups whose entry (their member list included) changed at or after {@code since}. */
     List<DirectoryGroup> groupsChangedSince(Instant since);
 
+    /**
+     * The directory's account lockout policy, as last read (read on first use); {@link LockoutPolicy#NONE} for a
+     * directory that has none Gatehouse can read. Never contacts a directory that has answered before.
+     */
+    default LockoutPolicy lockoutPolicy() {
+        return LockoutPolicy.NONE;
+    }
+
+    /** Reads the lockout policy again (each sync does); a failure keeps the last one read. Never throws. */
+    default void refreshLockoutPolicy() {
+    }
+
     @Override
     void close();
 

@@ -146,6 +146,7 @@ public final class LdapSync {
         List<DirectoryGroup> directoryGroups;
         try {
             LdapDirectory directory = directories.current();
+            directory.refreshLockoutPolicy();
             directoryUsers = directory.users();
             directoryGroups = directory.groups();
         } catch (DirectoryUnavailable e) {
@@ -178,6 +179,7 @@ public final class LdapSync {
         List<DirectoryGroup> changedGroups;
         try {
             LdapDirectory directory = directories.current();
+            directory.refreshLockoutPolicy();
             changedUsers = directory.usersChangedSince(since);
             changedGroups = directory.groupsChangedSince(since);
         } catch (DirectoryUnavailable e) {

@@ -9,10 +9,12 @@ import dev.gatehouse.core.identitysource.LdapDirectory.Authentication;
 import dev.gatehouse.core.identitysource.LdapDirectory.BindResult;
 import dev.gatehouse.core.identitysource.LdapDirectory.DirectoryGroup;
 import dev.gatehouse.core.identitysource.LdapDirectory.DirectoryUnavailable;
+import dev.gatehouse.core.identitysource.LockoutPolicy;
 import dev.gatehouse.core.ldap.LdapDirectories;
 import dev.gatehouse.core.ldap.LdapUserCheck;
 import dev.gatehouse.core.ldap.LdapUsers;
 import dev.gatehouse.core.storage.Transactions;
+import dev.gatehouse.core.throttle.ThrottlePolicy;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,7 +22,8 @@ import java.util.Optional;
  * The password check when an LDAP directory is the source: a bind as the person, so the password goes to the
  * directory and is kept nowhere in Gatehouse. A person the sync has not seen yet becomes a Gatehouse user first, with
  * the groups that list them; a known one is brought up to date the same way.
- * {@link PasswordStep} keeps its throttle in front, so repeated guesses stop here before the directory's own lockout.
+ * {@link PasswordStep} keeps its throttles in front, one of them derived from the directory's lockout policy
+ * ({@link #lockoutThrottle}), so repeated guesses stop here before the directory locks the account.
  */
 public final class DirectoryPasswords {
 
@@ -45,6 +48,18 @@ public final class DirectoryPasswords {
         this.ldapUsers = ldapUsers;
         this.userCheck = userCheck;
         this.transactions = transactions;
+    }
+
+    /**
+     * The throttle that keeps failed binds per name below the directory's lockout threshold; empty when the directory
+     * never locks. A directory that cannot even be opened gets the conservative one (its bind fails anyway).
+     */
+    Optional<ThrottlePolicy> lockoutThrottle() {
+        try {
+            return directories.current().lockoutPolicy().throttle();
+        } catch (DirectoryUnavailable e) {
+            return LockoutPolicy.CONSERVATIVE.throttle();
+        }
     }
 
     /**

@@ -18,6 +18,7 @@ import dev.gatehouse.core.throttle.Throttle.Lockout;
 import dev.gatehouse.core.throttle.Throttle.Subject;
 import dev.gatehouse.core.throttle.Throttle;
 import dev.gatehouse.core.throttle.ThrottlePolicy;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +33,8 @@ public final class PasswordStep {
 
     private static final String USER_NAME = "userName";
     private static final String SOURCE_ADDRESS = "sourceAddress";
+    /** Failed binds per name, counted against the directory's lockout policy (an LDAP source only). */
+    private static final String DIRECTORY_BINDS = "directoryBinds";
 
     private final UserRepository users;
     private final PasswordHasher hasher;
@@ -67,16 +70,20 @@ public final class PasswordStep {
     /** @param rememberedCookie what this browser was given by {@link RememberedBrowsers.Remembered}, or null */
     public SignInOutcome signIn(String userName, char[] password, String rememberedCookie, RequestContext context) {
         ownCredentials.requireInUse();
-        List<Subject> throttled = List.of(Subject.of(USER_NAME, userName, ThrottlePolicy.USER_NAME),
-                Subject.of(SOURCE_ADDRESS, context.sourceIpAddress(), ThrottlePolicy.SIGN_IN_ADDRESS));
+        boolean directory = identitySource.find().map(s -> s.kind() == Kind.LDAP).orElse(false);
+        List<Subject> throttled = new ArrayList<>(List.of(Subject.of(USER_NAME, userName, ThrottlePolicy.USER_NAME),
+                Subject.of(SOURCE_ADDRESS, context.sourceIpAddress(), ThrottlePolicy.SIGN_IN_ADDRESS)));
+        if (directory) {
+            directoryPasswords.lockoutThrottle()
+                    .ifPresent(policy -> throttled.add(Subject.of(DIRECTORY_BINDS, userName, policy)));
+        }
         try {
-            // Before the password check: a throttled guess costs no hash, and learns nothing from one.
+            // Before the password check: a throttled guess costs no hash, reaches no directory, learns nothing.
             throttle.requireAllowed(throttled, "failed sign-ins");
         } catch (DomainException refused) {
             recordFailure(userName, context, refused.error(), List.of());
             throw refused;
         }
-        boolean directory = identitySource.find().map(s -> s.kind() == Kind.LDAP).orElse(false);
         Optional<User> found;
         boolean passwordMatches;
         if (directory) {
@@ -102,7 +109,8 @@ public final class PasswordStep {
         }
         User user = found.get();
         Optional<SignInOutcome> outcome = transactions.inTransaction(() -> {
-            throttle.succeeded(throttled.getFirst());
+            // Every count of the name starts again, as the directory's own does after a successful bind.
+            throttled.stream().filter(subject -> !subject.kind().equals(SOURCE_ADDRESS)).forEach(throttle::succeeded);
             SignInAudit.challengeAndVerification(auditorOf(user, context), user.userName(), SignInAudit.PASSWORD,
                     null);
             return mfaGate.afterFirstFactor(user, rememberedCookie, context);
@@ -122,7 +130,8 @@ public final class PasswordStep {
             auditor.failure("UserAuthentication", SignInAudit.credential(name, SignInAudit.PASSWORD), error);
             for (Lockout lockout : throttle.recordFailure(counted)) {
                 // Recorded once per lockout, not per refused attempt; the name may be one that does not exist.
-                String event = lockout.subject().kind().equals(USER_NAME) ? "UserLockedOut" : "SourceAddressLockedOut";
+                String event = lockout.subject().kind().equals(SOURCE_ADDRESS) ? "SourceAddressLockedOut"
+                        : "UserLockedOut";
                 auditor.success(event, Map.of("userName", name, "failures", lockout.failures()),
                         Map.of("lockedUntil", lockout.until().toString()));
             }

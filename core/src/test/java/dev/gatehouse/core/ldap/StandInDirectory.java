@@ -1,6 +1,7 @@
 package dev.gatehouse.core.ldap;
 
 import dev.gatehouse.core.identitysource.LdapDirectory;
+import dev.gatehouse.core.identitysource.LockoutPolicy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,6 +18,9 @@ final class StandInDirectory implements LdapDirectory {
     boolean down;
     boolean closed;
     int binds;
+    /** The lockout policy the directory reports, and how often a sync asked it again. */
+    LockoutPolicy lockout = LockoutPolicy.NONE;
+    int lockoutReads;
     /** Runs while a sync reads the users, as if another node acted meanwhile. */
     Runnable whileReadingUsers = () -> { };
 
@@ -108,6 +112,16 @@ final class StandInDirectory implements LdapDirectory {
     public List<DirectoryGroup> groupsChangedSince(Instant since) {
         requireUp();
         return groups.stream().filter(g -> !changedAt.getOrDefault(g.dn(), Instant.EPOCH).isBefore(since)).toList();
+    }
+
+    @Override
+    public LockoutPolicy lockoutPolicy() {
+        return lockout;
+    }
+
+    @Override
+    public void refreshLockoutPolicy() {
+        lockoutReads++;
     }
 
     @Override

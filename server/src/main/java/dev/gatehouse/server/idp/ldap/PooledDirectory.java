@@ -16,6 +16,7 @@ import com.unboundid.util.StaticUtils;
 import dev.gatehouse.core.identitysource.LdapDirectory;
 import dev.gatehouse.core.identitysource.LdapSchema;
 import dev.gatehouse.core.identitysource.LdapSettings;
+import dev.gatehouse.core.identitysource.LockoutPolicy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -35,11 +36,27 @@ final class PooledDirectory implements LdapDirectory {
     private final LDAPConnectionPool pool;
     private final LdapSettings settings;
     private final DirectoryEntries entries;
+    /** Null for a directory without a lockout policy Gatehouse can read (OpenLDAP's ppolicy is not read). */
+    private final DomainLockoutPolicy lockout;
 
     PooledDirectory(LDAPConnectionPool pool, LdapSettings settings) {
         this.pool = pool;
         this.settings = settings;
         this.entries = new DirectoryEntries(settings.schema());
+        this.lockout = settings.schema().preset() == LdapSchema.Preset.ACTIVE_DIRECTORY
+                ? new DomainLockoutPolicy(pool, settings.userBaseDn()) : null;
+    }
+
+    @Override
+    public LockoutPolicy lockoutPolicy() {
+        return lockout == null ? LockoutPolicy.NONE : lockout.current();
+    }
+
+    @Override
+    public void refreshLockoutPolicy() {
+        if (lockout != null) {
+            lockout.refresh();
+        }
     }
 
     @Override
