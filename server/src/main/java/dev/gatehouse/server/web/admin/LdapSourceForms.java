@@ -21,7 +21,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -115,13 +114,13 @@ final class LdapSourceForms {
             throw DomainException.invalid("urls", "Give at least one directory URL");
         }
         Transport transport = switch (form.transport()) {
-            case "ldaps" -> form.insecurePlain() ? null : Transport.LDAPS;
+            case "ldaps" -> Transport.LDAPS;
             case "starttls" -> form.insecurePlain() ? Transport.INSECURE_PLAIN : Transport.START_TLS;
-            default -> null;
+            default -> throw DomainException.invalid("transport", "Choose LDAPS or StartTLS");
         };
-        if (transport == null) {
-            throw DomainException.invalid("transport", "Choose LDAPS or StartTLS; insecure plain LDAP goes with "
-                    + "ldap:// URLs, so with StartTLS's choice of URLs");
+        if (transport == Transport.LDAPS && form.insecurePlain()) {
+            throw DomainException.invalid("transport", "Insecure plain LDAP uses ldap:// URLs: choose StartTLS with "
+                    + "it, not LDAPS");
         }
         String caFile = form.trustedCaFile().strip();
         if (!caFile.isEmpty() && !Files.isReadable(Path.of(caFile))) {
@@ -155,6 +154,6 @@ final class LdapSourceForms {
                 ldap.transport() == Transport.INSECURE_PLAIN,
                 ldap.trustedCaFile() == null ? "" : ldap.trustedCaFile(), ldap.bindDn(), ldap.userBaseDn(),
                 ldap.userFilter(), ldap.groupBaseDn(), ldap.groupFilter(),
-                ldap.schema().preset().cliName().toLowerCase(Locale.ROOT));
+                ldap.schema().preset().cliName());
     }
 }
