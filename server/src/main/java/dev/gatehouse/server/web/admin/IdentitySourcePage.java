@@ -24,6 +24,7 @@ import dev.gatehouse.server.web.view.admin.IdentitySourceForm;
 import dev.gatehouse.server.web.view.admin.IdentitySourceView;
 import dev.gatehouse.server.web.view.admin.IdentitySourceView.ServiceProviderUrls;
 import dev.gatehouse.server.web.view.admin.IdentitySourceView.Setting;
+import dev.gatehouse.server.web.view.admin.LdapSourceForm;
 import dev.gatehouse.server.web.view.admin.SamlSourceForm;
 import io.javalin.http.Context;
 import java.net.URI;
@@ -34,8 +35,8 @@ import java.util.Map;
 
 /**
  * {@code /admin/identity-source}: where people sign in, and the switch between the built-in directory, an external
- * OpenID Connect provider and a SAML 2.0 IdP (read from its metadata URL, as {@code set-external-saml
- * --metadata-url} reads it), through the same core service as {@code gatehouse-server admin identity-source} (audited
+ * OpenID Connect provider, a SAML 2.0 IdP (read from its metadata URL, as {@code set-external-saml
+ * --metadata-url} reads it) and an LDAP directory ({@link LdapSourceForms}), through the same core service as {@code gatehouse-server admin identity-source} (audited
  * as {@code UpdateIdentitySource}, with the administrator as the actor). A switch ends every browser session, the
  * administrator's own too, so its answer is a page outside the console that says so.
  */
@@ -49,6 +50,7 @@ final class IdentitySourcePage {
     private final String publicUrl;
     private final ServiceProvider serviceProvider;
     private final LdapSyncRows ldapSync;
+    private final LdapSourceForms ldapForms;
 
     IdentitySourcePage(IdentitySources sources, AuditQueries audit, String publicUrl, Templates templates) {
         this.sources = sources;
@@ -56,6 +58,20 @@ final class IdentitySourcePage {
         this.publicUrl = publicUrl;
         this.serviceProvider = new ServiceProvider(publicUrl);
         this.templates = templates;
+        this.ldapForms = new LdapSourceForms(sources, new LdapSourceForms.Page() {
+            @Override
+            public void show(Context ctx, Admin admin, int status, LdapSourceForm form, List<Setting> found,
+                             Map<String, String> errors) {
+                IdentitySource current = sources.current();
+                IdentitySourcePage.this.show(ctx, admin, status, formOf(current), samlFormOf(current), form, found,
+                        errors);
+            }
+
+            @Override
+            public void changed(Context ctx, String source) {
+                IdentitySourcePage.this.changed(ctx, source);
+            }
+        });
     }
 
     void mount(AdminRoutes routes) {
@@ -63,10 +79,14 @@ final class IdentitySourcePage {
         routes.post(AdminPaths.IDENTITY_SOURCE_EXTERNAL_OIDC, this::setExternalOidc);
         routes.post(AdminPaths.IDENTITY_SOURCE_EXTERNAL_SAML, this::setExternalSaml);
         routes.post(AdminPaths.IDENTITY_SOURCE_BUILT_IN, this::setBuiltIn);
+        routes.post(AdminPaths.IDENTITY_SOURCE_LDAP, ldapForms::set);
+        routes.post(AdminPaths.IDENTITY_SOURCE_LDAP_TEST, ldapForms::test);
     }
 
     private void show(Context ctx, Admin admin) {
-        show(ctx, admin, 200, formOf(sources.current()), samlFormOf(sources.current()), Map.of());
+        IdentitySource current = sources.current();
+        show(ctx, admin, 200, formOf(current), samlFormOf(current), LdapSourceForms.formOf(current), List.of(),
+                Map.of());
     }
 
     private void setExternalSaml(Context ctx, Admin admin) {
@@ -74,7 +94,8 @@ final class IdentitySourcePage {
                 Forms.text(ctx, "samlProvisioning"), Forms.checked(ctx, "allowIdpInitiated"));
         IdentitySource changed = Refusable.call(() -> sources.setExternalSaml(samlSettings(form), admin.actor(),
                         RequestContexts.of(ctx)),
-                refusal -> show(ctx, admin, 400, formOf(sources.current()), form, SamlFields.of(refusal)));
+                refusal -> show(ctx, admin, 400, formOf(sources.current()), form,
+                        LdapSourceForms.formOf(sources.current()), List.of(), SamlFields.of(refusal)));
         changed(ctx, "the SAML identity provider " + changed.issuer());
     }
 
@@ -85,7 +106,8 @@ final class IdentitySourcePage {
         String typedSecret = Forms.text(ctx, "clientSecret");
         IdentitySource changed = Refusable.call(() -> sources.setExternalOidc(settings(form,
                         secretOrKept(typedSecret, form)), admin.actor(), RequestContexts.of(ctx)),
-                refusal -> show(ctx, admin, 400, form, samlFormOf(sources.current()), FieldErrors.of(refusal)));
+                refusal -> show(ctx, admin, 400, form, samlFormOf(sources.current()),
+                        LdapSourceForms.formOf(sources.current()), List.of(), FieldErrors.of(refusal)));
         changed(ctx, "the OpenID Connect provider " + changed.issuer());
     }
 
@@ -171,13 +193,14 @@ final class IdentitySourcePage {
     }
 
     private void show(Context ctx, Admin admin, int status, IdentitySourceForm form, SamlSourceForm samlForm,
-                      Map<String, String> errors) {
+                      LdapSourceForm ldapForm, List<Setting> ldapFound, Map<String, String> errors) {
         IdentitySource current = sources.current();
         templates.render(ctx, status, "admin/identity-source.jte", new IdentitySourceView(
                 admin.frame("identity-source", ctx), describe(current), current.external(), settingsOf(current, ldapSync),
                 publicUrl + CALLBACK_PATH, publicUrl + BackChannelLogoutApi.PATH, publicUrl + SCIM_PATH, form,
                 new ServiceProviderUrls(serviceProvider.entityId(), serviceProvider.acsUrl(),
-                        serviceProvider.sloUrl()), samlForm, errors));
+                        serviceProvider.sloUrl()), samlForm, current.kind() == Kind.LDAP, ldapForm, ldapFound,
+                errors));
     }
 
     private static String describe(IdentitySource source) {

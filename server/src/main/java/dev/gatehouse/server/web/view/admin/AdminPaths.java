@@ -19,6 +19,8 @@ public final class AdminPaths {
     public static final String IDENTITY_SOURCE_EXTERNAL_OIDC = IDENTITY_SOURCE + "/external-oidc";
     public static final String IDENTITY_SOURCE_EXTERNAL_SAML = IDENTITY_SOURCE + "/external-saml";
     public static final String IDENTITY_SOURCE_BUILT_IN = IDENTITY_SOURCE + "/built-in";
+    public static final String IDENTITY_SOURCE_LDAP = IDENTITY_SOURCE + "/ldap";
+    public static final String IDENTITY_SOURCE_LDAP_TEST = IDENTITY_SOURCE_LDAP + "/test";
     public static final String SCIM_TOKENS = ROOT + "/scim";
     public static final String MAIL = ROOT + "/mail";
 

@@ -15,11 +15,15 @@ import java.util.Map;
  * @param form                 the external OIDC form, as typed (or the current settings)
  * @param sp                   what to enter at a SAML IdP about Gatehouse, the service provider
  * @param samlForm             the external SAML form, as typed (or the current settings)
+ * @param ldap                 whether an LDAP directory is the source (its bind password may be left empty)
+ * @param ldapForm             the LDAP form, as typed (or the current settings)
+ * @param ldapFound            what "Test connection" found in the directory, or empty before a test
  * @param errors               core's refusals by field name
  */
 public record IdentitySourceView(AdminFrame frame, String source, boolean external, List<Setting> settings,
                                  String redirectUri, String backChannelLogoutUri, String scimUrl,
                                  IdentitySourceForm form, ServiceProviderUrls sp, SamlSourceForm samlForm,
+                                 boolean ldap, LdapSourceForm ldapForm, List<Setting> ldapFound,
                                  Map<String, String> errors) {
 
     /** Gatehouse as a SAML service provider: its entity id (also its metadata URL), ACS and logout URLs. */
