@@ -93,37 +93,30 @@ class AwsCliSsoAdminTest {
 
     @Test
     void aPermissionSetIsBuiltAndAssignedAndTheAssignmentsDeletionCutsOffTheUser() throws Exception {
-        String set = ssoAdmin("create-permission-set", "--instance-arn", instance, "--name", "PowerUserAccess",
-                "--session-duration", "PT1H").get("PermissionSet").get("PermissionSetArn").asText();
-        ssoAdmin("attach-managed-policy-to-permission-set", "--instance-arn", instance, "--permission-set-arn", set,
-                "--managed-policy-arn", "arn:aws:iam::aws:policy/PowerUserAccess");
-        ssoAdmin("put-inline-policy-to-permission-set", "--instance-arn", instance, "--permission-set-arn", set,
-                "--inline-policy", "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\","
-                        + "\"Action\":\"iam:*\",\"Resource\":\"*\"}]}");
-        String requestId = ssoAdmin("create-account-assignment", "--instance-arn", instance,
-                "--permission-set-arn", set, "--target-id", ACCOUNT, "--target-type", "AWS_ACCOUNT",
-                "--principal-type", "USER", "--principal-id", edId).get("AccountAssignmentCreationStatus")
-                .get("RequestId").asText();
-        JsonNode status = ssoAdmin("describe-account-assignment-creation-status", "--instance-arn", instance,
-                "--account-assignment-creation-request-id", requestId);
-        assertThat(status.get("AccountAssignmentCreationStatus").get("Status").asText()).isEqualTo("SUCCEEDED");
+        String set = powerUserSetWithInlinePolicy("PowerUserAccess");
+        assignAndAwaitSucceeded(set, "USER", edId);
         assertThat(ssoAdmin("list-managed-policies-in-permission-set", "--instance-arn", instance,
                 "--permission-set-arn", set).get("AttachedManagedPolicies").findValuesAsText("Name"))
                 .containsExactly("PowerUserAccess");
 
-        Entitlement ed = new Entitlement(gatehouse.services(), "ed.developer", PASSWORD, ACCOUNT, "Development",
-                gatehouse.services().core().accessModel().permissionSet(set), null);
-        try (DeviceLogin login = new DeviceLogin(gatehouse)) {
-            RoleCredentials credentials = login.roleCredentials(login.logIn(ed).accessToken(), ed);
-            login.callerIdentity(credentials);
+        assertRoleHeldUntilUnassigned("ed.developer", set, "USER", edId);
+    }
 
-            ssoAdmin("delete-account-assignment", "--instance-arn", instance, "--permission-set-arn", set,
-                    "--target-id", ACCOUNT, "--target-type", "AWS_ACCOUNT", "--principal-type", "USER",
-                    "--principal-id", edId);
+    /** Acceptance A in one sequence: everything an administrator does here goes through the CLI. */
+    @Test
+    void aUserGroupAndAssignmentMadeWithTheCliGiveTheRoleUntilTheAssignmentIsDeleted() throws Exception {
+        String annId = identityStore("create-user", "--user-name", "ann.api", "--display-name", "Ann Api",
+                "--name", "GivenName=Ann,FamilyName=Api", "--emails", "Value=ann@example.com,Primary=true")
+                .get("UserId").asText();
+        String groupId = identityStore("create-group", "--display-name", "Platform").get("GroupId").asText();
+        identityStore("create-group-membership", "--group-id", groupId, "--member-id", "UserId=" + annId);
+        String set = powerUserSetWithInlinePolicy("Platform");
+        assignAndAwaitSucceeded(set, "GROUP", groupId);
+        // The one step outside the CLI: Ann sets her password through her activation link, as she would by mail.
+        gatehouse.services().core().activations().setPassword(gatehouse.services().core().activations()
+                .issue("ann.api", Entitlement.ADMIN, SETUP), PASSWORD.toCharArray(), SETUP);
 
-            assertThatThrownBy(() -> login.callerIdentity(credentials)).isInstanceOfSatisfying(StsException.class,
-                    e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidClientTokenId"));
-        }
+        assertRoleHeldUntilUnassigned("ann.api", set, "GROUP", groupId);
     }
 
     private JsonNode identityStore(String... args) throws IOException {
@@ -139,41 +132,41 @@ class AwsCliSsoAdminTest {
         return out.isBlank() ? JSON.createObjectNode() : JSON.readTree(out);
     }
 
-    /** Acceptance A in one sequence: everything an administrator does here goes through the CLI. */
-    @Test
-    void aUserGroupAndAssignmentMadeWithTheCliGiveTheRoleUntilTheAssignmentIsDeleted() throws Exception {
-        String annId = identityStore("create-user", "--user-name", "ann.api", "--display-name", "Ann Api",
-                "--name", "GivenName=Ann,FamilyName=Api", "--emails", "Value=ann@example.com,Primary=true")
-                .get("UserId").asText();
-        String groupId = identityStore("create-group", "--display-name", "Platform").get("GroupId").asText();
-        identityStore("create-group-membership", "--group-id", groupId, "--member-id", "UserId=" + annId);
-        String set = ssoAdmin("create-permission-set", "--instance-arn", instance, "--name", "Platform",
+    /** A permission set with PowerUserAccess attached and an inline policy, as acceptance A builds it. */
+    private String powerUserSetWithInlinePolicy(String name) throws IOException {
+        String set = ssoAdmin("create-permission-set", "--instance-arn", instance, "--name", name,
                 "--session-duration", "PT1H").get("PermissionSet").get("PermissionSetArn").asText();
         ssoAdmin("attach-managed-policy-to-permission-set", "--instance-arn", instance, "--permission-set-arn", set,
                 "--managed-policy-arn", "arn:aws:iam::aws:policy/PowerUserAccess");
         ssoAdmin("put-inline-policy-to-permission-set", "--instance-arn", instance, "--permission-set-arn", set,
                 "--inline-policy", "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\","
                         + "\"Action\":\"iam:*\",\"Resource\":\"*\"}]}");
+        return set;
+    }
+
+    /** Assigns the set in the account, then polls the creation status as clients do. */
+    private void assignAndAwaitSucceeded(String set, String principalType, String principalId) throws IOException {
         String requestId = ssoAdmin("create-account-assignment", "--instance-arn", instance,
                 "--permission-set-arn", set, "--target-id", ACCOUNT, "--target-type", "AWS_ACCOUNT",
-                "--principal-type", "GROUP", "--principal-id", groupId).get("AccountAssignmentCreationStatus")
-                .get("RequestId").asText();
+                "--principal-type", principalType, "--principal-id", principalId)
+                .get("AccountAssignmentCreationStatus").get("RequestId").asText();
         assertThat(ssoAdmin("describe-account-assignment-creation-status", "--instance-arn", instance,
                 "--account-assignment-creation-request-id", requestId).get("AccountAssignmentCreationStatus")
                 .get("Status").asText()).isEqualTo("SUCCEEDED");
-        // The one step outside the CLI: Ann sets her password through her activation link, as she would by mail.
-        gatehouse.services().core().activations().setPassword(gatehouse.services().core().activations()
-                .issue("ann.api", Entitlement.ADMIN, SETUP), PASSWORD.toCharArray(), SETUP);
+    }
 
-        Entitlement ann = new Entitlement(gatehouse.services(), "ann.api", PASSWORD, ACCOUNT, "Development",
+    /** The user signs in and gets the role's credentials; deleting the assignment with the CLI refuses the next call. */
+    private void assertRoleHeldUntilUnassigned(String userName, String set, String principalType, String principalId)
+            throws Exception {
+        Entitlement user = new Entitlement(gatehouse.services(), userName, PASSWORD, ACCOUNT, "Development",
                 gatehouse.services().core().accessModel().permissionSet(set), null);
         try (DeviceLogin login = new DeviceLogin(gatehouse)) {
-            RoleCredentials credentials = login.roleCredentials(login.logIn(ann).accessToken(), ann);
+            RoleCredentials credentials = login.roleCredentials(login.logIn(user).accessToken(), user);
             login.callerIdentity(credentials);
 
             ssoAdmin("delete-account-assignment", "--instance-arn", instance, "--permission-set-arn", set,
-                    "--target-id", ACCOUNT, "--target-type", "AWS_ACCOUNT", "--principal-type", "GROUP",
-                    "--principal-id", groupId);
+                    "--target-id", ACCOUNT, "--target-type", "AWS_ACCOUNT", "--principal-type", principalType,
+                    "--principal-id", principalId);
 
             assertThatThrownBy(() -> login.callerIdentity(credentials)).isInstanceOfSatisfying(StsException.class,
                     e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidClientTokenId"));
