@@ -17,6 +17,8 @@ final class TextFeed {
     /** Strings up to this length are copied into the buffer; longer ones go to the sink at once. */
     private static final int SHORT = 24;
 
+    private static final char[] HEX_DIGITS = "0123456789abcdef".toCharArray();
+
     private final byte[] buffer = new byte[128];
     private final Sink sink;
     private int used;
@@ -57,6 +59,14 @@ final class TextFeed {
                 flush();
             }
             buffer[used++] = (byte) c;
+        }
+        return this;
+    }
+
+    /** Appends the bytes as lower-case hex digits. */
+    TextFeed appendHex(byte[] bytes) {
+        for (byte b : bytes) {
+            append(HEX_DIGITS[(b >> 4) & 0xf]).append(HEX_DIGITS[b & 0xf]);
         }
         return this;
     }
