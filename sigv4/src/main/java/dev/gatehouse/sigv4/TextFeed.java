@@ -5,7 +5,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * Feeds text to a digest or MAC as UTF-8 through a small buffer, so the canonical request and the string to
  * sign are hashed as they are walked instead of being built as strings first (the session token alone is
- * ~430 characters, and SigV4 text is nearly always ASCII).
+ * ~430 characters, and SigV4 text is nearly always ASCII). Feeds are reused, so their buffers are not a
+ * per-request cost.
  */
 final class TextFeed {
 
@@ -14,12 +15,13 @@ final class TextFeed {
         void update(byte[] bytes, int offset, int length);
     }
 
-    /** Strings up to this length are copied into the buffer; longer ones go to the sink at once. */
+    /** Strings up to this length are copied a character at a time; longer ones in chunks. */
     private static final int SHORT = 24;
 
     private static final char[] HEX_DIGITS = "0123456789abcdef".toCharArray();
 
     private final byte[] buffer = new byte[128];
+    private final char[] chars = new char[buffer.length];
     private final Sink sink;
     private int used;
 
@@ -40,11 +42,7 @@ final class TextFeed {
 
     TextFeed append(String text) {
         if (text.length() > SHORT) {
-            // The JDK encodes a long string with vectorised copies: faster than a character loop, at one array.
-            flush();
-            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-            sink.update(bytes, 0, bytes.length);
-            return this;
+            return appendLong(text);
         }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -59,6 +57,39 @@ final class TextFeed {
                 flush();
             }
             buffer[used++] = (byte) c;
+        }
+        return this;
+    }
+
+    /**
+     * Copies a long text through the buffers chunk by chunk, so no array the size of the text is made (the
+     * session token is ~430 characters): {@code getChars} is an array copy, and the narrowing loop has no
+     * branch the JIT could not vectorise.
+     */
+    private TextFeed appendLong(String text) {
+        int from = 0;
+        while (from < text.length()) {
+            if (used == buffer.length) {
+                flush();
+            }
+            int length = Math.min(buffer.length - used, text.length() - from);
+            text.getChars(from, from + length, chars, 0);
+            int seen = 0;
+            for (int i = 0; i < length; i++) {
+                char c = chars[i];
+                seen |= c;
+                buffer[used + i] = (byte) c;
+            }
+            if (seen >= 0x80) {
+                // Rare: from this chunk on let the JDK encode (surrogate pairs included); the chunk's
+                // bytes above are not counted as used, so they are overwritten, never sent.
+                flush();
+                byte[] rest = text.substring(from).getBytes(StandardCharsets.UTF_8);
+                sink.update(rest, 0, rest.length);
+                return this;
+            }
+            used += length;
+            from += length;
         }
         return this;
     }
