@@ -1,5 +1,8 @@
 package dev.gatehouse.sigv4;
 
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetEncoder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -18,10 +21,13 @@ final class TextFeed {
     /** Strings up to this length are copied a character at a time; longer ones in chunks. */
     private static final int SHORT = 24;
 
-    private static final char[] HEX_DIGITS = "0123456789abcdef".toCharArray();
+    private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
     private final byte[] buffer = new byte[128];
     private final char[] chars = new char[buffer.length];
+    private final CharBuffer charView = CharBuffer.wrap(chars);
+    private final ByteBuffer byteView = ByteBuffer.wrap(buffer);
+    private final CharsetEncoder ascii = StandardCharsets.US_ASCII.newEncoder();
     private final Sink sink;
     private int used;
 
@@ -44,27 +50,29 @@ final class TextFeed {
         if (text.length() > SHORT) {
             return appendLong(text);
         }
+        if (buffer.length - used < text.length()) {
+            flush();
+        }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c >= 0x80) {
                 // Rare: from the first non-ASCII character on, let the JDK encode (surrogate pairs included).
+                used += i;
                 flush();
                 byte[] rest = text.substring(i).getBytes(StandardCharsets.UTF_8);
                 sink.update(rest, 0, rest.length);
                 return this;
             }
-            if (used == buffer.length) {
-                flush();
-            }
-            buffer[used++] = (byte) c;
+            buffer[used + i] = (byte) c;
         }
+        used += text.length();
         return this;
     }
 
     /**
      * Copies a long text through the buffers chunk by chunk, so no array the size of the text is made (the
-     * session token is ~430 characters): {@code getChars} is an array copy, and the narrowing loop has no
-     * branch the JIT could not vectorise.
+     * session token is ~430 characters). Both steps are vectorised by the JDK: {@code getChars} and the
+     * US-ASCII encoder, which stops at the first character it cannot map.
      */
     private TextFeed appendLong(String text) {
         int from = 0;
@@ -74,15 +82,12 @@ final class TextFeed {
             }
             int length = Math.min(buffer.length - used, text.length() - from);
             text.getChars(from, from + length, chars, 0);
-            int seen = 0;
-            for (int i = 0; i < length; i++) {
-                char c = chars[i];
-                seen |= c;
-                buffer[used + i] = (byte) c;
-            }
-            if (seen >= 0x80) {
-                // Rare: from this chunk on let the JDK encode (surrogate pairs included); the chunk's
-                // bytes above are not counted as used, so they are overwritten, never sent.
+            charView.limit(length).position(0);
+            byteView.position(used);
+            ascii.reset();
+            if (ascii.encode(charView, byteView, true).isError()) {
+                // Rare: from this chunk on let the JDK encode UTF-8 (surrogate pairs included); what the
+                // encoder wrote of the chunk is not counted as used, so it is overwritten, never sent.
                 flush();
                 byte[] rest = text.substring(from).getBytes(StandardCharsets.UTF_8);
                 sink.update(rest, 0, rest.length);
@@ -97,7 +102,11 @@ final class TextFeed {
     /** Appends the bytes as lower-case hex digits. */
     TextFeed appendHex(byte[] bytes) {
         for (byte b : bytes) {
-            append(HEX_DIGITS[(b >> 4) & 0xf]).append(HEX_DIGITS[b & 0xf]);
+            if (buffer.length - used < 2) {
+                flush();
+            }
+            buffer[used++] = HEX_DIGITS[(b >> 4) & 0xf];
+            buffer[used++] = HEX_DIGITS[b & 0xf];
         }
         return this;
     }
