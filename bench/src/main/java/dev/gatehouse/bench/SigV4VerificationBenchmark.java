@@ -4,11 +4,14 @@ import dev.gatehouse.core.credentials.CredentialMinter;
 import dev.gatehouse.core.credentials.CredentialSealer;
 import dev.gatehouse.core.credentials.RoleCredentials;
 import dev.gatehouse.core.credentials.RoleSessionClaims;
+import dev.gatehouse.core.credentials.UnsealedSessionCache;
+import dev.gatehouse.core.credentials.UnsealedSessionCache.UnsealedSession;
 import dev.gatehouse.sigv4.ReceivedRequest;
 import dev.gatehouse.sigv4.SecretLookup;
 import dev.gatehouse.sigv4.SigV4Exception;
 import dev.gatehouse.sigv4.SigV4Verifier;
 import dev.gatehouse.sigv4.SigningKeyCache;
+import dev.gatehouse.sigv4.SigningSecretLookup;
 import dev.gatehouse.sigv4.VerifiedRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -49,6 +52,8 @@ public class SigV4VerificationBenchmark {
     private SecretLookup secrets;
     /** The secret handed over as it is, so the verifier's own cost shows without the session token's unseal. */
     private SecretLookup knownSecret;
+    /** The session token looked up in the unsealed-session cache, as GetCallerIdentity does. */
+    private SigningSecretLookup cachedSessions;
     private Instant now;
     private ReceivedRequest request;
     private String sessionToken;
@@ -69,6 +74,10 @@ public class SigV4VerificationBenchmark {
         CredentialMinter minter = new CredentialMinter(() -> sealer);
         secrets = (accessKeyId, token) -> SessionFixtures.secretFromToken(sealer, accessKeyId, token, now);
         verifier = new SigV4Verifier(new SigningKeyCache(10_000), Duration.ofMinutes(15));
+        UnsealedSessionCache unsealedSessions = new UnsealedSessionCache(10_000);
+        cachedSessions = (accessKeyId, token) -> unsealedSessions.unseal(accessKeyId, token, sealer, now)
+                .filter(session -> now.isBefore(session.claims().expiresAt()))
+                .map(UnsealedSession::signingSecret);
         missingVerifier = new SigV4Verifier(new SigningKeyCache(1), Duration.ofMinutes(15));
 
         twoCredentials = new ReceivedRequest[2];
@@ -94,6 +103,7 @@ public class SigV4VerificationBenchmark {
         // Fail at set-up, not with a benchmark full of exceptions, if signer and verifier disagree.
         verifier.verify(request, secrets, now);
         verifier.verify(request, knownSecret, now);
+        verifier.verifyWithSigningSecrets(request, cachedSessions, now);
         missingVerifier.verify(twoCredentials[1], secrets, now);
     }
 
@@ -101,6 +111,16 @@ public class SigV4VerificationBenchmark {
     public VerifiedRequest verifyGetCallerIdentity(CpuPerOp cpu) throws SigV4Exception {
         cpu.count();
         return verifier.verify(request, secrets, now);
+    }
+
+    /**
+     * The usual client pattern: repeated calls with the same credentials, so the session token was unsealed
+     * (and its signing key derived) by an earlier call.
+     */
+    @Benchmark
+    public VerifiedRequest verifyCachedSession(CpuPerOp cpu) throws SigV4Exception {
+        cpu.count();
+        return verifier.verifyWithSigningSecrets(request, cachedSessions, now);
     }
 
     /** The verifier alone: the same request, with a lookup that needs no unseal. */

@@ -1,7 +1,5 @@
 package dev.gatehouse.sigv4;
 
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -12,10 +10,11 @@ import java.util.Set;
 record AuthorizationHeaderClaim(Credential credential, SignedHeaders signedHeaders, String signature,
         AmzDate signedAt, String sessionToken) implements SignatureClaim {
 
-    private static final String CREDENTIAL = "Credential";
-    private static final String SIGNED_HEADERS = "SignedHeaders";
-    private static final String SIGNATURE = "Signature";
-    private static final Set<String> COMPONENTS = Set.of(CREDENTIAL, SIGNED_HEADERS, SIGNATURE);
+    /** The component names; their values are kept at the same index. */
+    private static final String[] COMPONENTS = {"Credential", "SignedHeaders", "Signature"};
+    private static final int CREDENTIAL_AT = 0;
+    private static final int SIGNED_HEADERS_AT = 1;
+    private static final int SIGNATURE_AT = 2;
 
     @Override
     public Set<String> unsignedQueryParameters() {
@@ -26,14 +25,14 @@ record AuthorizationHeaderClaim(Credential credential, SignedHeaders signedHeade
         ReceivedHeaders headers = request.headers();
         String value = headers.single("authorization").orElseThrow();
         int space = firstWhitespace(value);
-        String algorithm = space < 0 ? value : value.substring(0, space);
-        if (!ALGORITHM.equals(algorithm)) {
+        int algorithmEnd = space < 0 ? value.length() : space;
+        if (algorithmEnd != ALGORITHM.length() || !value.startsWith(ALGORITHM)) {
             throw new SigV4Exception(Reason.UNSUPPORTED_ALGORITHM, "Authorization algorithm is not " + ALGORITHM);
         }
-        Map<String, String> components = components(value, space < 0 ? value.length() : space + 1);
-        String credential = required(components, CREDENTIAL);
-        SignedHeaders signedHeaders = SignedHeaders.parse(required(components, SIGNED_HEADERS));
-        String signature = required(components, SIGNATURE);
+        String[] components = components(value, space < 0 ? value.length() : space + 1);
+        String credential = required(components, CREDENTIAL_AT);
+        SignedHeaders signedHeaders = SignedHeaders.parse(required(components, SIGNED_HEADERS_AT));
+        String signature = required(components, SIGNATURE_AT);
         AmzDate signedAt = requestDate(headers);
         String token = headers.single("x-amz-security-token").filter(t -> !t.isEmpty()).orElse(null);
         return new AuthorizationHeaderClaim(Credential.parse(credential, signedAt), signedHeaders, signature, signedAt, token);
@@ -41,10 +40,11 @@ record AuthorizationHeaderClaim(Credential credential, SignedHeaders signedHeade
 
     /**
      * Splits {@code Key=Value, Key=Value} from {@code from} on; clients differ on the space after the comma, so
-     * it is optional. Works by position so that only the three values are copied out of the header.
+     * it is optional. Works by position so that only the three values are copied out of the header, into an
+     * array indexed like {@link #COMPONENTS}.
      */
-    private static Map<String, String> components(String text, int from) throws SigV4Exception {
-        Map<String, String> components = HashMap.newHashMap(COMPONENTS.size());
+    private static String[] components(String text, int from) throws SigV4Exception {
+        String[] components = new String[COMPONENTS.length];
         int start = from;
         while (start <= text.length()) {
             int comma = text.indexOf(',', start);
@@ -56,25 +56,27 @@ record AuthorizationHeaderClaim(Credential credential, SignedHeaders signedHeade
                 continue;
             }
             int eq = text.indexOf('=', first);
-            String key = eq < 0 || eq >= last ? null : knownKey(text, first, trimEnd(text, first, eq));
-            if (key == null) {
+            int key = eq < 0 || eq >= last ? -1 : knownKey(text, first, trimEnd(text, first, eq));
+            if (key < 0) {
                 throw new SigV4Exception(Reason.MALFORMED_AUTHORIZATION,
                         "Authorization has a component other than Credential, SignedHeaders and Signature");
             }
-            if (components.put(key, text.substring(skipWhitespace(text, eq + 1, last), last)) != null) {
-                throw new SigV4Exception(Reason.MALFORMED_AUTHORIZATION, "Authorization repeats " + key);
+            if (components[key] != null) {
+                throw new SigV4Exception(Reason.MALFORMED_AUTHORIZATION, "Authorization repeats " + COMPONENTS[key]);
             }
+            components[key] = text.substring(skipWhitespace(text, eq + 1, last), last);
         }
         return components;
     }
 
-    private static String knownKey(String text, int from, int to) {
-        for (String key : COMPONENTS) {
-            if (key.length() == to - from && text.startsWith(key, from)) {
-                return key;
+    /** The component's index in {@link #COMPONENTS}, or -1. */
+    private static int knownKey(String text, int from, int to) {
+        for (int i = 0; i < COMPONENTS.length; i++) {
+            if (COMPONENTS[i].length() == to - from && text.startsWith(COMPONENTS[i], from)) {
+                return i;
             }
         }
-        return null;
+        return -1;
     }
 
     private static int skipWhitespace(String text, int from, int to) {
@@ -93,10 +95,10 @@ record AuthorizationHeaderClaim(Credential credential, SignedHeaders signedHeade
         return i;
     }
 
-    private static String required(Map<String, String> components, String key) throws SigV4Exception {
-        String value = components.get(key);
+    private static String required(String[] components, int key) throws SigV4Exception {
+        String value = components[key];
         if (value == null || value.isEmpty()) {
-            throw new SigV4Exception(Reason.INCOMPLETE_SIGNATURE, "Authorization lacks " + key);
+            throw new SigV4Exception(Reason.INCOMPLETE_SIGNATURE, "Authorization lacks " + COMPONENTS[key]);
         }
         return value;
     }

@@ -1,7 +1,5 @@
 package dev.gatehouse.sigv4;
 
-import java.security.MessageDigest;
-
 /**
  * The canonical request: the six lines both sides derive from the request, whose hash is what gets signed.
  * Kept as parts so a variant (another canonical query) can be built without redoing the rest, and so the
@@ -31,14 +29,18 @@ record CanonicalRequest(String method, String uri, String query, CanonicalHeader
         return method + '\n' + uri + '\n' + query + '\n' + headers + '\n' + signedHeaders + '\n' + payloadHash;
     }
 
-    /** SHA-256 of {@link #text()}, in lower-case hex, fed part by part. */
+    /** SHA-256 of {@link #text()}, in lower-case hex. */
     String sha256Hex() {
-        MessageDigest digest = Hashing.sha256();
-        TextFeed feed = new TextFeed(digest::update);
+        return Hashing.hex(sha256());
+    }
+
+    /** SHA-256 of {@link #text()}, fed part by part. */
+    byte[] sha256() {
+        Hashing.Sha256Feed lent = Hashing.takeSha256();
+        TextFeed feed = lent.feed();
         feed.append(method).append('\n').append(uri).append('\n').append(query).append('\n');
         headers.appendTo(feed);
         feed.append('\n').append(signedHeaders).append('\n').append(payloadHash);
-        feed.flush();
-        return Hashing.hex(digest.digest());
+        return lent.finish();
     }
 }

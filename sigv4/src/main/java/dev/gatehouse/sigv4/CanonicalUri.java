@@ -26,6 +26,9 @@ final class CanonicalUri {
      * trailing slash; {@code ..} never climbs above the root.
      */
     static String normalize(String path) {
+        if (isNormal(path)) {
+            return path; // the usual case, such as "/": nothing to split and join again
+        }
         Deque<String> segments = new ArrayDeque<>();
         String[] parts = path.split("/", -1);
         for (String part : parts) {
@@ -41,5 +44,11 @@ final class CanonicalUri {
         String last = parts[parts.length - 1];
         boolean trailingSlash = last.isEmpty() || last.equals(".") || last.equals("..");
         return "/" + String.join("/", segments) + (trailingSlash ? "/" : "");
+    }
+
+    /** Absolute, with no empty, {@code .} or {@code ..} segment: what {@link #normalize} would return as is. */
+    private static boolean isNormal(String path) {
+        return path.startsWith("/") && !path.contains("//") && !path.contains("/./") && !path.contains("/../")
+                && !path.endsWith("/.") && !path.endsWith("/..");
     }
 }

@@ -14,6 +14,7 @@ final class Hashing {
     private static final String HMAC_SHA256 = "HmacSHA256";
     /** Cloned rather than looked up per use: a provider lookup costs more than hashing a short text. */
     private static final MessageDigest SHA256 = newSha256();
+    private static final SlotPool<Sha256Feed> SHA256_FEEDS = new SlotPool<>(8, Sha256Feed::new);
 
     private Hashing() {
     }
@@ -32,7 +33,36 @@ final class Hashing {
     }
 
     static String sha256Hex(byte[] data) {
-        return HEX.formatHex(sha256(data));
+        Sha256Feed lent = takeSha256();
+        lent.digest().update(data);
+        return HEX.formatHex(lent.finish());
+    }
+
+    /** A SHA-256 digest with a feed in front of it, reset; {@link Sha256Feed#finish} gives it back. */
+    static Sha256Feed takeSha256() {
+        return SHA256_FEEDS.take();
+    }
+
+    /** A pooled digest and its feed: per request, a digest clone costs 224 bytes and the feed's buffer 144. */
+    static final class Sha256Feed {
+        private final MessageDigest digest = sha256();
+        private final TextFeed feed = new TextFeed(digest::update);
+
+        MessageDigest digest() {
+            return digest;
+        }
+
+        TextFeed feed() {
+            return feed;
+        }
+
+        /** The hash of what was fed; the digest goes back to the pool, reset by {@code digest()}. */
+        byte[] finish() {
+            feed.flush();
+            byte[] hash = digest.digest();
+            SHA256_FEEDS.give(this);
+            return hash;
+        }
     }
 
     static String sha256Hex(String text) {

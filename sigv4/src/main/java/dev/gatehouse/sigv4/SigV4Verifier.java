@@ -39,8 +39,28 @@ public final class SigV4Verifier {
      *                        propagate unchanged
      */
     public VerifiedRequest verify(ReceivedRequest request, SecretLookup secrets, Instant now) throws SigV4Exception {
-        Objects.requireNonNull(request, "request");
         Objects.requireNonNull(secrets, "secrets");
+        return verifyWith(request, (claim, scope) -> signingKeys.keyedMacs(secretFor(claim, secrets), scope), now);
+    }
+
+    /**
+     * As {@link #verify}, with a secret the caller keeps between requests together with its signing key: the
+     * shared signing-key cache is not consulted.
+     */
+    public VerifiedRequest verifyWithSigningSecrets(ReceivedRequest request, SigningSecretLookup secrets, Instant now)
+            throws SigV4Exception {
+        Objects.requireNonNull(secrets, "secrets");
+        return verifyWith(request, (claim, scope) -> signingSecretFor(claim, secrets).keyedMacs(scope), now);
+    }
+
+    /** Where the HMACs under the claimed credential's signing key come from. */
+    @FunctionalInterface
+    private interface MacSource {
+        KeyedMacs keyedMacs(SignatureClaim claim, CredentialScope scope) throws SigV4Exception;
+    }
+
+    private VerifiedRequest verifyWith(ReceivedRequest request, MacSource macs, Instant now) throws SigV4Exception {
+        Objects.requireNonNull(request, "request");
         Objects.requireNonNull(now, "now");
 
         ParsedRequest parsed = ParsedRequest.of(request);
@@ -49,10 +69,9 @@ public final class SigV4Verifier {
         List<CanonicalRequest> candidates = canonicalRequests(parsed, claim);
 
         CredentialScope scope = claim.credential().scope();
-        String secret = secretFor(claim, secrets);
+        KeyedMacs keyedMacs = macs.keyedMacs(claim, scope);
         for (CanonicalRequest candidate : candidates) {
-            if (RequestSignature.matches(signingKeys.keyedMac(secret, scope), claim.signedAt(), scope, candidate,
-                    claim.signature())) {
+            if (keyedMacs.matches(claim.signedAt(), scope, candidate, claim.signature())) {
                 return new VerifiedRequest(claim.credential().accessKeyId(), claim.sessionToken(), scope,
                         claim.signedAt().instant());
             }
@@ -74,7 +93,19 @@ public final class SigV4Verifier {
     private static String secretFor(SignatureClaim claim, SecretLookup secrets) throws SigV4Exception {
         Optional<String> secret = secrets.secretFor(claim.credential().accessKeyId(), claim.sessionToken());
         Objects.requireNonNull(secret, "SecretLookup returned null instead of Optional.empty()");
-        return secret.orElseThrow(() -> new SigV4Exception(Reason.UNKNOWN_ACCESS_KEY,
-                "access key id is not known" + (claim.sessionToken() != null ? " with this session token" : "")));
+        return secret.orElseThrow(() -> unknownAccessKey(claim));
+    }
+
+    private static SigningSecret signingSecretFor(SignatureClaim claim, SigningSecretLookup secrets)
+            throws SigV4Exception {
+        Optional<SigningSecret> secret = secrets.signingSecretFor(claim.credential().accessKeyId(),
+                claim.sessionToken());
+        Objects.requireNonNull(secret, "SigningSecretLookup returned null instead of Optional.empty()");
+        return secret.orElseThrow(() -> unknownAccessKey(claim));
+    }
+
+    private static SigV4Exception unknownAccessKey(SignatureClaim claim) {
+        return new SigV4Exception(Reason.UNKNOWN_ACCESS_KEY,
+                "access key id is not known" + (claim.sessionToken() != null ? " with this session token" : ""));
     }
 }

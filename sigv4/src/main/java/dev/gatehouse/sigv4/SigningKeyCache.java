@@ -4,12 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
-import javax.crypto.Mac;
 
 /**
  * Bounded, thread-safe LRU cache of derived signing keys. A key is valid for a whole day and scope, so
- * caching saves four HMACs per request for busy callers. Each entry also keeps a MAC already keyed with the
- * signing key, which callers clone: that skips re-keying (two of an HMAC's four hash blocks) per request.
+ * caching saves four HMACs per request for busy callers. Each entry lends out MACs already keyed with the
+ * signing key ({@link KeyedMacs}). Callers that keep their credentials between requests skip this cache and
+ * its SHA-256 of the secret with a {@link SigningSecret}.
  */
 public final class SigningKeyCache {
 
@@ -21,24 +21,7 @@ public final class SigningKeyCache {
     }
 
     private final ReentrantLock lock = new ReentrantLock();
-    /** The derived key and a MAC keyed with it, never used itself, only cloned. */
-    private record KeyEntry(byte[] signingKey, Mac keyedMac) {
-
-        static KeyEntry derive(String secretAccessKey, CredentialScope scope) {
-            byte[] key = SigningKeyDerivation.derive(secretAccessKey, scope);
-            return new KeyEntry(key, Hashing.hmacSha256(key));
-        }
-
-        Mac freshMac() {
-            try {
-                return (Mac) keyedMac.clone();
-            } catch (CloneNotSupportedException e) {
-                return Hashing.hmacSha256(signingKey);
-            }
-        }
-    }
-
-    private final LinkedHashMap<CacheKey, KeyEntry> keys;
+    private final LinkedHashMap<CacheKey, KeyedMacs> keys;
 
     public SigningKeyCache(int maxEntries) {
         if (maxEntries < 1) {
@@ -47,7 +30,7 @@ public final class SigningKeyCache {
         // Access order plus removeEldestEntry is an LRU; every access mutates the map, hence the lock.
         this.keys = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<CacheKey, KeyEntry> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<CacheKey, KeyedMacs> eldest) {
                 return size() > maxEntries;
             }
         };
@@ -55,19 +38,15 @@ public final class SigningKeyCache {
 
     /** The signing key for the secret and scope. The array is shared: callers must not modify it. */
     byte[] signingKey(String secretAccessKey, CredentialScope scope) {
-        return entry(secretAccessKey, scope).signingKey();
+        return keyedMacs(secretAccessKey, scope).signingKey();
     }
 
-    /** A MAC of its own for the caller, keyed with the signing key for the secret and scope. */
-    Mac keyedMac(String secretAccessKey, CredentialScope scope) {
-        return entry(secretAccessKey, scope).freshMac();
-    }
-
-    private KeyEntry entry(String secretAccessKey, CredentialScope scope) {
+    /** HMACs under the signing key for the secret and scope. */
+    KeyedMacs keyedMacs(String secretAccessKey, CredentialScope scope) {
         CacheKey key = new CacheKey(Hashing.sha256Hex(secretAccessKey.getBytes(StandardCharsets.UTF_8)), scope);
         lock.lock();
         try {
-            KeyEntry cached = keys.get(key);
+            KeyedMacs cached = keys.get(key);
             if (cached != null) {
                 return cached;
             }
@@ -75,10 +54,10 @@ public final class SigningKeyCache {
             lock.unlock();
         }
         // Derived outside the lock so a miss does not stall other threads; a race derives twice, harmlessly.
-        KeyEntry derived = KeyEntry.derive(secretAccessKey, scope);
+        KeyedMacs derived = new KeyedMacs(SigningKeyDerivation.derive(secretAccessKey, scope));
         lock.lock();
         try {
-            KeyEntry raced = keys.putIfAbsent(key, derived);
+            KeyedMacs raced = keys.putIfAbsent(key, derived);
             return raced != null ? raced : derived;
         } finally {
             lock.unlock();

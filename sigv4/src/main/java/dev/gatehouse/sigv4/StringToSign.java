@@ -19,7 +19,7 @@ final class StringToSign {
                 .append(signedAt.basic()).append('\n')
                 .append(scope.date()).append('/').append(scope.region()).append('/').append(scope.service())
                 .append('/').append(CredentialScope.TERMINATOR).append('\n')
-                .append(canonicalRequest.sha256Hex());
+                .appendHex(canonicalRequest.sha256());
         feed.flush();
     }
 }

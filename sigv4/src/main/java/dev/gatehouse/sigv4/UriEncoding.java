@@ -16,7 +16,20 @@ final class UriEncoding {
 
     /** Encodes {@code text} as UTF-8; {@code keepSlash} leaves {@code '/'} alone, as paths need. */
     static String encode(String text, boolean keepSlash) {
+        if (needsNoEncoding(text, keepSlash)) {
+            return text; // the usual path ("/" for most APIs): no copy, no builder
+        }
         return encode(text.getBytes(StandardCharsets.UTF_8), keepSlash);
+    }
+
+    private static boolean needsNoEncoding(String text, boolean keepSlash) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!(isUnreserved(c) || (keepSlash && c == '/'))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static String encode(byte[] bytes, boolean keepSlash) {

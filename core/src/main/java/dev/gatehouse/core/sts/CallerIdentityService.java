@@ -4,6 +4,8 @@ import dev.gatehouse.core.access.AssignmentRepository;
 import dev.gatehouse.core.credentials.CredentialSealer;
 import dev.gatehouse.core.credentials.RoleIds;
 import dev.gatehouse.core.credentials.RoleSessionClaims;
+import dev.gatehouse.core.credentials.UnsealedSessionCache;
+import dev.gatehouse.core.credentials.UnsealedSessionCache.UnsealedSession;
 import dev.gatehouse.core.directory.User;
 import dev.gatehouse.core.directory.UserRepository;
 import dev.gatehouse.core.error.DomainError.SignatureCheck;
@@ -24,12 +26,15 @@ import java.util.function.Supplier;
 
 /**
  * Authenticates a SigV4-signed request made with credentials Gatehouse issued, and says who made it.
- * The secret comes from the sealed session token, so the signature is checked without a database read;
- * the session, the user and the assignment are then re-checked so revocation takes effect at once.
+ * The secret comes from the sealed session token, so the signature is checked without a database read (and,
+ * for repeated calls with the same credentials, without unsealing again); the session, the user and the
+ * assignment are then re-checked on every call, cached or not, so revocation takes effect at once.
  */
 public final class CallerIdentityService {
 
     private static final String SERVICE = "sts";
+    /** Sessions whose tokens stay unsealed: as many as the signing keys the verifier caches. */
+    private static final int SESSIONS_CACHED = 10_000;
 
     private final SessionRepository sessions;
     private final UserRepository users;
@@ -37,6 +42,7 @@ public final class CallerIdentityService {
     private final Clock clock;
     private final SigV4Verifier verifier;
     private final Supplier<CredentialSealer> sealer;
+    private final UnsealedSessionCache unsealedSessions = new UnsealedSessionCache(SESSIONS_CACHED);
 
     public CallerIdentityService(SessionRepository sessions, UserRepository users, AssignmentRepository assignments,
                                  Clock clock, SigV4Verifier verifier, Supplier<CredentialSealer> sealer) {
@@ -62,9 +68,10 @@ public final class CallerIdentityService {
         RoleSessionClaims[] claims = new RoleSessionClaims[1];
         VerifiedRequest verified;
         try {
-            verified = verifier.verify(request, (accessKeyId, sessionToken) -> {
-                claims[0] = unsealed(accessKeyId, sessionToken, now);
-                return Optional.of(claims[0].secretAccessKey());
+            verified = verifier.verifyWithSigningSecrets(request, (accessKeyId, sessionToken) -> {
+                UnsealedSession unsealed = unsealed(accessKeyId, sessionToken, now);
+                claims[0] = unsealed.claims();
+                return Optional.of(unsealed.signingSecret());
             }, now);
         } catch (SigV4Exception e) {
             throw rejection(e);
@@ -101,18 +108,18 @@ public final class CallerIdentityService {
                 "arn:aws:sts::" + claims.accountId() + ":assumed-role/" + claims.roleName() + "/" + claims.userName());
     }
 
-    private RoleSessionClaims unsealed(String accessKeyId, String sessionToken, Instant now) {
+    private UnsealedSession unsealed(String accessKeyId, String sessionToken, Instant now) {
         if (sessionToken == null || sessionToken.isBlank()) {
             throw rejected(SignatureFailure.INVALID_CLIENT_TOKEN_ID, "the request carries no session token");
         }
-        RoleSessionClaims claims = sealer.get().unseal(sessionToken)
-                .filter(c -> c.accessKeyId().equals(accessKeyId))
+        UnsealedSession unsealed = unsealedSessions.unseal(accessKeyId, sessionToken, sealer.get(), now)
                 .orElseThrow(() -> rejected(SignatureFailure.INVALID_CLIENT_TOKEN_ID,
                         "the session token is not one Gatehouse issued with this access key id"));
-        if (!now.isBefore(claims.expiresAt())) {
-            throw rejected(SignatureFailure.EXPIRED_TOKEN, "the credentials expired at " + claims.expiresAt());
+        Instant expiresAt = unsealed.claims().expiresAt();
+        if (!now.isBefore(expiresAt)) {
+            throw rejected(SignatureFailure.EXPIRED_TOKEN, "the credentials expired at " + expiresAt);
         }
-        return claims;
+        return unsealed;
     }
 
     private void requireStillEntitled(RoleSessionClaims claims, Instant now) {

@@ -67,6 +67,7 @@ class CallerIdentityServiceTest {
 
     @Test
     void identifyWithAnUnknownAccessKeyOrSessionTokenThenInvalidClientTokenId() {
+        services.callerIdentity().identify(signed(credentials)); // now unsealed and cached
         RoleCredentials otherKey = new RoleCredentials("ASIAQNOTAREALKEY1234", credentials.secretAccessKey(),
                 credentials.sessionToken(), credentials.expiration());
         RoleCredentials forgedToken = new RoleCredentials(credentials.accessKeyId(), credentials.secretAccessKey(),
@@ -88,7 +89,8 @@ class CallerIdentityServiceTest {
     }
 
     @Test
-    void identifyWhenTheCredentialsExpiredThenExpiredToken() {
+    void identifyWhenTheCredentialsExpiredAfterACallThenExpiredToken() {
+        services.callerIdentity().identify(signed(credentials)); // now unsealed and cached
         core.clock.set(credentials.expiration());
 
         assertThat(rejection(() -> services.callerIdentity().identify(signed(credentials))))
@@ -96,7 +98,8 @@ class CallerIdentityServiceTest {
     }
 
     @Test
-    void identifyWhenTheSessionWasSignedOutThenInvalidClientTokenIdAtOnce() {
+    void identifyWhenTheSessionWasSignedOutAfterACallThenInvalidClientTokenIdAtOnce() {
+        services.callerIdentity().identify(signed(credentials)); // now unsealed and cached
         services.portal().logout(accessToken, CONTEXT);
 
         assertThat(rejection(() -> services.callerIdentity().identify(signed(credentials))))
@@ -104,7 +107,8 @@ class CallerIdentityServiceTest {
     }
 
     @Test
-    void identifyWhenTheAssignmentWasRemovedThenInvalidClientTokenId() {
+    void identifyWhenTheAssignmentWasRemovedAfterACallThenInvalidClientTokenId() {
+        services.callerIdentity().identify(signed(credentials)); // now unsealed and cached
         core.store.assignments().delete(edsAssignment);
 
         assertThat(rejection(() -> services.callerIdentity().identify(signed(credentials))))
@@ -112,7 +116,8 @@ class CallerIdentityServiceTest {
     }
 
     @Test
-    void identifyWhenTheUserWasDeletedThenInvalidClientTokenId() {
+    void identifyWhenTheUserWasDeletedAfterACallThenInvalidClientTokenId() {
+        services.callerIdentity().identify(signed(credentials)); // now unsealed and cached
         core.store.users().delete(ed.userId());
 
         assertThat(rejection(() -> services.callerIdentity().identify(signed(credentials))))

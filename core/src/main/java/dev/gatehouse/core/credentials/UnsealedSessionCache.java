@@ -1,0 +1,141 @@
+package dev.gatehouse.core.credentials;
+
+import dev.gatehouse.sigv4.SigningSecret;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * What unsealing a session token gave, kept per access key id so that a client making repeated calls with
+ * the same credentials pays for the AES-GCM unseal (2.7 HMACs) once rather than per request. An entry is
+ * trusted only for the very token it was unsealed from (compared in full), only under the sealer that
+ * unsealed it (a refreshed key set unseals again, so a retired key stops working), and only until the
+ * credentials expire. Bounded, least recently used first out. It holds the secret and its signing key in
+ * memory, as the signing-key cache does; entries never print them.
+ */
+public final class UnsealedSessionCache {
+
+    /** The claims of a session token and the signing secret they carry, with what they may be reused for. */
+    public static final class UnsealedSession {
+        private final String sessionToken;
+        private final CredentialSealer sealer;
+        private final RoleSessionClaims claims;
+        private final SigningSecret signingSecret;
+
+        private UnsealedSession(String sessionToken, CredentialSealer sealer, RoleSessionClaims claims) {
+            this.sessionToken = sessionToken;
+            this.sealer = sealer;
+            this.claims = claims;
+            this.signingSecret = new SigningSecret(claims.secretAccessKey());
+        }
+
+        public RoleSessionClaims claims() {
+            return claims;
+        }
+
+        public SigningSecret signingSecret() {
+            return signingSecret;
+        }
+
+        private boolean answers(String presentedToken, CredentialSealer currentSealer, Instant now) {
+            return sealer == currentSealer && now.isBefore(claims.expiresAt())
+                    && constantTimeEquals(sessionToken, presentedToken);
+        }
+
+        @Override
+        public String toString() {
+            return "UnsealedSession[accessKeyId=" + claims.accessKeyId() + ", expiresAt=" + claims.expiresAt() + "]";
+        }
+    }
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final LinkedHashMap<String, UnsealedSession> sessions;
+
+    public UnsealedSessionCache(int maxEntries) {
+        if (maxEntries < 1) {
+            throw new IllegalArgumentException("maxEntries must be at least 1");
+        }
+        // Access order plus removeEldestEntry is an LRU; every access mutates the map, hence the lock.
+        this.sessions = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, UnsealedSession> eldest) {
+                return size() > maxEntries;
+            }
+        };
+    }
+
+    /**
+     * The session the token seals, if {@code sealer} opens it and it was issued to {@code accessKeyId}. The
+     * claims may have expired: the caller decides how to refuse that; expired sessions are not kept.
+     */
+    public Optional<UnsealedSession> unseal(String accessKeyId, String sessionToken, CredentialSealer sealer,
+                                            Instant now) {
+        UnsealedSession cached = cached(accessKeyId);
+        if (cached != null && cached.answers(sessionToken, sealer, now)) {
+            return Optional.of(cached);
+        }
+        if (cached != null && !now.isBefore(cached.claims.expiresAt())) {
+            forget(accessKeyId, cached);
+        }
+        Optional<RoleSessionClaims> claims = sealer.unseal(sessionToken)
+                .filter(c -> c.accessKeyId().equals(accessKeyId));
+        if (claims.isEmpty()) {
+            return Optional.empty();
+        }
+        UnsealedSession unsealed = new UnsealedSession(sessionToken, sealer, claims.get());
+        if (now.isBefore(unsealed.claims.expiresAt())) {
+            remember(accessKeyId, unsealed);
+        }
+        return Optional.of(unsealed);
+    }
+
+    private UnsealedSession cached(String accessKeyId) {
+        lock.lock();
+        try {
+            return sessions.get(accessKeyId);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void remember(String accessKeyId, UnsealedSession unsealed) {
+        lock.lock();
+        try {
+            sessions.put(accessKeyId, unsealed);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void forget(String accessKeyId, UnsealedSession expired) {
+        lock.lock();
+        try {
+            sessions.remove(accessKeyId, expired);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    int size() {
+        lock.lock();
+        try {
+            return sessions.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The time taken does not depend on where two tokens of the same length first differ. */
+    private static boolean constantTimeEquals(String expected, String presented) {
+        if (expected.length() != presented.length()) {
+            return false;
+        }
+        int difference = 0;
+        for (int i = 0; i < expected.length(); i++) {
+            difference |= expected.charAt(i) ^ presented.charAt(i);
+        }
+        return difference == 0;
+    }
+}
