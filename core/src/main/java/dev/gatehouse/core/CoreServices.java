@@ -135,7 +135,7 @@ public record CoreServices(IdentityStoreService identityStore, Administrators ad
                 store.users(), store.userAttributes(), store, audit);
         CredentialMinter minter = new CredentialMinter(credentialSealers, attributes);
         Entitlements entitlements = new Entitlements(store.assignments(), store.accounts(), store.permissionSets(),
-                store, clock, audit, minter);
+                clock, audit, minter);
         ActivationService activations = new ActivationService(store.users(), store.activations(),
                 store.passwordHistory(), store.sessions(), store, clock, audit, hasher, lifetimes);
         AuthenticatorApps apps = new AuthenticatorApps(store.users(), store.mfaDevices(), store, clock, audit,

@@ -32,6 +32,7 @@ public final class Database implements AutoCloseable {
 
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
+    private final JdbiStore jdbiStore;
     private final Store store;
     private final String schemaVersion;
     /** Null without caches, or on the embedded database (one node: nothing to hear from). */
@@ -41,7 +42,7 @@ public final class Database implements AutoCloseable {
                      String password) {
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource);
-        JdbiStore jdbiStore = new JdbiStore(jdbi);
+        this.jdbiStore = new JdbiStore(jdbi);
         this.schemaVersion = schemaVersion;
         String url = dataSource.getJdbcUrl();
         if (caching == Caching.OFF) {
@@ -148,6 +149,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        jdbiStore.closeAudit();
         if (changeListener != null) {
             changeListener.close();
         }

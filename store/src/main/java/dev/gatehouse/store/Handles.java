@@ -27,6 +27,11 @@ final class Handles {
         return current != null ? work.withHandle(current.handle()) : jdbi.withHandle(work);
     }
 
+    /** Whether this thread is in a transaction that a repository call would join. */
+    boolean inTransaction() {
+        return bound.get() != null;
+    }
+
     /** For calls of several statements that must apply together; inside a transaction they simply join it. */
     <T> T atomically(HandleCallback<T, RuntimeException> work) {
         return call(handle -> handle.inTransaction(work));

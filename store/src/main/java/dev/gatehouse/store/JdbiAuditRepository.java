@@ -13,39 +13,47 @@ import java.util.Map;
  * The user name filter ignores case, as user names do. The time range includes both ends, as CloudTrail's
  * LookupEvents does. Pages continue strictly before the cursor in the (time, id) order the list is sorted by.
  */
-final class JdbiAuditRepository implements AuditRepository {
+final class JdbiAuditRepository implements AuditRepository, AutoCloseable {
+
+    /** Events waiting for the writer before callers wait for room: far above what 64 connections keep pending. */
+    private static final int PENDING_EVENTS = 4096;
+    /** Events in one transaction at most, so that one commit stays short. */
+    private static final int BATCH_EVENTS = 512;
 
     private final Handles handles;
+    private final GroupCommit<AuditRow> groupCommit;
 
     JdbiAuditRepository(Handles handles) {
         this.handles = handles;
+        this.groupCommit = new GroupCommit<>("gatehouse-audit-writer",
+                rows -> handles.atomically(h -> {
+                    AuditRow.insertAll(h, rows);
+                    return null;
+                }), PENDING_EVENTS, BATCH_EVENTS);
     }
 
+    /**
+     * Inside a transaction the event joins it, so that it commits (or not) with the change it records. Outside
+     * one (reads such as GetRoleCredentials, refusals) it is group-committed with the events of other requests:
+     * this returns once it is in the database, or throws what the shared commit threw.
+     */
     @Override
     public void insert(AuditEvent event) {
-        handles.call(h -> Constraints.guarded(h, () -> h.createUpdate("""
-                        INSERT INTO audit_events (event_id, event_time, event_source, event_name, user_name,
-                               user_name_lc, user_identity, source_ip_address, user_agent, request_parameters,
-                               response_elements, error_code, error_message, request_id)
-                        VALUES (:eventId, :eventTime, :eventSource, :eventName, :userName, :userNameLc, :userIdentity,
-                                :sourceIpAddress, :userAgent, :requestParameters, :responseElements, :errorCode,
-                                :errorMessage, :requestId)""")
-                        .bind("eventId", event.eventId())
-                        .bind("eventTime", EpochNanos.of(event.eventTime()))
-                        .bind("eventSource", event.eventSource())
-                        .bind("eventName", event.eventName())
-                        .bind("userName", event.userName())
-                        .bind("userNameLc", Names.lowerCase(event.userName()))
-                        .bind("userIdentity", Json.write(event.userIdentity()))
-                        .bind("sourceIpAddress", event.sourceIpAddress())
-                        .bind("userAgent", event.userAgent())
-                        .bind("requestParameters", Json.write(event.requestParameters()))
-                        .bind("responseElements", Json.write(event.responseElements()))
-                        .bind("errorCode", event.errorCode())
-                        .bind("errorMessage", event.errorMessage())
-                        .bind("requestId", event.requestId())
-                        .execute(),
-                violation -> DomainException.exists("AuditEvent", event.eventId())));
+        AuditRow row = AuditRow.of(event);
+        if (!handles.inTransaction()) {
+            groupCommit.submit(row);
+            return;
+        }
+        handles.call(h -> Constraints.guarded(h, () -> {
+            AuditRow.insertAll(h, List.of(row));
+            return null;
+        }, violation -> DomainException.exists("AuditEvent", event.eventId())));
+    }
+
+    /** Commits what is still pending; events handed over afterwards are refused. */
+    @Override
+    public void close() {
+        groupCommit.close();
     }
 
     @Override

@@ -45,7 +45,7 @@ public final class JdbiStore implements Store {
     private final SessionRepository sessions;
     private final ActivationRepository activations;
     private final MfaDeviceRepository mfaDevices;
-    private final AuditRepository audit;
+    private final JdbiAuditRepository audit;
     private final InstanceRepository instance;
     private final FailedAttemptRepository failedAttempts;
     private final ExpiredRowRepository expiredRows;
@@ -223,6 +223,11 @@ public final class JdbiStore implements Store {
 
     Handles handles() {
         return handles;
+    }
+
+    /** Commits the audit events still waiting for their group commit; afterwards, outside a transaction, none. */
+    void closeAudit() {
+        audit.close();
     }
 
     @Override

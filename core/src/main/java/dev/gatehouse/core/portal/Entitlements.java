@@ -15,7 +15,6 @@ import dev.gatehouse.core.directory.User;
 import dev.gatehouse.core.error.DomainError;
 import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.core.session.PortalSession;
-import dev.gatehouse.core.storage.Transactions;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,18 +31,16 @@ public final class Entitlements {
     private final AssignmentRepository assignments;
     private final AccountRepository accounts;
     private final PermissionSetRepository permissionSets;
-    private final Transactions transactions;
     private final Clock clock;
     private final AuditLog audit;
     private final CredentialMinter minter;
 
     public Entitlements(AssignmentRepository assignments, AccountRepository accounts,
-                        PermissionSetRepository permissionSets, Transactions transactions, Clock clock, AuditLog audit,
+                        PermissionSetRepository permissionSets, Clock clock, AuditLog audit,
                         CredentialMinter minter) {
         this.assignments = assignments;
         this.accounts = accounts;
         this.permissionSets = permissionSets;
-        this.transactions = transactions;
         this.clock = clock;
         this.audit = audit;
         this.minter = minter;
@@ -89,18 +86,13 @@ public final class Entitlements {
                 .orElse(null);
         if (set == null) {
             DomainError error = new DomainError.NotFound("Role", roleName, "No access");
-            transactions.run(() -> {
-                audit.as(actor, EventSource.PORTAL, context).failure("GetRoleCredentials", parameters, error);
-            });
+            audit.as(actor, EventSource.PORTAL, context).failure("GetRoleCredentials", parameters, error);
             throw new DomainException(error);
         }
         RoleCredentials credentials = minter.mint(session.sessionId(), user, accountId, set, clock.instant());
-        transactions.run(() -> {
-            audit.as(actor, EventSource.PORTAL, context).success("GetRoleCredentials",
-                    parameters,
-                    Map.of("accessKeyId", credentials.accessKeyId(),
-                            "expiration", credentials.expiration().toString()));
-        });
+        // A read: no transaction of its own, the event is group-committed with other requests' (store's audit).
+        audit.as(actor, EventSource.PORTAL, context).success("GetRoleCredentials", parameters,
+                Map.of("accessKeyId", credentials.accessKeyId(), "expiration", credentials.expiration().toString()));
         return new Minted(set, credentials);
     }
 

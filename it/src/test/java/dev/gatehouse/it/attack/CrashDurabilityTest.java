@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -37,6 +38,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.sso.SsoClient;
+import software.amazon.awssdk.services.sso.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.ssooidc.SsoOidcClient;
 import software.amazon.awssdk.services.ssooidc.model.CreateTokenResponse;
 import software.amazon.awssdk.services.ssooidc.model.RegisterClientResponse;
@@ -85,8 +89,12 @@ class CrashDurabilityTest {
         return seed;
     }
 
-    /** What the clients were told: each entry was answered as done. */
-    private record Answered(Set<String> created, Set<String> disabled, List<String> accessTokens) { }
+    /**
+     * What the clients were told: each entry was answered as done, or (GetRoleCredentials of a role the user does
+     * not hold, a read whose event is group-committed) answered as refused.
+     */
+    private record Answered(Set<String> created, Set<String> disabled, List<String> accessTokens,
+                            List<String> refusedRoles) { }
 
     private void crashRounds(Map<String, String> database, long seed) throws Exception {
         Random random = new Random(seed);
@@ -95,16 +103,18 @@ class CrashDurabilityTest {
                 "GATEHOUSE_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD, "GATEHOUSE_MFA_WITHOUT_DEVICE", "allow",
                 // A crash test needs no optimizing compiler; C1 alone starts the JVM sooner on two busy cores.
                 "GATEHOUSE_JAVA_OPTS", "-XX:TieredStopAtLevel=1 -Xshare:auto"));
-        Answered all = new Answered(concurrentSet(), concurrentSet(), new ArrayList<>());
+        Answered all = new Answered(concurrentSet(), concurrentSet(), new ArrayList<>(), new ArrayList<>());
         for (int round = 0; round < ROUNDS; round++) {
             int killAfter = 4 + random.nextInt(30);
-            Answered answered = crashOnce(environment, round, killAfter);
-            System.out.printf("round %d: killed after %d answers: %d users created, %d disabled, %d logins%n",
-                    round, killAfter, answered.created().size(), answered.disabled().size(),
-                    answered.accessTokens().size());
+            String earlierToken = all.accessTokens().isEmpty() ? null : all.accessTokens().getLast();
+            Answered answered = crashOnce(environment, round, killAfter, earlierToken);
+            System.out.printf("round %d: killed after %d answers: %d users created, %d disabled, %d logins, "
+                    + "%d refused GetRoleCredentials%n", round, killAfter, answered.created().size(),
+                    answered.disabled().size(), answered.accessTokens().size(), answered.refusedRoles().size());
             all.created().addAll(answered.created());
             all.disabled().addAll(answered.disabled());
             all.accessTokens().addAll(answered.accessTokens());
+            all.refusedRoles().addAll(answered.refusedRoles());
             verifyAfterRestart(environment, all);
         }
         assertThat(all.created()).as("the rounds wrote something").isNotEmpty();
@@ -115,10 +125,19 @@ class CrashDurabilityTest {
         return java.util.concurrent.ConcurrentHashMap.newKeySet();
     }
 
-    /** One server life: concurrent writers until {@code killAfter} answers have come back, then kill -9. */
-    private Answered crashOnce(Map<String, String> environment, int round, int killAfter) throws Exception {
-        Answered answered = new Answered(concurrentSet(), concurrentSet(), List.of());
+    /**
+     * One server life: concurrent writers and readers until {@code killAfter} answers have come back, then kill -9.
+     * The readers use {@code earlierToken} (an earlier round's login, null in the first) or this round's first.
+     */
+    private Answered crashOnce(Map<String, String> environment, int round, int killAfter, String earlierToken)
+            throws Exception {
+        Answered answered = new Answered(concurrentSet(), concurrentSet(), List.of(), List.of());
         ConcurrentLinkedQueue<String> tokens = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<String> refusedRoles = new ConcurrentLinkedQueue<>();
+        CompletableFuture<String> readerToken = new CompletableFuture<>();
+        if (earlierToken != null) {
+            readerToken.complete(earlierToken);
+        }
         AtomicInteger answers = new AtomicInteger();
         GatehouseProcess server = GatehouseProcess.start(dataDir, FreePorts.find(), environment);
         Runnable answeredOne = () -> {
@@ -131,12 +150,22 @@ class CrashDurabilityTest {
             String prefix = "r" + round + "w" + writer + "u";
             writers.add(Thread.ofPlatform().start(() -> adminWrites(prefix, answered, answeredOne)));
         }
-        writers.add(Thread.ofPlatform().start(() -> deviceLogins(server.baseUrl(), tokens, answeredOne)));
+        String rolePrefix = "r" + round + "role";
+        writers.add(Thread.ofPlatform().start(() -> {
+            try {
+                deviceLogins(server.baseUrl(), tokens, readerToken, answeredOne);
+            } finally {
+                readerToken.complete(null);
+            }
+        }));
+        // Reads do not count towards the kill: so many answer so fast that they would end every life before a login.
+        writers.add(Thread.ofPlatform().start(() -> refusedReads(server.baseUrl(), readerToken.join(), rolePrefix,
+                refusedRoles)));
         for (Thread writer : writers) {
             writer.join(TimeUnit.SECONDS.toMillis(60));
         }
         server.kill();
-        return new Answered(answered.created(), answered.disabled(), List.copyOf(tokens));
+        return new Answered(answered.created(), answered.disabled(), List.copyOf(tokens), List.copyOf(refusedRoles));
     }
 
     /** Creates users one after another, disabling every other one; stops at the first unanswered command. */
@@ -166,7 +195,8 @@ class CrashDurabilityTest {
     }
 
     /** Device-flow logins of the administrator: register, start, approve in the browser, CreateToken. */
-    private static void deviceLogins(String baseUrl, ConcurrentLinkedQueue<String> tokens, Runnable answeredOne) {
+    private static void deviceLogins(String baseUrl, ConcurrentLinkedQueue<String> tokens,
+                                     CompletableFuture<String> firstToken, Runnable answeredOne) {
         try (SsoOidcClient oidc = AwsClients.ssoOidc(baseUrl)) {
             while (true) {
                 RegisterClientResponse client = oidc.registerClient(r -> r.clientName("crash-test")
@@ -182,10 +212,35 @@ class CrashDurabilityTest {
                         .clientSecret(client.clientSecret()).grantType("urn:ietf:params:oauth:grant-type:device_code")
                         .deviceCode(device.deviceCode()));
                 tokens.add(token.accessToken());
+                firstToken.complete(token.accessToken());
                 answeredOne.run();
             }
         } catch (RuntimeException | AssertionError killed) {
             // the server is gone: this login was not answered
+        }
+    }
+
+    /**
+     * GetRoleCredentials, each for a role nobody holds: a read, refused and audited outside any transaction (its
+     * event is group-committed). Stops at the first call not answered with that refusal; without a token, at once.
+     */
+    private static void refusedReads(String baseUrl, String accessToken, String rolePrefix,
+                                     ConcurrentLinkedQueue<String> refusedRoles) {
+        if (accessToken == null) {
+            return;
+        }
+        try (SsoClient sso = AwsClients.sso(baseUrl)) {
+            for (int i = 0; ; i++) {
+                String roleName = rolePrefix + i;
+                try {
+                    sso.getRoleCredentials(r -> r.accessToken(accessToken).accountId("111122223333")
+                            .roleName(roleName));
+                } catch (ResourceNotFoundException refused) {
+                    refusedRoles.add(roleName);
+                }
+            }
+        } catch (SdkException killed) {
+            // the server is gone: this read was not answered as refused
         }
     }
 
@@ -211,6 +266,12 @@ class CrashDurabilityTest {
                 assertThat(restarted.store().sessions().findToken(Secrets.hash(accessToken)))
                         .as("answered login's access token").isPresent();
             }
+
+            Set<String> refusalEvents = new HashSet<>();
+            events(restarted, "GetRoleCredentials").stream().filter(e -> e.errorCode() != null)
+                    .forEach(e -> refusalEvents.add(String.valueOf(e.requestParameters().get("roleName"))));
+            assertThat(refusalEvents).as("GetRoleCredentials events of answered refusals")
+                    .containsAll(answered.refusedRoles());
 
             Set<String> createEvents = userNamesOf(restarted, "CreateUser");
             Set<String> disableEvents = userNamesOf(restarted, "DisableUser");

@@ -44,6 +44,28 @@ public interface AuditRepositoryContract extends StoreContract {
     }
 
     @Test
+    default void eventsInsertedConcurrentlyOutsideATransactionAreAllStoredWhenEachInsertReturns()
+            throws InterruptedException {
+        List<Thread> callers = new java.util.ArrayList<>();
+        java.util.Set<String> missing = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        for (int i = 0; i < 16; i++) {
+            String eventId = "concurrent-" + i;
+            callers.add(Thread.ofPlatform().start(() -> {
+                insertEvent(eventId, "GetRoleCredentials", "ed.developer", NOW);
+                if (audit().find(AuditQuery.all()).stream().noneMatch(e -> e.eventId().equals(eventId))) {
+                    missing.add(eventId);
+                }
+            }));
+        }
+        for (Thread caller : callers) {
+            caller.join();
+        }
+
+        assertThat(missing).as("events not readable when their insert returned").isEmpty();
+        assertThat(eventIds(AuditQuery.all())).hasSize(16);
+    }
+
+    @Test
     default void insertedAuditEventKeepsNullsAndEmptyBlocks() {
         AuditEvent anonymous = new AuditEvent("event-1", NOW, "sso-oidc.amazonaws.com", "CreateToken", null, null,
                 null, null, null, null, null, null, null);
