@@ -199,7 +199,7 @@ public record CoreServices(IdentityStoreService identityStore, Administrators ad
                 new AuthorizationRequests(store.authorizationCodes(), store.clients(), store, clock, audit),
                 new TokenEndpoint(store.sessions(), store, clock, audit, lifetimes, clients, List.of(
                         new DeviceCodeGrant(store.deviceAuthorizations(), store.users(), store.sessions(),
-                                new PollTracker(), lifetimes),
+                                new PollTracker(), lifetimes, clock),
                         new RefreshTokenGrant(store.sessions(), store.users(), audit, ldapUserCheck),
                         new AuthorizationCodeGrant(store.authorizationCodes(), store.users(), store.sessions(),
                                 lifetimes))),

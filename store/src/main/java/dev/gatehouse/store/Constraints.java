@@ -33,8 +33,17 @@ final class Constraints {
      * on (e.g. draw another user code).
      */
     static <T> T guarded(Handle handle, Supplier<T> statement, Function<Violation, DomainException> meaning) {
+        return translated(() -> handle.isInTransaction() ? Savepoints.around(handle, SAVEPOINT, statement)
+                : statement.get(), meaning);
+    }
+
+    /**
+     * As {@link #guarded}, without the savepoint: for statements no caller recovers from, where a violation leaves
+     * the transaction to be rolled back (on PostgreSQL it refuses every later statement).
+     */
+    static <T> T translated(Supplier<T> statement, Function<Violation, DomainException> meaning) {
         try {
-            return handle.isInTransaction() ? Savepoints.around(handle, SAVEPOINT, statement) : statement.get();
+            return statement.get();
         } catch (RuntimeException e) {
             Violation violation = violation(e);
             DomainException translated = violation == null ? null : meaning.apply(violation);

@@ -30,4 +30,10 @@ final class EpochNanos {
         long nanos = row.getLong(column);
         return row.wasNull() ? null : Instant.ofEpochSecond(0, nanos);
     }
+
+    /** By position: for hot queries, where finding a column by name costs more than reading it. */
+    static Instant read(ResultSet row, int column) throws SQLException {
+        long nanos = row.getLong(column);
+        return row.wasNull() ? null : Instant.ofEpochSecond(0, nanos);
+    }
 }

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.Update;
 
 final class JdbiSessionRepository implements SessionRepository {
 
@@ -113,21 +114,38 @@ final class JdbiSessionRepository implements SessionRepository {
 
     @Override
     public void insertToken(IssuedToken token) {
-        handles.call(h -> Constraints.guarded(h, () -> h.createUpdate("""
-                        INSERT INTO issued_tokens (token_hash, token_type, session_id, client_id, issued_at, expires_at,
-                               used_at)
-                        VALUES (:tokenHash, :type, :sessionId, :clientId, :issuedAt, :expiresAt, :usedAt)""")
-                        .bind("tokenHash", token.tokenHash())
-                        .bind("type", token.type().name())
-                        .bind("sessionId", token.sessionId())
-                        .bind("clientId", token.clientId())
-                        .bind("issuedAt", EpochNanos.of(token.issuedAt()))
-                        .bind("expiresAt", EpochNanos.of(token.expiresAt()))
-                        .bind("usedAt", EpochNanos.of(token.usedAt()))
-                        .execute(),
+        insertTokens(List.of(token));
+    }
+
+    /**
+     * One statement for all rows. No savepoint: a token hash is 256 random bits and its session is the caller's, so
+     * a violation means a broken caller, whose transaction is rolled back whole.
+     */
+    @Override
+    public void insertTokens(List<IssuedToken> tokens) {
+        if (tokens.isEmpty()) {
+            return;
+        }
+        StringBuilder sql = new StringBuilder(
+                "INSERT INTO issued_tokens (" + TOKEN_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)");
+        sql.append(", (?, ?, ?, ?, ?, ?, ?)".repeat(tokens.size() - 1));
+        handles.call(h -> Constraints.translated(() -> {
+                    Update insert = h.createUpdate(sql.toString());
+                    int position = 0;
+                    for (IssuedToken token : tokens) {
+                        insert.bind(position++, token.tokenHash())
+                                .bind(position++, token.type().name())
+                                .bind(position++, token.sessionId())
+                                .bind(position++, token.clientId())
+                                .bind(position++, EpochNanos.of(token.issuedAt()))
+                                .bind(position++, EpochNanos.of(token.expiresAt()))
+                                .bind(position++, EpochNanos.of(token.usedAt()));
+                    }
+                    return insert.execute();
+                },
                 violation -> violation.duplicate()
                         ? DomainException.exists("Token", "(token)")
-                        : DomainException.notFound("Session", token.sessionId())));
+                        : DomainException.notFound("Session", tokens.getFirst().sessionId())));
     }
 
     @Override
@@ -154,9 +172,9 @@ final class JdbiSessionRepository implements SessionRepository {
                 EpochNanos.read(row, "revoked_at"));
     }
 
+    /** By position, in TOKEN_COLUMNS' order: read on every refresh grant and every uncached bearer token. */
     private static IssuedToken mapToken(ResultSet row, StatementContext context) throws SQLException {
-        return new IssuedToken(row.getString("token_hash"), TokenType.valueOf(row.getString("token_type")),
-                row.getString("session_id"), row.getString("client_id"), EpochNanos.read(row, "issued_at"),
-                EpochNanos.read(row, "expires_at"), EpochNanos.read(row, "used_at"));
+        return new IssuedToken(row.getString(1), TokenType.valueOf(row.getString(2)), row.getString(3),
+                row.getString(4), EpochNanos.read(row, 5), EpochNanos.read(row, 6), EpochNanos.read(row, 7));
     }
 }

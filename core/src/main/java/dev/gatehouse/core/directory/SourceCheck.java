@@ -11,7 +11,21 @@ import dev.gatehouse.core.audit.RequestContext;
 public interface SourceCheck {
 
     /** A source that syncs nothing (the built-in directory, OIDC, SAML). */
-    SourceCheck NONE = (userId, context) -> { };
+    SourceCheck NONE = new SourceCheck() {
+        @Override
+        public boolean active() {
+            return false;
+        }
+
+        @Override
+        public void recheck(String userId, RequestContext context) {
+        }
+    };
+
+    /** Whether any user may need a recheck now; false lets a caller skip finding out whose recheck it would be. */
+    default boolean active() {
+        return true;
+    }
 
     void recheck(String userId, RequestContext context);
 }

@@ -53,9 +53,13 @@ public final class LdapUserCheck implements SourceCheck {
     }
 
     @Override
+    public boolean active() {
+        return links.find().map(source -> source.kind() == IdentitySource.Kind.LDAP).orElse(false);
+    }
+
+    @Override
     public void recheck(String userId, RequestContext context) {
-        boolean ldap = links.find().map(source -> source.kind() == IdentitySource.Kind.LDAP).orElse(false);
-        Optional<String> directoryId = ldap ? links.directoryIdOf(LdapUsers.USER, userId) : Optional.empty();
+        Optional<String> directoryId = active() ? links.directoryIdOf(LdapUsers.USER, userId) : Optional.empty();
         if (directoryId.isEmpty()) {
             return;
         }

@@ -43,9 +43,15 @@ public final class RefreshTokenGrant implements TokenGrant {
         return GrantTypes.REFRESH_TOKEN;
     }
 
-    /** A user synced from a directory is looked up there first: disabled or removed there, the refresh is refused. */
+    /**
+     * A user synced from a directory is looked up there first: disabled or removed there, the refresh is refused.
+     * Without such a directory the token is not read here, only once in {@link #redeem}.
+     */
     @Override
     public void beforeRedeem(ClientRegistration client, TokenRequest request, RequestContext context) {
+        if (!sourceCheck.active()) {
+            return;
+        }
         tokenOf(client, request).filter(token -> token.usedAt() == null)
                 .flatMap(token -> sessions.findById(token.sessionId()))
                 .filter(session -> session.revokedAt() == null)

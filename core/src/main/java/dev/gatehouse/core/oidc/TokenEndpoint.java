@@ -15,6 +15,7 @@ import dev.gatehouse.core.storage.Transactions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -110,14 +111,16 @@ public final class TokenEndpoint {
         Instant sessionEnd = granted.session().expiresAt();
         Instant accessExpiry = min(now.plus(lifetimes.accessToken()), sessionEnd);
         String accessToken = Secrets.newToken("ghat_");
-        sessions.insertToken(new IssuedToken(Secrets.hash(accessToken), TokenType.ACCESS,
+        List<IssuedToken> issued = new ArrayList<>(2);
+        issued.add(new IssuedToken(Secrets.hash(accessToken), TokenType.ACCESS,
                 granted.session().sessionId(), client.clientId(), now, accessExpiry, null));
         String refreshToken = null;
         if (client.receivesRefreshTokens() && client.grantTypes().contains(GrantTypes.REFRESH_TOKEN)) {
             refreshToken = Secrets.newToken("ghrt_");
-            sessions.insertToken(new IssuedToken(Secrets.hash(refreshToken), TokenType.REFRESH,
+            issued.add(new IssuedToken(Secrets.hash(refreshToken), TokenType.REFRESH,
                     granted.session().sessionId(), client.clientId(), now, sessionEnd, null));
         }
+        sessions.insertTokens(issued);
         return new Tokens(accessToken, "Bearer", Duration.between(now, accessExpiry).toSeconds(), refreshToken);
     }
 

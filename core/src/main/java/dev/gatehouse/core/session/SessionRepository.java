@@ -30,6 +30,11 @@ public interface SessionRepository {
 
     void insertToken(IssuedToken token);
 
+    /** Inserts tokens issued together (an access token and its refresh token); a database may do it in one go. */
+    default void insertTokens(List<IssuedToken> tokens) {
+        tokens.forEach(this::insertToken);
+    }
+
     Optional<IssuedToken> findToken(String tokenHash);
 
     /** Marks a refresh token used only if it was unused; returns whether this call did it. */

@@ -76,6 +76,20 @@ class DeviceCodeGrantTest {
     }
 
     @Test
+    void pollsWhilePendingWriteNothingAndTheFirstPollAfterTheApprovalGetsTheTokens() {
+        DeviceAuthorizations.Started started = flows.startDevice(client);
+        int writesBefore = core.store.writes();
+        refused(DomainError.AuthorizationPending.class, () -> flows.poll(client, started.deviceCode()));
+        refused(DomainError.AuthorizationPending.class, () -> flows.poll(client, started.deviceCode()));
+        refused(DomainError.SlowDown.class, () -> flows.poll(client, started.deviceCode()));
+        assertThat(core.store.writes()).isEqualTo(writesBefore);
+
+        flows.services().devices().approve(started.userCode(), ed, CONTEXT);
+
+        assertThat(flows.poll(client, started.deviceCode()).accessToken()).startsWith("ghat_");
+    }
+
+    @Test
     void pollWhenSoonerThanTheIntervalTwiceThenSlowDownAndAfterWaitingPendingAgain() {
         DeviceAuthorizations.Started started = flows.startDevice(client);
         refused(DomainError.AuthorizationPending.class, () -> flows.poll(client, started.deviceCode()));

@@ -46,6 +46,15 @@ class RefreshTokenGrantTest {
     }
 
     @Test
+    void refreshWithoutADirectoryToAskReadsItsTokenOnce() {
+        core.store.resetReads();
+
+        flows.refresh(client, first.refreshToken());
+
+        assertThat(core.store.reads("SessionRepository.findToken")).as("reads: %s", core.store.reads()).isEqualTo(1);
+    }
+
+    @Test
     void refreshWhenTheRotatedTokenIsReplayedThenInvalidGrantAndTheSessionEnds() {
         TokenEndpoint.Tokens second = flows.refresh(client, first.refreshToken());
 

@@ -15,7 +15,9 @@ public enum CacheName {
     HOLDINGS,
     PERMISSION_SETS,
     CLIENTS,
-    IDENTITY_SOURCE;
+    IDENTITY_SOURCE,
+    /** Pending device authorizations by device-code hash, for polls: every status change invalidates. */
+    DEVICE_AUTHORIZATIONS;
 
     String wireName() {
         return name().toLowerCase(Locale.ROOT);

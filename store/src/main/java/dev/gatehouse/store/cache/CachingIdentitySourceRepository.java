@@ -22,8 +22,8 @@ final class CachingIdentitySourceRepository implements IdentitySourceRepository 
 
     @Override
     public Optional<IdentitySource> find() {
-        return Optional.ofNullable(invalidations.read(CacheName.IDENTITY_SOURCE, THE_SOURCE,
-                () -> delegate.find().orElse(null)));
+        // Held as an Optional, so "none configured" (the built-in directory) is cached too.
+        return invalidations.read(CacheName.IDENTITY_SOURCE, THE_SOURCE, delegate::find);
     }
 
     @Override

@@ -79,6 +79,12 @@ final class CachingSessionRepository implements SessionRepository {
     }
 
     @Override
+    public void insertTokens(List<IssuedToken> tokens) {
+        delegate.insertTokens(tokens);
+        tokens.forEach(token -> invalidations.inserted(CacheName.ACCESS_TOKENS, token.tokenHash()));
+    }
+
+    @Override
     public Optional<IssuedToken> findToken(String tokenHash) {
         return Optional.ofNullable(invalidations.read(CacheName.ACCESS_TOKENS, tokenHash,
                 () -> delegate.findToken(tokenHash).orElse(null), token -> token.type() == TokenType.ACCESS));

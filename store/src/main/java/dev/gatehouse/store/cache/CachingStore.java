@@ -45,6 +45,7 @@ public final class CachingStore implements Store {
     private final ClientRepository clients;
     private final SessionRepository sessions;
     private final IdentitySourceRepository identitySource;
+    private final DeviceAuthorizationRepository deviceAuthorizations;
 
     public CachingStore(Store delegate, Invalidations invalidations) {
         this.delegate = delegate;
@@ -57,6 +58,8 @@ public final class CachingStore implements Store {
         this.clients = new CachingClientRepository(delegate.clients(), invalidations);
         this.sessions = new CachingSessionRepository(delegate.sessions(), invalidations);
         this.identitySource = new CachingIdentitySourceRepository(delegate.identitySource(), invalidations);
+        this.deviceAuthorizations = new CachingDeviceAuthorizationRepository(delegate.deviceAuthorizations(),
+                invalidations);
     }
 
     /** The caches' state, for tests and metrics. */
@@ -96,7 +99,7 @@ public final class CachingStore implements Store {
 
     @Override
     public DeviceAuthorizationRepository deviceAuthorizations() {
-        return delegate.deviceAuthorizations();
+        return deviceAuthorizations;
     }
 
     @Override

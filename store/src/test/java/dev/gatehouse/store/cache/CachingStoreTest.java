@@ -11,12 +11,16 @@ import dev.gatehouse.core.access.PermissionSet;
 import dev.gatehouse.core.directory.Group;
 import dev.gatehouse.core.directory.User;
 import dev.gatehouse.core.directory.UserStatus;
+import dev.gatehouse.core.identitysource.IdentitySource;
+import dev.gatehouse.core.oidc.DeviceAuthorization;
+import dev.gatehouse.core.oidc.DeviceStatus;
 import dev.gatehouse.core.session.IssuedToken;
 import dev.gatehouse.core.session.PortalSession;
 import dev.gatehouse.store.Database;
 import dev.gatehouse.store.testing.TestAccounts;
 import dev.gatehouse.store.testing.TestAssignments;
 import dev.gatehouse.store.testing.TestData;
+import dev.gatehouse.store.testing.TestDeviceAuthorizations;
 import dev.gatehouse.store.testing.TestDatabase;
 import dev.gatehouse.store.testing.TestGroups;
 import dev.gatehouse.store.testing.TestPermissionSets;
@@ -34,13 +38,15 @@ import org.junit.jupiter.api.Test;
  */
 class CachingStoreTest {
 
+    private static TestDatabase h2;
     private static Database database;
     private static Jdbi behindTheCache;
     private Store store;
 
     @BeforeAll
     static void open() {
-        database = TestDatabase.freshH2().open();
+        h2 = TestDatabase.freshH2();
+        database = h2.open();
         behindTheCache = Jdbi.create(database.dataSource());
     }
 
@@ -184,6 +190,41 @@ class CachingStoreTest {
         assertThat(store.permissionSets().findByName("ReadOnly")).isEmpty();
         assertThat(store.permissionSets().findByArn(readOnly.permissionSetArn())).get()
                 .extracting(PermissionSet::name).isEqualTo("Viewer");
+    }
+
+    @Test
+    void aPendingDeviceCodeIsServedFromTheCacheUntilItsStatusChangesThroughTheStore() {
+        User approver = storedUser();
+        DeviceAuthorization pending = TestDeviceAuthorizations.pending("BCDFGHJK");
+        store.deviceAuthorizations().insert(pending);
+        assertThat(statusOf(pending)).isEqualTo(DeviceStatus.PENDING);
+        sql("UPDATE device_authorizations SET status = 'DENIED'");
+        assertThat(statusOf(pending)).as("served from the cache").isEqualTo(DeviceStatus.PENDING);
+
+        sql("UPDATE device_authorizations SET status = 'PENDING'");
+        assertThat(store.deviceAuthorizations().transition(pending.deviceCodeHash(), DeviceStatus.PENDING,
+                DeviceStatus.APPROVED, approver.userId())).isTrue();
+        assertThat(statusOf(pending)).as("read afresh after the approval").isEqualTo(DeviceStatus.APPROVED);
+        sql("UPDATE device_authorizations SET status = 'CONSUMED'");
+        assertThat(statusOf(pending)).as("only pending ones are kept").isEqualTo(DeviceStatus.CONSUMED);
+    }
+
+    private DeviceStatus statusOf(DeviceAuthorization authorization) {
+        return store.deviceAuthorizations().findByDeviceCodeHash(authorization.deviceCodeHash()).orElseThrow()
+                .status();
+    }
+
+    @Test
+    void noIdentitySourceIsCachedTooUntilOneIsPutThroughTheStore() {
+        assertThat(store.identitySource().find()).isEmpty();
+        try (Database uncached = Database.open(h2.jdbcUrl(), h2.user(), h2.password(), 2, Database.Caching.OFF)) {
+            uncached.store().identitySource().put(IdentitySource.builtIn(NOW));
+        }
+        assertThat(store.identitySource().find()).as("the absence is served from the cache").isEmpty();
+
+        store.identitySource().put(IdentitySource.builtIn(NOW.plusSeconds(1)));
+        assertThat(store.identitySource().find()).get().extracting(IdentitySource::kind)
+                .isEqualTo(IdentitySource.Kind.BUILT_IN);
     }
 
     @Test

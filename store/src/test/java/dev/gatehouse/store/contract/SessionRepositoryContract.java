@@ -16,6 +16,7 @@ import dev.gatehouse.store.testing.TestSessions;
 import dev.gatehouse.store.testing.TestUsers;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 public interface SessionRepositoryContract extends StoreContract {
@@ -142,6 +143,23 @@ public interface SessionRepositoryContract extends StoreContract {
         assertThat(sessions().findToken("access-hash")).contains(access);
         assertThat(sessions().findToken("refresh-hash")).contains(usedRefresh);
         assertThat(sessions().findToken("other-hash")).isEmpty();
+    }
+
+    @Test
+    default void tokensIssuedTogetherReadBackAndAreRefusedAsOneWouldBe() {
+        PortalSession session = TestSessions.tokenSession(TestUsers.user("ed.developer"), "client-1");
+        sessions().insert(session);
+        IssuedToken access = TestSessions.accessToken(session);
+        IssuedToken refresh = TestSessions.refreshToken(session);
+
+        sessions().insertTokens(List.of(access, refresh));
+
+        assertThat(sessions().findToken(access.tokenHash())).contains(access);
+        assertThat(sessions().findToken(refresh.tokenHash())).contains(refresh);
+        assertThat(alreadyExists(() -> sessions().insertTokens(List.of(refresh))).kind()).isEqualTo("Token");
+        PortalSession unsaved = TestSessions.tokenSession(TestUsers.user("ann.developer"), "client-1");
+        assertThat(notFound(() -> sessions().insertTokens(List.of(TestSessions.accessToken(unsaved),
+                TestSessions.refreshToken(unsaved)))).kind()).isEqualTo("Session");
     }
 
     @Test
