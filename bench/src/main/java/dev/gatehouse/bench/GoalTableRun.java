@@ -150,10 +150,10 @@ public final class GoalTableRun {
                 sigV4.verificationsPerCpuSecond() >= 200_000);
         t.add("SigV4 verification, as × one HMAC of the string to sign", String.format("%.1f ×", sigV4.timesOneHmac()),
                 none, "≤ 4 ×", sigV4.timesOneHmac() <= 4);
-        t.add("start to listening, fresh database", seconds(g.freshStartMillis()),
+        t.add("start to listening, fresh database (Keycloak: fresh unzip, which re-builds once)", seconds(g.freshStartMillis()),
                 k == null ? absent : seconds(k.startup().toMillis()), "≤ 1.5 s", g.freshStartMillis() <= 1500);
-        t.add("start to listening, restart on the same database", seconds(g.restartMillis()), none, "≤ 1 s",
-                g.restartMillis() <= 1000);
+        t.add("start to listening, restart on the same database", seconds(g.restartMillis()),
+                k == null ? absent : seconds(k.restart().toMillis()), "≤ 1 s", g.restartMillis() <= 1000);
         t.add("RSS idle (Gatehouse: restarted, listening; Keycloak: ready)", g.rssIdle() + " MiB",
                 k == null ? absent : k.rssIdleMebibytes() + " MiB", "≤ 200 MiB", g.rssIdle() <= 200);
         t.add("RSS after the load run", g.rssAfterLoad() + " MiB",
