@@ -12,7 +12,8 @@ import java.util.List;
  * Every row of issue 16's goal table from one run, beside Keycloak measured the same way in the same run,
  * printed as markdown with the machine's load at start and end. In order: SigV4 verification in-process
  * ({@link SigV4Floor}); Gatehouse started on a fresh database and loaded as in {@link HttpLoadRun}; Gatehouse
- * restarted on the same database; Keycloak ({@link KeycloakRun}). About 6 minutes with the defaults.
+ * restarted on the same database; Keycloak ({@link KeycloakRun}). About 6–7 minutes with the
+ * defaults on a quiet machine.
  *
  * <p>Arguments (all optional): {@code --seconds N} per measured run (10), {@code --connections N} (64),
  * {@code --threads N} wrk threads (2), {@code --skip-keycloak}.

@@ -31,14 +31,14 @@ final class KeycloakDist {
     private KeycloakDist() {
     }
 
-    /** The zip, from ~/.m2 or the cache ({@code gatehouse.bench.cache}, default ~/.cache/gatehouse-bench). */
+    /** The zip, from ~/.m2 or the cache ({@code gatehouse.bench.downloads}, default ~/.cache/gatehouse-bench). */
     static Path zip() throws IOException, InterruptedException {
         Path home = Path.of(System.getProperty("user.home"));
         Path local = home.resolve(".m2/repository/org/keycloak/keycloak-quarkus-dist/" + VERSION + "/" + FILE);
         if (Files.isRegularFile(local)) {
             return local;
         }
-        Path cache = Path.of(System.getProperty("gatehouse.bench.cache",
+        Path cache = Path.of(System.getProperty("gatehouse.bench.downloads",
                 home.resolve(".cache/gatehouse-bench").toString()));
         Path cached = cache.resolve(FILE);
         if (!Files.isRegularFile(cached)) {
