@@ -6,7 +6,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -15,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * {@link BenchServer} in a child JVM, with what the load run reads about it: CPU time consumed (from
  * /proc, via ProcessHandle) and resident memory.
  */
-final class ServerProcess implements AutoCloseable {
+final class ServerProcess implements MeasuredProcess, AutoCloseable {
 
     private final Process process;
     private final long startupMillis;
@@ -26,6 +25,16 @@ final class ServerProcess implements AutoCloseable {
     }
 
     static ServerProcess start(Path workDir, int refreshChains, int pendingDeviceCodes) throws IOException {
+        return launch(workDir, List.of(workDir.resolve("fixture.properties").toString(),
+                Integer.toString(refreshChains), Integer.toString(pendingDeviceCodes)));
+    }
+
+    /** The server again on the data directory an earlier {@link #start} left, without seeding. */
+    static ServerProcess restart(Path workDir) throws IOException {
+        return launch(workDir, List.of(BenchServer.RESTART));
+    }
+
+    private static ServerProcess launch(Path workDir, List<String> arguments) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
                 // Start-up and errors only: the server logs nothing per request at this level.
@@ -35,11 +44,10 @@ final class ServerProcess implements AutoCloseable {
         if (!extra.isEmpty()) {
             command.addAll(List.of(extra.split("\\s+")));
         }
-        command.addAll(List.of(BenchServer.class.getName(), workDir.resolve("data").toString(),
-                workDir.resolve("fixture.properties").toString(),
-                Integer.toString(refreshChains), Integer.toString(pendingDeviceCodes)));
+        command.addAll(List.of(BenchServer.class.getName(), workDir.resolve("data").toString()));
+        command.addAll(arguments);
         Process process = new ProcessBuilder(command)
-                .redirectError(workDir.resolve("server.log").toFile())
+                .redirectError(ProcessBuilder.Redirect.appendTo(workDir.resolve("server.log").toFile()))
                 .start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         long startup = -1;
@@ -64,29 +72,9 @@ final class ServerProcess implements AutoCloseable {
         return startupMillis;
     }
 
-    /** User plus system CPU time the server process has used so far. */
-    Duration cpuTime() {
-        return process.info().totalCpuDuration().orElseThrow(() -> new IllegalStateException("no CPU time for pid"));
-    }
-
-    /**
-     * Bytes the server has caused to be written to storage so far (/proc/&lt;pid&gt;/io write_bytes): the
-     * database file and logs, not sockets. Shows whether an endpoint writes at all.
-     */
-    long storageWriteBytes() throws IOException {
-        return procField("io", "write_bytes:");
-    }
-
-    /** Resident set size in MiB, from /proc/&lt;pid&gt;/status. */
-    long rssMebibytes() throws IOException {
-        return procField("status", "VmRSS:") / 1024;
-    }
-
-    private long procField(String file, String field) throws IOException {
-        return Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), file)).stream()
-                .filter(l -> l.startsWith(field))
-                .mapToLong(l -> Long.parseLong(l.substring(field.length()).replaceAll("\\D", "")))
-                .findFirst().orElse(-1);
+    @Override
+    public ProcessHandle measured() {
+        return process.toHandle();
     }
 
     @Override
