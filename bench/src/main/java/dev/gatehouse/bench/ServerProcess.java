@@ -39,6 +39,7 @@ final class ServerProcess implements MeasuredProcess, AutoCloseable {
         List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
                 // Start-up and errors only: the server logs nothing per request at this level.
                 "-Dgatehouse.log.level=WARN"));
+        command.addAll(LauncherJvmOptions.defaults());   // the launcher's heap: what a deployment runs with
         // e.g. -Dgatehouse.bench.serverJvmArgs=-XX:StartFlightRecording=filename=/tmp/server.jfr to profile
         String extra = System.getProperty("gatehouse.bench.serverJvmArgs", "").strip();
         if (!extra.isEmpty()) {

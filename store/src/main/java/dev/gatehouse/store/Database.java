@@ -9,7 +9,6 @@ import dev.gatehouse.store.cache.PostgresChangeListener;
 import java.nio.file.Path;
 import java.time.Duration;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -25,10 +24,6 @@ public final class Database implements AutoCloseable {
      * are answered 503 in a few seconds instead of hanging for Hikari's default 30.
      */
     public static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(3);
-
-    private static final String CURRENT_SCHEMA_VERSION = "SELECT \"version\" FROM \"flyway_schema_history\""
-            + " WHERE \"success\" AND \"version\" IS NOT NULL ORDER BY \"installed_rank\" DESC"
-            + " FETCH FIRST 1 ROWS ONLY";
 
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
@@ -81,7 +76,8 @@ public final class Database implements AutoCloseable {
         config.setValidationTimeout(Math.min(CONNECTION_TIMEOUT.toMillis(), 2_000));
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
-            return new Database(dataSource, migrate(dataSource), caching, user, password);
+            String schemaVersion = SchemaMigration.bringUpToDate(dataSource).version();
+            return new Database(dataSource, schemaVersion, caching, user, password);
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
@@ -100,24 +96,13 @@ public final class Database implements AutoCloseable {
         return "jdbc:h2:file:" + dataDirectory.toAbsolutePath().resolve("gatehouse") + ";WRITE_DELAY=0";
     }
 
-    /** @return the schema version the database now has: this build's newest migration */
-    private static String migrate(DataSource dataSource) {
-        Flyway flyway = Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/migration")
-                .failOnMissingLocations(true)
-                .load();
-        flyway.migrate();
-        return flyway.info().current().getVersion().getVersion();
-    }
-
     /**
      * Whether the database answers now and holds the schema this build migrated it to (not one that another node
      * or a restore moved since). False, never an exception, while it cannot be reached.
      */
     public boolean schemaCurrent() {
         try {
-            return jdbi.withHandle(h -> h.createQuery(CURRENT_SCHEMA_VERSION).mapTo(String.class).findOne())
+            return jdbi.withHandle(h -> h.createQuery(SchemaMigration.CURRENT).mapTo(String.class).findOne())
                     .map(schemaVersion::equals).orElse(false);
         } catch (RuntimeException e) {
             return false;

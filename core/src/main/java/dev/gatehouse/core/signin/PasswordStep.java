@@ -11,7 +11,6 @@ import dev.gatehouse.core.error.DomainError;
 import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.core.identitysource.IdentitySource.Kind;
 import dev.gatehouse.core.identitysource.IdentitySourceRepository;
-import dev.gatehouse.core.keys.Secrets;
 import dev.gatehouse.core.password.PasswordHasher;
 import dev.gatehouse.core.storage.Transactions;
 import dev.gatehouse.core.throttle.Throttle.Lockout;
@@ -60,7 +59,7 @@ public final class PasswordStep {
         this.identitySource = identitySource;
         this.directoryPasswords = directoryPasswords;
         // Checked against when the user does not exist, so a wrong name costs as long as a wrong password.
-        this.unknownUserHash = hasher.hash(Secrets.newToken("").toCharArray());
+        this.unknownUserHash = hasher.decoy();
     }
 
     public SignInOutcome signIn(String userName, char[] password, RequestContext context) {

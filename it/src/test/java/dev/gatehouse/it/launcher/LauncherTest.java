@@ -79,6 +79,47 @@ class LauncherTest {
                 .contains("public-url (GATEHOUSE_PUBLIC_URL)");
     }
 
+    /** The defaults of bin/gatehouse-jvm.options apply, and GATEHOUSE_JAVA_OPTS, coming after them, wins. */
+    @Test
+    void launcherWhenStartedThenDefaultJvmOptionsApplyAndGatehouseJavaOptsWins() throws Exception {
+        String defaults = jvmFlags("-XX:+PrintCommandLineFlags");
+        String overridden = jvmFlags("-XX:+PrintCommandLineFlags -Xmx300m");
+
+        assertThat(defaults).contains("-XX:MaxHeapSize=268435456").contains("-XX:+UseSerialGC");
+        assertThat(overridden).contains("-XX:MaxHeapSize=314572800").doesNotContain("-XX:MaxHeapSize=268435456");
+        assertThat(dataDir.resolve("cds")).as("no archive for a command that does not serve").doesNotExist();
+    }
+
+    /** The first server writes a class-data sharing archive when it stops; the next one loads its classes from it. */
+    @Test
+    void serverWhenRestartedThenItsClassesComeFromTheArchiveTheFirstStartLeft() throws Exception {
+        Path data = dataDir.resolve("server");
+        Path classLog = dataDir.resolve("classes.log");
+        try (GatehouseProcess first = GatehouseProcess.start(data, FreePorts.find(), Map.of())) {
+            assertThat(first.stop()).isZero();
+        }
+        try (Stream<Path> archives = Files.list(data.resolve("cds"))) {
+            assertThat(archives.map(path -> path.getFileName().toString()).toList())
+                    .singleElement().satisfies(name -> assertThat(name).matches("gatehouse-\\d+\\.jsa"));
+        }
+
+        try (GatehouseProcess second = GatehouseProcess.start(data, FreePorts.find(),
+                Map.of("GATEHOUSE_JAVA_OPTS", "-Xlog:class+load=info:file=" + classLog))) {
+            assertThat(second.stop()).isZero();
+        }
+        try (Stream<String> lines = Files.lines(classLog)) {
+            assertThat(lines.filter(line -> line.contains(" dev.gatehouse.server.Main ")))
+                    .singleElement().satisfies(line -> assertThat(line).contains("shared objects file"));
+        }
+    }
+
+    private String jvmFlags(String javaOptions) throws IOException, InterruptedException {
+        Process process = launcher(Map.of("GATEHOUSE_JAVA_OPTS", javaOptions), "--version").start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(output).isZero();
+        return output;
+    }
+
     /** Reads the server's output until the line appears; fails with all output if the process ends first. */
     private static void awaitLine(Process process, String expected) throws IOException {
         StringBuilder seen = new StringBuilder();

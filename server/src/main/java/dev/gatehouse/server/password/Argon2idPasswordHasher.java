@@ -29,7 +29,16 @@ public final class Argon2idPasswordHasher implements PasswordHasher {
     @Override
     public String hash(char[] password) {
         byte[] salt = Secrets.randomBytes(SALT_BYTES);
-        byte[] hash = derive(password, salt, MEMORY_KIB, ITERATIONS, PARALLELISM, HASH_BYTES);
+        return encoded(salt, derive(password, salt, MEMORY_KIB, ITERATIONS, PARALLELISM, HASH_BYTES));
+    }
+
+    /** Random bytes where the hash goes, with this hasher's parameters: checked at full cost, made at none. */
+    @Override
+    public String decoy() {
+        return encoded(Secrets.randomBytes(SALT_BYTES), Secrets.randomBytes(HASH_BYTES));
+    }
+
+    private static String encoded(byte[] salt, byte[] hash) {
         return "$argon2id$v=19$m=" + MEMORY_KIB + ",t=" + ITERATIONS + ",p=" + PARALLELISM + "$"
                 + B64.encodeToString(salt) + "$" + B64.encodeToString(hash);
     }

@@ -34,6 +34,20 @@ class Argon2idPasswordHasherTest {
                 .isNotEqualTo(hasher.hash("Correct-Horse-9".toCharArray()));
     }
 
+    /** What an unknown user name is checked against: the same parameters and sizes, so the same work as a hash. */
+    @Test
+    void decoyWhenCheckedThenNoPasswordMatchesAndItsShapeIsARealHashs() {
+        String real = hasher.hash("Correct-Horse-9".toCharArray());
+        String decoy = hasher.decoy();
+
+        assertThat(decoy.split("\\$")).hasSize(6);
+        assertThat(decoy.substring(0, decoy.lastIndexOf('$'))).hasSameSizeAs(real.substring(0, real.lastIndexOf('$')))
+                .startsWith("$argon2id$v=19$m=19456,t=2,p=1$");
+        assertThat(decoy).hasSameSizeAs(real).isNotEqualTo(hasher.decoy());
+        assertThat(hasher.matches("Correct-Horse-9".toCharArray(), decoy)).isFalse();
+        assertThat(hasher.matches(new char[0], decoy)).isFalse();
+    }
+
     @Test
     void matchesWhenHashMalformedThenFalse() {
         assertThat(hasher.matches("x".toCharArray(), null)).isFalse();
