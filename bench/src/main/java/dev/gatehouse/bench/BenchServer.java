@@ -33,14 +33,12 @@ import java.util.Map;
  * billed to the server: starts Gatehouse on an embedded database, seeds it through the core services, writes
  * a {@link LoadFixture}, prints READY and serves until its standard input closes.
  *
- * <p>Arguments: data directory, fixture file, number of refresh chains, number of pending device codes; or
- * data directory and {@value #RESTART}, to start again on a database an earlier run seeded, without seeding.
+ * <p>Arguments: data directory, fixture file, number of refresh chains, number of pending device codes.
  */
 public final class BenchServer {
 
     static final String STARTED = "STARTED";
     static final String READY = "READY";
-    static final String RESTART = "restart";
     private static final String ACCOUNT_ID = "111122223333";
     private static final String PERMISSION_SET = "ReadOnly";
 
@@ -49,7 +47,6 @@ public final class BenchServer {
 
     public static void main(String[] args) throws IOException {
         Path dataDir = Path.of(args[0]);
-        boolean restart = args[1].equals(RESTART);
 
         // The load run signs in with passwords only: users without an MFA device are let in without one.
         GatehouseConfig config = GatehouseConfig.defaults(dataDir).toBuilder().http(HttpConfig.LOOPBACK_ON_FREE_PORT)
@@ -60,12 +57,9 @@ public final class BenchServer {
         config = config.toBuilder().database(config.database().withCaching(caching)).build();
         try (Services services = Services.open(config, Clock.systemUTC());
              GatehouseServer server = GatehouseServer.start(services)) {
-            // JVM start to listening, with the database migrated (or found migrated); seeding is not included.
+            // JVM start to listening, with the database migrated; seeding is not included.
             System.out.println(STARTED + " " + ManagementFactory.getRuntimeMXBean().getUptime());
-            if (!restart) {
-                seed(services, server.port(), Integer.parseInt(args[2]), Integer.parseInt(args[3]))
-                        .write(Path.of(args[1]));
-            }
+            seed(services, server.port(), Integer.parseInt(args[2]), Integer.parseInt(args[3])).write(Path.of(args[1]));
             System.out.println(READY);
             System.out.flush();
             // The parent closes our stdin when it is done (or dies): that is the stop signal.

@@ -25,16 +25,8 @@ final class ServerProcess implements MeasuredProcess, AutoCloseable {
     }
 
     static ServerProcess start(Path workDir, int refreshChains, int pendingDeviceCodes) throws IOException {
-        return launch(workDir, List.of(workDir.resolve("fixture.properties").toString(),
-                Integer.toString(refreshChains), Integer.toString(pendingDeviceCodes)));
-    }
-
-    /** The server again on the data directory an earlier {@link #start} left, without seeding. */
-    static ServerProcess restart(Path workDir) throws IOException {
-        return launch(workDir, List.of(BenchServer.RESTART));
-    }
-
-    private static ServerProcess launch(Path workDir, List<String> arguments) throws IOException {
+        List<String> arguments = List.of(workDir.resolve("fixture.properties").toString(),
+                Integer.toString(refreshChains), Integer.toString(pendingDeviceCodes));
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
                 // Start-up and errors only: the server logs nothing per request at this level.
