@@ -130,6 +130,25 @@ final class JdbiAssignmentRepository implements AssignmentRepository {
     }
 
     @Override
+    public List<String> accountsWithPermissionSet(String permissionSetArn, String afterAccountId, int limit) {
+        // Walks the accounts in order and probes the primary key (account_id, permission_set_arn, …) for each: a page
+        // costs about its length when the set is widely assigned. The (permission_set_arn) index would instead read
+        // every assignment of the set (100,000 at benchmark scale) to sort their accounts.
+        Keyset page = new Keyset("a.account_id", afterAccountId, limit);
+        if (page.isEmpty()) {
+            return List.of();
+        }
+        return handles.call(h -> page.bind(h.createQuery("SELECT a.account_id FROM accounts a WHERE "
+                        + page.condition() + """
+                         AND EXISTS (SELECT 1 FROM account_assignments x
+                                     WHERE x.account_id = a.account_id AND x.permission_set_arn = :permissionSetArn)
+                        """ + page.orderAndLimit()))
+                .bind("permissionSetArn", permissionSetArn)
+                .mapTo(String.class)
+                .list());
+    }
+
+    @Override
     public List<PermissionSet> permissionSetsOfUser(String userId, String accountId, String afterName, int limit) {
         Keyset page = new Keyset("name_lc", Names.lowerCase(afterName), limit);
         if (page.isEmpty()) {

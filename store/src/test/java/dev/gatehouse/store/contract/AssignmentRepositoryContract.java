@@ -138,6 +138,24 @@ public interface AssignmentRepositoryContract extends StoreContract {
     }
 
     @Test
+    default void accountsWithAPermissionSetAreThoseWhereAnyoneHoldsItEachOncePagedById() {
+        Directory d = Directory.createIn(store());
+        assignments().insert(assignment(d.test(), d.readOnly(), d.ed()));
+        assignments().insert(assignment(d.sandbox(), d.readOnly(), d.operators()));
+        String readOnly = d.readOnly().permissionSetArn();
+
+        assertThat(assignments().accountsWithPermissionSet(readOnly, null, 10))
+                .containsExactly(d.test().accountId(), d.sandbox().accountId());
+        assertThat(assignments().accountsWithPermissionSet(readOnly, null, 1)).containsExactly(d.test().accountId());
+        assertThat(assignments().accountsWithPermissionSet(readOnly, d.test().accountId(), 1))
+                .containsExactly(d.sandbox().accountId());
+        assertThat(assignments().accountsWithPermissionSet(d.administrator().permissionSetArn(), null, 10))
+                .containsExactly(d.prod().accountId());
+        assertThat(assignments().accountsWithPermissionSet(d.powerUser().permissionSetArn(), d.dev().accountId(), 10))
+                .isEmpty();
+    }
+
+    @Test
     default void accountsOfUserFollowGroupMembership() {
         Directory d = Directory.createIn(store());
 
