@@ -156,6 +156,21 @@ public interface AssignmentRepositoryContract extends StoreContract {
     }
 
     @Test
+    default void accountsWithAPermissionSetHeldByManyInOneAccountStillComeEachOnce() {
+        Directory d = Directory.createIn(store());
+        String readOnly = d.readOnly().permissionSetArn();
+        for (int i = 0; i < 9; i++) {
+            assignments().insert(new AccountAssignment(d.test().accountId(), readOnly, PrincipalType.GROUP,
+                    "00000000-0000-4000-8000-00000000000" + i));
+        }
+        assignments().insert(assignment(d.sandbox(), d.readOnly(), d.ed()));
+
+        assertThat(assignments().accountsWithPermissionSet(readOnly, null, 2))
+                .containsExactly(d.test().accountId(), d.sandbox().accountId());
+        assertThat(assignments().accountsWithPermissionSet(readOnly, null, 1)).containsExactly(d.test().accountId());
+    }
+
+    @Test
     default void accountsOfUserFollowGroupMembership() {
         Directory d = Directory.createIn(store());
 
