@@ -123,13 +123,14 @@ public final class GatehouseServer implements AutoCloseable {
                 new MetricsEndpoint(services.metrics(), services.config().operations().metricsToken()));
     }
 
-    private static IdentityStoreApi identityStore(Services services) {
+    /** Also built by the bench, to time the calls in process. */
+    public static IdentityStoreApi identityStore(Services services) {
         return new IdentityStoreApi(services.core(), services.config().http().publicUrl() + ScimApi.PATH,
                 services.adminApiCallers(), services.clock(), services.instance().identityStoreId(),
                 services.activationMail());
     }
 
-    private static SsoAdminApi ssoAdmin(Services services) {
+    public static SsoAdminApi ssoAdmin(Services services) {
         return new SsoAdminApi(services.core(), services.adminApiCallers(), services.clock(),
                 services.instance());
     }

@@ -75,7 +75,7 @@ public final class BulkSeed {
         try (PreparedStatement insert = connection.prepareStatement("""
                 INSERT INTO users (user_id, user_name, user_name_lc, display_name, given_name, family_name, email,
                                    status, administrator, password_hash, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, 'ENABLED', FALSE, NULL, ?, NULL)""")) {
+                VALUES (?, ?, ?, ?, ?, ?, ?, 'ENABLED', FALSE, NULL, ?, ?)""")) {
             for (int i = 0; i < plan.users(); i++) {
                 String name = String.format("seed.user.%07d", i);
                 insert.setString(1, userId(i));
@@ -86,6 +86,7 @@ public final class BulkSeed {
                 insert.setString(6, "User " + i);
                 insert.setString(7, name + "@seed.example");
                 insert.setLong(8, createdAt);
+                insert.setLong(9, createdAt); // as core creates a user: updated when created
                 add(connection, insert, i);
             }
             return flush(connection, insert, plan.users());

@@ -9,6 +9,7 @@ import dev.gatehouse.core.directory.GroupNestings;
 import dev.gatehouse.core.error.DomainException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import org.jdbi.v3.core.statement.StatementContext;
 
@@ -35,6 +36,9 @@ final class JdbiAssignmentRepository implements AssignmentRepository {
             """;
     /** The same recursive table, followed by a comma for a second one. */
     private static final String EFFECTIVE_GROUPS_THEN = EFFECTIVE_GROUPS.stripTrailing() + ",\n";
+
+    /** How many assignments of one set per account a batch allows for before it reads another. */
+    private static final int ASSIGNMENTS_PER_ACCOUNT_READ = 4;
 
     private final Handles handles;
 
@@ -127,6 +131,36 @@ final class JdbiAssignmentRepository implements AssignmentRepository {
                 .bind("userId", userId)
                 .map(JdbiAccountRepository::map)
                 .list());
+    }
+
+    @Override
+    public List<String> accountsWithPermissionSet(String permissionSetArn, String afterAccountId, int limit) {
+        // Walks the (permission_set_arn, account_id) index in order, in batches, skipping an account's further
+        // assignments of the set here: DISTINCT would make H2 read every assignment of the set after the key. The
+        // set named in ORDER BY too, or H2 does not see that the index is already in that order.
+        List<String> accounts = new ArrayList<>();
+        int batch = Math.max(limit, 1) * ASSIGNMENTS_PER_ACCOUNT_READ;
+        String after = afterAccountId;
+        while (accounts.size() < limit) {
+            Keyset page = new Keyset("account_id", after, batch);
+            List<String> rows = handles.call(h -> page.bind(h.createQuery("""
+                            SELECT account_id FROM account_assignments
+                            WHERE permission_set_arn = :permissionSetArn AND\s""" + page.condition()
+                            + " ORDER BY permission_set_arn, account_id LIMIT :limit"))
+                    .bind("permissionSetArn", permissionSetArn)
+                    .mapTo(String.class)
+                    .list());
+            for (String account : rows) {
+                if ((accounts.isEmpty() || !accounts.getLast().equals(account)) && accounts.size() < limit) {
+                    accounts.add(account);
+                }
+            }
+            if (rows.size() < batch) {
+                break;
+            }
+            after = rows.getLast();
+        }
+        return accounts;
     }
 
     @Override

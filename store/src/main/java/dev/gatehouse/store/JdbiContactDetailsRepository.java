@@ -6,7 +6,10 @@ import dev.gatehouse.core.directory.ContactDetails.Address;
 import dev.gatehouse.core.directory.ContactDetails.PhoneNumber;
 import dev.gatehouse.core.directory.ContactDetailsRepository;
 import dev.gatehouse.core.error.DomainException;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** One row per user with contact details, the lists as JSON; the row goes with its user, by foreign key. */
 final class JdbiContactDetailsRepository implements ContactDetailsRepository {
@@ -29,6 +32,23 @@ final class JdbiContactDetailsRepository implements ContactDetailsRepository {
                         Json.read(row.getString("phone_numbers"), PHONE_NUMBERS)))
                 .findOne()
                 .orElse(ContactDetails.NONE));
+    }
+
+    @Override
+    public Map<String, ContactDetails> findAll(Collection<String> userIds) {
+        Map<String, ContactDetails> byUser = new HashMap<>();
+        if (userIds.isEmpty()) {
+            return byUser;
+        }
+        return handles.call(h -> {
+            h.createQuery("SELECT user_id, addresses, phone_numbers FROM user_contact_details WHERE user_id IN (<ids>)")
+                    .bindList("ids", List.copyOf(userIds))
+                    .map((row, context) -> byUser.put(row.getString("user_id"), new ContactDetails(
+                            Json.read(row.getString("addresses"), ADDRESSES),
+                            Json.read(row.getString("phone_numbers"), PHONE_NUMBERS))))
+                    .list();
+            return byUser;
+        });
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.gatehouse.core.scim.ScimToken;
 import dev.gatehouse.core.scim.ScimTokenRepository;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -117,6 +118,22 @@ final class JdbiScimRepositories {
                     .bind("externalId", externalId)
                     .mapTo(String.class)
                     .list());
+        }
+
+        @Override
+        public Map<String, String> of(Kind kind, Collection<String> resourceIds) {
+            Map<String, String> byId = new HashMap<>();
+            if (resourceIds.isEmpty()) {
+                return byId;
+            }
+            return handles.call(h -> {
+                h.createQuery("SELECT " + idColumn(kind) + " AS id, external_id FROM " + table(kind) + " WHERE "
+                                + idColumn(kind) + " IN (<ids>)")
+                        .bindList("ids", List.copyOf(resourceIds))
+                        .map((row, context) -> byId.put(row.getString("id"), row.getString("external_id")))
+                        .list();
+                return byId;
+            });
         }
 
         @Override

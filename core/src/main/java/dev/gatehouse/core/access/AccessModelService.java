@@ -289,6 +289,12 @@ public final class AccessModelService {
         userIds.forEach(userId -> sessions.revokeAllOf(userId, clock.instant()));
     }
 
+    /** Ids of the accounts where the permission set is assigned, a page at a time. */
+    public Page<String> accountsWithPermissionSet(String permissionSetArn, String afterAccountId, int limit) {
+        return Page.fromOneMore(assignments.accountsWithPermissionSet(permissionSetArn, afterAccountId, limit + 1),
+                limit, id -> id);
+    }
+
     public List<AccountAssignment> assignments(String account) {
         return assignments.listForAccount(account(account).accountId());
     }

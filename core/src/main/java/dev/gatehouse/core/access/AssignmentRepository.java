@@ -28,6 +28,12 @@ public interface AssignmentRepository {
      */
     List<PermissionSet> permissionSetsOfUser(String userId, String accountId, String afterName, int limit);
 
+    /**
+     * Ids of the accounts where anyone is assigned the permission set; ordered, after {@code afterAccountId} (null:
+     * from the start).
+     */
+    List<String> accountsWithPermissionSet(String permissionSetArn, String afterAccountId, int limit);
+
     /** Whether the user holds this permission set in this account, directly or through a group. */
     boolean userHolds(String userId, String accountId, String permissionSetArn);
 }

@@ -7,6 +7,7 @@ import dev.gatehouse.core.audit.RequestContext;
 import dev.gatehouse.core.directory.IdentityStoreService.NewUser;
 import dev.gatehouse.core.directory.IdentityStoreService.UserChanges;
 import dev.gatehouse.core.storage.Transactions;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,11 @@ public final class UserContacts {
 
     public ContactDetails of(String userId) {
         return details.find(userId);
+    }
+
+    /** For a page of users, read at once; {@link ContactDetails#NONE} for those who have none. */
+    public Map<String, ContactDetails> of(Collection<String> userIds) {
+        return details.findAll(userIds);
     }
 
     public User createUser(NewUser request, ContactDetails contacts, Actor actor, RequestContext context) {

@@ -1,5 +1,6 @@
 package dev.gatehouse.core.scim;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,4 +23,7 @@ public interface ScimExternalIdRepository {
 
     /** Every external id of the kind, by resource id. */
     Map<String, String> all(Kind kind);
+
+    /** The external ids of these users or groups, by resource id; those without one are left out. */
+    Map<String, String> of(Kind kind, Collection<String> resourceIds);
 }

@@ -2,6 +2,7 @@ package dev.gatehouse.core.scim;
 
 import dev.gatehouse.core.error.DomainException;
 import dev.gatehouse.core.scim.ScimExternalIdRepository.Kind;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,13 +29,13 @@ public final class ScimExternalIds {
         return externalIds.find(Kind.GROUP, groupId);
     }
 
-    /** Every user's external id by user id: for a page of users, read once. */
-    public Map<String, String> ofUsers() {
-        return externalIds.all(Kind.USER);
+    /** The external ids of a page of users, by user id, read at once. */
+    public Map<String, String> ofUsers(Collection<String> userIds) {
+        return externalIds.of(Kind.USER, userIds);
     }
 
-    public Map<String, String> ofGroups() {
-        return externalIds.all(Kind.GROUP);
+    public Map<String, String> ofGroups(Collection<String> groupIds) {
+        return externalIds.of(Kind.GROUP, groupIds);
     }
 
     /** @throws DomainException NotFound when no user has it, InvalidInput when several do */

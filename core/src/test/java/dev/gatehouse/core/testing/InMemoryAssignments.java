@@ -85,6 +85,13 @@ final class InMemoryAssignments implements AssignmentRepository {
     }
 
     @Override
+    public List<String> accountsWithPermissionSet(String permissionSetArn, String afterAccountId, int limit) {
+        return statements.read("AssignmentRepository.accountsWithPermissionSet", () -> Keysets.page(
+                tables.assignments.rows().filter(a -> a.permissionSetArn().equals(permissionSetArn))
+                        .map(AccountAssignment::accountId).distinct(), id -> id, afterAccountId, limit));
+    }
+
+    @Override
     public List<PermissionSet> permissionSetsOfUser(String userId, String accountId, String afterName, int limit) {
         return statements.read("AssignmentRepository.permissionSetsOfUser", () -> {
             Set<String> arns = heldBy(userId).filter(a -> a.accountId().equals(accountId))

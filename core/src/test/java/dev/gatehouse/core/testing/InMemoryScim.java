@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** SCIM tokens by id, and external ids keyed by kind and resource id (they go with their user or group). */
 final class InMemoryScim {
@@ -92,6 +93,15 @@ final class InMemoryScim {
         public java.util.List<String> resourcesWith(Kind kind, String externalId) {
             return statements.read("ScimExternalIdRepository.resourcesWith", () -> live(kind).entrySet().stream()
                     .filter(e -> e.getValue().equals(externalId)).map(Map.Entry::getKey).sorted().toList());
+        }
+
+        @Override
+        public Map<String, String> of(Kind kind, java.util.Collection<String> resourceIds) {
+            return statements.read("ScimExternalIdRepository.of", () -> {
+                Map<String, String> byId = new HashMap<>(live(kind));
+                byId.keySet().retainAll(Set.copyOf(resourceIds));
+                return byId;
+            });
         }
 
         @Override

@@ -29,12 +29,12 @@ final class ExternalIdShapes {
         return externalIds.ofGroup(groupId).orElse(null);
     }
 
-    Map<String, String> ofUsers() {
-        return externalIds.ofUsers();
+    Map<String, String> ofUsers(List<String> userIds) {
+        return externalIds.ofUsers(userIds);
     }
 
-    Map<String, String> ofGroups() {
-        return externalIds.ofGroups();
+    Map<String, String> ofGroups(List<String> groupIds) {
+        return externalIds.ofGroups(groupIds);
     }
 
     /** {@code ExternalIds} only when there is one: the model's list has at least one member. */

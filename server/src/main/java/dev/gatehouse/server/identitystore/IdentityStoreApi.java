@@ -1,6 +1,7 @@
 package dev.gatehouse.server.identitystore;
 
 import dev.gatehouse.core.CoreServices;
+import dev.gatehouse.core.audit.Actor;
 import dev.gatehouse.core.audit.EventSource;
 import dev.gatehouse.core.audit.RequestContext;
 import dev.gatehouse.core.authz.AdminApiCaller;
@@ -83,6 +84,14 @@ public final class IdentityStoreApi implements AwsJsonService {
     public Optional<Handler> operation(String name) {
         IdentityStoreOperation operation = operations.get(name);
         return operation == null ? Optional.empty() : Optional.of(API.of(ctx -> answer(ctx, name, operation)));
+    }
+
+    /**
+     * An operation's answer without HTTP, SigV4 or the policy decision: what the bench times as the work behind a
+     * call ({@code DataScaleRun}). Never reachable from a request.
+     */
+    public Object runTrusted(String name, byte[] body, Actor actor, RequestContext context) {
+        return operations.get(name).run(JsonRequestBody.parse(body), actor, context);
     }
 
     /** The identity store's ARN, on which every action is decided (no account: see docs/admin-api.md). */

@@ -1,5 +1,6 @@
 package dev.gatehouse.server.identitystore;
 
+import dev.gatehouse.core.directory.ContactDetails;
 import dev.gatehouse.core.directory.Group;
 import dev.gatehouse.core.directory.IdentityStoreService;
 import dev.gatehouse.core.directory.Membership;
@@ -54,8 +55,13 @@ final class IdentityStoreReads {
         } else {
             page = Page.fromOneMore(directory.listUsers(after, limit + 1), limit, User::userName);
         }
-        Map<String, String> external = externalIds.ofUsers();
-        return listed("Users", page.items().stream().map(u -> externalIds.add(user(u), external.get(u.userId())))
+        // Read for the page at once: a query per user, or every external id, is what made a page slow at scale.
+        List<String> ids = page.items().stream().map(User::userId).toList();
+        Map<String, String> external = externalIds.ofUsers(ids);
+        Map<String, ContactDetails> contactsOf = contacts.of(ids);
+        return listed("Users", page.items().stream().map(u -> externalIds.add(ContactShapes.addTo(
+                        IdentityStoreShapes.user(identityStoreId, u),
+                        contactsOf.getOrDefault(u.userId(), ContactDetails.NONE)), external.get(u.userId())))
                         .toList(),
                 page.nextToken() == null ? null : PageTokens.next("users", page.nextToken()));
     }
@@ -113,7 +119,7 @@ final class IdentityStoreReads {
         } else {
             page = directory.groupPage(after, limit);
         }
-        Map<String, String> external = externalIds.ofGroups();
+        Map<String, String> external = externalIds.ofGroups(page.items().stream().map(Group::groupId).toList());
         return listed("Groups", page.items().stream().map(g -> externalIds.add(
                         IdentityStoreShapes.group(identityStoreId, g), external.get(g.groupId()))).toList(),
                 page.nextToken() == null ? null : PageTokens.next("groups", page.nextToken()));

@@ -15,7 +15,6 @@ import dev.gatehouse.core.directory.IdentityStoreService;
 import dev.gatehouse.core.storage.Page;
 import dev.gatehouse.server.awsjson.PageTokens;
 import dev.gatehouse.server.http.JsonRequestBody;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +28,6 @@ final class AssignmentOperations {
 
     private static final List<String> TARGET_TYPES = List.of("AWS_ACCOUNT");
     private static final List<String> PRINCIPAL_TYPES = List.of("USER", "GROUP");
-    private static final int ACCOUNTS_READ_AT_ONCE = 100;
 
     private final SsoScope scope;
     private final AccessModelService access;
@@ -127,26 +125,24 @@ final class AssignmentOperations {
                         assignment.principalId())));
     }
 
-    /** The accounts where the set is assigned: it is provisioned there the moment it is assigned. */
+    /**
+     * The accounts where the set is assigned: it is provisioned there the moment it is assigned. Paged by account
+     * id, so a page costs the same at 30,000 accounts as at 30.
+     */
     Object listAccountsForPermissionSet(JsonRequestBody input) {
         PermissionSet set = scope.permissionSet(input);
         String status = SsoInputs.enumValue(input, "ProvisioningStatus",
                 PermissionSetOperations.PROVISIONING_STATUSES, false);
-        List<String> accountIds = new ArrayList<>();
-        if (!"LATEST_PERMISSION_SET_NOT_PROVISIONED".equals(status)) {
-            String after = null;
-            do {
-                Page<Account> accounts = access.accountPage(after, ACCOUNTS_READ_AT_ONCE);
-                for (Account account : accounts.items()) {
-                    if (access.assignments(account.accountId()).stream()
-                            .anyMatch(assignment -> assignment.permissionSetArn().equals(set.permissionSetArn()))) {
-                        accountIds.add(account.accountId());
-                    }
-                }
-                after = accounts.nextToken();
-            } while (after != null);
+        String list = "accounts/" + set.permissionSetId();
+        Page<String> page = "LATEST_PERMISSION_SET_NOT_PROVISIONED".equals(status) ? new Page<>(List.of(), null)
+                : access.accountsWithPermissionSet(set.permissionSetArn(), SsoInputs.position(input, list),
+                SsoInputs.maxResults(input));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("AccountIds", page.items());
+        if (page.nextToken() != null) {
+            answer.put("NextToken", PageTokens.next(list, page.nextToken()));
         }
-        return SsoInputs.page(input, "accounts/" + set.permissionSetId(), "AccountIds", accountIds, id -> id);
+        return answer;
     }
 
     /** Every status is SUCCEEDED, so a filter on another status lists none. */

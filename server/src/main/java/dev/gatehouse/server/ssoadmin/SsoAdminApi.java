@@ -1,6 +1,7 @@
 package dev.gatehouse.server.ssoadmin;
 
 import dev.gatehouse.core.CoreServices;
+import dev.gatehouse.core.audit.Actor;
 import dev.gatehouse.core.audit.EventSource;
 import dev.gatehouse.core.audit.RequestContext;
 import dev.gatehouse.core.authz.AdminApiCaller;
@@ -120,6 +121,14 @@ public final class SsoAdminApi implements AwsJsonService {
     public Optional<Handler> operation(String name) {
         SsoAdminOperation operation = operations.get(name);
         return operation == null ? Optional.empty() : Optional.of(API.of(ctx -> answer(ctx, name, operation)));
+    }
+
+    /**
+     * An operation's answer without HTTP, SigV4 or the policy decisions: what the bench times as the work behind a
+     * call ({@code DataScaleRun}). Never reachable from a request.
+     */
+    public Object runTrusted(String name, byte[] body, Actor actor, RequestContext context) {
+        return operations.get(name).run(JsonRequestBody.parse(body), actor, context);
     }
 
     /** The account's ARN as IAM names it for sso actions. */

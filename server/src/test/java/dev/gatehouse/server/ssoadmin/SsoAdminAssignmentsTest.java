@@ -104,6 +104,30 @@ class SsoAdminAssignmentsTest {
     }
 
     @Test
+    void accountsOfAPermissionSetComePagedInAccountOrderEachOnce() throws Exception {
+        String set = permissionSet("Paged");
+        String user = userId("pat.paged");
+        String group = server.services.core().identityStore().createGroup("Paged readers", null,
+                Actor.administratorCli(), SETUP).groupId();
+        for (String account : List.of(account("111100007773"), account("111100007771"), account("111100007772"))) {
+            sso.ok(admin, "CreateAccountAssignment", assignment(account, set, "USER", user));
+        }
+        sso.ok(admin, "CreateAccountAssignment", assignment("111100007771", set, "GROUP", group));
+        account("111100007774");
+
+        JsonNode first = sso.ok(viewer, "ListAccountsForProvisionedPermissionSet", Map.of("InstanceArn", instance,
+                "PermissionSetArn", set, "MaxResults", 2));
+        JsonNode second = sso.ok(viewer, "ListAccountsForProvisionedPermissionSet", Map.of("InstanceArn", instance,
+                "PermissionSetArn", set, "MaxResults", 2, "NextToken", first.get("NextToken").asText()));
+
+        assertThat(List.of(first.get("AccountIds").get(0).asText(), first.get("AccountIds").get(1).asText()))
+                .containsExactly("111100007771", "111100007772");
+        assertThat(second.get("AccountIds")).hasSize(1);
+        assertThat(second.get("AccountIds").get(0).asText()).isEqualTo("111100007773");
+        assertThat(second.has("NextToken")).isFalse();
+    }
+
+    @Test
     void assigningTwiceIsAConflictAndAnUnknownPrincipalIsNotFound() throws Exception {
         String set = permissionSet("Twice");
         String account = account("111100003333");
@@ -126,7 +150,7 @@ class SsoAdminAssignmentsTest {
     @Test
     void deletingAnAssignmentEndsTheHoldersSessionsAsTheConsoleDoes() throws Exception {
         String set = permissionSet("Removed");
-        String account = account("111100004444");
+        String account = account("111100005554");
         String user = userId("rae.removed");
         sso.ok(admin, "CreateAccountAssignment", assignment(account, set, "USER", user));
         Browser rae = server.newBrowser();

@@ -50,6 +50,11 @@ final class CachingAssignmentRepository implements AssignmentRepository {
     }
 
     @Override
+    public List<String> accountsWithPermissionSet(String permissionSetArn, String afterAccountId, int limit) {
+        return delegate.accountsWithPermissionSet(permissionSetArn, afterAccountId, limit);
+    }
+
+    @Override
     public List<PermissionSet> permissionSetsOfUser(String userId, String accountId, String afterName, int limit) {
         return delegate.permissionSetsOfUser(userId, accountId, afterName, limit);
     }

@@ -138,6 +138,39 @@ public interface AssignmentRepositoryContract extends StoreContract {
     }
 
     @Test
+    default void accountsWithAPermissionSetAreThoseWhereAnyoneHoldsItEachOncePagedById() {
+        Directory d = Directory.createIn(store());
+        assignments().insert(assignment(d.test(), d.readOnly(), d.ed()));
+        assignments().insert(assignment(d.sandbox(), d.readOnly(), d.operators()));
+        String readOnly = d.readOnly().permissionSetArn();
+
+        assertThat(assignments().accountsWithPermissionSet(readOnly, null, 10))
+                .containsExactly(d.test().accountId(), d.sandbox().accountId());
+        assertThat(assignments().accountsWithPermissionSet(readOnly, null, 1)).containsExactly(d.test().accountId());
+        assertThat(assignments().accountsWithPermissionSet(readOnly, d.test().accountId(), 1))
+                .containsExactly(d.sandbox().accountId());
+        assertThat(assignments().accountsWithPermissionSet(d.administrator().permissionSetArn(), null, 10))
+                .containsExactly(d.prod().accountId());
+        assertThat(assignments().accountsWithPermissionSet(d.powerUser().permissionSetArn(), d.dev().accountId(), 10))
+                .isEmpty();
+    }
+
+    @Test
+    default void accountsWithAPermissionSetHeldByManyInOneAccountStillComeEachOnce() {
+        Directory d = Directory.createIn(store());
+        String readOnly = d.readOnly().permissionSetArn();
+        for (int i = 0; i < 9; i++) {
+            assignments().insert(new AccountAssignment(d.test().accountId(), readOnly, PrincipalType.GROUP,
+                    "00000000-0000-4000-8000-00000000000" + i));
+        }
+        assignments().insert(assignment(d.sandbox(), d.readOnly(), d.ed()));
+
+        assertThat(assignments().accountsWithPermissionSet(readOnly, null, 2))
+                .containsExactly(d.test().accountId(), d.sandbox().accountId());
+        assertThat(assignments().accountsWithPermissionSet(readOnly, null, 1)).containsExactly(d.test().accountId());
+    }
+
+    @Test
     default void accountsOfUserFollowGroupMembership() {
         Directory d = Directory.createIn(store());
 

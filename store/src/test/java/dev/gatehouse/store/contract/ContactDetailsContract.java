@@ -9,6 +9,7 @@ import dev.gatehouse.core.directory.ContactDetails.PhoneNumber;
 import dev.gatehouse.core.directory.User;
 import dev.gatehouse.store.testing.TestUsers;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 public interface ContactDetailsContract extends StoreContract {
@@ -35,6 +36,19 @@ public interface ContactDetailsContract extends StoreContract {
         store().contactDetails().replace(ed.userId(), DETAILS);
         store().users().delete(ed.userId());
         assertThat(store().contactDetails().find(ed.userId())).isEqualTo(ContactDetails.NONE);
+    }
+
+    @Test
+    default void contactDetailsOfAPageOfUsersLeaveOutThoseWithout() {
+        User ed = TestUsers.user("ed.developer");
+        User ann = TestUsers.user("ann.operator");
+        store().users().insert(ed);
+        store().users().insert(ann);
+        store().contactDetails().replace(ed.userId(), DETAILS);
+
+        assertThat(store().contactDetails().findAll(List.of(ed.userId(), ann.userId(), "no-such-user")))
+                .containsExactly(Map.entry(ed.userId(), DETAILS));
+        assertThat(store().contactDetails().findAll(List.of())).isEmpty();
     }
 
     @Test

@@ -11,6 +11,7 @@ import dev.gatehouse.core.scim.ScimToken;
 import dev.gatehouse.store.testing.TestGroups;
 import dev.gatehouse.store.testing.TestUsers;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +43,9 @@ public interface ScimRepositoriesContract extends StoreContract {
         assertThat(store().scimExternalIds().find(Kind.USER, ed.userId())).contains("okta-2");
         assertThat(store().scimExternalIds().all(Kind.USER)).containsExactly(Map.entry(ed.userId(), "okta-2"));
         assertThat(store().scimExternalIds().all(Kind.GROUP)).isEmpty();
+        assertThat(store().scimExternalIds().of(Kind.USER, List.of(ed.userId(), "someone-else")))
+                .containsExactly(Map.entry(ed.userId(), "okta-2"));
+        assertThat(store().scimExternalIds().of(Kind.USER, List.of())).isEmpty();
         store().scimExternalIds().put(Kind.USER, ed.userId(), null);
         assertThat(store().scimExternalIds().find(Kind.USER, ed.userId())).isEmpty();
 
