@@ -1,9 +1,6 @@
 package dev.gatehouse.sigv4;
 
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Bounded, thread-safe LRU cache of derived signing keys. A key is valid for a whole day and scope, so
@@ -20,20 +17,10 @@ public final class SigningKeyCache {
     private record CacheKey(String secretFingerprint, CredentialScope scope) {
     }
 
-    private final ReentrantLock lock = new ReentrantLock();
-    private final LinkedHashMap<CacheKey, KeyedMacs> keys;
+    private final BoundedLruMap<CacheKey, KeyedMacs> keys;
 
     public SigningKeyCache(int maxEntries) {
-        if (maxEntries < 1) {
-            throw new IllegalArgumentException("maxEntries must be at least 1");
-        }
-        // Access order plus removeEldestEntry is an LRU; every access mutates the map, hence the lock.
-        this.keys = new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<CacheKey, KeyedMacs> eldest) {
-                return size() > maxEntries;
-            }
-        };
+        this.keys = new BoundedLruMap<>(maxEntries);
     }
 
     /** The signing key for the secret and scope. The array is shared: callers must not modify it. */
@@ -44,32 +31,15 @@ public final class SigningKeyCache {
     /** HMACs under the signing key for the secret and scope. */
     KeyedMacs keyedMacs(String secretAccessKey, CredentialScope scope) {
         CacheKey key = new CacheKey(Hashing.sha256Hex(secretAccessKey.getBytes(StandardCharsets.UTF_8)), scope);
-        lock.lock();
-        try {
-            KeyedMacs cached = keys.get(key);
-            if (cached != null) {
-                return cached;
-            }
-        } finally {
-            lock.unlock();
+        KeyedMacs cached = keys.get(key);
+        if (cached != null) {
+            return cached;
         }
-        // Derived outside the lock so a miss does not stall other threads; a race derives twice, harmlessly.
-        KeyedMacs derived = new KeyedMacs(SigningKeyDerivation.derive(secretAccessKey, scope));
-        lock.lock();
-        try {
-            KeyedMacs raced = keys.putIfAbsent(key, derived);
-            return raced != null ? raced : derived;
-        } finally {
-            lock.unlock();
-        }
+        // Derived outside the map's lock so a miss does not stall other threads; a race derives twice, harmlessly.
+        return keys.putIfAbsent(key, new KeyedMacs(SigningKeyDerivation.derive(secretAccessKey, scope)));
     }
 
     int size() {
-        lock.lock();
-        try {
-            return keys.size();
-        } finally {
-            lock.unlock();
-        }
+        return keys.size();
     }
 }

@@ -1,11 +1,9 @@
 package dev.gatehouse.core.credentials;
 
+import dev.gatehouse.sigv4.BoundedLruMap;
 import dev.gatehouse.sigv4.SigningSecret;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * What unsealing a session token gave, kept per access key id so that a client making repeated calls with
@@ -50,20 +48,10 @@ public final class UnsealedSessionCache {
         }
     }
 
-    private final ReentrantLock lock = new ReentrantLock();
-    private final LinkedHashMap<String, UnsealedSession> sessions;
+    private final BoundedLruMap<String, UnsealedSession> sessions;
 
     public UnsealedSessionCache(int maxEntries) {
-        if (maxEntries < 1) {
-            throw new IllegalArgumentException("maxEntries must be at least 1");
-        }
-        // Access order plus removeEldestEntry is an LRU; every access mutates the map, hence the lock.
-        this.sessions = new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, UnsealedSession> eldest) {
-                return size() > maxEntries;
-            }
-        };
+        this.sessions = new BoundedLruMap<>(maxEntries);
     }
 
     /**
@@ -72,12 +60,12 @@ public final class UnsealedSessionCache {
      */
     public Optional<UnsealedSession> unseal(String accessKeyId, String sessionToken, CredentialSealer sealer,
                                             Instant now) {
-        UnsealedSession cached = cached(accessKeyId);
+        UnsealedSession cached = sessions.get(accessKeyId);
         if (cached != null && cached.answers(sessionToken, sealer, now)) {
             return Optional.of(cached);
         }
         if (cached != null && !now.isBefore(cached.claims.expiresAt())) {
-            forget(accessKeyId, cached);
+            sessions.remove(accessKeyId, cached);
         }
         Optional<RoleSessionClaims> claims = sealer.unseal(sessionToken)
                 .filter(c -> c.accessKeyId().equals(accessKeyId));
@@ -86,45 +74,13 @@ public final class UnsealedSessionCache {
         }
         UnsealedSession unsealed = new UnsealedSession(sessionToken, sealer, claims.get());
         if (now.isBefore(unsealed.claims.expiresAt())) {
-            remember(accessKeyId, unsealed);
+            sessions.put(accessKeyId, unsealed);
         }
         return Optional.of(unsealed);
     }
 
-    private UnsealedSession cached(String accessKeyId) {
-        lock.lock();
-        try {
-            return sessions.get(accessKeyId);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private void remember(String accessKeyId, UnsealedSession unsealed) {
-        lock.lock();
-        try {
-            sessions.put(accessKeyId, unsealed);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private void forget(String accessKeyId, UnsealedSession expired) {
-        lock.lock();
-        try {
-            sessions.remove(accessKeyId, expired);
-        } finally {
-            lock.unlock();
-        }
-    }
-
     int size() {
-        lock.lock();
-        try {
-            return sessions.size();
-        } finally {
-            lock.unlock();
-        }
+        return sessions.size();
     }
 
     /** The time taken does not depend on where two tokens of the same length first differ. */
