@@ -15,7 +15,11 @@ public enum CacheName {
     HOLDINGS,
     PERMISSION_SETS,
     CLIENTS,
-    IDENTITY_SOURCE;
+    IDENTITY_SOURCE,
+    /** Service credentials by access key id: a deletion is sent to every node like a revocation. */
+    SERVICE_CREDENTIALS,
+    /** The one principal-tag mapping (attributes for access control). */
+    ACCESS_CONTROL_ATTRIBUTES;
 
     String wireName() {
         return name().toLowerCase(Locale.ROOT);

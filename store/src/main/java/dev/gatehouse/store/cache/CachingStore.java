@@ -45,6 +45,8 @@ public final class CachingStore implements Store {
     private final ClientRepository clients;
     private final SessionRepository sessions;
     private final IdentitySourceRepository identitySource;
+    private final ServiceCredentialRepository serviceCredentials;
+    private final AccessControlAttributeRepository accessControlAttributes;
 
     public CachingStore(Store delegate, Invalidations invalidations) {
         this.delegate = delegate;
@@ -57,6 +59,9 @@ public final class CachingStore implements Store {
         this.clients = new CachingClientRepository(delegate.clients(), invalidations);
         this.sessions = new CachingSessionRepository(delegate.sessions(), invalidations);
         this.identitySource = new CachingIdentitySourceRepository(delegate.identitySource(), invalidations);
+        this.serviceCredentials = new CachingServiceCredentialRepository(delegate.serviceCredentials(), invalidations);
+        this.accessControlAttributes = new CachingAccessControlAttributeRepository(delegate.accessControlAttributes(),
+                invalidations);
     }
 
     /** The caches' state, for tests and metrics. */
@@ -161,12 +166,12 @@ public final class CachingStore implements Store {
 
     @Override
     public AccessControlAttributeRepository accessControlAttributes() {
-        return delegate.accessControlAttributes();
+        return accessControlAttributes;
     }
 
     @Override
     public ServiceCredentialRepository serviceCredentials() {
-        return delegate.serviceCredentials();
+        return serviceCredentials;
     }
 
     @Override
