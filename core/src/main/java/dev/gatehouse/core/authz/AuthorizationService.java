@@ -113,12 +113,12 @@ public final class AuthorizationService {
         ServiceCredential[] caller = new ServiceCredential[1];
         VerifiedRequest verified;
         try {
-            verified = verifier.verify(call, (accessKeyId, sessionToken) -> {
+            verified = verifier.verifyWithSigningSecrets(call, (accessKeyId, sessionToken) -> {
                 if (sessionToken != null) {
                     return Optional.empty();
                 }
                 caller[0] = serviceCredentials.find(accessKeyId).orElse(null);
-                return Optional.ofNullable(caller[0]).map(serviceCredentials::secretOf);
+                return Optional.ofNullable(caller[0]).map(serviceCredentials::signingSecretOf);
             }, now);
         } catch (SigV4Exception e) {
             throw CallerIdentityService.rejection(e);

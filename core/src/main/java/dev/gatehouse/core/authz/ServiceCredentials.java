@@ -11,6 +11,7 @@ import dev.gatehouse.core.storage.Transactions;
 import dev.gatehouse.policy.InvalidPolicyException;
 import dev.gatehouse.policy.ManagedPolicies;
 import dev.gatehouse.policy.Policies;
+import dev.gatehouse.sigv4.SigningSecret;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -36,6 +37,7 @@ public final class ServiceCredentials {
     private final Clock clock;
     private final AuditLog audit;
     private final Supplier<SecretSealer> sealer;
+    private final UnsealedServiceSecrets unsealed = new UnsealedServiceSecrets(1024);
 
     public ServiceCredentials(ServiceCredentialRepository serviceCredentials, Transactions transactions, Clock clock,
                               AuditLog audit, Supplier<SecretSealer> sealer) {
@@ -98,7 +100,7 @@ public final class ServiceCredentials {
         return serviceCredentials.list();
     }
 
-    /** Takes effect on the service's next call: nothing caches the secret beyond one verification. */
+    /** Takes effect on the service's next call: each call looks the credential up before using its secret. */
     public void delete(String accessKeyId, Actor actor, RequestContext context) {
         transactions.run(() -> {
             if (!serviceCredentials.delete(accessKeyId)) {
@@ -114,9 +116,9 @@ public final class ServiceCredentials {
         return serviceCredentials.findByAccessKeyId(accessKeyId);
     }
 
-    /** The credential's secret, unsealed for the SigV4 verifier. */
-    String secretOf(ServiceCredential credential) {
-        return new String(sealer.get().unseal(credential.sealedSecret(), SEALING_CONTEXT + credential.accessKeyId()),
-                StandardCharsets.UTF_8);
+    /** The credential's secret, unsealed for the SigV4 verifier (once per credential, sealed secret and key set). */
+    SigningSecret signingSecretOf(ServiceCredential credential) {
+        return unsealed.of(credential, sealer.get(), current -> new String(current.unseal(credential.sealedSecret(),
+                SEALING_CONTEXT + credential.accessKeyId()), StandardCharsets.UTF_8));
     }
 }

@@ -97,8 +97,22 @@ public final class Entitlements {
     }
 
     static void requireAccountId(String accountId) {
-        if (accountId == null || !accountId.matches("\\d{12}")) {
+        if (!isAccountId(accountId)) {
             throw DomainException.invalid("account_id", "account_id must be 12 digits");
         }
+    }
+
+    /** Twelve ASCII digits; checked by hand because String.matches compiles its pattern on every call. */
+    static boolean isAccountId(String accountId) {
+        if (accountId == null || accountId.length() != 12) {
+            return false;
+        }
+        for (int i = 0; i < 12; i++) {
+            char c = accountId.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 }

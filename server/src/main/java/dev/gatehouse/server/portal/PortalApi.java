@@ -44,7 +44,7 @@ public final class PortalApi implements HttpModule {
     }
 
     private void getRoleCredentials(Context ctx) {
-        Json.respond(ctx, PortalResponses.GetRoleCredentialsResponse.of(portal.getRoleCredentials(bearer(ctx),
+        ctx.contentType("application/json").result(RoleCredentialsJson.of(portal.getRoleCredentials(bearer(ctx),
                 ctx.queryParam("role_name"), ctx.queryParam("account_id"), RequestContexts.of(ctx))));
     }
 

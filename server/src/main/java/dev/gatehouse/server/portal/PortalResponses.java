@@ -2,7 +2,6 @@ package dev.gatehouse.server.portal;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.gatehouse.core.access.Account;
-import dev.gatehouse.core.credentials.RoleCredentials;
 import dev.gatehouse.core.portal.PortalService;
 import dev.gatehouse.core.storage.Page;
 import java.util.List;
@@ -34,18 +33,6 @@ final class PortalResponses {
         static ListAccountRolesResponse of(Page<PortalService.RoleInfo> page) {
             return new ListAccountRolesResponse(page.items().stream()
                     .map(r -> new RoleInfo(r.roleName(), r.accountId())).toList(), page.nextToken());
-        }
-    }
-
-    /** {@code expiration} is epoch milliseconds. */
-    record RoleCredentialsShape(String accessKeyId, String secretAccessKey, String sessionToken, long expiration) { }
-
-    record GetRoleCredentialsResponse(RoleCredentialsShape roleCredentials) {
-
-        static GetRoleCredentialsResponse of(RoleCredentials credentials) {
-            return new GetRoleCredentialsResponse(new RoleCredentialsShape(credentials.accessKeyId(),
-                    credentials.secretAccessKey(), credentials.sessionToken(),
-                    credentials.expiration().toEpochMilli()));
         }
     }
 }

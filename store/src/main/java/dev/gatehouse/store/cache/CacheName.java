@@ -17,7 +17,11 @@ public enum CacheName {
     CLIENTS,
     IDENTITY_SOURCE,
     /** Pending device authorizations by device-code hash, for polls: every status change invalidates. */
-    DEVICE_AUTHORIZATIONS;
+    DEVICE_AUTHORIZATIONS,
+    /** Service credentials by access key id: a deletion is sent to every node like a revocation. */
+    SERVICE_CREDENTIALS,
+    /** The one principal-tag mapping (attributes for access control). */
+    ACCESS_CONTROL_ATTRIBUTES;
 
     String wireName() {
         return name().toLowerCase(Locale.ROOT);

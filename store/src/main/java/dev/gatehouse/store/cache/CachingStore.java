@@ -46,6 +46,8 @@ public final class CachingStore implements Store {
     private final SessionRepository sessions;
     private final IdentitySourceRepository identitySource;
     private final DeviceAuthorizationRepository deviceAuthorizations;
+    private final ServiceCredentialRepository serviceCredentials;
+    private final AccessControlAttributeRepository accessControlAttributes;
 
     public CachingStore(Store delegate, Invalidations invalidations) {
         this.delegate = delegate;
@@ -59,6 +61,9 @@ public final class CachingStore implements Store {
         this.sessions = new CachingSessionRepository(delegate.sessions(), invalidations);
         this.identitySource = new CachingIdentitySourceRepository(delegate.identitySource(), invalidations);
         this.deviceAuthorizations = new CachingDeviceAuthorizationRepository(delegate.deviceAuthorizations(),
+                invalidations);
+        this.serviceCredentials = new CachingServiceCredentialRepository(delegate.serviceCredentials(), invalidations);
+        this.accessControlAttributes = new CachingAccessControlAttributeRepository(delegate.accessControlAttributes(),
                 invalidations);
     }
 
@@ -164,12 +169,12 @@ public final class CachingStore implements Store {
 
     @Override
     public AccessControlAttributeRepository accessControlAttributes() {
-        return delegate.accessControlAttributes();
+        return accessControlAttributes;
     }
 
     @Override
     public ServiceCredentialRepository serviceCredentials() {
-        return delegate.serviceCredentials();
+        return serviceCredentials;
     }
 
     @Override

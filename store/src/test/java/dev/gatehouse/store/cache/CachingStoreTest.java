@@ -8,6 +8,7 @@ import dev.gatehouse.core.Store;
 import dev.gatehouse.core.access.Account;
 import dev.gatehouse.core.access.AccountAssignment;
 import dev.gatehouse.core.access.PermissionSet;
+import dev.gatehouse.core.authz.ServiceCredential;
 import dev.gatehouse.core.directory.Group;
 import dev.gatehouse.core.directory.User;
 import dev.gatehouse.core.directory.UserStatus;
@@ -26,6 +27,8 @@ import dev.gatehouse.store.testing.TestGroups;
 import dev.gatehouse.store.testing.TestPermissionSets;
 import dev.gatehouse.store.testing.TestSessions;
 import dev.gatehouse.store.testing.TestUsers;
+import java.util.List;
+import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -233,5 +236,34 @@ class CachingStoreTest {
                 Database.Caching.OFF)) {
             assertThat(uncached.store()).isNotInstanceOf(CachingStore.class);
         }
+    }
+
+    @Test
+    void aServiceCredentialIsServedFromTheCacheUntilItsDeletionThroughTheStore() {
+        ServiceCredential credential = new ServiceCredential("AKIAAAAAAAAAAAAAAAAA", "orders", "sealed-1", NOW,
+                List.of(), null);
+        store.serviceCredentials().insert(credential);
+        assertThat(store.serviceCredentials().findByAccessKeyId(credential.accessKeyId())).contains(credential);
+        sql("UPDATE service_credentials SET sealed_secret = 'changed-behind' WHERE access_key_id = ?",
+                credential.accessKeyId());
+        assertThat(store.serviceCredentials().findByAccessKeyId(credential.accessKeyId())).get()
+                .extracting(ServiceCredential::sealedSecret).as("served from the cache").isEqualTo("sealed-1");
+
+        assertThat(store.serviceCredentials().delete(credential.accessKeyId())).isTrue();
+        assertThat(store.serviceCredentials().findByAccessKeyId(credential.accessKeyId())).isEmpty();
+    }
+
+    @Test
+    void theTagMappingIsServedFromTheCacheUntilItIsReplacedThroughTheStore() {
+        store.accessControlAttributes().replaceMapping(Map.of("team", "department", "cost", "costCenter"));
+        assertThat(store.accessControlAttributes().mapping()).containsExactly(
+                Map.entry("cost", "costCenter"), Map.entry("team", "department"));
+        sql("DELETE FROM access_control_attributes");
+        assertThat(store.accessControlAttributes().mapping()).as("served from the cache").hasSize(2);
+
+        store.accessControlAttributes().replaceMapping(Map.of("site", "office"));
+        assertThat(store.accessControlAttributes().mapping()).containsExactly(Map.entry("site", "office"));
+        store.run(() -> store.accessControlAttributes().replaceMapping(Map.of()));
+        assertThat(store.accessControlAttributes().mapping()).isEmpty();
     }
 }
